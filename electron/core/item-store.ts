@@ -1,0 +1,332 @@
+// Items: encrypted detail records (one per item, secrets included, decrypted only on demand)
+// plus encrypted index buckets of summaries (a few hundred items each). Unlock decrypts the
+// buckets, not every item, which keeps 100,000 items within a second; a write re-encrypts one
+// item and one bucket in a single transaction together with its usage event.
+import { randomUUID } from 'node:crypto';
+import {
+  itemInputSchema,
+  itemPatchSchema,
+  type EventSource,
+  type Item,
+  type ItemQuery,
+  type ItemSummary,
+  type PasswordHistoryEntry,
+} from '../../shared/domain';
+import { KeystashError } from './errors';
+import type { EventLog } from './event-log';
+import { changedFields, nextPasswordHistory, summarize, type StoredDetail, type StoredSummary } from './item-model';
+import { compareTitles, haystackFor, matchesAll, normalize, queryTerms, relevance } from './search';
+import type { SessionKeys } from './session-keys';
+import type { Db } from './vault-db';
+import { parseOrThrow } from './validation';
+
+export const BUCKET_SIZE = 256;
+
+interface Entry {
+  summary: ItemSummary;
+  haystack: string;
+  normTitle: string;
+}
+
+interface ItemRow {
+  id: string;
+  bucket: number;
+  last_used_at: number | null;
+  detail: Buffer;
+}
+
+export interface VaultCounts {
+  all: number;
+  favorites: number;
+  login: number;
+  api_key: number;
+  note: number;
+  trash: number;
+  tags: Record<string, number>;
+  folders: Record<string, number>;
+}
+
+export class ItemStore {
+  private entries = new Map<string, Entry>();
+  private titleOrder: Entry[] | null = null;
+  private damaged: string[] = [];
+
+  constructor(
+    private readonly db: Db,
+    private readonly keys: SessionKeys,
+    private readonly events: EventLog,
+    private readonly now: () => number,
+    private readonly source: EventSource,
+  ) {}
+
+  /** Decrypts every index bucket into memory. Returns the ids of items that failed integrity. */
+  load(): string[] {
+    const entries = new Map<string, Entry>();
+    const inBucket = new Map<string, { s: StoredSummary; bucket: number }>();
+    for (const b of this.db.prepare('SELECT id, blob FROM index_buckets').iterate() as IterableIterator<{ id: number; blob: Buffer }>) {
+      const list = this.keys.tryOpen<StoredSummary[]>('index', b.id, b.blob);
+      for (const s of list ?? []) inBucket.set(s.id, { s, bucket: b.id });
+    }
+    const damaged: string[] = [];
+    for (const row of this.db.prepare('SELECT id, bucket, last_used_at, detail FROM items').iterate() as IterableIterator<ItemRow>) {
+      const found = inBucket.get(row.id);
+      let stored: StoredSummary | null = found && found.bucket === row.bucket ? found.s : null;
+      if (!stored) {
+        // The bucket is damaged or does not list this item: fall back to the item's own record.
+        const detail = this.keys.tryOpen<StoredDetail>('item', row.id, row.detail);
+        stored = detail && detail.item.id === row.id ? summarize(detail.item) : null;
+      }
+      if (!stored) {
+        damaged.push(row.id);
+        continue;
+      }
+      entries.set(row.id, this.entryFor({ ...stored, lastUsedAt: row.last_used_at }));
+    }
+    this.entries = entries;
+    this.titleOrder = null;
+    this.damaged = damaged;
+    return damaged;
+  }
+
+  damagedIds(): string[] {
+    return [...this.damaged];
+  }
+
+  clear(): void {
+    this.entries.clear();
+    this.titleOrder = null;
+    this.damaged = [];
+  }
+
+  private entryFor(summary: ItemSummary): Entry {
+    return { summary, haystack: haystackFor(summary), normTitle: normalize(summary.title) };
+  }
+
+  private sortedByTitle(): Entry[] {
+    if (!this.titleOrder) {
+      this.titleOrder = [...this.entries.values()].sort((a, b) => compareTitles(a.summary.title, b.summary.title));
+    }
+    return this.titleOrder;
+  }
+
+  list(q: ItemQuery = {}): ItemSummary[] {
+    const terms = queryTerms(q.text);
+    const wantTrash = q.trash === true;
+    const out: Entry[] = [];
+    for (const e of this.sortedByTitle()) {
+      const s = e.summary;
+      if ((s.deletedAt !== null) !== wantTrash) continue;
+      if (q.type && s.type !== q.type) continue;
+      if (q.favorite !== undefined && s.favorite !== q.favorite) continue;
+      if (q.tag !== undefined && !s.tags.includes(q.tag)) continue;
+      if (q.folder !== undefined && s.folder !== q.folder) continue;
+      if (terms.length > 0 && !matchesAll(e.haystack, terms)) continue;
+      out.push(e);
+    }
+    const sort = q.sort ?? (terms.length > 0 ? 'relevance' : 'title');
+    if (sort === 'relevance' && terms.length > 0) {
+      const rank = new Map(out.map((e) => [e, relevance(e.normTitle, terms)]));
+      out.sort((a, b) => (rank.get(a) ?? 3) - (rank.get(b) ?? 3));
+    } else if (sort === 'updated') {
+      out.sort((a, b) => b.summary.updatedAt - a.summary.updatedAt);
+    } else if (sort === 'last-used') {
+      out.sort((a, b) => (b.summary.lastUsedAt ?? -1) - (a.summary.lastUsedAt ?? -1));
+    }
+    const limited = q.limit !== undefined ? out.slice(0, q.limit) : out;
+    return limited.map((e) => e.summary);
+  }
+
+  counts(): VaultCounts {
+    const c: VaultCounts = { all: 0, favorites: 0, login: 0, api_key: 0, note: 0, trash: 0, tags: {}, folders: {} };
+    for (const { summary: s } of this.entries.values()) {
+      if (s.deletedAt !== null) {
+        c.trash++;
+        continue;
+      }
+      c.all++;
+      c[s.type]++;
+      if (s.favorite) c.favorites++;
+      for (const t of s.tags) c.tags[t] = (c.tags[t] ?? 0) + 1;
+      if (s.folder) c.folders[s.folder] = (c.folders[s.folder] ?? 0) + 1;
+    }
+    return c;
+  }
+
+  summary(id: string): ItemSummary {
+    const e = this.entries.get(id);
+    if (!e) throw new KeystashError('not-found', `No item with id ${id}.`);
+    return e.summary;
+  }
+
+  /** Every id whose entry is in memory (trash included). */
+  ids(): string[] {
+    return [...this.entries.keys()];
+  }
+
+  private readDetail(id: string): { detail: StoredDetail; bucket: number } {
+    const row = this.db.prepare('SELECT id, bucket, detail FROM items WHERE id = ?').get(id) as ItemRow | undefined;
+    if (!row) throw new KeystashError('not-found', `No item with id ${id}.`);
+    const label = this.entries.get(id)?.summary.title;
+    const detail = this.keys.open<StoredDetail>('item', id, row.detail, `Item ${label ? `“${label}” ` : ''}(${id})`, [id]);
+    if (detail.item.id !== id) throw new KeystashError('integrity', `Item ${id} failed its integrity check.`, { itemIds: [id] });
+    return { detail, bucket: row.bucket };
+  }
+
+  /** The whole decrypted item, secrets included. Callers decide what leaves the process. */
+  get(id: string): Item {
+    return this.readDetail(id).detail.item;
+  }
+
+  passwordHistory(id: string): PasswordHistoryEntry[] {
+    return this.readDetail(id).detail.passwordHistory;
+  }
+
+  create(input: unknown): ItemSummary {
+    const data = parseOrThrow(itemInputSchema, input, 'The item is not valid');
+    const now = this.now();
+    const item: Item = { ...data, id: randomUUID(), createdAt: now, updatedAt: now, deletedAt: null };
+    this.db.transaction(() => {
+      const bucket = this.openBucket();
+      this.db
+        .prepare('INSERT INTO items (id, bucket, created_at, updated_at, deleted_at, last_used_at, detail) VALUES (?, ?, ?, ?, NULL, NULL, ?)')
+        .run(item.id, bucket, now, now, this.keys.seal('item', item.id, { item, passwordHistory: [] } satisfies StoredDetail));
+      this.rewriteBucket(bucket, (list) => [...list, summarize(item)]);
+      this.events.append({ kind: 'create', source: this.source, itemId: item.id, detail: { title: item.title } });
+    }).immediate();
+    return this.remember(item, null);
+  }
+
+  /**
+   * Creates many already-validated items in one transaction, filling buckets as it goes, so an
+   * import of 100,000 rows encrypts each bucket once. All land, or none do.
+   */
+  createMany(inputs: unknown[], event: { kind: 'import'; detail: { note: string; count: number } }): ItemSummary[] {
+    const data = inputs.map((input, i) => parseOrThrow(itemInputSchema, input, `Item ${i + 1} is not valid`));
+    const now = this.now();
+    const items: Item[] = data.map((d) => ({ ...d, id: randomUUID(), createdAt: now, updatedAt: now, deletedAt: null }));
+    this.db.transaction(() => {
+      const insert = this.db.prepare(
+        'INSERT INTO items (id, bucket, created_at, updated_at, deleted_at, last_used_at, detail) VALUES (?, ?, ?, ?, NULL, NULL, ?)',
+      );
+      let i = 0;
+      while (i < items.length) {
+        const bucket = this.openBucket();
+        const row = this.db.prepare('SELECT size FROM index_buckets WHERE id = ?').get(bucket) as { size: number } | undefined;
+        const chunk = items.slice(i, i + BUCKET_SIZE - (row?.size ?? 0));
+        for (const item of chunk) {
+          insert.run(item.id, bucket, now, now, this.keys.seal('item', item.id, { item, passwordHistory: [] } satisfies StoredDetail));
+        }
+        this.rewriteBucket(bucket, (list) => [...list, ...chunk.map(summarize)]);
+        i += chunk.length;
+      }
+      this.events.append({ kind: event.kind, source: this.source, detail: event.detail });
+    }).immediate();
+    return items.map((item) => this.remember(item, null));
+  }
+
+  /** Applies a partial update; secrets that change keep their previous value in history. */
+  update(id: string, patch: unknown): ItemSummary {
+    const changes = parseOrThrow(itemPatchSchema, patch, 'The changes are not valid');
+    let saved: Item | null = null;
+    this.db.transaction(() => {
+      const { detail, bucket } = this.readDetail(id);
+      const before = detail.item;
+      const { id: _id, createdAt, updatedAt: _u, deletedAt, type, ...rest } = { ...before, ...changes };
+      const data = parseOrThrow(itemInputSchema, { type, ...rest }, 'The item is not valid');
+      const after: Item = { ...data, id, createdAt, updatedAt: this.now(), deletedAt };
+      const changed = changedFields(before, after);
+      if (changed.length === 0) {
+        saved = before;
+        return;
+      }
+      const history = nextPasswordHistory(before, after, detail.passwordHistory, after.updatedAt);
+      this.writeItem(after, bucket, history);
+      this.events.append({ kind: 'edit', source: this.source, itemId: id, detail: { title: after.title, note: changed.join(', ') } });
+      saved = after;
+    }).immediate();
+    return this.remember(saved as unknown as Item, this.entries.get(id)?.summary.lastUsedAt ?? null);
+  }
+
+  trash(id: string): ItemSummary {
+    return this.setDeleted(id, this.now(), 'delete');
+  }
+
+  restore(id: string): ItemSummary {
+    return this.setDeleted(id, null, 'restore');
+  }
+
+  private setDeleted(id: string, deletedAt: number | null, kind: 'delete' | 'restore'): ItemSummary {
+    let saved: Item | null = null;
+    this.db.transaction(() => {
+      const { detail, bucket } = this.readDetail(id);
+      if ((detail.item.deletedAt !== null) === (deletedAt !== null)) {
+        throw new KeystashError('invalid-input', kind === 'delete' ? `“${detail.item.title}” is already in the trash.` : `“${detail.item.title}” is not in the trash.`);
+      }
+      saved = { ...detail.item, deletedAt };
+      this.writeItem(saved, bucket, detail.passwordHistory);
+      this.events.append({ kind, source: this.source, itemId: id, detail: { title: detail.item.title } });
+    }).immediate();
+    return this.remember(saved as unknown as Item, this.entries.get(id)?.summary.lastUsedAt ?? null);
+  }
+
+  /** Removes an item for good, with its detail and password history. */
+  purge(id: string): void {
+    this.db.transaction(() => {
+      const row = this.db.prepare('SELECT bucket FROM items WHERE id = ?').get(id) as { bucket: number } | undefined;
+      if (!row) throw new KeystashError('not-found', `No item with id ${id}.`);
+      const title = this.entries.get(id)?.summary.title;
+      this.db.prepare('DELETE FROM items WHERE id = ?').run(id);
+      this.rewriteBucket(row.bucket, (list) => list.filter((s) => s.id !== id));
+      this.events.append({ kind: 'purge', source: this.source, itemId: id, detail: title ? { title } : {} });
+    }).immediate();
+    this.entries.delete(id);
+    this.titleOrder = null;
+  }
+
+  /** Moves the item's last-used time; runs inside the caller's transaction. */
+  markUsed(id: string, at: number): void {
+    this.db.prepare('UPDATE items SET last_used_at = ? WHERE id = ?').run(at, id);
+    const e = this.entries.get(id);
+    if (e) e.summary = { ...e.summary, lastUsedAt: at };
+  }
+
+  private writeItem(item: Item, bucket: number, passwordHistory: PasswordHistoryEntry[]): void {
+    this.db
+      .prepare('UPDATE items SET updated_at = ?, deleted_at = ?, detail = ? WHERE id = ?')
+      .run(item.updatedAt, item.deletedAt, this.keys.seal('item', item.id, { item, passwordHistory } satisfies StoredDetail), item.id);
+    const summary = summarize(item);
+    this.rewriteBucket(bucket, (list) => {
+      const i = list.findIndex((s) => s.id === item.id);
+      return i === -1 ? [...list, summary] : list.map((s, j) => (j === i ? summary : s));
+    });
+  }
+
+  /** The bucket a new item goes to: the newest one with room, or a new one. */
+  private openBucket(): number {
+    const open = this.db.prepare('SELECT id FROM index_buckets WHERE size < ? ORDER BY id DESC LIMIT 1').get(BUCKET_SIZE) as { id: number } | undefined;
+    if (open) return open.id;
+    const max = this.db.prepare('SELECT COALESCE(MAX(id), 0) AS id FROM index_buckets').get() as { id: number };
+    return max.id + 1;
+  }
+
+  /** Re-encrypts one bucket from what the file holds now, so concurrent writers never lose items. */
+  private rewriteBucket(bucket: number, change: (list: StoredSummary[]) => StoredSummary[]): void {
+    const row = this.db.prepare('SELECT blob FROM index_buckets WHERE id = ?').get(bucket) as { blob: Buffer } | undefined;
+    const current = row ? this.keys.open<StoredSummary[]>('index', bucket, row.blob, `Search index bucket ${bucket}`) : [];
+    const next = change(current);
+    if (next.length === 0) {
+      this.db.prepare('DELETE FROM index_buckets WHERE id = ?').run(bucket);
+      return;
+    }
+    this.db
+      .prepare('INSERT INTO index_buckets (id, size, blob) VALUES (?, ?, ?) ON CONFLICT(id) DO UPDATE SET size = excluded.size, blob = excluded.blob')
+      .run(bucket, next.length, this.keys.seal('index', bucket, next));
+  }
+
+  private remember(item: Item, lastUsedAt: number | null): ItemSummary {
+    const summary: ItemSummary = { ...summarize(item), lastUsedAt };
+    this.entries.set(item.id, this.entryFor(summary));
+    this.titleOrder = null;
+    return summary;
+  }
+}

@@ -1,0 +1,309 @@
+// A vault file and, while unlocked, its keys and decrypted index. This is the one object
+// the Electron main process, the CLI, the tests and the benchmark drive. Locking drops the
+// key and every decrypted cache; any call that needs them then fails with `locked`.
+import {
+  DEFAULT_KDF,
+  type EventSource,
+  type Item,
+  type ItemQuery,
+  type ItemSummary,
+  type KdfParams,
+  type LockState,
+  type RevealableField,
+  type UnlockReport,
+  type VaultEvent,
+} from '../../shared/domain';
+import { KeystashError } from './errors';
+import { EventLog, type AppendEvent, type EventQuery } from './event-log';
+import { fieldValue } from './item-model';
+import { ItemStore, type VaultCounts } from './item-store';
+import { deriveKey, kdfProblem, SALT_BYTES } from './kdf';
+import { randomBytes, wipe } from './crypto';
+import { SessionKeys } from './session-keys';
+import { DEFAULT_THROTTLE, UnlockThrottle, type ThrottlePolicy } from './unlock-throttle';
+import { createDb, openDb, type Db, type OpenDbOptions } from './vault-db';
+import { initHeader, prepareRewrap, readHeader, unwrapKey, type VaultHeader } from './vault-header';
+
+export const MIN_MASTER_PASSWORD_LENGTH = 8;
+
+export interface VaultOptions extends OpenDbOptions {
+  /** Who is acting, for usage history. */
+  source?: EventSource;
+  now?: () => number;
+  throttle?: ThrottlePolicy;
+}
+
+interface Session {
+  keys: SessionKeys;
+  header: VaultHeader;
+  events: EventLog;
+  items: ItemStore;
+  dataVersion: number;
+}
+
+function checkNewPassword(password: string): void {
+  if (password.length < MIN_MASTER_PASSWORD_LENGTH) {
+    throw new KeystashError('invalid-input', `The master password must be at least ${MIN_MASTER_PASSWORD_LENGTH} characters long.`);
+  }
+}
+
+function checkKdf(kdf: KdfParams): void {
+  const problem = kdfProblem(kdf);
+  if (problem) throw new KeystashError('invalid-input', `${problem}.`);
+}
+
+export class Vault {
+  readonly file: string;
+  readonly source: EventSource;
+  private readonly db: Db;
+  private readonly now: () => number;
+  private readonly throttle: UnlockThrottle;
+  private session: Session | null = null;
+
+  private constructor(file: string, db: Db, opts: VaultOptions) {
+    this.file = file;
+    this.db = db;
+    this.source = opts.source ?? 'app';
+    this.now = opts.now ?? Date.now;
+    this.throttle = new UnlockThrottle(db, opts.throttle ?? DEFAULT_THROTTLE, this.now);
+  }
+
+  /** Opens an existing vault, locked. */
+  static open(file: string, opts: VaultOptions = {}): Vault {
+    return new Vault(file, openDb(file, opts), opts);
+  }
+
+  /** Creates a vault file and returns it unlocked. Nothing is left behind if creation fails. */
+  static async create(file: string, password: string, opts: VaultOptions & { kdf?: KdfParams } = {}): Promise<Vault> {
+    checkNewPassword(password);
+    const kdf = opts.kdf ?? DEFAULT_KDF;
+    checkKdf(kdf);
+    const db = createDb(file, opts);
+    const vault = new Vault(file, db, opts);
+    const { key, header } = await initHeader(db, password, kdf, vault.now());
+    vault.startSession(key, header, []);
+    return vault;
+  }
+
+  get isUnlocked(): boolean {
+    return this.session !== null;
+  }
+
+  lockState(): LockState {
+    return { unlocked: this.isUnlocked, failedCount: this.throttle.failures().length, retryAfterMs: this.throttle.retryAfterMs() };
+  }
+
+  async unlock(password: string): Promise<UnlockReport> {
+    if (this.session) this.lock();
+    const wait = this.throttle.retryAfterMs();
+    if (wait > 0) {
+      throw new KeystashError('rate-limited', `Too many wrong passwords. Try again in ${Math.ceil(wait / 1000)} s.`, { retryAfterMs: wait });
+    }
+    const opened = await unwrapKey(this.db, password);
+    if (!opened) {
+      this.throttle.recordFailure();
+      const wait = this.throttle.retryAfterMs();
+      const later = wait > 0 ? ` Wait ${Math.ceil(wait / 1000)} s before the next try.` : '';
+      throw new KeystashError('wrong-password', `Wrong master password.${later}`, wait > 0 ? { retryAfterMs: wait } : {});
+    }
+    const failedAttempts = this.throttle.failures();
+    const damagedItemIds = this.startSession(opened.key, opened.header, failedAttempts);
+    return { failedAttempts, damagedItemIds };
+  }
+
+  private startSession(key: Uint8Array, header: VaultHeader, failures: { at: number }[]): string[] {
+    const keys = new SessionKeys(header.vaultId, key);
+    const events = new EventLog(this.db, keys, this.now);
+    const items = new ItemStore(this.db, keys, events, this.now, this.source);
+    this.db.transaction(() => {
+      // Failed attempts could not be encrypted when they happened; they become events now.
+      for (const f of failures) events.append({ kind: 'unlock-failed', source: this.source, at: f.at });
+      this.throttle.clear();
+      events.append({ kind: 'unlock', source: this.source });
+    }).immediate();
+    const damaged = items.load();
+    this.session = { keys, header, events, items, dataVersion: this.dataVersion() };
+    return damaged;
+  }
+
+  lock(): void {
+    const s = this.session;
+    if (!s) return;
+    this.session = null;
+    try {
+      s.events.append({ kind: 'lock', source: this.source });
+    } finally {
+      s.items.clear();
+      s.keys.destroy();
+    }
+  }
+
+  close(): void {
+    try {
+      this.lock();
+    } finally {
+      if (this.db.open) this.db.close();
+    }
+  }
+
+  private dataVersion(): number {
+    return this.db.pragma('data_version', { simple: true }) as number;
+  }
+
+  /** The unlocked session, reloading the index when another process changed the file. */
+  private unlocked(): Session {
+    const s = this.session;
+    if (!s) throw new KeystashError('locked', 'The vault is locked.');
+    const v = this.dataVersion();
+    if (v !== s.dataVersion) {
+      s.items.load();
+      s.dataVersion = v;
+    }
+    return s;
+  }
+
+  // Items -----------------------------------------------------------------------------------
+
+  list(q: ItemQuery = {}): ItemSummary[] {
+    return this.unlocked().items.list(q);
+  }
+
+  counts(): VaultCounts {
+    return this.unlocked().items.counts();
+  }
+
+  summary(id: string): ItemSummary {
+    return this.unlocked().items.summary(id);
+  }
+
+  damagedItemIds(): string[] {
+    return this.unlocked().items.damagedIds();
+  }
+
+  /** The whole item with its secrets; it stays in this process. */
+  getItem(id: string): Item {
+    return this.unlocked().items.get(id);
+  }
+
+  create(input: unknown): ItemSummary {
+    return this.unlocked().items.create(input);
+  }
+
+  createMany(inputs: unknown[], note: string): ItemSummary[] {
+    return this.unlocked().items.createMany(inputs, { kind: 'import', detail: { note, count: inputs.length } });
+  }
+
+  update(id: string, patch: unknown): ItemSummary {
+    return this.unlocked().items.update(id, patch);
+  }
+
+  trash(id: string): ItemSummary {
+    return this.unlocked().items.trash(id);
+  }
+
+  restore(id: string): ItemSummary {
+    return this.unlocked().items.restore(id);
+  }
+
+  purge(id: string): void {
+    this.unlocked().items.purge(id);
+  }
+
+  /**
+   * Returns one secret value and records why it left the vault: `reveal` (shown), `copy`
+   * (clipboard) or `cli-use` (env, run, totp). The event and the last-used time are one write.
+   */
+  useField(id: string, field: RevealableField, kind: 'reveal' | 'copy' | 'cli-use', note?: string): string {
+    const s = this.unlocked();
+    const item = s.items.get(id);
+    const { value } = fieldValue(item, field);
+    const at = this.now();
+    this.db.transaction(() => {
+      s.events.append({ kind, source: this.source, itemId: id, at, detail: { field, title: item.title, ...(note ? { note } : {}) } });
+      s.items.markUsed(id, at);
+    }).immediate();
+    return value;
+  }
+
+  /** Previous values of the password or secret, newest first, without the values. */
+  passwordHistory(id: string): { index: number; field: string; changedAt: number }[] {
+    return this.unlocked().items.passwordHistory(id).map((h, index) => ({ index, field: h.field, changedAt: h.changedAt }));
+  }
+
+  /** Reveals one previous value; logged like any reveal. */
+  revealPasswordHistory(id: string, index: number): string {
+    const s = this.unlocked();
+    const entry = s.items.passwordHistory(id)[index];
+    if (!entry) throw new KeystashError('not-found', `This item has no previous value #${index}.`);
+    s.events.append({ kind: 'reveal', source: this.source, itemId: id, detail: { field: `history:${entry.field}`, title: s.items.summary(id).title } });
+    return entry.value;
+  }
+
+  /**
+   * Finds an item by id, unique id prefix, or exact title (case-insensitively when no exact
+   * match exists). Titles shared by several items are refused with the candidates' ids.
+   */
+  resolve(ref: string, opts: { includeTrash?: boolean } = {}): string {
+    const s = this.unlocked();
+    const all = s.items.ids();
+    if (all.includes(ref)) return ref;
+    const byPrefix = ref.length >= 4 ? all.filter((id) => id.startsWith(ref)) : [];
+    if (byPrefix.length === 1 && byPrefix[0]) return byPrefix[0];
+    const visible = all.map((id) => s.items.summary(id)).filter((x) => opts.includeTrash || x.deletedAt === null);
+    let hits = visible.filter((x) => x.title === ref);
+    if (hits.length === 0) hits = visible.filter((x) => x.title.toLowerCase() === ref.toLowerCase());
+    if (hits.length === 1 && hits[0]) return hits[0].id;
+    if (hits.length > 1) {
+      throw new KeystashError('ambiguous', `${hits.length} items are titled “${ref}”; use an id: ${hits.map((h) => h.id).join(', ')}.`);
+    }
+    throw new KeystashError('not-found', `No item matches “${ref}”.`);
+  }
+
+  // History ---------------------------------------------------------------------------------
+
+  history(q: EventQuery = {}): VaultEvent[] {
+    return this.unlocked().events.query(q);
+  }
+
+  recordEvent(e: Omit<AppendEvent, 'source'>): void {
+    this.unlocked().events.append({ ...e, source: this.source });
+  }
+
+  /** Sequence number of the first event whose MAC chain is broken, or null when intact. */
+  verifyHistory(): number | null {
+    return this.unlocked().events.firstBrokenLink();
+  }
+
+  // Master password and KDF -------------------------------------------------------------
+
+  kdfParams(): KdfParams {
+    return { ...readHeader(this.db).kdf };
+  }
+
+  /**
+   * Re-wraps the vault key under a new password and/or KDF parameters. Only the header
+   * changes, in one transaction; items are untouched.
+   */
+  async changePassword(current: string, next: string, kdf?: KdfParams): Promise<void> {
+    const s = this.unlocked();
+    checkNewPassword(next);
+    const params = kdf ?? s.header.kdf;
+    checkKdf(params);
+    const check = await unwrapKey(this.db, current);
+    if (!check) throw new KeystashError('wrong-password', 'The current master password is wrong; nothing was changed.');
+    wipe(check.key);
+    const commit = await prepareRewrap(s.keys.key, s.header, next, params);
+    this.db.transaction(() => {
+      s.header = commit(this.db);
+      s.events.append({ kind: 'password-change', source: this.source, detail: { note: kdf ? 'master password and key-derivation settings' : 'master password' } });
+    }).immediate();
+  }
+
+  /** How long Argon2id takes here with these parameters, in milliseconds. */
+  static async measureKdf(kdf: KdfParams): Promise<number> {
+    checkKdf(kdf);
+    const started = performance.now();
+    wipe(await deriveKey('keystash-measure', randomBytes(SALT_BYTES), kdf));
+    return performance.now() - started;
+  }
+}
