@@ -1,0 +1,86 @@
+// Builds the main process's services from plain inputs (paths, adapters, clock). Electron's
+// bootstrap and the renderer's Chromium e2e tests both call this, so they run identical code.
+import type { VaultOptions } from '../../core/vault';
+import { AutoLockService, type LockReason } from './auto-lock.service';
+import { ClipboardService, realTimers, type ClipboardAdapter, type Timers } from './clipboard.service';
+import { SettingsStore } from './settings.store';
+import type { UrlOpener } from './url-opener';
+import { VaultService } from './vault.service';
+
+export interface ServiceInputs {
+  userDataDir: string;
+  /** The vault file (bootstrap resolves it like the CLI does: flag, $KEYSTASH_VAULT, default). */
+  vaultPath: string;
+  clipboard: ClipboardAdapter;
+  openExternal: UrlOpener['open'];
+  /** Seconds of system idle time; without one, idle auto-lock is off. */
+  idleSeconds?: () => number;
+  now?: () => number;
+  timers?: Timers;
+  /** Extra vault options: native addon path (Electron's ABI), unlock throttle. */
+  vaultOptions?: Omit<VaultOptions, 'now'>;
+}
+
+export interface Services {
+  vault: VaultService;
+  clipboard: ClipboardService;
+  settings: SettingsStore;
+  urls: UrlOpener;
+  autoLock: AutoLockService;
+  /** Clears our clipboard copy, locks the vault, then tells listeners (the window reloads). */
+  lock(reason: LockReason): Promise<void>;
+  onLock(listener: (reason: LockReason) => void): () => void;
+  /** Lock and close the file; for app quit. */
+  shutdown(): Promise<void>;
+}
+
+export function createServices(inputs: ServiceInputs): Services {
+  const timers = inputs.timers ?? realTimers;
+  const settings = new SettingsStore(inputs.userDataDir);
+  const vault = new VaultService(inputs.vaultPath, {
+    ...inputs.vaultOptions,
+    ...(inputs.now ? { now: inputs.now } : {}),
+  });
+  const clipboard = new ClipboardService(inputs.clipboard, () => settings.get().clipboardClearSeconds, timers);
+  const listeners = new Set<(reason: LockReason) => void>();
+
+  const lock = async (reason: LockReason): Promise<void> => {
+    // Lock first: even if the clipboard cannot be read, the key must be gone.
+    try {
+      vault.lock();
+    } finally {
+      await clipboard.clearIfOurs().catch(() => false);
+      for (const l of listeners) l(reason);
+    }
+  };
+
+  const idle = inputs.idleSeconds;
+  const autoLock = new AutoLockService({
+    idleSeconds: idle ?? (() => 0),
+    autoLockMinutes: () => settings.get().autoLockMinutes,
+    isUnlocked: () => idle !== undefined && vault.isUnlocked,
+    lock,
+    timers,
+  });
+
+  return {
+    vault,
+    clipboard,
+    settings,
+    urls: { open: inputs.openExternal },
+    autoLock,
+    lock,
+    onLock(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    async shutdown() {
+      autoLock.stop();
+      try {
+        await clipboard.clearIfOurs().catch(() => false);
+      } finally {
+        vault.close();
+      }
+    },
+  };
+}

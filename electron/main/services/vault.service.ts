@@ -1,0 +1,96 @@
+// Owns the app's one vault file and, once it exists, its Vault instance. The handlers reach
+// the vault only through here, so "no vault yet", "locked" and "unlocked" are decided in
+// one place. Electron-free, so the renderer's Chromium e2e tests drive the very same code.
+import fs from 'node:fs';
+import type { ItemQuery, ItemSummary, KdfParams, UnlockReport } from '../../../shared/domain';
+import type { ItemListRow, VaultStatus } from '../../../shared/ipc-contract';
+import { KeystashError } from '../../core/errors';
+import { Vault, type VaultOptions } from '../../core/vault';
+
+const SUBTITLE_MAX = 200;
+
+/** The line under an item's title: who or what it is for, never a secret. */
+export function subtitleOf(item: ItemSummary): string {
+  const text = item.type === 'login' ? item.username : item.type === 'api_key' ? item.service : (item.notes.split(/\r?\n/, 1)[0] ?? '');
+  return text.trim().slice(0, SUBTITLE_MAX);
+}
+
+export function toListRow(item: ItemSummary): ItemListRow {
+  return {
+    id: item.id,
+    type: item.type,
+    title: item.title,
+    subtitle: subtitleOf(item),
+    favorite: item.favorite,
+    deletedAt: item.deletedAt,
+    updatedAt: item.updatedAt,
+    lastUsedAt: item.lastUsedAt,
+  };
+}
+
+export class VaultService {
+  private vault: Vault | null = null;
+
+  constructor(
+    readonly path: string,
+    private readonly options: VaultOptions = {},
+  ) {}
+
+  private exists(): boolean {
+    return fs.existsSync(this.path);
+  }
+
+  /** The vault, open but possibly locked; `not-found` before one was created. */
+  opened(): Vault {
+    if (this.vault) return this.vault;
+    if (!this.exists()) throw new KeystashError('not-found', 'There is no vault yet; create one first.');
+    this.vault = Vault.open(this.path, this.options);
+    return this.vault;
+  }
+
+  /** The unlocked vault; `locked` otherwise. */
+  unlocked(): Vault {
+    const v = this.vault;
+    if (!v || !v.isUnlocked) throw new KeystashError('locked', 'The vault is locked.');
+    return v;
+  }
+
+  get isUnlocked(): boolean {
+    return this.vault?.isUnlocked ?? false;
+  }
+
+  status(): VaultStatus {
+    if (!this.vault && !this.exists()) {
+      return { exists: false, unlocked: false, path: this.path, failedCount: 0, retryAfterMs: 0 };
+    }
+    const state = this.opened().lockState();
+    return { exists: true, path: this.path, ...state };
+  }
+
+  async create(password: string, kdf?: KdfParams): Promise<UnlockReport> {
+    if (this.vault || this.exists()) {
+      throw new KeystashError('exists', 'A vault already exists here; unlock it instead.');
+    }
+    this.vault = await Vault.create(this.path, password, { ...this.options, ...(kdf ? { kdf } : {}) });
+    return { failedAttempts: [], damagedItemIds: [] };
+  }
+
+  unlock(password: string): Promise<UnlockReport> {
+    return this.opened().unlock(password);
+  }
+
+  /** Drops the key and every decrypted cache. Safe to call when locked or absent. */
+  lock(): void {
+    this.vault?.lock();
+  }
+
+  listRows(q: ItemQuery): ItemListRow[] {
+    return this.unlocked().list(q).map(toListRow);
+  }
+
+  close(): void {
+    const v = this.vault;
+    this.vault = null;
+    v?.close();
+  }
+}
