@@ -1,0 +1,93 @@
+// The contract every `keystash` subcommand implements, and the parsed arguments it receives.
+// A command is one file in ./commands that exports a Command; ./commands/index.ts lists them.
+import type { Vault } from '../core/vault';
+import { KeystashError } from '../core/errors';
+import type { Input } from './input';
+import type { Output } from './output';
+
+/** One option, as node:util parseArgs understands it, plus the words `--help` shows. */
+export interface CliOption {
+  type: 'string' | 'boolean';
+  multiple?: boolean;
+  short?: string;
+  /** Placeholder shown after the option name in help, e.g. `T` in `--title T`. */
+  value?: string;
+  help: string;
+}
+
+export type OptionsSpec = Record<string, CliOption>;
+
+export interface CommandContext {
+  args: Args;
+  /** Absolute path of the vault file this run works on. */
+  vaultPath: string;
+  out: Output;
+  input: Input;
+  /** The vault, opened and unlocked on first call (asks for the master password then). */
+  vault(): Promise<Vault>;
+  /** Hands a vault the command opened itself (init) to the runner, which closes it. */
+  adopt(vault: Vault): void;
+}
+
+export interface Command {
+  name: string;
+  /** One line for `keystash --help`. */
+  summary: string;
+  /** Synopsis after `keystash`, e.g. `show ITEM [--reveal] [--json]`. */
+  usage: string;
+  /** Extra paragraphs for `keystash <name> --help`: details and examples. */
+  details?: string;
+  options: OptionsSpec;
+  positionals: { min: number; max: number };
+  /** Returns the process exit code; throws KeystashError for anything that went wrong. */
+  run(ctx: CommandContext): Promise<number>;
+}
+
+type Value = string | boolean | (string | boolean)[] | undefined;
+
+export function usageError(message: string): KeystashError {
+  return new KeystashError('invalid-input', message);
+}
+
+/** Typed access to what parseArgs produced, with usage errors that name the option. */
+export class Args {
+  constructor(
+    readonly positionals: string[],
+    private readonly values: Record<string, Value>,
+  ) {}
+
+  has(name: string): boolean {
+    return this.values[name] !== undefined;
+  }
+
+  flag(name: string): boolean {
+    return this.values[name] === true;
+  }
+
+  string(name: string): string | undefined {
+    const v = this.values[name];
+    if (Array.isArray(v)) return typeof v.at(-1) === 'string' ? (v.at(-1) as string) : undefined;
+    return typeof v === 'string' ? v : undefined;
+  }
+
+  strings(name: string): string[] {
+    const v = this.values[name];
+    if (Array.isArray(v)) return v.filter((x): x is string => typeof x === 'string');
+    return typeof v === 'string' ? [v] : [];
+  }
+
+  int(name: string, range: { min: number; max: number }): number | undefined {
+    const raw = this.string(name);
+    if (raw === undefined) return undefined;
+    if (!/^\d+$/.test(raw.trim())) throw usageError(`--${name} takes a whole number, not “${raw}”.`);
+    const n = Number(raw.trim());
+    if (n < range.min || n > range.max) throw usageError(`--${name} must be between ${range.min} and ${range.max}.`);
+    return n;
+  }
+
+  positional(index: number, label: string): string {
+    const v = this.positionals[index];
+    if (v === undefined) throw usageError(`Missing ${label}.`);
+    return v;
+  }
+}

@@ -1,0 +1,39 @@
+import { ITEM_TYPES, type ItemType } from '../../../shared/domain';
+import { type Command, usageError } from '../command';
+import { EXIT } from '../exit-codes';
+import { ITEM_OPTIONS, itemFields, secretTarget } from '../item-flags';
+
+export function itemType(raw: string): ItemType {
+  const t = raw === 'api-key' || raw === 'apikey' ? 'api_key' : raw;
+  if (!(ITEM_TYPES as readonly string[]).includes(t)) throw usageError(`Unknown item type “${raw}”; use login, api_key or note.`);
+  return t as ItemType;
+}
+
+export const add: Command = {
+  name: 'add',
+  summary: 'Add a login, API key or note; prints its id',
+  usage: 'add login|api_key|note --title T [options]',
+  details: `Secrets are never taken as arguments: --secret-stdin reads the password (login) or secret
+(API key) from the line after the master password, or from the first line without
+--password-stdin. On a terminal it is asked for without echo.
+
+Examples:
+  keystash add login --title GitHub --username alice --url https://github.com --secret-stdin
+  printf '%s\\n' "$MASTER" "$KEY" | keystash --password-stdin add api_key --title Stripe \\
+      --service stripe --environment production --expires 2027-01-31 --secret-stdin
+  keystash add note --title "Wi-Fi" --notes "Guest network: keystash-guest"`,
+  options: ITEM_OPTIONS,
+  positionals: { min: 1, max: 1 },
+  async run(ctx) {
+    const type = itemType(ctx.args.positional(0, 'item type'));
+    const fields = itemFields(ctx.args);
+    if (fields.title === undefined) throw usageError('--title is required.');
+    const target = ctx.args.flag('secret-stdin') ? secretTarget(type) : null;
+    const vault = await ctx.vault();
+    if (target) fields[target.field] = await ctx.input.secret(target.label);
+    const created = vault.create({ type, ...fields });
+    ctx.out.data(created.id);
+    ctx.out.note(`Added ${type === 'api_key' ? 'API key' : type} “${created.title}”.`);
+    return EXIT.ok;
+  },
+};

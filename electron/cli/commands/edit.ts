@@ -1,0 +1,49 @@
+import { type Command, usageError } from '../command';
+import { EXIT } from '../exit-codes';
+import { EDIT_ONLY_OPTIONS, ITEM_OPTIONS, itemFields, secretTarget } from '../item-flags';
+import { resolveItem } from '../resolve-item';
+
+export const edit: Command = {
+  name: 'edit',
+  summary: 'Change fields of an item',
+  usage: 'edit ITEM [add options] [--no-favorite] [--no-urls] [--no-tags] [--add-tag T] [--remove-tag T]',
+  details: `Only the options given change. An empty value clears a text field (--notes ""), and
+--expires "" removes the expiry date. --url and --tag replace the whole list. --secret-stdin
+replaces the password or secret; the previous one is kept in the item's password history.
+
+Examples:
+  keystash edit GitHub --username alice@example.com --add-tag work
+  printf '%s\\n' "$MASTER" "$NEW_KEY" | keystash --password-stdin edit Stripe --secret-stdin`,
+  options: { ...ITEM_OPTIONS, ...EDIT_ONLY_OPTIONS },
+  positionals: { min: 1, max: 1 },
+  async run(ctx) {
+    const a = ctx.args;
+    const patch = itemFields(a);
+    if (a.flag('no-urls')) {
+      if (a.has('url')) throw usageError('--url and --no-urls contradict each other.');
+      patch.urls = [];
+    }
+    const adding = a.strings('add-tag');
+    const removing = a.strings('remove-tag');
+    if (a.flag('no-tags') && (a.has('tag') || adding.length > 0)) throw usageError('--no-tags contradicts --tag and --add-tag.');
+    if (a.flag('no-tags')) patch.tags = [];
+    const wantsSecret = a.flag('secret-stdin');
+    if (Object.keys(patch).length === 0 && adding.length === 0 && removing.length === 0 && !wantsSecret) {
+      throw usageError('Nothing to change; give at least one option.');
+    }
+    const vault = await ctx.vault();
+    const id = resolveItem(vault, a.positional(0, 'ITEM'), { includeTrash: true });
+    const before = vault.summary(id);
+    if (adding.length > 0 || removing.length > 0) {
+      const base = Array.isArray(patch.tags) ? (patch.tags as string[]) : before.tags;
+      patch.tags = [...new Set([...base, ...adding.map((t) => t.trim())])].filter((t) => !removing.includes(t));
+    }
+    if (wantsSecret) {
+      const target = secretTarget(before.type);
+      patch[target.field] = await ctx.input.secret(`New ${target.label.toLowerCase()}`);
+    }
+    const after = vault.update(id, patch);
+    ctx.out.note(`Updated “${after.title}”.`);
+    return EXIT.ok;
+  },
+};

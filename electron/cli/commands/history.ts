@@ -1,0 +1,76 @@
+import type { VaultEvent } from '../../../shared/domain';
+import { KeystashError } from '../../core/errors';
+import type { Vault } from '../../core/vault';
+import type { Command } from '../command';
+import { EXIT } from '../exit-codes';
+import { isoTime, localTime } from '../format';
+import { SHORT_ID } from '../item-table';
+import { resolveItem } from '../resolve-item';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A purged item can no longer be resolved, but its history stays readable by its full id. */
+function itemIdFor(vault: Vault, ref: string): string {
+  try {
+    return resolveItem(vault, ref, { includeTrash: true });
+  } catch (err) {
+    if (err instanceof KeystashError && err.code === 'not-found' && UUID.test(ref)) return ref.toLowerCase();
+    throw err;
+  }
+}
+
+export function jsonEvent(e: VaultEvent): Record<string, unknown> {
+  return {
+    seq: e.seq,
+    at: isoTime(e.at),
+    kind: e.kind,
+    source: e.source,
+    itemId: e.itemId,
+    field: e.detail.field ?? null,
+    title: e.detail.title ?? null,
+    note: e.detail.note ?? (e.detail.count !== undefined ? `${e.detail.count} items` : null),
+  };
+}
+
+export const history: Command = {
+  name: 'history',
+  summary: 'Show usage history: unlocks, reveals, copies, edits (newest first)',
+  usage: 'history [ITEM] [--limit N] [--json]',
+  details: `Without ITEM, the whole vault's history; with ITEM, that item's (a purged item by its full id).
+
+Examples:
+  keystash history
+  keystash history GitHub --json`,
+  options: {
+    limit: { type: 'string', value: 'N', help: 'At most N events (default 100)' },
+    json: { type: 'boolean', help: 'Print {"events": [...]} as JSON' },
+  },
+  positionals: { min: 0, max: 1 },
+  async run(ctx) {
+    const limit = ctx.args.int('limit', { min: 1, max: 1_000_000 }) ?? 100;
+    const vault = await ctx.vault();
+    const ref = ctx.args.positionals[0];
+    const events = vault.history({ limit, ...(ref !== undefined ? { itemId: itemIdFor(vault, ref) } : {}) });
+    if (ctx.args.flag('json')) {
+      ctx.out.json({ events: events.map(jsonEvent) });
+      return EXIT.ok;
+    }
+    if (events.length === 0) {
+      ctx.out.note('No events.');
+      return EXIT.ok;
+    }
+    ctx.out.table(
+      [
+        { header: 'SEQ', value: (e: VaultEvent) => String(e.seq) },
+        { header: 'TIME', value: (e) => localTime(e.at) },
+        { header: 'EVENT', value: (e) => e.kind },
+        { header: 'SOURCE', value: (e) => e.source },
+        { header: 'ITEM', value: (e) => e.detail.title ?? e.itemId?.slice(0, SHORT_ID) ?? '', max: 32 },
+        { header: 'FIELD', value: (e) => e.detail.field ?? '' },
+        { header: 'NOTE', value: (e) => (jsonEvent(e).note as string | null) ?? '', max: 50 },
+      ],
+      events,
+    );
+    return EXIT.ok;
+  },
+};

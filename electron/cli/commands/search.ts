@@ -1,0 +1,28 @@
+import type { Command } from '../command';
+import { EXIT } from '../exit-codes';
+import { ITEM_COLUMNS } from '../item-table';
+import { jsonItem } from '../item-json';
+
+export const search: Command = {
+  name: 'search',
+  summary: 'Find items by title, username, URL, service, tags and notes',
+  usage: 'search QUERY [--json]',
+  details: `Every word of QUERY must match (case and accents ignored); best title matches first.
+Secret values are never searched.
+
+Example:
+  keystash search github`,
+  options: {
+    json: { type: 'boolean', help: 'Print {"items": [...]} as JSON; secret values are null' },
+  },
+  positionals: { min: 1, max: 1 },
+  async run(ctx) {
+    const text = ctx.args.positional(0, 'QUERY');
+    const vault = await ctx.vault();
+    const items = vault.list({ text, sort: 'relevance' });
+    if (ctx.args.flag('json')) ctx.out.json({ items: items.map((s) => jsonItem(s)) });
+    else if (items.length === 0) ctx.out.note(`Nothing matches “${text}”.`);
+    else ctx.out.table(ITEM_COLUMNS, items);
+    return EXIT.ok;
+  },
+};

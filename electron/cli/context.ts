@@ -1,0 +1,63 @@
+// The per-run context handed to a command: parsed arguments, output, input, and the vault,
+// which is opened and unlocked only when the command first asks for it (so `--help` and
+// usage errors never touch the file or ask for a password).
+import { KeystashError } from '../core/errors';
+import { Vault } from '../core/vault';
+import type { Args, CommandContext } from './command';
+import { localTime, plural } from './format';
+import type { Input } from './input';
+import type { Output } from './output';
+
+export class RunContext implements CommandContext {
+  private unlocked: Promise<Vault> | null = null;
+  private readonly owned: Vault[] = [];
+
+  constructor(
+    readonly args: Args,
+    readonly vaultPath: string,
+    readonly out: Output,
+    readonly input: Input,
+  ) {}
+
+  vault(): Promise<Vault> {
+    this.unlocked ??= this.openAndUnlock();
+    return this.unlocked;
+  }
+
+  adopt(vault: Vault): void {
+    this.owned.push(vault);
+  }
+
+  private async openAndUnlock(): Promise<Vault> {
+    const vault = Vault.open(this.vaultPath, { source: 'cli' });
+    this.adopt(vault);
+    // Check the delay before asking, so nobody types a password only to be told to wait.
+    const wait = vault.lockState().retryAfterMs;
+    if (wait > 0) {
+      throw new KeystashError('rate-limited', `Too many wrong passwords. Try again in ${Math.ceil(wait / 1000)} s.`, { retryAfterMs: wait });
+    }
+    const report = await vault.unlock(await this.input.masterPassword());
+    const failed = report.failedAttempts;
+    const last = failed.at(-1);
+    if (last) {
+      this.out.note(`Notice: ${plural(failed.length, 'failed unlock attempt')} since the last unlock, the last at ${localTime(last.at)}.`);
+    }
+    if (report.damagedItemIds.length > 0) {
+      this.out.note(
+        `Warning: ${plural(report.damagedItemIds.length, 'item')} failed the integrity check and ${report.damagedItemIds.length === 1 ? 'is' : 'are'} hidden: ${report.damagedItemIds.join(', ')}.`,
+      );
+    }
+    return vault;
+  }
+
+  /** Locks and closes every vault this run opened; called once by the runner. */
+  close(): void {
+    for (const v of this.owned.splice(0)) {
+      try {
+        v.close();
+      } catch {
+        // Closing must not hide the command's own result; the lock event is best effort.
+      }
+    }
+  }
+}

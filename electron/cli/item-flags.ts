@@ -1,0 +1,80 @@
+// The item options `add` and `edit` share, and their translation into an item input or
+// patch. The core validates the result (type rules, lengths, dates); this only maps names.
+import type { ItemType } from '../../shared/domain';
+import { type Args, type OptionsSpec, usageError } from './command';
+
+export const ITEM_OPTIONS: OptionsSpec = {
+  title: { type: 'string', value: 'T', help: 'Title' },
+  username: { type: 'string', value: 'U', help: 'Username (logins)' },
+  url: { type: 'string', multiple: true, value: 'URL', help: 'Web address; repeat for several (logins, API keys)' },
+  notes: { type: 'string', value: 'N', help: 'Notes' },
+  tag: { type: 'string', multiple: true, value: 'T', help: 'Tag; repeat for several' },
+  folder: { type: 'string', value: 'F', help: 'Folder' },
+  favorite: { type: 'boolean', help: 'Mark as a favourite' },
+  totp: { type: 'string', value: 'URI|SECRET', help: 'One-time-password otpauth:// URI or base32 secret (logins)' },
+  service: { type: 'string', value: 'S', help: 'Service the key is for (API keys)' },
+  'key-id': { type: 'string', value: 'K', help: 'Key id or client id (API keys)' },
+  environment: { type: 'string', value: 'E', help: 'Environment, e.g. production (API keys)' },
+  expires: { type: 'string', value: 'YYYY-MM-DD', help: 'Expiry date (API keys)' },
+  'secret-stdin': { type: 'boolean', help: 'Read the password (login) or secret (API key) from stdin' },
+};
+
+export const EDIT_ONLY_OPTIONS: OptionsSpec = {
+  'no-favorite': { type: 'boolean', help: 'Remove the favourite mark' },
+  'no-urls': { type: 'boolean', help: 'Remove every URL' },
+  'no-tags': { type: 'boolean', help: 'Remove every tag' },
+  'add-tag': { type: 'string', multiple: true, value: 'T', help: 'Add a tag, keeping the others' },
+  'remove-tag': { type: 'string', multiple: true, value: 'T', help: 'Remove one tag' },
+};
+
+/** Accepts an otpauth:// URI as is, or a base32 secret with spaces and dashes removed. */
+export function totpValue(raw: string): string {
+  const t = raw.trim();
+  if (t === '') return '';
+  if (/^otpauth:\/\//i.test(t)) {
+    let secret: string | null = null;
+    try {
+      secret = new URL(t).searchParams.get('secret');
+    } catch {
+      secret = null;
+    }
+    if (!secret) throw usageError('--totp: the otpauth:// URI has no secret parameter.');
+    return t;
+  }
+  const b32 = t.replace(/[\s-]/g, '').toUpperCase();
+  if (!/^[A-Z2-7]+=*$/.test(b32)) throw usageError('--totp takes an otpauth:// URI or a base32 secret (letters A-Z and digits 2-7).');
+  return b32;
+}
+
+/** The item fields named on the command line; absent options are absent keys. */
+export function itemFields(args: Args): Record<string, unknown> {
+  const f: Record<string, unknown> = {};
+  const str = (opt: string, key: string): void => {
+    const v = args.string(opt);
+    if (v !== undefined) f[key] = v;
+  };
+  str('title', 'title');
+  str('username', 'username');
+  str('notes', 'notes');
+  str('folder', 'folder');
+  str('service', 'service');
+  str('key-id', 'keyId');
+  str('environment', 'environment');
+  if (args.has('url')) f.urls = args.strings('url');
+  if (args.has('tag')) f.tags = args.strings('tag');
+  if (args.flag('favorite') && args.flag('no-favorite')) throw usageError('--favorite and --no-favorite contradict each other.');
+  if (args.flag('favorite')) f.favorite = true;
+  if (args.flag('no-favorite')) f.favorite = false;
+  const totp = args.string('totp');
+  if (totp !== undefined) f.totp = totpValue(totp);
+  const expires = args.string('expires');
+  if (expires !== undefined) f.expiresAt = expires.trim() === '' ? null : expires.trim();
+  return f;
+}
+
+/** Which field --secret-stdin fills for this type, and how to ask for it. */
+export function secretTarget(type: ItemType): { field: 'password' | 'secret'; label: string } {
+  if (type === 'login') return { field: 'password', label: 'Password' };
+  if (type === 'api_key') return { field: 'secret', label: 'Secret' };
+  throw usageError('Notes have no password or secret; --secret-stdin works for logins and API keys.');
+}
