@@ -56,7 +56,8 @@ function parse(cmd: Command, argv: string[]): Args {
   if (args.flag('help')) return args;
   const n = args.positionals.length;
   if (n < cmd.positionals.min || n > cmd.positionals.max) {
-    throw new UsageProblem(n < cmd.positionals.min ? 'Missing arguments.' : `Unexpected argument “${args.positionals[cmd.positionals.max] ?? ''}”.`);
+    const problem = n < cmd.positionals.min ? 'Missing arguments' : `Unexpected argument “${args.positionals[cmd.positionals.max] ?? ''}”`;
+    throw new UsageProblem(`${problem} (usage: keystash ${cmd.usage}).`);
   }
   return args;
 }
