@@ -15,18 +15,12 @@ import {
 import { KeystashError } from './errors';
 import type { EventLog } from './event-log';
 import { changedFields, nextPasswordHistory, summarize, type StoredDetail, type StoredSummary } from './item-model';
-import { compareTitles, haystackFor, matchesAll, normalize, queryTerms, relevance } from './search';
+import { SummaryIndex } from './search';
 import type { SessionKeys } from './session-keys';
 import type { Db } from './vault-db';
 import { parseOrThrow } from './validation';
 
 export const BUCKET_SIZE = 256;
-
-interface Entry {
-  summary: ItemSummary;
-  haystack: string;
-  normTitle: string;
-}
 
 interface ItemRow {
   id: string;
@@ -34,6 +28,8 @@ interface ItemRow {
   last_used_at: number | null;
   detail: Buffer;
 }
+
+type LoadRow = Omit<ItemRow, 'detail'>;
 
 export interface VaultCounts {
   all: number;
@@ -47,8 +43,7 @@ export interface VaultCounts {
 }
 
 export class ItemStore {
-  private entries = new Map<string, Entry>();
-  private titleOrder: Entry[] | null = null;
+  private readonly index = new SummaryIndex();
   private damaged: string[] = [];
 
   constructor(
@@ -61,29 +56,31 @@ export class ItemStore {
 
   /** Decrypts every index bucket into memory. Returns the ids of items that failed integrity. */
   load(): string[] {
-    const entries = new Map<string, Entry>();
     const inBucket = new Map<string, { s: StoredSummary; bucket: number }>();
     for (const b of this.db.prepare('SELECT id, blob FROM index_buckets').iterate() as IterableIterator<{ id: number; blob: Buffer }>) {
       const list = this.keys.tryOpen<StoredSummary[]>('index', b.id, b.blob);
       for (const s of list ?? []) inBucket.set(s.id, { s, bucket: b.id });
     }
+    const summaries: ItemSummary[] = [];
     const damaged: string[] = [];
-    for (const row of this.db.prepare('SELECT id, bucket, last_used_at, detail FROM items').iterate() as IterableIterator<ItemRow>) {
+    // Detail blobs are read only for the fallback: reading them all would double unlock time.
+    const detailOf = this.db.prepare('SELECT detail FROM items WHERE id = ?').pluck();
+    for (const row of this.db.prepare('SELECT id, bucket, last_used_at FROM items').iterate() as IterableIterator<LoadRow>) {
       const found = inBucket.get(row.id);
       let stored: StoredSummary | null = found && found.bucket === row.bucket ? found.s : null;
       if (!stored) {
         // The bucket is damaged or does not list this item: fall back to the item's own record.
-        const detail = this.keys.tryOpen<StoredDetail>('item', row.id, row.detail);
+        const blob = detailOf.get(row.id) as Buffer | undefined;
+        const detail = blob ? this.keys.tryOpen<StoredDetail>('item', row.id, blob) : null;
         stored = detail && detail.item.id === row.id ? summarize(detail.item) : null;
       }
       if (!stored) {
         damaged.push(row.id);
         continue;
       }
-      entries.set(row.id, this.entryFor({ ...stored, lastUsedAt: row.last_used_at }));
+      summaries.push({ ...stored, lastUsedAt: row.last_used_at });
     }
-    this.entries = entries;
-    this.titleOrder = null;
+    this.index.replaceAll(summaries);
     this.damaged = damaged;
     return damaged;
   }
@@ -93,52 +90,17 @@ export class ItemStore {
   }
 
   clear(): void {
-    this.entries.clear();
-    this.titleOrder = null;
+    this.index.clear();
     this.damaged = [];
   }
 
-  private entryFor(summary: ItemSummary): Entry {
-    return { summary, haystack: haystackFor(summary), normTitle: normalize(summary.title) };
-  }
-
-  private sortedByTitle(): Entry[] {
-    if (!this.titleOrder) {
-      this.titleOrder = [...this.entries.values()].sort((a, b) => compareTitles(a.summary.title, b.summary.title));
-    }
-    return this.titleOrder;
-  }
-
   list(q: ItemQuery = {}): ItemSummary[] {
-    const terms = queryTerms(q.text);
-    const wantTrash = q.trash === true;
-    const out: Entry[] = [];
-    for (const e of this.sortedByTitle()) {
-      const s = e.summary;
-      if ((s.deletedAt !== null) !== wantTrash) continue;
-      if (q.type && s.type !== q.type) continue;
-      if (q.favorite !== undefined && s.favorite !== q.favorite) continue;
-      if (q.tag !== undefined && !s.tags.includes(q.tag)) continue;
-      if (q.folder !== undefined && s.folder !== q.folder) continue;
-      if (terms.length > 0 && !matchesAll(e.haystack, terms)) continue;
-      out.push(e);
-    }
-    const sort = q.sort ?? (terms.length > 0 ? 'relevance' : 'title');
-    if (sort === 'relevance' && terms.length > 0) {
-      const rank = new Map(out.map((e) => [e, relevance(e.normTitle, terms)]));
-      out.sort((a, b) => (rank.get(a) ?? 3) - (rank.get(b) ?? 3));
-    } else if (sort === 'updated') {
-      out.sort((a, b) => b.summary.updatedAt - a.summary.updatedAt);
-    } else if (sort === 'last-used') {
-      out.sort((a, b) => (b.summary.lastUsedAt ?? -1) - (a.summary.lastUsedAt ?? -1));
-    }
-    const limited = q.limit !== undefined ? out.slice(0, q.limit) : out;
-    return limited.map((e) => e.summary);
+    return this.index.list(q);
   }
 
   counts(): VaultCounts {
     const c: VaultCounts = { all: 0, favorites: 0, login: 0, api_key: 0, note: 0, trash: 0, tags: {}, folders: {} };
-    for (const { summary: s } of this.entries.values()) {
+    for (const s of this.index.summaries()) {
       if (s.deletedAt !== null) {
         c.trash++;
         continue;
@@ -153,20 +115,20 @@ export class ItemStore {
   }
 
   summary(id: string): ItemSummary {
-    const e = this.entries.get(id);
-    if (!e) throw new KeystashError('not-found', `No item with id ${id}.`);
-    return e.summary;
+    const s = this.index.get(id);
+    if (!s) throw new KeystashError('not-found', `No item with id ${id}.`);
+    return s;
   }
 
   /** Every id whose entry is in memory (trash included). */
   ids(): string[] {
-    return [...this.entries.keys()];
+    return this.index.ids();
   }
 
   private readDetail(id: string): { detail: StoredDetail; bucket: number } {
     const row = this.db.prepare('SELECT id, bucket, detail FROM items WHERE id = ?').get(id) as ItemRow | undefined;
     if (!row) throw new KeystashError('not-found', `No item with id ${id}.`);
-    const label = this.entries.get(id)?.summary.title;
+    const label = this.index.get(id)?.title;
     const detail = this.keys.open<StoredDetail>('item', id, row.detail, `Item ${label ? `“${label}” ` : ''}(${id})`, [id]);
     if (detail.item.id !== id) throw new KeystashError('integrity', `Item ${id} failed its integrity check.`, { itemIds: [id] });
     return { detail, bucket: row.bucket };
@@ -244,7 +206,7 @@ export class ItemStore {
       this.events.append({ kind: 'edit', source: this.source, itemId: id, detail: { title: after.title, note: changed.join(', ') } });
       saved = after;
     }).immediate();
-    return this.remember(saved as unknown as Item, this.entries.get(id)?.summary.lastUsedAt ?? null);
+    return this.remember(saved as unknown as Item, this.index.get(id)?.lastUsedAt ?? null);
   }
 
   trash(id: string): ItemSummary {
@@ -266,7 +228,7 @@ export class ItemStore {
       this.writeItem(saved, bucket, detail.passwordHistory);
       this.events.append({ kind, source: this.source, itemId: id, detail: { title: detail.item.title } });
     }).immediate();
-    return this.remember(saved as unknown as Item, this.entries.get(id)?.summary.lastUsedAt ?? null);
+    return this.remember(saved as unknown as Item, this.index.get(id)?.lastUsedAt ?? null);
   }
 
   /** Removes an item for good, with its detail and password history. */
@@ -274,20 +236,18 @@ export class ItemStore {
     this.db.transaction(() => {
       const row = this.db.prepare('SELECT bucket FROM items WHERE id = ?').get(id) as { bucket: number } | undefined;
       if (!row) throw new KeystashError('not-found', `No item with id ${id}.`);
-      const title = this.entries.get(id)?.summary.title;
+      const title = this.index.get(id)?.title;
       this.db.prepare('DELETE FROM items WHERE id = ?').run(id);
       this.rewriteBucket(row.bucket, (list) => list.filter((s) => s.id !== id));
       this.events.append({ kind: 'purge', source: this.source, itemId: id, detail: title ? { title } : {} });
     }).immediate();
-    this.entries.delete(id);
-    this.titleOrder = null;
+    this.index.delete(id);
   }
 
   /** Moves the item's last-used time; runs inside the caller's transaction. */
   markUsed(id: string, at: number): void {
     this.db.prepare('UPDATE items SET last_used_at = ? WHERE id = ?').run(at, id);
-    const e = this.entries.get(id);
-    if (e) e.summary = { ...e.summary, lastUsedAt: at };
+    this.index.touch(id, at);
   }
 
   private writeItem(item: Item, bucket: number, passwordHistory: PasswordHistoryEntry[]): void {
@@ -312,8 +272,10 @@ export class ItemStore {
   /** Re-encrypts one bucket from what the file holds now, so concurrent writers never lose items. */
   private rewriteBucket(bucket: number, change: (list: StoredSummary[]) => StoredSummary[]): void {
     const row = this.db.prepare('SELECT blob FROM index_buckets WHERE id = ?').get(bucket) as { blob: Buffer } | undefined;
-    const current = row ? this.keys.open<StoredSummary[]>('index', bucket, row.blob, `Search index bucket ${bucket}`) : [];
-    const next = change(current);
+    const opened = row ? this.keys.tryOpen<StoredSummary[]>('index', bucket, row.blob) : [];
+    let next = change(opened ?? this.rebuiltBucket(bucket));
+    // A rebuilt bucket may already hold the item being added; keep one summary per id.
+    if (!opened) next = [...new Map(next.map((s) => [s.id, s])).values()];
     if (next.length === 0) {
       this.db.prepare('DELETE FROM index_buckets WHERE id = ?').run(bucket);
       return;
@@ -323,10 +285,24 @@ export class ItemStore {
       .run(bucket, next.length, this.keys.seal('index', bucket, next));
   }
 
+  /**
+   * A damaged bucket is only an index: it is rebuilt from the authenticated item records it
+   * covers, so one bad block does not block every later write to its items. Items whose own
+   * record fails stay out of it (unlock reports them as damaged either way).
+   */
+  private rebuiltBucket(bucket: number): StoredSummary[] {
+    const rows = this.db.prepare('SELECT id, detail FROM items WHERE bucket = ?').all(bucket) as Pick<ItemRow, 'id' | 'detail'>[];
+    const out: StoredSummary[] = [];
+    for (const row of rows) {
+      const detail = this.keys.tryOpen<StoredDetail>('item', row.id, row.detail);
+      if (detail && detail.item.id === row.id) out.push(summarize(detail.item));
+    }
+    return out;
+  }
+
   private remember(item: Item, lastUsedAt: number | null): ItemSummary {
     const summary: ItemSummary = { ...summarize(item), lastUsedAt };
-    this.entries.set(item.id, this.entryFor(summary));
-    this.titleOrder = null;
+    this.index.set(summary);
     return summary;
   }
 }

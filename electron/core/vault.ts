@@ -21,6 +21,7 @@ import { deriveKey, kdfProblem, SALT_BYTES } from './kdf';
 import { randomBytes, wipe } from './crypto';
 import { SessionKeys } from './session-keys';
 import { DEFAULT_THROTTLE, UnlockThrottle, type ThrottlePolicy } from './unlock-throttle';
+import type { Statement } from 'better-sqlite3';
 import { createDb, openDb, type Db, type OpenDbOptions } from './vault-db';
 import { initHeader, prepareRewrap, readHeader, unwrapKey, type VaultHeader } from './vault-header';
 
@@ -59,6 +60,7 @@ export class Vault {
   private readonly now: () => number;
   private readonly throttle: UnlockThrottle;
   private session: Session | null = null;
+  private dataVersionStmt: Statement | null = null;
 
   private constructor(file: string, db: Db, opts: VaultOptions) {
     this.file = file;
@@ -147,7 +149,9 @@ export class Vault {
   }
 
   private dataVersion(): number {
-    return this.db.pragma('data_version', { simple: true }) as number;
+    // Asked before every call; a prepared statement avoids re-compiling the pragma each time.
+    this.dataVersionStmt ??= this.db.prepare('PRAGMA data_version').pluck();
+    return this.dataVersionStmt.get() as number;
   }
 
   /** The unlocked session, reloading the index when another process changed the file. */
