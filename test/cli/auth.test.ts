@@ -58,6 +58,17 @@ describe('keystash passwd', () => {
     expect(events.events.find((e) => e.kind === 'password-change')?.source).toBe('cli');
   });
 
+  it('passwd --kdf-* changes the key-derivation settings too', async () => {
+    const { cli } = await newVault();
+    expect((await cli.run(['passwd', '--kdf-memory', '20'], ['another long password'])).code).toBe(0);
+    const fresh = new VaultCli(cli.file, cli.env, 'another long password');
+    const events = JSON.parse(await fresh.ok(['history', '--json'])) as { events: { kind: string; note: string | null }[] };
+    expect(events.events.find((e) => e.kind === 'password-change')?.note).toContain('key-derivation');
+    const db = new Database(cli.file, { readonly: true });
+    expect(db.prepare('SELECT kdf_memory_mib AS m FROM header').get()).toEqual({ m: 20 });
+    db.close();
+  });
+
   it('refuses a too-short new password and keeps the old one', async () => {
     const { cli } = await newVault();
     const r = await cli.run(['passwd'], ['short']);

@@ -1,6 +1,7 @@
 // End-to-end: the item commands of the real `keystash` binary against a real vault file.
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { JsonItem } from '../../electron/cli/item-json';
+import { Vault } from '../../electron/core/vault';
 import { buildCli, newVault, type VaultCli } from './cli-harness';
 
 interface Items {
@@ -194,5 +195,37 @@ describe('keystash edit / rm / restore / history', () => {
     const human = await cli.ok(['history']);
     expect(human).toMatch(/^SEQ\s+TIME\s+EVENT\s+SOURCE\s+ITEM/);
     expect(human).toMatch(/purge\s+cli\s+Wi-Fi/);
+  });
+});
+
+describe('custom fields made in the app', () => {
+  it('concealed values are null and hidden without --reveal, shown and logged with it', async () => {
+    const { cli: other } = await newVault();
+    const vault = Vault.open(other.file, { source: 'app' });
+    await vault.unlock(other.password);
+    const id = vault.create({
+      type: 'login',
+      title: 'Bank',
+      fields: [
+        { name: 'Customer no', value: '12345', concealed: false },
+        { name: 'Recovery code', value: 'RC-998877', concealed: true },
+      ],
+    }).id;
+    vault.close();
+
+    const hidden = (await other.json<Items>(['show', 'Bank'])).items[0];
+    expect(hidden?.fields).toEqual([
+      { name: 'Customer no', value: '12345', concealed: false },
+      { name: 'Recovery code', value: null, concealed: true },
+    ]);
+    const human = await other.ok(['show', 'Bank']);
+    expect(human).toMatch(/Customer no:\s+12345/);
+    expect(human).toMatch(/Recovery code:\s+•+ {2}\(hidden; use --reveal\)/);
+    expect(human).not.toContain('RC-998877');
+
+    const shown = (await other.json<Items>(['show', 'Bank', '--reveal'])).items[0];
+    expect(shown?.fields[1]).toEqual({ name: 'Recovery code', value: 'RC-998877', concealed: true });
+    const { events } = await other.json<Events>(['history', id]);
+    expect(events.filter((e) => e.kind === 'reveal').map((e) => [e.field, e.source])).toEqual([['field:1', 'cli']]);
   });
 });
