@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import {
   itemInputSchema,
   itemPatchSchema,
+  PASSWORD_HISTORY_LIMIT,
   type EventSource,
   type Item,
   type ItemQuery,
@@ -21,6 +22,15 @@ import type { Db } from './vault-db';
 import { parseOrThrow } from './validation';
 
 export const BUCKET_SIZE = 256;
+
+/** One imported item: the input plus, when the source has them, its original times and history. */
+export interface ItemRecordInput {
+  input: unknown;
+  createdAt?: number;
+  updatedAt?: number;
+  deletedAt?: number | null;
+  passwordHistory?: PasswordHistoryEntry[];
+}
 
 interface ItemRow {
   id: string;
@@ -184,6 +194,51 @@ export class ItemStore {
       this.events.append({ kind: event.kind, source: this.source, detail: event.detail });
     }).immediate();
     return items.map((item) => this.remember(item, null));
+  }
+
+  /**
+   * Imports records that `fill` hands over in batches, all inside one transaction: a file of
+   * 100,000 rows streams through without every row being held at once, and all land or none
+   * do. A record may carry its original times and password history (Keystash's own exports).
+   * One `import` event records the note and the count. Returns how many were saved.
+   */
+  importBatches(fill: (write: (batch: ItemRecordInput[]) => void) => void, note: string): number {
+    const now = this.now();
+    const saved: StoredSummary[] = [];
+    this.db.transaction(() => {
+      const insert = this.db.prepare(
+        'INSERT INTO items (id, bucket, created_at, updated_at, deleted_at, last_used_at, detail) VALUES (?, ?, ?, ?, ?, NULL, ?)',
+      );
+      fill((batch) => {
+        const records = batch.map((r, i) => {
+          const data = parseOrThrow(itemInputSchema, r.input, `Item ${saved.length + i + 1} is not valid`);
+          const createdAt = r.createdAt ?? now;
+          const item: Item = { ...data, id: randomUUID(), createdAt, updatedAt: r.updatedAt ?? createdAt, deletedAt: r.deletedAt ?? null };
+          return { item, passwordHistory: (r.passwordHistory ?? []).slice(0, PASSWORD_HISTORY_LIMIT) };
+        });
+        let i = 0;
+        while (i < records.length) {
+          const bucket = this.openBucket();
+          const row = this.db.prepare('SELECT size FROM index_buckets WHERE id = ?').get(bucket) as { size: number } | undefined;
+          const chunk = records.slice(i, i + BUCKET_SIZE - (row?.size ?? 0));
+          for (const r of chunk) {
+            insert.run(r.item.id, bucket, r.item.createdAt, r.item.updatedAt, r.item.deletedAt, this.keys.seal('item', r.item.id, r satisfies StoredDetail));
+          }
+          const summaries = chunk.map((r) => summarize(r.item));
+          this.rewriteBucket(bucket, (list) => [...list, ...summaries]);
+          saved.push(...summaries);
+          i += chunk.length;
+        }
+      });
+      this.events.append({ kind: 'import', source: this.source, detail: { note, count: saved.length } });
+    }).immediate();
+    for (const s of saved) this.index.set({ ...s, lastUsedAt: null });
+    return saved.length;
+  }
+
+  /** The item with its password history, for exports. Callers decide what leaves the process. */
+  detail(id: string): StoredDetail {
+    return this.readDetail(id).detail;
   }
 
   /** Applies a partial update; secrets that change keep their previous value in history. */

@@ -15,8 +15,8 @@ import {
 } from '../../shared/domain';
 import { KeystashError } from './errors';
 import { EventLog, type AppendEvent, type EventQuery } from './event-log';
-import { fieldValue } from './item-model';
-import { ItemStore, type VaultCounts } from './item-store';
+import { fieldValue, type StoredDetail } from './item-model';
+import { ItemStore, type ItemRecordInput, type VaultCounts } from './item-store';
 import { deriveKey, kdfProblem, SALT_BYTES } from './kdf';
 import { randomBytes, wipe } from './crypto';
 import { SessionKeys } from './session-keys';
@@ -195,6 +195,16 @@ export class Vault {
 
   createMany(inputs: unknown[], note: string): ItemSummary[] {
     return this.unlocked().items.createMany(inputs, { kind: 'import', detail: { note, count: inputs.length } });
+  }
+
+  /** Imports records in batches inside one transaction (see ItemStore.importBatches). */
+  importBatches(fill: (write: (batch: ItemRecordInput[]) => void) => void, note: string): number {
+    return this.unlocked().items.importBatches(fill, note);
+  }
+
+  /** An item with its password history, for exports; it stays in this process. */
+  itemRecord(id: string): StoredDetail {
+    return this.unlocked().items.detail(id);
   }
 
   update(id: string, patch: unknown): ItemSummary {
