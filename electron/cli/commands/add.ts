@@ -1,3 +1,4 @@
+// `keystash add`: creates one item from options; secrets only via --secret-stdin.
 import { ITEM_TYPES, type ItemType } from '../../../shared/domain';
 import { type Command, usageError } from '../command';
 import { EXIT } from '../exit-codes';

@@ -1,3 +1,4 @@
+// `keystash edit`: partial update from the same options as add, plus ways to clear fields.
 import { type Command, usageError } from '../command';
 import { EXIT } from '../exit-codes';
 import { EDIT_ONLY_OPTIONS, ITEM_OPTIONS, itemFields, secretTarget } from '../item-flags';

@@ -1,3 +1,4 @@
+// `keystash history`: usage events of the vault or one item.
 import type { VaultEvent } from '../../../shared/domain';
 import { KeystashError } from '../../core/errors';
 import type { Vault } from '../../core/vault';

@@ -1,3 +1,4 @@
+// `keystash init`: creates a new vault file with the CLI as the source of its first events.
 import fs from 'node:fs';
 import { DEFAULT_KDF } from '../../../shared/domain';
 import { KeystashError } from '../../core/errors';

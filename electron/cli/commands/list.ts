@@ -1,3 +1,4 @@
+// `keystash list`: items by title with filters; never reveals secrets.
 import type { ItemQuery } from '../../../shared/domain';
 import type { Command } from '../command';
 import { EXIT } from '../exit-codes';

@@ -1,3 +1,4 @@
+// `keystash passwd`: re-wraps the vault key under a new master password (and KDF settings).
 import { DEFAULT_KDF } from '../../../shared/domain';
 import type { Command } from '../command';
 import { EXIT } from '../exit-codes';

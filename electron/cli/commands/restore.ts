@@ -1,3 +1,4 @@
+// `keystash restore`: take an item out of the trash.
 import type { Command } from '../command';
 import { EXIT } from '../exit-codes';
 import { resolveItem } from '../resolve-item';

@@ -1,3 +1,4 @@
+// `keystash rm`: trash an item, or purge it for good.
 import type { Command } from '../command';
 import { EXIT } from '../exit-codes';
 import { resolveItem } from '../resolve-item';

@@ -1,3 +1,4 @@
+// `keystash search`: full-text search over the decrypted index (never over secrets).
 import type { Command } from '../command';
 import { EXIT } from '../exit-codes';
 import { ITEM_COLUMNS } from '../item-table';

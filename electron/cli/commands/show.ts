@@ -1,3 +1,4 @@
+// `keystash show`: one item; secrets are masked unless --reveal, which logs each reveal.
 import type { ItemSummary } from '../../../shared/domain';
 import type { Command } from '../command';
 import { EXIT } from '../exit-codes';
