@@ -1,0 +1,26 @@
+// Builds window.api from the channel list alone: one function per channel that forwards
+// the request to main with invoke. No ipcRenderer, send or on ever reaches the page.
+// Takes contextBridge and ipcRenderer as parameters so a Node test can check the shape.
+import { CHANNELS } from '../../shared/ipc-channels';
+import type { KeystashApi } from '../../shared/ipc-contract';
+
+export interface InvokeLike {
+  invoke(channel: string, req: unknown): Promise<unknown>;
+}
+
+export interface BridgeLike {
+  exposeInMainWorld(key: string, api: unknown): void;
+}
+
+export function buildApi(ipc: InvokeLike): KeystashApi {
+  const api: Record<string, (req?: unknown) => Promise<unknown>> = {};
+  for (const channel of CHANNELS) {
+    // Only the request crosses; the closure keeps ipcRenderer out of the page's reach.
+    api[channel] = (req?: unknown) => ipc.invoke(channel, req);
+  }
+  return Object.freeze(api) as unknown as KeystashApi;
+}
+
+export function exposeApi(bridge: BridgeLike, ipc: InvokeLike): void {
+  bridge.exposeInMainWorld('api', buildApi(ipc));
+}
