@@ -1,5 +1,18 @@
 // Every `keystash` command, in the order `keystash --help` lists them.
 // To add a command: create commands/<name>.ts exporting a Command, import it here, list it.
+// A minimal command (see ../command.ts for the contract, show.ts for a fuller one):
+//
+//   export const hello: Command = {
+//     name: 'hello', summary: 'Say hello', usage: 'hello ITEM [--json]',
+//     options: { json: { type: 'boolean', help: 'Print JSON' } },
+//     positionals: { min: 1, max: 1 },
+//     async run(ctx) {
+//       const vault = await ctx.vault();                  // asks for the password, unlocks, logs as `cli`
+//       const id = resolveItem(vault, ctx.args.positional(0, 'ITEM'));
+//       ctx.out.data(vault.summary(id).title);            // data → stdout; ctx.out.note(...) → stderr
+//       return EXIT.ok;                                    // or throw KeystashError(code, sentence)
+//     },
+//   };
 import type { Command } from '../command';
 import { add } from './add';
 import { edit } from './edit';
