@@ -1,6 +1,6 @@
-// The record cipher: XChaCha20-Poly1305 with AAD binding. Blobs must stay byte-compatible with
-// the reference implementation (@noble/ciphers), since vaults written before the switch to the
-// OpenSSL-backed bulk cipher hold noble-made blobs.
+// The record cipher: XChaCha20-Poly1305 with AAD binding. Blobs are the standard
+// nonce || ciphertext || tag layout of @noble/ciphers' xchacha20poly1305, checked here in both
+// directions so the format never drifts.
 import { xchacha20poly1305 } from '@noble/ciphers/chacha.js';
 import { describe, expect, it } from 'vitest';
 import { aadFor, open, openJson, randomBytes, seal, sealJson } from '../../electron/core/crypto';
