@@ -1,11 +1,11 @@
 // End-to-end: exit codes, error messages, help, and where the CLI finds the vault.
 import Database from 'better-sqlite3';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { JsonItem } from '../../electron/cli/item-json';
-import { buildCli, cleanEnv, FAST_KDF, newVault, PASSWORD, ROOT, runCli, tempDir, VaultCli } from './cli-harness';
+import { BIN, buildCli, cleanEnv, FAST_KDF, newVault, PASSWORD, ROOT, runCli, tempDir, VaultCli } from './cli-harness';
 
 interface Items {
   items: JsonItem[];
@@ -104,6 +104,25 @@ describe('exit codes', () => {
     const r = await new VaultCli(file, cleanEnv(dir)).run(['list']);
     expect(r.code).toBe(3);
     expect(r.stderr).toMatch(/^keystash: .*not a Keystash vault/);
+  });
+});
+
+describe('output pipe', () => {
+  it('a reader that closes early (| head) gets no stack trace and exit 0', async () => {
+    const { cli } = await newVault();
+    const code = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
+      const child = spawn(process.execPath, [BIN, '--vault', cli.file, '--password-stdin', 'history', '--limit', '1000'], {
+        env: cli.env,
+        detached: true,
+      });
+      let stderr = '';
+      child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
+      // Closed before the CLI has written anything: every write then fails with EPIPE.
+      child.stdout.destroy();
+      child.stdin.end(`${cli.password}\n`);
+      child.on('close', (c) => resolve({ code: c, stderr }));
+    });
+    expect(code).toEqual({ code: 0, stderr: '' });
   });
 });
 
