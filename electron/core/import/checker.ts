@@ -1,0 +1,77 @@
+// Decides what happens to each mapped row: validated against the item schema (a row that
+// fails is a problem with its line number), and compared with the vault and with earlier
+// rows to find duplicates (same type, title, username, URLs and password or secret).
+// Candidates are found from summaries first, so only look-alikes are ever decrypted.
+import { createHash } from 'node:crypto';
+import { itemInputSchema, type ItemData } from '../../../shared/domain';
+import { field } from './fields';
+import type { ImportedItem, MapOutcome } from './types';
+
+/** What the checker needs from the vault: summaries and, for look-alikes, the secrets. */
+export interface ExistingItems {
+  list(): { id: string; type: string; title: string; username: string; urls: string[]; notes: string; hasPassword: boolean; hasSecret: boolean }[];
+  secrets(id: string): { password: string; secret: string };
+}
+
+export type Verdict = { kind: 'item'; item: ImportedItem & { data: ItemData } } | { kind: 'problem'; reason: string } | { kind: 'duplicate'; of: 'vault' | 'file'; title: string; item: ImportedItem & { data: ItemData } };
+
+function lookKey(d: { type: string; title: string; username: string; urls: readonly string[]; notes: string }): string {
+  return JSON.stringify([d.type, d.title, d.username, d.urls, d.type === 'note' ? d.notes : '']);
+}
+
+function fullKey(d: ItemData): string {
+  return createHash('sha256').update(JSON.stringify([lookKey(d), d.password, d.secret])).digest('base64');
+}
+
+export class RowChecker {
+  private existing: Map<string, string[]> | null = null;
+  private readonly seen = new Set<string>();
+
+  constructor(
+    private readonly vault: ExistingItems,
+    private readonly totpProblem: (value: string) => string | null = () => null,
+  ) {}
+
+  private vaultIndex(): Map<string, string[]> {
+    if (!this.existing) {
+      this.existing = new Map();
+      for (const s of this.vault.list()) {
+        const k = lookKey(s);
+        this.existing.set(k, [...(this.existing.get(k) ?? []), s.id]);
+      }
+    }
+    return this.existing;
+  }
+
+  private inVault(d: ItemData): boolean {
+    const ids = this.vaultIndex().get(lookKey(d));
+    if (!ids) return false;
+    return ids.some((id) => {
+      const s = this.vault.secrets(id);
+      return s.password === d.password && s.secret === d.secret;
+    });
+  }
+
+  check(outcome: MapOutcome): Verdict {
+    if ('problem' in outcome) return { kind: 'problem', reason: outcome.problem };
+    let input = outcome.input;
+    const totp = input.totp ?? '';
+    if (totp !== '' && this.totpProblem(totp)) {
+      // Keep a secret the vault cannot use as a concealed field rather than refuse the row.
+      input = { ...input, totp: '', fields: [...(input.fields ?? []), field('One-time password (not recognised)', totp, true)] };
+    }
+    const r = itemInputSchema.safeParse(input);
+    if (!r.success) {
+      const issue = r.error.issues[0];
+      const where = issue && issue.path.length > 0 ? ` (${issue.path.join('.')})` : '';
+      return { kind: 'problem', reason: `${issue?.message ?? 'The item is not valid'}${where}.` };
+    }
+    const data = r.data;
+    const item = { ...outcome, input: data, data };
+    const key = fullKey(data);
+    if (this.seen.has(key)) return { kind: 'duplicate', of: 'file', title: data.title, item };
+    this.seen.add(key);
+    if (this.inVault(data)) return { kind: 'duplicate', of: 'vault', title: data.title, item };
+    return { kind: 'item', item };
+  }
+}

@@ -1,0 +1,151 @@
+// The import itself: preview (what would happen, nothing written) and commit (rows saved in
+// batches inside one transaction; all land or none do). Both walk the file the same way, so
+// the preview's counts, problems and duplicates are exactly what the commit will do.
+import type { ItemData, ItemType } from '../../../shared/domain';
+import type { ItemRecordInput } from '../item-store';
+import type { Vault } from '../vault';
+import { RowChecker, type ExistingItems } from './checker';
+import { openSource, type SourceOptions } from './source';
+import type { DuplicateRow, ImportedItem, ImportPreview, ImportProblem, ImportResult, PreviewRow } from './types';
+
+export const SAMPLE_ROWS = 20;
+const BATCH = 500;
+
+export interface CommitOptions extends SourceOptions {
+  /** Skip rows that duplicate an item in the vault or an earlier row (default true). */
+  skipDuplicates?: boolean;
+  /** Import the good rows even when some rows have problems (they are skipped). */
+  acceptProblems?: boolean;
+  dryRun?: boolean;
+  /** Called after each batch with the fraction of the file read (0–1) and rows imported so far. */
+  onProgress?: (fraction: number, imported: number) => void;
+}
+
+function existingItems(vault: Vault): ExistingItems {
+  return {
+    list: () => vault.list({}),
+    secrets: (id) => {
+      const item = vault.getItem(id);
+      return { password: item.password, secret: item.secret };
+    },
+  };
+}
+
+function previewRow(line: number, d: ItemData): PreviewRow {
+  return {
+    line,
+    type: d.type,
+    title: d.title,
+    username: d.username,
+    urls: d.urls,
+    folder: d.folder,
+    favorite: d.favorite,
+    hasPassword: d.password !== '',
+    hasTotp: d.totp !== '',
+    hasSecret: d.secret !== '',
+    notes: d.notes.length > 500 ? `${d.notes.slice(0, 500)}…` : d.notes,
+    fields: d.fields.map((f) => ({ name: f.name, concealed: f.concealed, value: f.concealed ? null : f.value })),
+  };
+}
+
+/** Reads the whole file and reports what an import would do. Writes nothing. */
+export async function previewImport(vault: Vault, bytes: Uint8Array, opts: SourceOptions = {}): Promise<ImportPreview> {
+  const src = await openSource(bytes, opts);
+  const checker = new RowChecker(existingItems(vault));
+  const counts: Record<ItemType, number> = { login: 0, api_key: 0, note: 0 };
+  const sample: PreviewRow[] = [];
+  const problems: ImportProblem[] = [];
+  const duplicates: DuplicateRow[] = [];
+  let rows = 0;
+  src.each((line, outcome) => {
+    rows++;
+    const v = checker.check(outcome);
+    if (v.kind === 'problem') problems.push({ line, reason: v.reason });
+    else if (v.kind === 'duplicate') duplicates.push({ line, title: v.title, of: v.of });
+    else {
+      counts[v.item.data.type]++;
+      if (sample.length < SAMPLE_ROWS) sample.push(previewRow(line, v.item.data));
+    }
+  });
+  return {
+    format: src.format,
+    formatLabel: src.formatLabel,
+    detected: src.detected,
+    encrypted: src.encrypted,
+    headers: src.headers,
+    mapping: src.mapping,
+    ignoredColumns: src.ignoredColumns,
+    rows,
+    counts,
+    sample,
+    problems,
+    duplicates,
+  };
+}
+
+class ProblemsRefused extends Error {}
+
+function strip(item: ImportedItem & { data: ItemData }): ItemRecordInput {
+  const { data: _data, ...record } = item;
+  return record;
+}
+
+/** Imports the file. With problems and no `acceptProblems`, nothing is written. */
+export async function commitImport(vault: Vault, bytes: Uint8Array, opts: CommitOptions = {}): Promise<ImportResult> {
+  const src = await openSource(bytes, opts);
+  const checker = new RowChecker(existingItems(vault));
+  const skipDuplicates = opts.skipDuplicates ?? true;
+  const problems: ImportProblem[] = [];
+  let duplicates = 0;
+  let accepted = 0;
+  const walk = (take: (r: ItemRecordInput) => void, progress: (fraction: number) => void): void => {
+    src.each((line, outcome, fraction) => {
+      const v = checker.check(outcome);
+      if (v.kind === 'problem') problems.push({ line, reason: v.reason });
+      else if (v.kind === 'duplicate') {
+        duplicates++;
+        if (!skipDuplicates) {
+          accepted++;
+          take(strip(v.item));
+        }
+      } else {
+        accepted++;
+        take(strip(v.item));
+      }
+      progress(fraction);
+    });
+  };
+  const result = (imported: number, committed: boolean): ImportResult => ({
+    format: src.format,
+    imported,
+    skipped: problems.length + (skipDuplicates ? duplicates : 0),
+    duplicates,
+    problems,
+    committed,
+  });
+  if (opts.dryRun) {
+    walk(() => undefined, () => undefined);
+    return result(accepted, false);
+  }
+  try {
+    const imported = vault.importBatches((write) => {
+      let batch: ItemRecordInput[] = [];
+      walk(
+        (r) => batch.push(r),
+        (fraction) => {
+          if (batch.length < BATCH) return;
+          write(batch);
+          batch = [];
+          opts.onProgress?.(fraction, accepted);
+        },
+      );
+      if (batch.length > 0) write(batch);
+      if (problems.length > 0 && !opts.acceptProblems) throw new ProblemsRefused();
+      opts.onProgress?.(1, accepted);
+    }, `format ${src.format}${src.encrypted ? ' (encrypted)' : ''}`);
+    return result(imported, true);
+  } catch (err) {
+    if (err instanceof ProblemsRefused) return result(0, false);
+    throw err;
+  }
+}
