@@ -1,0 +1,48 @@
+// `npm run bench`: builds vaults of 1k, 10k and 100k generated items and measures, per size
+// and each in a fresh process: KDF time at the default parameters, unlock time without the
+// KDF (until the first search answers), search p50/p95 over 200 mixed queries, the median
+// single-item add, and RSS. JSON on stdout; progress on stderr.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number);
+const TARGETS: Record<number, { unlock_ms: number; search_p95_ms: number; rss_mb?: number }> = {
+  10_000: { unlock_ms: 100, search_p95_ms: 2 },
+  100_000: { unlock_ms: 1_000, search_p95_ms: 20, rss_mb: 300 },
+};
+
+const worker = path.join(__dirname, 'size-worker.ts');
+
+function runWorker(args: string[]): string {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', worker, ...args], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  if (r.status !== 0) throw new Error(`bench worker ${args.join(' ')} failed with status ${r.status}`);
+  return r.stdout;
+}
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'keystash-bench-'));
+const results: Record<string, unknown>[] = [];
+try {
+  for (const n of SIZES) {
+    const file = path.join(dir, `vault-${n}.keystash`);
+    process.stderr.write(`building ${n} items...\n`);
+    runWorker(['build', file, String(n)]);
+    process.stderr.write(`measuring ${n} items...\n`);
+    const line = runWorker(['measure', file, String(n)]).trim().split('\n').pop() ?? '{}';
+    const m = JSON.parse(line) as Record<string, number>;
+    const target = TARGETS[n];
+    const misses = target
+      ? Object.entries(target).filter(([k, limit]) => (m[k] ?? Infinity) > limit).map(([k, limit]) => `${k} > ${limit}`)
+      : [];
+    results.push({ ...m, ...(target ? { targets: target, targets_missed: misses } : {}) });
+    process.stderr.write(`  ${JSON.stringify(m)}\n`);
+  }
+} finally {
+  fs.rmSync(dir, { recursive: true, force: true });
+}
+process.stdout.write(`${JSON.stringify({ node: process.version, platform: `${os.platform()} ${os.arch()}`, cpus: os.cpus().length, results }, null, 2)}\n`);

@@ -1,0 +1,117 @@
+// One benchmark step in its own process, so each vault size starts from a clean heap:
+//   build <file> <n>    creates a vault of n generated items (low KDF, createMany in batches)
+//   measure <file> <n>  unlocks it, times search and single adds, reports RSS; prints one JSON line
+import argon2 from 'argon2';
+import { DEFAULT_KDF, type KdfParams } from '../shared/domain';
+import { Vault } from '../electron/core/vault';
+import { makeItem, makeQueries, prng } from './data';
+
+const BUILD_KDF: KdfParams = { memoryMiB: 19, iterations: 2, parallelism: 1 };
+export const BENCH_PASSWORD = 'benchmark master password';
+const BATCH = 5_000;
+const ADDS = 30;
+
+const log = (msg: string): void => void process.stderr.write(`${msg}\n`);
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[i] ?? 0;
+}
+
+const round = (x: number): number => Math.round(x * 100) / 100;
+
+async function build(file: string, n: number): Promise<void> {
+  const r = prng(n);
+  const vault = await Vault.create(file, BENCH_PASSWORD, { kdf: BUILD_KDF });
+  for (let done = 0; done < n; done += BATCH) {
+    const batch = Array.from({ length: Math.min(BATCH, n - done) }, (_, i) => makeItem(r, done + i));
+    vault.createMany(batch, 'benchmark');
+    log(`  built ${Math.min(n, done + BATCH)}/${n}`);
+  }
+  vault.close();
+}
+
+/** Wraps argon2.hash so the unlock timing can subtract exactly the KDF part of that same call. */
+function timeArgon2(): { total: () => number } {
+  let spent = 0;
+  const lib = argon2 as unknown as { hash: (...a: unknown[]) => Promise<unknown> };
+  const original = lib.hash.bind(argon2);
+  lib.hash = async (...a: unknown[]) => {
+    const t = performance.now();
+    try {
+      return await original(...a);
+    } finally {
+      spent += performance.now() - t;
+    }
+  };
+  return { total: () => spent };
+}
+
+async function measure(file: string, n: number): Promise<void> {
+  const kdfTimer = timeArgon2();
+  const vault = Vault.open(file);
+  const queries = makeQueries(prng(42));
+
+  const t0 = performance.now();
+  const report = await vault.unlock(BENCH_PASSWORD);
+  const firstHits = vault.list({ text: queries[0] }).length; // the first query also builds the title order
+  const unlockTotal = performance.now() - t0;
+  const kdfInUnlock = kdfTimer.total();
+  if (report.damagedItemIds.length > 0) throw new Error('damaged items in benchmark vault');
+
+  // Warm up once, then time every query.
+  for (const q of queries.slice(0, 20)) vault.list({ text: q });
+  const times: number[] = [];
+  let hits = firstHits;
+  for (const q of queries) {
+    const t = performance.now();
+    hits += vault.list({ text: q }).length;
+    times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  const rssMb = process.memoryUsage().rss / (1024 * 1024);
+
+  const r = prng(n + 1);
+  const adds: number[] = [];
+  for (let i = 0; i < ADDS; i++) {
+    const input = makeItem(r, n + i);
+    const t = performance.now();
+    vault.create(input);
+    adds.push(performance.now() - t);
+  }
+  adds.sort((a, b) => a - b);
+  const count = vault.counts();
+  vault.close();
+
+  const kdfMs = await Vault.measureKdf(DEFAULT_KDF);
+  const out = {
+    items: n,
+    kdf_ms: round(kdfMs),
+    kdf_params: DEFAULT_KDF,
+    unlock_ms: round(unlockTotal - kdfInUnlock),
+    unlock_total_ms: round(unlockTotal),
+    unlock_kdf_ms: round(kdfInUnlock),
+    search_p50_ms: round(percentile(times, 50)),
+    search_p95_ms: round(percentile(times, 95)),
+    search_max_ms: round(percentile(times, 100)),
+    search_queries: times.length,
+    search_hits: hits,
+    add_item_ms: round(percentile(adds, 50)),
+    add_item_samples: adds.length,
+    rss_mb: round(rssMb),
+    items_after: count.all + count.trash,
+  };
+  process.stdout.write(`${JSON.stringify(out)}\n`);
+}
+
+const [mode, file, nText] = process.argv.slice(2);
+const n = Number(nText);
+if (!file || !Number.isInteger(n) || (mode !== 'build' && mode !== 'measure')) {
+  log('usage: size-worker.ts build|measure <file> <n>');
+  process.exit(2);
+}
+(mode === 'build' ? build(file, n) : measure(file, n)).catch((err: unknown) => {
+  log(err instanceof Error ? (err.stack ?? err.message) : String(err));
+  process.exit(1);
+});
