@@ -1,11 +1,18 @@
 // Usage history: every unlock, lock, copy, reveal and change is an event. The kind, source,
 // item id and time are plain (they order and filter); the details are encrypted and bound to
 // the event's sequence number. Each event also carries an HMAC over its content and the
-// previous event's MAC, so deleting, editing or reordering events is detectable.
-import { createHmac } from 'node:crypto';
+// previous event's MAC, and an authenticated head record names the newest event, so
+// deleting, editing or reordering events, or cutting off the newest ones, is detectable.
 import { EVENT_KINDS, EVENT_SOURCES, type EventDetail, type EventKind, type EventSource, type VaultEvent } from '../../shared/domain';
+import { ChainRecords, type ChainPoint } from './history/chain-records';
+import { verifyChain } from './history/chain-verify';
+import { whereClause, type EventFilter } from './history/event-filter';
+import { eventMac, GENESIS_MAC } from './history/event-mac';
+import type Database from 'better-sqlite3';
 import type { Db } from './vault-db';
 import type { SessionKeys } from './session-keys';
+
+export { eventMac } from './history/event-mac';
 
 interface EventRow {
   seq: number;
@@ -17,13 +24,7 @@ interface EventRow {
   mac: Buffer;
 }
 
-export interface EventQuery {
-  itemId?: string;
-  kinds?: EventKind[];
-  since?: number;
-  until?: number;
-  /** Only events older than this sequence number (for paging, newest first). */
-  beforeSeq?: number;
+export interface EventQuery extends EventFilter {
   limit?: number;
 }
 
@@ -35,95 +36,107 @@ export interface AppendEvent {
   at?: number;
 }
 
-const GENESIS_MAC = Buffer.alloc(32);
-
-export function eventMac(macKey: Uint8Array, prevMac: Uint8Array, row: Omit<EventRow, 'mac'>): Buffer {
-  const h = createHmac('sha256', macKey);
-  h.update(prevMac);
-  h.update(`|${row.seq}|${row.at}|${row.kind}|${row.source}|${row.item_id ?? ''}|`);
-  h.update(row.detail);
-  return h.digest();
-}
-
 export class EventLog {
+  readonly records: ChainRecords;
+  private readonly lastRow: Database.Statement<[], ChainPoint>;
+  private readonly insert: Database.Statement<[EventRow]>;
+
   constructor(
     private readonly db: Db,
     private readonly keys: SessionKeys,
     private readonly now: () => number,
-  ) {}
+  ) {
+    this.records = new ChainRecords(db, keys.eventMacKey);
+    this.lastRow = db.prepare('SELECT seq, mac FROM events ORDER BY seq DESC LIMIT 1');
+    this.insert = db.prepare('INSERT INTO events (seq, at, kind, source, item_id, detail, mac) VALUES (@seq, @at, @kind, @source, @item_id, @detail, @mac)');
+  }
+
+  /**
+   * Where the next event links on. The authenticated head wins over the table, so events
+   * appended after a truncated tail still leave the gap visible. Without a valid head (never
+   * written, or damaged) the newest row, then the pruning anchor, then genesis is used; the
+   * unlock check has already reported the problem by then.
+   */
+  private tip(): ChainPoint & { nextSeq: number } {
+    const last = this.lastRow.get();
+    const head = this.records.read('history-head');
+    if (head.state === 'ok') return { ...head.point, nextSeq: Math.max(head.point.seq, last?.seq ?? 0) + 1 };
+    if (last) return { ...last, nextSeq: last.seq + 1 };
+    const anchor = this.records.read('history-anchor');
+    if (anchor.state === 'ok') return { ...anchor.point, nextSeq: anchor.point.seq + 1 };
+    return { seq: 0, mac: GENESIS_MAC, nextSeq: 1 };
+  }
 
   /** Appends one event. Runs inside the caller's transaction when there is one. */
   append(e: AppendEvent): number {
+    const seqs = this.appendMany([e]);
+    return seqs[0] ?? 0;
+  }
+
+  /** Appends events in order in one transaction, moving the head once. */
+  appendMany(events: readonly AppendEvent[]): number[] {
     const write = this.db.transaction(() => {
-      const last = this.db.prepare('SELECT seq, mac FROM events ORDER BY seq DESC LIMIT 1').get() as { seq: number; mac: Buffer } | undefined;
-      const seq = (last?.seq ?? 0) + 1;
-      const row = {
-        seq,
-        at: e.at ?? this.now(),
-        kind: e.kind,
-        source: e.source,
-        item_id: e.itemId ?? null,
-        detail: this.keys.seal('event', seq, e.detail ?? {}),
-      };
-      const mac = eventMac(this.keys.eventMacKey, last?.mac ?? GENESIS_MAC, row);
-      this.db
-        .prepare('INSERT INTO events (seq, at, kind, source, item_id, detail, mac) VALUES (@seq, @at, @kind, @source, @item_id, @detail, @mac)')
-        .run({ ...row, mac });
-      return seq;
+      const tip = this.tip();
+      let prev: Buffer = tip.mac;
+      let seq = tip.nextSeq;
+      const seqs: number[] = [];
+      for (const e of events) {
+        const row = {
+          seq,
+          at: e.at ?? this.now(),
+          kind: e.kind,
+          source: e.source,
+          item_id: e.itemId ?? null,
+          detail: this.keys.seal('event', seq, e.detail ?? {}),
+        };
+        prev = eventMac(this.keys.eventMacKey, prev, row);
+        this.insert.run({ ...row, mac: prev });
+        seqs.push(seq);
+        seq++;
+      }
+      if (seqs.length > 0) this.records.write('history-head', { seq: seq - 1, mac: prev });
+      return seqs;
     });
     return this.db.inTransaction ? write() : write.immediate();
   }
 
   query(q: EventQuery = {}): VaultEvent[] {
-    const where: string[] = [];
-    const params: Record<string, unknown> = {};
-    if (q.itemId !== undefined) {
-      where.push('item_id = @itemId');
-      params.itemId = q.itemId;
-    }
-    if (q.kinds && q.kinds.length > 0) {
-      where.push(`kind IN (${q.kinds.map((_, i) => `@k${i}`).join(', ')})`);
-      q.kinds.forEach((k, i) => (params[`k${i}`] = k));
-    }
-    if (q.since !== undefined) {
-      where.push('at >= @since');
-      params.since = q.since;
-    }
-    if (q.until !== undefined) {
-      where.push('at <= @until');
-      params.until = q.until;
-    }
-    if (q.beforeSeq !== undefined) {
-      where.push('seq < @beforeSeq');
-      params.beforeSeq = q.beforeSeq;
-    }
-    const sql = `SELECT seq, at, kind, source, item_id, detail FROM events ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+    const w = whereClause(q);
+    const sql = `SELECT seq, at, kind, source, item_id, detail FROM events ${w.sql}
       ORDER BY ${q.itemId !== undefined ? 'at DESC, seq DESC' : 'seq DESC'} LIMIT @limit`;
-    params.limit = q.limit ?? 1000;
-    const rows = this.db.prepare(sql).all(params) as EventRow[];
+    const rows = this.db.prepare(sql).all({ ...w.params, limit: q.limit ?? 1000 }) as EventRow[];
     return rows.map((r) => this.decode(r));
   }
 
-  private decode(r: Omit<EventRow, 'mac'>): VaultEvent {
+  /** How many events match; plain columns only, nothing is decrypted. */
+  count(f: EventFilter = {}): number {
+    const w = whereClause(f);
+    return (this.db.prepare(`SELECT COUNT(*) AS n FROM events ${w.sql}`).get(w.params) as { n: number }).n;
+  }
+
+  decode(r: Omit<EventRow, 'mac'>): VaultEvent {
+    const detail = this.keys.open<EventDetail>('event', r.seq, r.detail, `Usage event #${r.seq}`);
+    return this.shape(r, detail);
+  }
+
+  /** Like decode, but a damaged event keeps its plain columns and says so instead of failing a whole page. */
+  decodeLenient(r: Omit<EventRow, 'mac'>): VaultEvent {
+    const detail = this.keys.tryOpen<EventDetail>('event', r.seq, r.detail) ?? { note: 'The details of this event failed their integrity check.' };
+    return this.shape(r, detail);
+  }
+
+  private shape(r: Omit<EventRow, 'mac' | 'detail'>, detail: EventDetail): VaultEvent {
     const kind = (EVENT_KINDS as readonly string[]).includes(r.kind) ? (r.kind as EventKind) : 'cli-use';
     const source = (EVENT_SOURCES as readonly string[]).includes(r.source) ? (r.source as EventSource) : 'app';
-    const detail = this.keys.open<EventDetail>('event', r.seq, r.detail, `Usage event #${r.seq}`);
     return { seq: r.seq, at: r.at, kind, source, itemId: r.item_id, detail };
   }
 
   /**
-   * Walks the MAC chain from the first event. Returns the sequence number of the first event
-   * whose MAC does not match (edited, deleted or reordered history), or null when intact.
+   * Walks the whole MAC chain. Returns the sequence number of the first event that is
+   * edited, missing, out of place or cut off, or null when the history is intact.
    */
   firstBrokenLink(): number | null {
-    let prev: Uint8Array = GENESIS_MAC;
-    let expectedSeq = 1;
-    for (const row of this.db.prepare('SELECT seq, at, kind, source, item_id, detail, mac FROM events ORDER BY seq').iterate() as IterableIterator<EventRow>) {
-      if (row.seq !== expectedSeq) return expectedSeq;
-      if (!eventMac(this.keys.eventMacKey, prev, row).equals(row.mac)) return row.seq;
-      prev = row.mac;
-      expectedSeq++;
-    }
-    return null;
+    const report = verifyChain(this.db, this.keys.eventMacKey, this.records, { mode: 'full', now: this.now });
+    return report.problems[0]?.seq ?? null;
   }
 }

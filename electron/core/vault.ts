@@ -15,6 +15,7 @@ import {
 } from '../../shared/domain';
 import { KeystashError } from './errors';
 import { EventLog, type AppendEvent, type EventQuery } from './event-log';
+import { Activity, itemLookup } from './history/activity';
 import { fieldValue, type StoredDetail } from './item-model';
 import { ItemStore, type ItemRecordInput, type VaultCounts } from './item-store';
 import { deriveKey, kdfProblem, SALT_BYTES } from './kdf';
@@ -39,6 +40,7 @@ interface Session {
   header: VaultHeader;
   events: EventLog;
   items: ItemStore;
+  activity: Activity;
   dataVersion: number;
 }
 
@@ -117,15 +119,21 @@ export class Vault {
     const keys = new SessionKeys(header.vaultId, key);
     const events = new EventLog(this.db, keys, this.now);
     const items = new ItemStore(this.db, keys, events, this.now, this.source);
+    const activity = new Activity(this.db, keys, events, this.now, itemLookup(items));
+    // Checked before this unlock appends anything, so a problem is seen as it was found; the
+    // unlock event then records it for good, and `activity().lastCheck` reports it.
+    const historyCheck = activity.verify('incremental');
+    const problems = historyCheck.problems.map((p) => p.message).join(' ');
     this.db.transaction(() => {
       // Failed attempts could not be encrypted when they happened; they become events now.
       for (const f of failures) events.append({ kind: 'unlock-failed', source: this.source, at: f.at });
       this.throttle.clear();
-      events.append({ kind: 'unlock', source: this.source });
+      events.append({ kind: 'unlock', source: this.source, ...(problems ? { detail: { note: `History check failed: ${problems}` } } : {}) });
     }).immediate();
-    const damaged = items.load();
-    this.session = { keys, header, events, items, dataVersion: this.dataVersion() };
-    return damaged;
+    activity.prune();
+    const damagedItemIds = items.load();
+    this.session = { keys, header, events, items, activity, dataVersion: this.dataVersion() };
+    return damagedItemIds;
   }
 
   lock(): void {
@@ -136,6 +144,7 @@ export class Vault {
       s.events.append({ kind: 'lock', source: this.source });
     } finally {
       s.items.clear();
+      s.activity.clear();
       s.keys.destroy();
     }
   }
@@ -286,6 +295,11 @@ export class Vault {
   /** Sequence number of the first event whose MAC chain is broken, or null when intact. */
   verifyHistory(): number | null {
     return this.unlocked().events.firstBrokenLink();
+  }
+
+  /** The activity page's view of history: filters, search, charts, checks, retention, export. */
+  activity(): Activity {
+    return this.unlocked().activity;
   }
 
   // Master password and KDF -------------------------------------------------------------

@@ -1,0 +1,180 @@
+// The usage history of one unlocked vault, as the activity page, the CLI and the benchmark
+// see it: pages and counts over filters, lazy search over decrypted details, chart
+// aggregates, unusual-activity flags, the tamper-evidence check, retention and export.
+// Created at unlock and dropped at lock together with everything it decrypted.
+import type { ItemSummary, ItemType, VaultEvent } from '../../../shared/domain';
+import type {
+  ActivityCharts,
+  ChainReport,
+  ChartsQuery,
+  HistoryExportFormat,
+  HistoryFilter,
+  HistoryPageQuery,
+  HistorySearchQuery,
+  HistorySearchResult,
+  HistoryStatus,
+  Retention,
+} from '../../../shared/history';
+import type { EventLog } from '../event-log';
+import type { ItemStore } from '../item-store';
+import type { SessionKeys } from '../session-keys';
+import type { Db } from '../vault-db';
+import { DEFAULT_BURST, flaggedWindows } from './alerts';
+import { verifyChain } from './chain-verify';
+import { DetailIndex } from './detail-index';
+import { whereClause, type EventFilter } from './event-filter';
+import { exportHistory } from './history-export';
+import { pruneBefore, readRetention, retentionCutoff, writeRetention } from './retention';
+import { dayWindow, mostUsed, perDay, sparkline } from './stats';
+
+/** What the history needs to know about items, from the decrypted index. */
+export interface ItemLookup {
+  summary(id: string): ItemSummary | null;
+  idsOfType(type: ItemType): string[];
+}
+
+const SEARCH_BUDGET_MS = 120;
+const FETCH_CHUNK = 500;
+const DAY_MS = 86_400_000;
+
+export class Activity {
+  private readonly index: DetailIndex;
+  lastCheck: ChainReport | null = null;
+
+  constructor(
+    private readonly db: Db,
+    private readonly keys: SessionKeys,
+    private readonly events: EventLog,
+    private readonly now: () => number,
+    private readonly items: ItemLookup,
+  ) {
+    this.index = new DetailIndex(db, keys);
+  }
+
+  /**
+   * Turns the shared filter into SQL terms. An item is matched through `itemIds` (ordered by
+   * seq, so `beforeSeq` paging is exact); an item type becomes the ids of that type.
+   */
+  private resolve(f: HistoryFilter): EventFilter {
+    const { itemType, itemId, ...rest } = f;
+    let ids = itemType ? this.items.idsOfType(itemType) : undefined;
+    if (itemId !== undefined) ids = ids ? ids.filter((x) => x === itemId) : [itemId];
+    return ids ? { ...rest, itemIds: ids } : rest;
+  }
+
+  /** One page, newest first; a damaged event shows as such instead of failing the page. */
+  page(q: HistoryPageQuery): VaultEvent[] {
+    const { beforeSeq, limit, ...f } = q;
+    return this.rows(this.resolve(f), beforeSeq, limit ?? 200);
+  }
+
+  private rows(f: EventFilter, beforeSeq: number | undefined, limit: number, extraSeqs?: number[]): VaultEvent[] {
+    const where: string[] = [];
+    const params: Record<string, unknown> = {};
+    if (extraSeqs) {
+      where.push('seq IN (SELECT value FROM json_each(@seqs))');
+      params.seqs = JSON.stringify(extraSeqs);
+    }
+    const w = whereClause({ ...f, ...(beforeSeq !== undefined ? { beforeSeq } : {}) }, where);
+    const rows = this.db
+      .prepare(`SELECT seq, at, kind, source, item_id, detail FROM events ${w.sql} ORDER BY seq DESC LIMIT @limit`)
+      .all({ ...w.params, ...params, limit }) as Parameters<EventLog['decodeLenient']>[0][];
+    return rows.map((r) => this.events.decodeLenient(r));
+  }
+
+  count(f: HistoryFilter = {}): number {
+    return this.events.count(this.resolve(f));
+  }
+
+  /**
+   * Events whose title, field or note contain every word of `text`, newest first. Searches as
+   * far back as the index reaches after a short indexing budget; call again while
+   * `complete` is false to search further back.
+   */
+  search(q: HistorySearchQuery, budgetMs = SEARCH_BUDGET_MS): HistorySearchResult {
+    const { text, beforeSeq, limit = 200, ...f } = q;
+    const { low, complete } = this.index.extend(budgetMs);
+    const seqs = this.index.matching(text, beforeSeq);
+    const filter = this.resolve(f);
+    const out: VaultEvent[] = [];
+    for (let i = 0; i < seqs.length && out.length < limit; i += FETCH_CHUNK) {
+      out.push(...this.rows(filter, undefined, limit - out.length, seqs.slice(i, i + FETCH_CHUNK)));
+    }
+    return { events: out, searchedDownTo: low, complete };
+  }
+
+  charts(q: ChartsQuery = {}): ActivityCharts {
+    const now = this.now();
+    const w = dayWindow(now, q.days ?? 90, q.tzOffsetMinutes ?? 0);
+    const since = w.firstDay * DAY_MS - w.offsetMs;
+    const topItems = mostUsed(this.db, since, q.top ?? 10).map(({ itemId, count }) => {
+      const s = this.items.summary(itemId);
+      if (s) return { itemId, count, title: s.title, type: s.type, exists: true };
+      // Purged: its last event still carries the title it had.
+      const last = this.rows({ itemIds: [itemId] }, undefined, 1)[0];
+      return { itemId, count, title: last?.detail.title ?? itemId, type: null, exists: false };
+    });
+    return { perDay: perDay(this.db, w), topItems, flags: flaggedWindows(this.db, since, DEFAULT_BURST) };
+  }
+
+  sparkline(itemId: string, days = 30, tzOffsetMinutes = 0): number[] {
+    return sparkline(this.db, itemId, dayWindow(this.now(), days, tzOffsetMinutes));
+  }
+
+  verify(mode: 'incremental' | 'full'): ChainReport {
+    this.lastCheck = verifyChain(this.db, this.keys.eventMacKey, this.events.records, { mode, now: this.now });
+    return this.lastCheck;
+  }
+
+  retention(): Retention {
+    return readRetention(this.db, this.keys);
+  }
+
+  /** Stores the setting and prunes right away; returns how many events were deleted. */
+  setRetention(r: Retention): number {
+    writeRetention(this.db, this.keys, r);
+    return this.prune();
+  }
+
+  /** Applies the retention setting. Never prunes a history that failed its last check. */
+  prune(): number {
+    if (this.lastCheck && !this.lastCheck.ok) return 0;
+    const cutoff = retentionCutoff(this.retention(), this.now());
+    return cutoff === null ? 0 : pruneBefore(this.db, this.events.records, cutoff);
+  }
+
+  /** Writes the (filtered) log to a new 0600 file and records the export. */
+  exportTo(file: string, format: HistoryExportFormat, f: HistoryFilter, source: VaultEvent['source']): number {
+    const n = exportHistory(this.events, this.resolve(f), format, file);
+    this.events.append({ kind: 'export', source, detail: { note: `activity log as ${format.toUpperCase()}`, count: n } });
+    return n;
+  }
+
+  status(): HistoryStatus {
+    const since = this.now() - 30 * DAY_MS;
+    const failed = this.db
+      .prepare("SELECT at FROM events WHERE kind = 'unlock-failed' AND at >= ? ORDER BY at DESC LIMIT 50")
+      .all(since) as { at: number }[];
+    return { total: this.events.count(), retention: this.retention(), lastCheck: this.lastCheck, recentFailedUnlocks: failed.map((r) => r.at) };
+  }
+
+  clear(): void {
+    this.index.clear();
+  }
+}
+
+/** The item lookups the history needs, over the vault's decrypted index. */
+export function itemLookup(items: Pick<ItemStore, 'summary' | 'list'>): ItemLookup {
+  return {
+    summary(id) {
+      try {
+        return items.summary(id);
+      } catch {
+        return null;
+      }
+    },
+    idsOfType(type) {
+      return [...items.list({ type }), ...items.list({ type, trash: true })].map((s) => s.id);
+    },
+  };
+}

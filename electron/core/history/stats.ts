@@ -1,0 +1,68 @@
+// Chart aggregates computed with SQL over the plain kind/at/item_id columns: nothing is
+// decrypted, and only counts leave the main process. Days are the user's local days, given
+// as a UTC offset in minutes (the current one; a DST change shifts one hour at the edge).
+import { USE_EVENT_KINDS, type EventKind } from '../../../shared/domain';
+import type { DayCounts } from '../../../shared/history';
+import type { Db } from '../vault-db';
+
+const DAY_MS = 86_400_000;
+
+export interface DayWindow {
+  /** First day's number (days since epoch, local). */
+  firstDay: number;
+  days: number;
+  offsetMs: number;
+}
+
+export function dayWindow(now: number, days: number, tzOffsetMinutes: number): DayWindow {
+  const offsetMs = tzOffsetMinutes * 60_000;
+  const today = Math.floor((now + offsetMs) / DAY_MS);
+  return { firstDay: today - days + 1, days, offsetMs };
+}
+
+const dayLabel = (day: number): string => new Date(day * DAY_MS).toISOString().slice(0, 10);
+
+/** Events per local day and kind over the window, every day present (zeros included). */
+export function perDay(db: Db, w: DayWindow): DayCounts[] {
+  const since = w.firstDay * DAY_MS - w.offsetMs;
+  const rows = db
+    .prepare(
+      `SELECT (at + @off) / ${DAY_MS} AS day, kind, COUNT(*) AS n FROM events
+       WHERE at >= @since GROUP BY day, kind`,
+    )
+    .all({ off: w.offsetMs, since }) as { day: number; kind: EventKind; n: number }[];
+  const out: DayCounts[] = Array.from({ length: w.days }, (_, i) => ({ day: dayLabel(w.firstDay + i), total: 0, counts: {} }));
+  for (const r of rows) {
+    const slot = out[Math.floor(r.day) - w.firstDay];
+    if (!slot) continue; // a clock set in the future
+    slot.counts[r.kind] = (slot.counts[r.kind] ?? 0) + r.n;
+    slot.total += r.n;
+  }
+  return out;
+}
+
+/** Items used (copied, revealed, used from the CLI) most often since `since`. */
+export function mostUsed(db: Db, since: number, limit: number): { itemId: string; count: number }[] {
+  const kinds = USE_EVENT_KINDS.map((k) => `'${k}'`).join(', ');
+  return db
+    .prepare(
+      `SELECT item_id AS itemId, COUNT(*) AS count FROM events
+       WHERE at >= ? AND kind IN (${kinds}) AND item_id IS NOT NULL
+       GROUP BY item_id ORDER BY count DESC, item_id LIMIT ?`,
+    )
+    .all(since, limit) as { itemId: string; count: number }[];
+}
+
+/** One item's events per local day over the window, oldest first. */
+export function sparkline(db: Db, itemId: string, w: DayWindow): number[] {
+  const since = w.firstDay * DAY_MS - w.offsetMs;
+  const rows = db
+    .prepare(`SELECT (at + @off) / ${DAY_MS} AS day, COUNT(*) AS n FROM events WHERE item_id = @itemId AND at >= @since GROUP BY day`)
+    .all({ off: w.offsetMs, since, itemId }) as { day: number; n: number }[];
+  const out = new Array<number>(w.days).fill(0);
+  for (const r of rows) {
+    const i = Math.floor(r.day) - w.firstDay;
+    if (i >= 0 && i < w.days) out[i] = (out[i] ?? 0) + r.n;
+  }
+  return out;
+}
