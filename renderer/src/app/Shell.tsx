@@ -1,0 +1,68 @@
+// The unlocked app: sidebar on the left, the routed page on the right, the unlock report
+// on top. Ctrl/Cmd+L locks from anywhere (after asking about unsaved edits).
+import { useCallback, useEffect, useState } from 'react';
+import type { UnlockReport } from '../../../shared/domain';
+import { call } from '../lib/ipc';
+import { UnsavedGuardProvider, useUnsavedGuard } from './unsaved-guard';
+import { VaultDataProvider } from '../features/vault/vault-data';
+import { VaultPage } from '../features/vault/VaultPage';
+import { UnlockNotice } from '../features/unlock/UnlockNotice';
+import { Sidebar } from './Sidebar';
+import { TOOL_PAGES } from './pages';
+import { HOME, sameRoute, type Route } from './routes';
+
+interface ShellProps {
+  report: UnlockReport;
+  onLocked: () => void;
+}
+
+export function Shell(props: ShellProps) {
+  return (
+    <UnsavedGuardProvider>
+      <VaultDataProvider>
+        <ShellLayout {...props} />
+      </VaultDataProvider>
+    </UnsavedGuardProvider>
+  );
+}
+
+function ShellLayout({ report, onLocked }: ShellProps) {
+  const [route, setRoute] = useState<Route>(HOME);
+  const guard = useUnsavedGuard();
+
+  const navigate = useCallback(
+    async (next: Route) => {
+      if (sameRoute(next, route)) return;
+      if (await guard.confirmDiscard()) setRoute(next);
+    },
+    [guard, route],
+  );
+
+  const lock = useCallback(async () => {
+    if (!(await guard.confirmDiscard())) return;
+    await call('vault:lock', {});
+    onLocked();
+  }, [guard, onLocked]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 'l') {
+        e.preventDefault();
+        void lock();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [lock]);
+
+  const tool = route.page === 'tool' ? TOOL_PAGES.find((p) => p.id === route.id) : undefined;
+  return (
+    <div className="shell">
+      <Sidebar route={route} onNavigate={(r) => void navigate(r)} onLock={() => void lock()} />
+      <main className="main" aria-label="Main">
+        <UnlockNotice report={report} />
+        {route.page === 'vault' ? <VaultPage filter={route.filter} /> : tool ? <tool.Component /> : null}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,120 @@
+// Navigation: the vault's views with their counts, tags and folders, then the tool pages,
+// and the lock button. Every entry is a real button, so Tab and Enter reach all of it.
+import { useState, type ReactNode } from 'react';
+import {
+  ChevronDown,
+  ChevronRight,
+  FileText,
+  Folder,
+  KeyRound,
+  Layers,
+  Lock,
+  Star,
+  Tag,
+  Trash2,
+  UserRound,
+  type LucideIcon,
+} from 'lucide-react';
+import { useVaultData } from '../features/vault/vault-data';
+import { TOOL_PAGES } from './pages';
+import { sameRoute, type Route, type VaultFilter } from './routes';
+
+interface SidebarProps {
+  route: Route;
+  onNavigate: (r: Route) => void;
+  onLock: () => void;
+}
+
+function NavItem({ icon: Icon, label, count, active, onClick, indent }: { icon: LucideIcon; label: string; count?: number | undefined; active: boolean; onClick: () => void; indent?: boolean }) {
+  return (
+    <li>
+      <button
+        type="button"
+        className={`nav-item${active ? ' active' : ''}${indent ? ' indent' : ''}`}
+        aria-current={active ? 'page' : undefined}
+        onClick={onClick}
+      >
+        <Icon size={16} aria-hidden="true" className="nav-icon" />
+        <span className="nav-label">{label}</span>
+        {count !== undefined ? (
+          <span className="nav-count" aria-label={`${count} items`}>
+            {count.toLocaleString()}
+          </span>
+        ) : null}
+      </button>
+    </li>
+  );
+}
+
+function Group({ icon: Icon, label, count, children }: { icon: LucideIcon; label: string; count: number; children: ReactNode }) {
+  const [open, setOpen] = useState(true);
+  const Chevron = open ? ChevronDown : ChevronRight;
+  return (
+    <li>
+      <button type="button" className="nav-item nav-group" aria-expanded={open} onClick={() => setOpen((o) => !o)}>
+        <Icon size={16} aria-hidden="true" className="nav-icon" />
+        <span className="nav-label">{label}</span>
+        <span className="nav-count" aria-label={`${count} ${label.toLowerCase()}`}>
+          {count}
+        </span>
+        <Chevron size={14} aria-hidden="true" className="nav-chevron" />
+      </button>
+      {open ? <ul className="nav-list">{children}</ul> : null}
+    </li>
+  );
+}
+
+export function Sidebar({ route, onNavigate, onLock }: SidebarProps) {
+  const { counts } = useVaultData();
+  const go = (filter: VaultFilter) => onNavigate({ page: 'vault', filter });
+  const is = (filter: VaultFilter) => sameRoute(route, { page: 'vault', filter });
+  const tags = Object.entries(counts?.tags ?? {}).sort(([a], [b]) => a.localeCompare(b));
+  const folders = Object.entries(counts?.folders ?? {}).sort(([a], [b]) => a.localeCompare(b));
+
+  return (
+    <nav className="sidebar" aria-label="Vault navigation">
+      <div className="sidebar-brand">
+        <KeyRound size={18} aria-hidden="true" />
+        <span>Keystash</span>
+      </div>
+      <div className="sidebar-scroll">
+        <ul className="nav-list">
+          <NavItem icon={Layers} label="All items" count={counts?.all} active={is({ kind: 'all' })} onClick={() => go({ kind: 'all' })} />
+          <NavItem icon={Star} label="Favorites" count={counts?.favorites} active={is({ kind: 'favorites' })} onClick={() => go({ kind: 'favorites' })} />
+          <NavItem icon={UserRound} label="Logins" count={counts?.login} active={is({ kind: 'type', type: 'login' })} onClick={() => go({ kind: 'type', type: 'login' })} />
+          <NavItem icon={KeyRound} label="API keys" count={counts?.api_key} active={is({ kind: 'type', type: 'api_key' })} onClick={() => go({ kind: 'type', type: 'api_key' })} />
+          <NavItem icon={FileText} label="Notes" count={counts?.note} active={is({ kind: 'type', type: 'note' })} onClick={() => go({ kind: 'type', type: 'note' })} />
+        </ul>
+        <ul className="nav-list nav-section">
+          <Group icon={Tag} label="Tags" count={tags.length}>
+            {tags.length === 0 ? <li className="nav-empty">No tags yet</li> : null}
+            {tags.map(([tag, n]) => (
+              <NavItem key={tag} indent icon={Tag} label={tag} count={n} active={is({ kind: 'tag', tag })} onClick={() => go({ kind: 'tag', tag })} />
+            ))}
+          </Group>
+          <Group icon={Folder} label="Folders" count={folders.length}>
+            {folders.length === 0 ? <li className="nav-empty">No folders yet</li> : null}
+            {folders.map(([folder, n]) => (
+              <NavItem key={folder} indent icon={Folder} label={folder} count={n} active={is({ kind: 'folder', folder })} onClick={() => go({ kind: 'folder', folder })} />
+            ))}
+          </Group>
+        </ul>
+        <ul className="nav-list nav-section">
+          <NavItem icon={Trash2} label="Trash" count={counts?.trash} active={is({ kind: 'trash' })} onClick={() => go({ kind: 'trash' })} />
+        </ul>
+        <ul className="nav-list nav-section" aria-label="Tools">
+          {TOOL_PAGES.map((p) => (
+            <NavItem key={p.id} icon={p.icon} label={p.label} active={route.page === 'tool' && route.id === p.id} onClick={() => onNavigate({ page: 'tool', id: p.id })} />
+          ))}
+        </ul>
+      </div>
+      <div className="sidebar-footer">
+        <button type="button" className="nav-item" onClick={onLock} title="Lock (Ctrl+L)">
+          <Lock size={16} aria-hidden="true" className="nav-icon" />
+          <span className="nav-label">Lock vault</span>
+          <kbd className="kbd">Ctrl L</kbd>
+        </button>
+      </div>
+    </nav>
+  );
+}

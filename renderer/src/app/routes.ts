@@ -1,0 +1,53 @@
+// Where the main area points: a filtered view of the vault, or one of the tool pages
+// registered in pages.tsx.
+import type { ItemQuery, ItemType } from '../../../shared/domain';
+
+export type VaultFilter =
+  | { kind: 'all' }
+  | { kind: 'favorites' }
+  | { kind: 'type'; type: ItemType }
+  | { kind: 'tag'; tag: string }
+  | { kind: 'folder'; folder: string }
+  | { kind: 'trash' };
+
+export type Route = { page: 'vault'; filter: VaultFilter } | { page: 'tool'; id: string };
+
+export const HOME: Route = { page: 'vault', filter: { kind: 'all' } };
+
+export function filterQuery(f: VaultFilter): ItemQuery {
+  switch (f.kind) {
+    case 'all':
+      return {};
+    case 'favorites':
+      return { favorite: true };
+    case 'type':
+      return { type: f.type };
+    case 'tag':
+      return { tag: f.tag };
+    case 'folder':
+      return { folder: f.folder };
+    case 'trash':
+      return { trash: true };
+  }
+}
+
+export function filterTitle(f: VaultFilter): string {
+  switch (f.kind) {
+    case 'all':
+      return 'All items';
+    case 'favorites':
+      return 'Favorites';
+    case 'type':
+      return f.type === 'login' ? 'Logins' : f.type === 'api_key' ? 'API keys' : 'Notes';
+    case 'tag':
+      return `#${f.tag}`;
+    case 'folder':
+      return f.folder;
+    case 'trash':
+      return 'Trash';
+  }
+}
+
+export function sameRoute(a: Route, b: Route): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}

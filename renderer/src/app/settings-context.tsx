@@ -1,0 +1,45 @@
+// App preferences for the whole renderer, and the theme they select. The theme lands on
+// <html data-theme>, where the CSS variables for light and dark live.
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { DEFAULT_SETTINGS, type Settings } from '../../../shared/ipc-contract';
+import type { Result } from '../../../shared/errors';
+import { call } from '../lib/ipc';
+
+interface SettingsApi {
+  settings: Settings;
+  loaded: boolean;
+  save(patch: Partial<Settings>): Promise<Result<Settings>>;
+}
+
+const SettingsContext = createContext<SettingsApi | null>(null);
+
+export function useSettings(): SettingsApi {
+  const s = useContext(SettingsContext);
+  if (!s) throw new Error('useSettings needs a SettingsProvider');
+  return s;
+}
+
+export function SettingsProvider({ children }: { children: ReactNode }) {
+  const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
+  const [loaded, setLoaded] = useState(false);
+
+  useEffect(() => {
+    void call('settings:get', {}).then((r) => {
+      if (r.ok) setSettings(r.value);
+      setLoaded(true);
+    });
+  }, []);
+
+  useEffect(() => {
+    document.documentElement.dataset.theme = settings.theme;
+  }, [settings.theme]);
+
+  const save = useCallback(async (patch: Partial<Settings>) => {
+    const r = await call('settings:set', patch);
+    if (r.ok) setSettings(r.value);
+    return r;
+  }, []);
+
+  const api = useMemo(() => ({ settings, loaded, save }), [settings, loaded, save]);
+  return <SettingsContext.Provider value={api}>{children}</SettingsContext.Provider>;
+}

@@ -1,0 +1,85 @@
+// Auto-lock, clipboard clearing and theme. The theme applies as soon as it is picked;
+// the numbers save when the user presses Save, after a range check.
+import { useEffect, useState, type FormEvent } from 'react';
+import { Monitor, Moon, Sun } from 'lucide-react';
+import { THEMES, type Theme } from '../../../../shared/ipc-contract';
+import { useSettings } from '../../app/settings-context';
+import { Button } from '../../components/Button';
+import { TextField } from '../../components/Field';
+import { useToast } from '../../components/Toast';
+
+const THEME_LABEL: Record<Theme, { label: string; icon: typeof Sun }> = {
+  system: { label: 'System', icon: Monitor },
+  light: { label: 'Light', icon: Sun },
+  dark: { label: 'Dark', icon: Moon },
+};
+
+function wholeIn(v: string, min: number, max: number): number | null {
+  return /^\d+$/.test(v.trim()) && Number(v) >= min && Number(v) <= max ? Number(v) : null;
+}
+
+export function PreferencesForm() {
+  const { settings, save } = useSettings();
+  const toast = useToast();
+  const [lock, setLock] = useState(String(settings.autoLockMinutes));
+  const [clip, setClip] = useState(String(settings.clipboardClearSeconds));
+  const [tried, setTried] = useState(false);
+  const [error, setError] = useState('');
+  useEffect(() => {
+    setLock(String(settings.autoLockMinutes));
+    setClip(String(settings.clipboardClearSeconds));
+  }, [settings.autoLockMinutes, settings.clipboardClearSeconds]);
+
+  const lockN = wholeIn(lock, 1, 720);
+  const clipN = wholeIn(clip, 5, 600);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setTried(true);
+    if (lockN === null || clipN === null) return;
+    const r = await save({ autoLockMinutes: lockN, clipboardClearSeconds: clipN });
+    setError(r.ok ? '' : r.error.message);
+    if (r.ok) toast.info('Settings saved');
+  };
+  const pickTheme = async (theme: Theme) => {
+    const r = await save({ theme });
+    if (!r.ok) setError(r.error.message);
+  };
+
+  return (
+    <section className="card settings-card" aria-labelledby="prefs-title">
+      <h2 id="prefs-title" className="card-title">
+        Preferences
+      </h2>
+      <form onSubmit={(e) => void submit(e)} noValidate className="form-stack">
+        <div className="field-pair">
+          <TextField label="Lock after idle (minutes)" inputMode="numeric" value={lock} onChange={setLock} error={tried && lockN === null ? 'Use a whole number from 1 to 720.' : undefined} />
+          <TextField label="Clear clipboard after (seconds)" inputMode="numeric" value={clip} onChange={setClip} error={tried && clipN === null ? 'Use a whole number from 5 to 600.' : undefined} />
+        </div>
+        <div>
+          <Button type="submit" variant="primary">
+            Save
+          </Button>
+        </div>
+      </form>
+      <fieldset className="fieldset">
+        <legend className="field-label">Theme</legend>
+        <div className="segmented" role="radiogroup" aria-label="Theme">
+          {THEMES.map((t) => {
+            const { label, icon: Icon } = THEME_LABEL[t];
+            return (
+              <label key={t} className={`segment${settings.theme === t ? ' on' : ''}`}>
+                <input type="radio" name="theme" value={t} checked={settings.theme === t} onChange={() => void pickTheme(t)} />
+                <Icon size={14} aria-hidden="true" /> {label}
+              </label>
+            );
+          })}
+        </div>
+      </fieldset>
+      {error ? (
+        <div className="form-error" role="alert">
+          {error}
+        </div>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,36 @@
+// After unlocking: who tried and failed since last time, and which items are damaged.
+// Dismissible, and shown once per unlock.
+import { useState } from 'react';
+import { ShieldAlert, X } from 'lucide-react';
+import type { UnlockReport } from '../../../../shared/domain';
+import { formatDateTime, plural } from '../../lib/format';
+import { IconButton } from '../../components/Button';
+
+const SHOWN_TIMES = 5;
+
+export function UnlockNotice({ report }: { report: UnlockReport }) {
+  const [open, setOpen] = useState(report.failedAttempts.length > 0 || report.damagedItemIds.length > 0);
+  if (!open) return null;
+  const fails = report.failedAttempts;
+  const recent = fails.slice(-SHOWN_TIMES).reverse();
+  return (
+    <div className="notice notice-warn" role="alert" data-testid="unlock-notice">
+      <ShieldAlert size={18} aria-hidden="true" className="notice-icon" />
+      <div className="notice-body">
+        {fails.length > 0 ? (
+          <p>
+            <strong>{plural(fails.length, 'failed unlock attempt')}</strong> since your last unlock:{' '}
+            {recent.map((f) => formatDateTime(f.at)).join(', ')}
+            {fails.length > SHOWN_TIMES ? ` and ${fails.length - SHOWN_TIMES} earlier` : ''}.
+          </p>
+        ) : null}
+        {report.damagedItemIds.length > 0 ? (
+          <p>
+            <strong>{plural(report.damagedItemIds.length, 'item')} failed the integrity check</strong> and cannot be opened. Restore them from a backup or export.
+          </p>
+        ) : null}
+      </div>
+      <IconButton icon={X} label="Dismiss notice" onClick={() => setOpen(false)} />
+    </div>
+  );
+}

@@ -1,0 +1,194 @@
+// The vault view: search and sort over a virtualised list, and a detail pane that shows
+// the selected item or the editor. Owns the selection and the vault's keyboard shortcuts.
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { Inbox, MousePointerClick, Search, SearchX, Trash2 } from 'lucide-react';
+import type { ItemSummary, ItemType, SortOrder } from '../../../../shared/domain';
+import { call } from '../../lib/ipc';
+import { EmptyState, Spinner } from '../../components/EmptyState';
+import { Button } from '../../components/Button';
+import { useToast } from '../../components/Toast';
+import { useUnsavedGuard } from '../../app/unsaved-guard';
+import { filterTitle, type VaultFilter } from '../../app/routes';
+import { ItemEditor } from '../editor/ItemEditor';
+import { DetailPane } from './DetailPane';
+import { ItemList } from './ItemList';
+import { NewItemMenu } from './NewItemMenu';
+import { useItemRows } from './useItemRows';
+import { useVaultData } from './vault-data';
+import { useCopy } from './useCopy';
+import { useVaultShortcuts } from './useVaultShortcuts';
+
+type Mode = { kind: 'view' } | { kind: 'edit'; item: ItemSummary } | { kind: 'create'; type: ItemType };
+
+const SORTS: { value: SortOrder; label: string }[] = [
+  { value: 'title', label: 'Title' },
+  { value: 'updated', label: 'Last updated' },
+  { value: 'last-used', label: 'Last used' },
+];
+
+export function VaultPage({ filter }: { filter: VaultFilter }) {
+  const [text, setText] = useState('');
+  const [sort, setSort] = useState<SortOrder>('title');
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [mode, setMode] = useState<Mode>({ kind: 'view' });
+  const { revision } = useVaultData();
+  const { rows, error } = useItemRows(filter, text, sort, revision);
+  const guard = useUnsavedGuard();
+  const toast = useToast();
+  const copy = useCopy();
+  const searchRef = useRef<HTMLInputElement>(null);
+  const listRef = useRef<HTMLDivElement>(null);
+  const lastIndex = useRef(0);
+
+  // Keep a selection while there are rows: when the selected item leaves the list (trashed,
+  // filtered out), its neighbour takes its place.
+  useEffect(() => {
+    if (!rows) return;
+    const i = selectedId ? rows.findIndex((r) => r.id === selectedId) : -1;
+    if (i >= 0) lastIndex.current = i;
+    else setSelectedId(rows[Math.min(lastIndex.current, rows.length - 1)]?.id ?? null);
+  }, [rows, selectedId]);
+
+  const leaveEditor = useCallback(async () => {
+    if (mode.kind === 'view') return true;
+    if (!(await guard.confirmDiscard())) return false;
+    setMode({ kind: 'view' });
+    return true;
+  }, [mode.kind, guard]);
+
+  const select = useCallback(
+    async (id: string) => {
+      if (id === selectedId && mode.kind === 'view') return;
+      if (await leaveEditor()) setSelectedId(id);
+    },
+    [selectedId, mode.kind, leaveEditor],
+  );
+
+  const open = useCallback(
+    async (id: string) => {
+      if (!(await leaveEditor())) return;
+      setSelectedId(id);
+      const r = await call('item:get', { id });
+      if (!r.ok) return toast.error(r.error.message);
+      if (r.value.deletedAt === null) setMode({ kind: 'edit', item: r.value });
+    },
+    [leaveEditor, toast],
+  );
+
+  const startCreate = useCallback(
+    async (type: ItemType) => {
+      if (await leaveEditor()) setMode({ kind: 'create', type });
+    },
+    [leaveEditor],
+  );
+
+  const selectedRow = rows?.find((r) => r.id === selectedId) ?? null;
+  useVaultShortcuts({ searchRef, selectedRow, editing: mode.kind !== 'view', copy, onNew: () => void startCreate('login') });
+
+  const moveBy = (delta: number) => {
+    if (!rows || rows.length === 0) return;
+    const i = selectedId ? rows.findIndex((r) => r.id === selectedId) : -1;
+    const next = rows[Math.max(0, Math.min(rows.length - 1, i + delta))];
+    if (next) void select(next.id);
+  };
+
+  const onSearchKey = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      moveBy(e.key === 'ArrowDown' ? 1 : -1);
+    } else if (e.key === 'Enter') {
+      e.preventDefault();
+      listRef.current?.focus();
+    } else if (e.key === 'Escape') {
+      e.preventDefault();
+      if (text) setText('');
+      else listRef.current?.focus();
+    }
+  };
+
+  const title = filterTitle(filter);
+  const searching = text.trim() !== '';
+  let list;
+  if (rows === null) list = <Spinner label="Loading items…" />;
+  else if (rows.length === 0) {
+    if (searching)
+      list = (
+        <EmptyState icon={SearchX} title={`No items match “${text.trim()}”`}>
+          Try fewer words, or search all items.
+        </EmptyState>
+      );
+    else if (filter.kind === 'trash') list = <EmptyState icon={Trash2} title="The trash is empty">Deleted items wait here until you restore them or delete them forever.</EmptyState>;
+    else
+      list = (
+        <EmptyState icon={Inbox} title={filter.kind === 'all' ? 'Your vault is empty' : `Nothing in ${title} yet`}>
+          <Button variant="primary" onClick={() => void startCreate(filter.kind === 'type' ? filter.type : 'login')}>
+            Add {filter.kind === 'type' && filter.type !== 'login' ? (filter.type === 'api_key' ? 'an API key' : 'a note') : 'a login'}
+          </Button>
+        </EmptyState>
+      );
+  } else
+    list = (
+      <ItemList
+        rows={rows}
+        selectedId={selectedId}
+        onSelect={(id) => void select(id)}
+        onOpen={(id) => void open(id)}
+        onEscape={() => (text ? setText('') : undefined)}
+        listRef={listRef}
+        label={`${title}: ${rows.length} items`}
+        showDate={sort === 'last-used' ? 'last-used' : 'updated'}
+      />
+    );
+
+  let detail;
+  if (mode.kind === 'create') detail = <ItemEditor key={`new-${mode.type}`} type={mode.type} onCancel={() => setMode({ kind: 'view' })} onSaved={(s) => { setMode({ kind: 'view' }); setSelectedId(s.id); }} />;
+  else if (mode.kind === 'edit')
+    detail = (
+      <ItemEditor
+        key={`edit-${mode.item.id}`}
+        type={mode.item.type}
+        item={mode.item}
+        onCancel={() => {
+          setMode({ kind: 'view' });
+          listRef.current?.focus();
+        }}
+        onSaved={() => {
+          setMode({ kind: 'view' });
+          listRef.current?.focus();
+        }}
+      />
+    );
+  else if (selectedId) detail = <DetailPane key={selectedId} id={selectedId} onEdit={(item) => setMode({ kind: 'edit', item })} />;
+  else detail = <EmptyState icon={MousePointerClick} title="No item selected">Pick an item from the list, or create a new one.</EmptyState>;
+
+  return (
+    <div className="vault">
+      <section className="list-pane" aria-label="Item list">
+        <div className="list-header">
+          <h1 className="page-title">
+            {title} <span className="page-count">{rows ? rows.length.toLocaleString() : ''}</span>
+          </h1>
+          {filter.kind !== 'trash' ? <NewItemMenu onPick={(t) => void startCreate(t)} /> : null}
+        </div>
+        <div className="search-row">
+          <div className="search-box">
+            <Search size={16} aria-hidden="true" className="search-icon" />
+            <input ref={searchRef} type="search" className="input search-input" aria-label="Search items" placeholder="Search  (Ctrl+F)" value={text} onChange={(e) => setText(e.target.value)} onKeyDown={onSearchKey} spellCheck={false} />
+          </div>
+          <select className="input select" aria-label="Sort by" value={sort} onChange={(e) => setSort(e.target.value as SortOrder)}>
+            {SORTS.map((s) => (
+              <option key={s.value} value={s.value}>
+                {s.value === 'title' && searching ? 'Best match' : s.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        {error ? <p className="form-error" role="alert">{error}</p> : null}
+        <div className="list-body">{list}</div>
+      </section>
+      <section className="detail-pane" aria-label="Item details">
+        {detail}
+      </section>
+    </div>
+  );
+}

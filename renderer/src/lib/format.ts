@@ -1,0 +1,58 @@
+// Human-readable times and labels for the UI. Locale-aware, never remote.
+import type { EventKind, ItemType } from '../../../shared/domain';
+
+const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+const relative = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
+
+export function formatDateTime(ms: number): string {
+  return dateTime.format(new Date(ms));
+}
+
+/** "3 minutes ago", "yesterday"; falls back to a date after a month. */
+export function formatRelative(ms: number, now: number = Date.now()): string {
+  const diff = (ms - now) / 1000;
+  const abs = Math.abs(diff);
+  if (abs < 45) return 'just now';
+  if (abs < 3600) return relative.format(Math.round(diff / 60), 'minute');
+  if (abs < 86_400) return relative.format(Math.round(diff / 3600), 'hour');
+  if (abs < 30 * 86_400) return relative.format(Math.round(diff / 86_400), 'day');
+  return dateTime.format(new Date(ms));
+}
+
+export const TYPE_LABEL: Record<ItemType, string> = { login: 'Login', api_key: 'API key', note: 'Note' };
+
+export const EVENT_LABEL: Record<EventKind, string> = {
+  unlock: 'Unlocked',
+  'unlock-failed': 'Failed unlock',
+  lock: 'Locked',
+  create: 'Created',
+  edit: 'Edited',
+  delete: 'Moved to trash',
+  restore: 'Restored',
+  purge: 'Deleted forever',
+  copy: 'Copied',
+  reveal: 'Revealed',
+  import: 'Imported',
+  export: 'Exported',
+  'cli-use': 'Used from the CLI',
+  'password-change': 'Master password changed',
+};
+
+const FIELD_LABEL: Record<string, string> = {
+  username: 'username',
+  password: 'password',
+  secret: 'secret',
+  totp: 'one-time code secret',
+  keyId: 'key id',
+  notes: 'notes',
+  'history:password': 'previous password',
+  'history:secret': 'previous secret',
+};
+
+export function fieldLabel(field: string): string {
+  return FIELD_LABEL[field] ?? (field.startsWith('field:') ? 'custom field' : field);
+}
+
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n.toLocaleString()} ${n === 1 ? one : many}`;
+}

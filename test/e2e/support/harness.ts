@@ -1,0 +1,137 @@
+// The renderer in real Chromium with window.api bound to the real main-process handlers
+// and core (a real vault file, real Argon2), in this test process. Only the OS adapters are
+// stand-ins: an in-memory clipboard, hand-fired timers, a settable idle time, and a list
+// that records URLs instead of opening a browser.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { CHANNELS, type Channel } from '../../../shared/ipc-channels';
+import { createServices, type Services } from '../../../electron/main/services';
+import { MemoryClipboard } from '../../../electron/main/services/memory-clipboard';
+import { createHandlers } from '../../../electron/main/ipc/handlers';
+import type { HandlerMap } from '../../../electron/main/ipc/handler';
+import { ensureRendererBuilt, RENDERER_OUT } from './build-renderer';
+import { serveDir, type StaticServer } from './static-server';
+import { ManualTimers } from './manual-timers';
+
+export const FAST_KDF = { memoryMiB: 19, iterations: 2, parallelism: 1 };
+
+const CANDIDATES = [process.env.KEYSTASH_CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+
+/** The Chromium to drive, or null with the reason printed once by the caller. */
+export function findChromium(): string | null {
+  for (const c of CANDIDATES) if (c && fs.existsSync(c)) return c;
+  return null;
+}
+
+export interface Harness {
+  page: Page;
+  services: Services;
+  handlers: HandlerMap;
+  clipboard: MemoryClipboard;
+  timers: ManualTimers;
+  idle: { seconds: number };
+  opened: string[];
+  /** Console errors and CSP violations seen in the page. */
+  pageErrors: string[];
+  dir: string;
+  call<C extends Channel>(channel: C, req: unknown): ReturnType<HandlerMap[C]>;
+  close(): Promise<void>;
+}
+
+export interface HarnessOptions {
+  colorScheme?: 'light' | 'dark';
+  viewport?: { width: number; height: number };
+  /** Unlock-throttle policy; tests use a short delay after the first failure. */
+  throttle?: { freeAttempts: number; baseDelayMs: number; maxDelayMs: number };
+}
+
+let browser: Browser | null = null;
+let server: StaticServer | null = null;
+
+async function shared(exe: string): Promise<{ browser: Browser; server: StaticServer }> {
+  await ensureRendererBuilt();
+  server ??= await serveDir(RENDERER_OUT);
+  browser ??= await chromium.launch({
+    executablePath: exe,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+  return { browser, server };
+}
+
+export async function stopShared(): Promise<void> {
+  await browser?.close();
+  await server?.close();
+  browser = null;
+  server = null;
+}
+
+export async function startHarness(exe: string, opts: HarnessOptions = {}): Promise<Harness> {
+  const { browser, server } = await shared(exe);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'keystash-e2e-'));
+  const clipboard = new MemoryClipboard();
+  const timers = new ManualTimers();
+  const idle = { seconds: 0 };
+  const opened: string[] = [];
+  const services = createServices({
+    userDataDir: dir,
+    vaultPath: path.join(dir, 'vault.keystash'),
+    clipboard,
+    openExternal: async (url) => {
+      opened.push(url);
+    },
+    idleSeconds: () => idle.seconds,
+    timers,
+    ...(opts.throttle ? { vaultOptions: { throttle: opts.throttle } } : {}),
+  });
+  const handlers = createHandlers(services);
+
+  const context: BrowserContext = await browser.newContext({
+    colorScheme: opts.colorScheme ?? 'light',
+    viewport: opts.viewport ?? { width: 1280, height: 800 },
+    reducedMotion: 'reduce',
+  });
+  const page = await context.newPage();
+  const pageErrors: string[] = [];
+  page.on('console', (m) => {
+    // The meta CSP's frame-ancestors is ignored in a meta tag; the header carries it.
+    if (m.type() === 'error' && !m.text().includes('frame-ancestors')) pageErrors.push(m.text());
+  });
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+
+  await page.exposeBinding('__keystashInvoke', (_src, channel: string, req: unknown) => {
+    if (!(CHANNELS as readonly string[]).includes(channel)) return { ok: false, error: { code: 'invalid-input', message: `No channel ${channel}` } };
+    return handlers[channel as Channel](req);
+  });
+  await page.addInitScript((channels: string[]) => {
+    const g = globalThis as unknown as { __keystashInvoke: (c: string, r: unknown) => Promise<unknown>; api: unknown };
+    const api: Record<string, (req?: unknown) => Promise<unknown>> = {};
+    for (const c of channels) api[c] = (req?: unknown) => g.__keystashInvoke(c, req);
+    g.api = Object.freeze(api);
+  }, [...CHANNELS]);
+  // Main reloads the window whenever the vault locks, dropping all renderer state.
+  const offLock = services.onLock(() => {
+    void page.reload().catch(() => undefined);
+  });
+  await page.goto(server.url);
+
+  return {
+    page,
+    services,
+    handlers,
+    clipboard,
+    timers,
+    idle,
+    opened,
+    pageErrors,
+    dir,
+    call: (channel, req) => handlers[channel](req) as ReturnType<HandlerMap[typeof channel]>,
+    async close() {
+      offLock();
+      await context.close();
+      await services.shutdown();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
