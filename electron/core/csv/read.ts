@@ -33,6 +33,21 @@ export function detectDelimiter(text: string): Delimiter {
   return best;
 }
 
+/**
+ * The row separator, taken from the end of the header line. Papaparse would guess from the
+ * whole first chunk, where line breaks inside quoted values (notes) can outvote the real one.
+ */
+export function detectNewline(text: string): '\r\n' | '\n' | '\r' {
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"') quoted = !quoted;
+    else if (!quoted && c === '\n') return '\n';
+    else if (!quoted && c === '\r') return text[i + 1] === '\n' ? '\r\n' : '\r';
+  }
+  return '\n';
+}
+
 function errorText(code: string): string {
   switch (code) {
     case 'MissingQuotes':
@@ -70,6 +85,7 @@ export function readCsv(text: string, delimiter: Delimiter, onRow: (row: CsvRow,
   let rowStart = 0;
   Papa.parse<string[]>(text, {
     delimiter,
+    newline: detectNewline(text),
     skipEmptyLines: false,
     step: (result, parser) => {
       const fields = result.data;

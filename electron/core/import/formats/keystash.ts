@@ -35,6 +35,8 @@ function mapKeystash(row: Row): MapOutcome {
     json[col] = r.value;
   }
   const rotation = text('rotation_days');
+  const created = time(row, 'created_at');
+  const updated = time(row, 'updated_at');
   const input = {
     type: text('type'),
     title: text('title'),
@@ -46,7 +48,7 @@ function mapKeystash(row: Row): MapOutcome {
     tags: json.tags,
     folder: text('folder'),
     favorite: text('favorite') === 'true',
-    fields: [...(json.fields as unknown[]), ...row.extras()],
+    fields: json.fields as unknown[],
     service: text('service'),
     keyId: text('key_id'),
     secret: text('secret'),
@@ -54,10 +56,10 @@ function mapKeystash(row: Row): MapOutcome {
     expiresAt: text('expires_at') || null,
     rotationDays: rotation === '' ? null : Number(rotation),
   };
+  // Columns a newer Keystash might add are kept as custom fields (read after every known one).
+  input.fields = [...input.fields, ...row.extras()];
   // The planner validates `input` against itemInputSchema before anything is saved.
   const out: ImportedItem = { input: input as unknown as ItemInput, passwordHistory: json.password_history as ImportedItem['passwordHistory'] };
-  const created = time(row, 'created_at');
-  const updated = time(row, 'updated_at');
   if (created !== undefined) out.createdAt = created;
   if (updated !== undefined) out.updatedAt = updated;
   return out;
