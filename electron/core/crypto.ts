@@ -3,16 +3,21 @@
 // (vault id, record kind, record id, format version). A blob moved to another row, or with a
 // bit flipped, fails to open.
 //
-// Only @noble/ciphers does the cipher work. Node's OpenSSL ChaCha20-Poly1305 would be faster,
-// but Electron's main process runs on BoringSSL, which does not expose that cipher to
-// `crypto.createCipheriv`: a vault written by the CLI could then not be opened by the app.
-// Unlock stays fast because it decrypts a few hundred index buckets, not every item.
-import { xchacha20poly1305 } from '@noble/ciphers/chacha.js';
-import { randomBytes as nodeRandomBytes } from 'node:crypto';
+// @noble/ciphers is the reference and always-available implementation. Where the runtime's
+// crypto offers RFC 8439 ChaCha20-Poly1305 (Node's OpenSSL: the CLI, tests, benchmark), the
+// bulk work goes there instead: HChaCha20 (noble, one block) derives the subkey, then
+// ChaCha20-Poly1305 with nonce 0^4 || nonce[16..24]. That is XChaCha20-Poly1305 byte for byte,
+// so blobs are identical either way, and a self-test against noble decides once per process.
+// Electron's BoringSSL has no such EVP cipher, so the app simply stays on noble.
+import { hchacha, xchacha20poly1305 } from '@noble/ciphers/chacha.js';
+import { createCipheriv, createDecipheriv, getCiphers, randomBytes as nodeRandomBytes } from 'node:crypto';
 
 export const FORMAT_VERSION = 1;
 export const KEY_BYTES = 32;
 const NONCE_BYTES = 24;
+const TAG_BYTES = 16;
+// "expand 32-byte k" as little-endian words.
+const SIGMA = new Uint32Array([0x61707865, 0x3320646e, 0x79622d32, 0x6b206574]);
 const encoder = new TextEncoder();
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
@@ -27,10 +32,85 @@ export function aadFor(vaultId: string, kind: RecordKind, recordId: string | num
   return encoder.encode(`keystash|v${FORMAT_VERSION}|${vaultId}|${kind}|${recordId}`);
 }
 
-/** Blob layout: nonce (24 bytes) || ciphertext with tag. */
+function words(bytes: Uint8Array, count: number): Uint32Array {
+  const out = new Uint32Array(count);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, count * 4);
+  for (let i = 0; i < count; i++) out[i] = view.getUint32(i * 4, true);
+  return out;
+}
+
+/** XChaCha20-Poly1305 through the runtime's ChaCha20-Poly1305; same bytes as noble's. */
+const native = {
+  subkey(key: Uint8Array, nonce: Uint8Array): { subkey: Buffer; iv: Buffer } {
+    const kw = words(key, 8);
+    const out = new Uint32Array(8);
+    hchacha(SIGMA, kw, words(nonce, 4), out);
+    const subkey = Buffer.alloc(KEY_BYTES);
+    for (let i = 0; i < 8; i++) subkey.writeUInt32LE(out[i] ?? 0, i * 4);
+    kw.fill(0);
+    out.fill(0);
+    const iv = Buffer.alloc(12);
+    iv.set(nonce.subarray(16, 24), 4);
+    return { subkey, iv };
+  },
+  encrypt(key: Uint8Array, nonce: Uint8Array, aad: Uint8Array, plaintext: Uint8Array): Uint8Array {
+    const { subkey, iv } = native.subkey(key, nonce);
+    try {
+      const c = createCipheriv('chacha20-poly1305', subkey, iv, { authTagLength: TAG_BYTES });
+      c.setAAD(aad, { plaintextLength: plaintext.length });
+      return Buffer.concat([c.update(plaintext), c.final(), c.getAuthTag()]);
+    } finally {
+      subkey.fill(0);
+    }
+  },
+  /** Throws when the tag does not verify; the unverified plaintext is wiped first. */
+  decrypt(key: Uint8Array, nonce: Uint8Array, aad: Uint8Array, sealed: Uint8Array): Uint8Array {
+    const { subkey, iv } = native.subkey(key, nonce);
+    try {
+      const ctLength = sealed.length - TAG_BYTES;
+      const d = createDecipheriv('chacha20-poly1305', subkey, iv, { authTagLength: TAG_BYTES });
+      d.setAAD(aad, { plaintextLength: ctLength });
+      d.setAuthTag(sealed.subarray(ctLength));
+      const body = d.update(sealed.subarray(0, ctLength));
+      try {
+        d.final();
+      } catch (err) {
+        body.fill(0);
+        throw err;
+      }
+      return new Uint8Array(body.buffer, body.byteOffset, body.byteLength);
+    } finally {
+      subkey.fill(0);
+    }
+  },
+};
+
+let nativeWorks: boolean | null = null;
+
+/** Whether the runtime cipher exists and agrees with noble in both directions (checked once). */
+function useNative(): boolean {
+  if (nativeWorks !== null) return nativeWorks;
+  try {
+    nativeWorks = false;
+    if (!getCiphers().includes('chacha20-poly1305')) return false;
+    const key = randomBytes(KEY_BYTES);
+    const nonce = randomBytes(NONCE_BYTES);
+    const aad = randomBytes(13);
+    const pt = randomBytes(150);
+    const ours = native.encrypt(key, nonce, aad, pt);
+    const ref = xchacha20poly1305(key, nonce, aad).encrypt(pt);
+    const back = native.decrypt(key, nonce, aad, ref);
+    nativeWorks = Buffer.from(ours).equals(Buffer.from(ref)) && Buffer.from(back).equals(Buffer.from(pt));
+  } catch {
+    nativeWorks = false;
+  }
+  return nativeWorks;
+}
+
+/** Blob layout: nonce (24 bytes) || ciphertext || Poly1305 tag (16 bytes). */
 export function seal(key: Uint8Array, aad: Uint8Array, plaintext: Uint8Array): Uint8Array {
   const nonce = randomBytes(NONCE_BYTES);
-  const ct = xchacha20poly1305(key, nonce, aad).encrypt(plaintext);
+  const ct = useNative() ? native.encrypt(key, nonce, aad, plaintext) : xchacha20poly1305(key, nonce, aad).encrypt(plaintext);
   const out = new Uint8Array(NONCE_BYTES + ct.length);
   out.set(nonce, 0);
   out.set(ct, NONCE_BYTES);
@@ -39,9 +119,11 @@ export function seal(key: Uint8Array, aad: Uint8Array, plaintext: Uint8Array): U
 
 /** Returns the plaintext, or null when the blob does not authenticate under this key and AAD. */
 export function open(key: Uint8Array, aad: Uint8Array, blob: Uint8Array): Uint8Array | null {
-  if (blob.length < NONCE_BYTES + 16) return null;
+  if (blob.length < NONCE_BYTES + TAG_BYTES) return null;
+  const nonce = blob.subarray(0, NONCE_BYTES);
+  const sealed = blob.subarray(NONCE_BYTES);
   try {
-    return xchacha20poly1305(key, blob.subarray(0, NONCE_BYTES), aad).decrypt(blob.subarray(NONCE_BYTES));
+    return useNative() ? native.decrypt(key, nonce, aad, sealed) : xchacha20poly1305(key, nonce, aad).decrypt(sealed);
   } catch {
     return null;
   }

@@ -2,7 +2,7 @@
 // nonce || ciphertext || tag layout of @noble/ciphers' xchacha20poly1305, checked here in both
 // directions so the format never drifts.
 import { xchacha20poly1305 } from '@noble/ciphers/chacha.js';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { aadFor, open, openJson, randomBytes, seal, sealJson } from '../../electron/core/crypto';
 
 const key = randomBytes(32);
@@ -62,5 +62,29 @@ describe('record cipher', () => {
     expect(open(key, aad, blob.subarray(0, blob.length - 1))).toBeNull();
     expect(open(key, aad, new Uint8Array(10))).toBeNull();
     expect(openJson(key, aad, blob.subarray(0, 39))).toBeNull();
+  });
+});
+
+describe('runtime without ChaCha20-Poly1305 (Electron/BoringSSL)', () => {
+  it('falls back to the pure-JS cipher with the same blob format', async () => {
+    vi.resetModules();
+    vi.doMock('node:crypto', async (importOriginal) => {
+      const real = await importOriginal<typeof import('node:crypto')>();
+      return { ...real, getCiphers: () => real.getCiphers().filter((c) => !c.includes('chacha20')) };
+    });
+    try {
+      const fallback = await import('../../electron/core/crypto');
+      const pt = randomBytes(777);
+      const fromFallback = fallback.seal(key, aad, pt);
+      expect(Buffer.from(open(key, aad, fromFallback) ?? new Uint8Array(1))).toEqual(Buffer.from(pt));
+      const fromNative = seal(key, aad, pt);
+      expect(Buffer.from(fallback.open(key, aad, fromNative) ?? new Uint8Array(1))).toEqual(Buffer.from(pt));
+      const bad = Uint8Array.from(fromNative);
+      bad[100] = (bad[100] ?? 0) ^ 1;
+      expect(fallback.open(key, aad, bad)).toBeNull();
+    } finally {
+      vi.doUnmock('node:crypto');
+      vi.resetModules();
+    }
   });
 });
