@@ -16,7 +16,9 @@
 import type { Command } from '../command';
 import { add } from './add';
 import { edit } from './edit';
+import { exportCommand } from './export';
 import { history } from './history';
+import { importCommand } from './import';
 import { init } from './init';
 import { list } from './list';
 import { passwd } from './passwd';
@@ -36,4 +38,6 @@ export const COMMANDS: readonly Command[] = [
   restore,
   history,
   passwd,
+  importCommand,
+  exportCommand,
 ];

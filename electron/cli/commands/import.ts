@@ -1,0 +1,103 @@
+// `keystash import FILE`: brings items in from another password manager's CSV export, a
+// generic CSV (with --map), or a Keystash export (CSV or encrypted). Problems are listed by
+// line; nothing is written unless every row is fine or --skip-problems accepts leaving them out.
+import fs from 'node:fs';
+import type { Command } from '../command';
+import { usageError } from '../command';
+import { EXIT } from '../exit-codes';
+import { KeystashError } from '../../core/errors';
+import { commitImport, IMPORT_FORMATS, isEncryptedExport, parseMapSpec, type ImportFormat, type ImportResult } from '../../core/import';
+
+function readInput(file: string): Uint8Array {
+  try {
+    return fs.readFileSync(file);
+  } catch (err) {
+    const code = (err as { code?: string }).code;
+    if (code === 'ENOENT') throw new KeystashError('not-found', `No file at ${file}.`);
+    throw new KeystashError('io', `Could not read ${file} (${code ?? 'unknown error'}).`);
+  }
+}
+
+function progressPrinter(write: (s: string) => void, tty: boolean): (fraction: number, imported: number) => void {
+  let lastStep = -1;
+  return (fraction, imported) => {
+    const pct = Math.floor(fraction * 100);
+    if (tty) {
+      write(`\rImporting… ${pct}% (${imported} items)${fraction >= 1 ? '\n' : ''}`);
+    } else if (Math.floor(pct / 10) > lastStep) {
+      // Off a terminal, one line per tenth keeps logs readable.
+      lastStep = Math.floor(pct / 10);
+      write(`Importing… ${pct}% (${imported} items)\n`);
+    }
+  };
+}
+
+function summary(r: ImportResult, dryRun: boolean): string {
+  const verb = dryRun ? 'Would import' : r.committed ? 'Imported' : 'Imported nothing; would import';
+  const parts = [`${verb} ${r.imported} item${r.imported === 1 ? '' : 's'} (${r.format} format)`];
+  if (r.duplicates > 0) parts.push(`${r.duplicates} duplicate${r.duplicates === 1 ? '' : 's'} ${r.skipped - r.problems.length > 0 ? 'skipped' : 'imported anyway'}`);
+  if (r.problems.length > 0) parts.push(`${r.problems.length} problem row${r.problems.length === 1 ? '' : 's'}`);
+  return `${parts.join(', ')}.`;
+}
+
+export const importCommand: Command = {
+  name: 'import',
+  summary: 'Import items from a CSV export (Bitwarden, Chrome, Firefox, 1Password, ...) or a Keystash export',
+  usage: 'import FILE [--format F] [--map SPEC] [--dry-run] [--skip-problems] [--keep-duplicates] [--json]',
+  details: `The format is recognised from the header row; --format overrides it. Formats:
+  ${IMPORT_FORMATS.join(', ')}.
+For any other CSV, map its columns (unmapped columns become custom fields):
+  keystash import other.csv --map title=Name,username=Login,password=Pass,url=Site,notes=Notes,totp=OTP,folder=Group
+Rows equal to an existing item (same title, username, URLs and password) or to an earlier
+row are skipped unless --keep-duplicates. A row that cannot be read is listed with its line
+number and nothing is imported, unless --skip-problems imports the good rows without them.
+An encrypted Keystash export asks for its password (with --password-stdin: the next line).
+
+Examples:
+  keystash import bitwarden_export.csv --dry-run
+  keystash import passwords.csv --format chrome --json`,
+  options: {
+    format: { type: 'string', value: 'F', help: `Source format: ${IMPORT_FORMATS.join(', ')}` },
+    map: { type: 'string', value: 'SPEC', help: 'Column mapping for a generic CSV: target=Column,...' },
+    'dry-run': { type: 'boolean', help: 'Show what would be imported; change nothing' },
+    'skip-problems': { type: 'boolean', help: 'Import the good rows even if some rows have problems' },
+    'keep-duplicates': { type: 'boolean', help: 'Import rows that duplicate existing items too' },
+    json: { type: 'boolean', help: 'Print {format, imported, skipped, problems: [{line, reason}]} as JSON' },
+  },
+  positionals: { min: 1, max: 1 },
+  async run(ctx) {
+    const a = ctx.args;
+    const file = a.positional(0, 'FILE');
+    const formatArg = a.string('format');
+    if (formatArg !== undefined && !(IMPORT_FORMATS as readonly string[]).includes(formatArg)) {
+      throw usageError(`--format must be one of ${IMPORT_FORMATS.join(', ')}.`);
+    }
+    const mapSpec = a.string('map');
+    const mapping = mapSpec !== undefined ? parseMapSpec(mapSpec) : undefined;
+    const format = (formatArg ?? (mapping ? 'generic' : undefined)) as ImportFormat | undefined;
+    if (mapping && format !== 'generic') throw usageError('--map applies to --format generic only.');
+    const bytes = readInput(file);
+    const vault = await ctx.vault();
+    const password = isEncryptedExport(bytes) ? await ctx.input.secret('Export password') : undefined;
+    const dryRun = a.flag('dry-run');
+    const result = await commitImport(vault, bytes, {
+      ...(format ? { format } : {}),
+      ...(mapping ? { mapping } : {}),
+      ...(password ? { password } : {}),
+      dryRun,
+      acceptProblems: a.flag('skip-problems'),
+      skipDuplicates: !a.flag('keep-duplicates'),
+      onProgress: progressPrinter((s) => process.stderr.write(s), process.stderr.isTTY === true),
+    });
+    if (a.flag('json')) {
+      ctx.out.json({ format: result.format, imported: result.imported, skipped: result.skipped, duplicates: result.duplicates, problems: result.problems, dryRun, committed: result.committed });
+    }
+    for (const p of result.problems) ctx.out.note(`line ${p.line}: ${p.reason}`);
+    ctx.out.note(summary(result, dryRun));
+    if (!dryRun && !result.committed) {
+      ctx.out.error('Some rows have problems (listed above); nothing was imported. Fix the file, or pass --skip-problems to import the other rows.');
+      return EXIT.usage;
+    }
+    return EXIT.ok;
+  },
+};
