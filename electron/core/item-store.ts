@@ -18,6 +18,7 @@ import type { EventLog } from './event-log';
 import { changedFields, nextPasswordHistory, summarize, type StoredDetail, type StoredSummary } from './item-model';
 import { SummaryIndex } from './search';
 import type { SessionKeys } from './session-keys';
+import { assertValidTotp } from './totp';
 import type { Db } from './vault-db';
 import { parseOrThrow } from './validation';
 
@@ -155,6 +156,7 @@ export class ItemStore {
 
   create(input: unknown): ItemSummary {
     const data = parseOrThrow(itemInputSchema, input, 'The item is not valid');
+    assertValidTotp(data.totp);
     const now = this.now();
     const item: Item = { ...data, id: randomUUID(), createdAt: now, updatedAt: now, deletedAt: null };
     this.db.transaction(() => {
@@ -173,7 +175,11 @@ export class ItemStore {
    * import of 100,000 rows encrypts each bucket once. All land, or none do.
    */
   createMany(inputs: unknown[], event: { kind: 'import'; detail: { note: string; count: number } }): ItemSummary[] {
-    const data = inputs.map((input, i) => parseOrThrow(itemInputSchema, input, `Item ${i + 1} is not valid`));
+    const data = inputs.map((input, i) => {
+      const d = parseOrThrow(itemInputSchema, input, `Item ${i + 1} is not valid`);
+      assertValidTotp(d.totp, `Item ${i + 1}`);
+      return d;
+    });
     const now = this.now();
     const items: Item[] = data.map((d) => ({ ...d, id: randomUUID(), createdAt: now, updatedAt: now, deletedAt: null }));
     this.db.transaction(() => {
@@ -212,6 +218,7 @@ export class ItemStore {
       fill((batch) => {
         const records = batch.map((r, i) => {
           const data = parseOrThrow(itemInputSchema, r.input, `Item ${saved.length + i + 1} is not valid`);
+          assertValidTotp(data.totp, `Item ${saved.length + i + 1}`);
           const createdAt = r.createdAt ?? now;
           const item: Item = { ...data, id: randomUUID(), createdAt, updatedAt: r.updatedAt ?? createdAt, deletedAt: r.deletedAt ?? null };
           return { item, passwordHistory: (r.passwordHistory ?? []).slice(0, PASSWORD_HISTORY_LIMIT) };
@@ -250,6 +257,7 @@ export class ItemStore {
       const before = detail.item;
       const { id: _id, createdAt, updatedAt: _u, deletedAt, type, ...rest } = { ...before, ...changes };
       const data = parseOrThrow(itemInputSchema, { type, ...rest }, 'The item is not valid');
+      assertValidTotp(data.totp);
       const after: Item = { ...data, id, createdAt, updatedAt: this.now(), deletedAt };
       const changed = changedFields(before, after);
       if (changed.length === 0) {

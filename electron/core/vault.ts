@@ -14,6 +14,8 @@ import {
   type VaultEvent,
 } from '../../shared/domain';
 import { KeystashError } from './errors';
+import type { GeneratedSecret, GeneratorHistoryEntry } from '../../shared/generator';
+import { addGeneratorHistory, clearGeneratorHistory, readGeneratorHistory } from './generator/history';
 import { EventLog, type AppendEvent, type EventQuery } from './event-log';
 import { Activity, itemLookup } from './history/activity';
 import { fieldValue, type StoredDetail } from './item-model';
@@ -280,6 +282,22 @@ export class Vault {
       throw new KeystashError('ambiguous', `${hits.length} items are titled “${ref}”; use an id: ${hits.map((h) => h.id).join(', ')}.`);
     }
     throw new KeystashError('not-found', `No item matches “${ref}”.`);
+  }
+
+  // Generator history -----------------------------------------------------------------------
+
+  /** The last generated passwords, newest first (decrypted; stays in this process unless shown). */
+  generatorHistory(): GeneratorHistoryEntry[] {
+    return readGeneratorHistory(this.db, this.unlocked().keys);
+  }
+
+  addGeneratorHistory(result: GeneratedSecret): GeneratorHistoryEntry[] {
+    return addGeneratorHistory(this.db, this.unlocked().keys, result, this.now());
+  }
+
+  clearGeneratorHistory(): void {
+    this.unlocked();
+    clearGeneratorHistory(this.db);
   }
 
   // History ---------------------------------------------------------------------------------

@@ -3,6 +3,7 @@
 // the preview's counts, problems and duplicates are exactly what the commit will do.
 import type { ItemData, ItemType } from '../../../shared/domain';
 import type { ItemRecordInput } from '../item-store';
+import { totpProblem } from '../totp';
 import type { Vault } from '../vault';
 import { RowChecker, type ExistingItems } from './checker';
 import { openSource, type SourceOptions } from './source';
@@ -51,7 +52,7 @@ function previewRow(line: number, d: ItemData): PreviewRow {
 /** Reads the whole file and reports what an import would do. Writes nothing. */
 export async function previewImport(vault: Vault, bytes: Uint8Array, opts: SourceOptions = {}): Promise<ImportPreview> {
   const src = await openSource(bytes, opts);
-  const checker = new RowChecker(existingItems(vault));
+  const checker = new RowChecker(existingItems(vault), totpProblem);
   const counts: Record<ItemType, number> = { login: 0, api_key: 0, note: 0 };
   const sample: PreviewRow[] = [];
   const problems: ImportProblem[] = [];
@@ -93,7 +94,7 @@ function strip(item: ImportedItem & { data: ItemData }): ItemRecordInput {
 /** Imports the file. With problems and no `acceptProblems`, nothing is written. */
 export async function commitImport(vault: Vault, bytes: Uint8Array, opts: CommitOptions = {}): Promise<ImportResult> {
   const src = await openSource(bytes, opts);
-  const checker = new RowChecker(existingItems(vault));
+  const checker = new RowChecker(existingItems(vault), totpProblem);
   const skipDuplicates = opts.skipDuplicates ?? true;
   const problems: ImportProblem[] = [];
   let duplicates = 0;
