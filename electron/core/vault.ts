@@ -281,6 +281,9 @@ export class Vault {
     if (hits.length > 1) {
       throw new KeystashError('ambiguous', `${hits.length} items are titled “${ref}”; use an id: ${hits.map((h) => h.id).join(', ')}.`);
     }
+    if (byPrefix.length > 1) {
+      throw new KeystashError('ambiguous', `${byPrefix.length} item ids start with “${ref}”; give more of the id.`);
+    }
     throw new KeystashError('not-found', `No item matches “${ref}”.`);
   }
 
