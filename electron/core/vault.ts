@@ -348,6 +348,22 @@ export class Vault {
     }).immediate();
   }
 
+  /**
+   * Checks the master password again without touching the session, for actions that ask
+   * for it a second time (a plain-text export). Wrong guesses count toward the unlock throttle.
+   */
+  async verifyPassword(password: string): Promise<void> {
+    this.unlocked();
+    const wait = this.throttle.retryAfterMs();
+    if (wait > 0) throw new KeystashError('rate-limited', `Too many wrong passwords. Try again in ${Math.ceil(wait / 1000)} s.`, { retryAfterMs: wait });
+    const check = await unwrapKey(this.db, password);
+    if (!check) {
+      this.throttle.recordFailure();
+      throw new KeystashError('wrong-password', 'Wrong master password.');
+    }
+    wipe(check.key);
+  }
+
   /** How long Argon2id takes here with these parameters, in milliseconds. */
   static async measureKdf(kdf: KdfParams): Promise<number> {
     checkKdf(kdf);
