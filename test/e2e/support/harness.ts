@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { CHANNELS, type Channel } from '../../../shared/ipc-channels';
+import type { ItemInput } from '../../../shared/domain';
 import { createServices, type Services } from '../../../electron/main/services';
 import { MemoryClipboard } from '../../../electron/main/services/memory-clipboard';
 import { createHandlers } from '../../../electron/main/ipc/handlers';
@@ -38,6 +39,20 @@ export interface Harness {
   dir: string;
   call<C extends Channel>(channel: C, req: unknown): ReturnType<HandlerMap[C]>;
   close(): Promise<void>;
+}
+
+export const PASSWORD = 'correct horse battery staple';
+
+/** Creates the vault (fast KDF) and items through the handlers, then reloads the page unlocked. */
+export async function seedVault(h: Harness, items: readonly ItemInput[]): Promise<void> {
+  const created = await h.call('vault:create', { password: PASSWORD, kdf: FAST_KDF });
+  if (!created.ok) throw new Error(created.error.message);
+  for (const item of items) {
+    const r = await h.call('item:create', { item });
+    if (!r.ok) throw new Error(r.error.message);
+  }
+  await h.page.reload();
+  await h.page.getByRole('heading', { name: 'All items' }).waitFor();
 }
 
 export interface HarnessOptions {

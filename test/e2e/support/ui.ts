@@ -14,3 +14,10 @@ export const row = (p: Page, title: string): Locator => p.getByRole('option').fi
 export async function waitForText(locator: Locator, text: string | RegExp): Promise<void> {
   await locator.filter({ hasText: text }).first().waitFor();
 }
+
+/** Saves a screenshot of a failed test to test-results/failures/, to see what the user saw. */
+export async function screenshotOnFailure(p: Page | undefined, ctx: { task: { name: string; result?: { state?: string } } }): Promise<void> {
+  if (!p || ctx.task.result?.state !== 'fail') return;
+  const name = ctx.task.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 80);
+  await p.screenshot({ path: `test-results/failures/${name}.png` }).catch(() => undefined);
+}

@@ -42,11 +42,15 @@ export function VaultPage({ filter }: { filter: VaultFilter }) {
 
   // Keep a selection while there are rows: when the selected item leaves the list (trashed,
   // filtered out), its neighbour takes its place.
+  // Only a new set of rows moves the selection: an item just saved may be selected before
+  // the reloaded list that contains it arrives.
+  const seenRows = useRef<typeof rows>(null);
   useEffect(() => {
     if (!rows) return;
     const i = selectedId ? rows.findIndex((r) => r.id === selectedId) : -1;
     if (i >= 0) lastIndex.current = i;
-    else setSelectedId(rows[Math.min(lastIndex.current, rows.length - 1)]?.id ?? null);
+    else if (seenRows.current !== rows || selectedId === null) setSelectedId(rows[Math.min(lastIndex.current, rows.length - 1)]?.id ?? null);
+    seenRows.current = rows;
   }, [rows, selectedId]);
 
   const leaveEditor = useCallback(async () => {
