@@ -164,9 +164,9 @@ describe.skipIf(!CHROMIUM)('items', () => {
   it('searches as you type and shows an empty state for no matches', async () => {
     await p.keyboard.press('Control+KeyF');
     const search = p.getByRole('searchbox', { name: 'Search items' });
-    expect(await search.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await p.locator('input[type=search]:focus').count()).toBe(1);
     await search.pressSequentially('stripe');
-    await p.waitForFunction(() => document.querySelectorAll('[role=option]').length === 1);
+    await expect.poll(() => list(p).getByRole('option').count()).toBe(1);
     expect(await list(p).getByRole('option').first().textContent()).toContain('Stripe live secret key');
     await search.fill('no such thing anywhere');
     await p.getByText('No items match “no such thing anywhere”').waitFor();

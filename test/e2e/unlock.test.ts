@@ -31,9 +31,9 @@ describe.skipIf(!CHROMIUM)('create, lock and unlock', () => {
 
     await box(p, 'Master password').fill('password1');
     const meter = p.getByRole('meter', { name: 'Password strength' });
-    await p.waitForFunction(() => document.querySelector('[role=meter]')?.getAttribute('aria-valuetext') === 'Very weak');
+    await p.locator('[role=meter][aria-valuetext="Very weak"]').waitFor();
     await box(p, 'Master password').fill(PASSWORD);
-    await p.waitForFunction(() => /strong/i.test(document.querySelector('[role=meter]')?.getAttribute('aria-valuetext') ?? ''));
+    await p.locator('[role=meter][aria-valuetext$="trong"]').waitFor();
     expect(Number(await meter.getAttribute('aria-valuenow'))).toBeGreaterThanOrEqual(3);
 
     await box(p, 'Confirm master password').fill(PASSWORD);
