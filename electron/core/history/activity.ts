@@ -47,8 +47,9 @@ export class Activity {
     private readonly events: EventLog,
     private readonly now: () => number,
     private readonly items: ItemLookup,
+    searchChunk?: number,
   ) {
-    this.index = new DetailIndex(db, keys);
+    this.index = new DetailIndex(db, keys, searchChunk);
   }
 
   /**

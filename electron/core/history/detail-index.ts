@@ -41,6 +41,8 @@ export class DetailIndex {
   constructor(
     private readonly db: Db,
     private readonly keys: SessionKeys,
+    /** Events decrypted per step; the time budget is checked between steps. */
+    private readonly chunk = CHUNK,
   ) {}
 
   private add(seq: number, blob: Buffer): void {
@@ -56,7 +58,7 @@ export class DetailIndex {
     this.strIds.push(id);
   }
 
-  /** Indexes new events, then older ones until the budget runs out. Returns the lowest indexed seq. */
+  /** Indexes new events, then older ones, a step at a time, until the budget runs out. */
   extend(budgetMs: number): { low: number; complete: boolean } {
     const started = performance.now();
     const max = (this.db.prepare('SELECT MAX(seq) AS s FROM events').get() as { s: number | null }).s ?? 0;
@@ -71,17 +73,16 @@ export class DetailIndex {
       this.high = max;
     }
     const older = this.db.prepare('SELECT seq, detail FROM events WHERE seq < ? ORDER BY seq DESC LIMIT ?');
-    while (performance.now() - started < budgetMs) {
-      const rows = older.all(this.low, CHUNK) as { seq: number; detail: Buffer }[];
+    // At least one step per call, so repeated calls always make progress.
+    do {
+      if (this.low <= 1) break;
+      const rows = older.all(this.low, this.chunk) as { seq: number; detail: Buffer }[];
       for (const r of rows) {
         this.add(r.seq, r.detail);
         this.low = r.seq;
       }
-      if (rows.length < CHUNK) {
-        this.low = 1;
-        break;
-      }
-    }
+      if (rows.length < this.chunk) this.low = 1;
+    } while (performance.now() - started < budgetMs);
     return { low: this.low, complete: this.low <= 1 };
   }
 
