@@ -23,6 +23,9 @@ export const CHANNELS = [
   'item:reveal-history',
   'item:open-url',
   'history:list',
+  'import:preview',
+  'import:commit',
+  'export:save',
   'settings:get',
   'settings:set',
 ] as const;

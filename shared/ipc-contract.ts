@@ -15,6 +15,14 @@ import {
   type VaultEvent,
 } from './domain';
 import type { Result } from './errors';
+import {
+  columnMappingSchema,
+  EXPORT_FORMATS,
+  IMPORT_FORMATS,
+  type ExportResult,
+  type ImportPreview,
+  type ImportResult,
+} from './import-export';
 
 export const THEMES = ['system', 'light', 'dark'] as const;
 export type Theme = (typeof THEMES)[number];
@@ -79,6 +87,43 @@ export const historyQuerySchema = z
   })
   .strict();
 
+/** Import files travel as base64; 140 MB of text is far beyond any real password export. */
+const MAX_IMPORT_BASE64 = 140 * 1024 * 1024;
+
+export const importPreviewSchema = z
+  .object({
+    fileName: z.string().min(1).max(500),
+    bytes: z.string().max(MAX_IMPORT_BASE64).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'The file must be sent as base64'),
+    format: z.enum(IMPORT_FORMATS).optional(),
+    mapping: columnMappingSchema.optional(),
+    /** Password of an encrypted Keystash export. */
+    password: z.string().min(1).max(1024).optional(),
+  })
+  .strict();
+
+export const importCommitSchema = z
+  .object({ previewId: id, skipDuplicates: z.boolean(), skipProblemRows: z.boolean() })
+  .strict();
+
+export const exportSaveSchema = z
+  .object({
+    format: z.enum(EXPORT_FORMATS),
+    /** The master password, entered again. */
+    masterPassword: password,
+    /** Password for the encrypted `keystash` format. */
+    exportPassword: z.string().min(8, 'The export password needs at least 8 characters').max(1024).optional(),
+    /** The person saw that csv, bitwarden and json files are not encrypted. */
+    acknowledgedUnencrypted: z.boolean(),
+  })
+  .strict();
+
+/** The preview plus the id to commit it with; long lists are cut, with their full length. */
+export interface ImportPreviewReply extends ImportPreview {
+  previewId: string;
+  problemsTotal: number;
+  duplicatesTotal: number;
+}
+
 /** Ties a request schema to its response type (a phantom field, never read). */
 function channel<Req extends z.ZodType, Res>(request: Req): { request: Req; response: Res } {
   return { request, response: undefined as Res };
@@ -121,6 +166,9 @@ export const contract = {
     z.object({ id, index: z.number().int().min(0).max(100) }).strict(),
   ),
   'history:list': channel<typeof historyQuerySchema, VaultEvent[]>(historyQuerySchema),
+  'import:preview': channel<typeof importPreviewSchema, ImportPreviewReply>(importPreviewSchema),
+  'import:commit': channel<typeof importCommitSchema, ImportResult & { problemsTotal: number }>(importCommitSchema),
+  'export:save': channel<typeof exportSaveSchema, ExportResult | { cancelled: true }>(exportSaveSchema),
   'settings:get': channel<typeof empty, Settings>(empty),
   'settings:set': channel<ReturnType<typeof settingsSchema.partial>, Settings>(settingsSchema.partial().strict()),
 } satisfies { [C in Channel]: { request: z.ZodType; response: unknown } };

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { app, BrowserWindow, ipcMain, powerMonitor, shell } from 'electron';
 import { VAULT_ENV, VAULT_FILE_NAME } from '../core/paths';
 import { electronClipboard } from './adapters/electron-clipboard';
+import { electronSaveDialog } from './adapters/save-dialog';
 import { registerAppScheme, serveAppFiles } from './app-protocol';
 import { createHandlers } from './ipc/handlers';
 import { registerIpc } from './ipc/register';
@@ -32,6 +33,7 @@ function startServices(): Services {
     userDataDir: app.getPath('userData'),
     vaultPath: vaultPath(),
     clipboard: electronClipboard(),
+    chooseSavePath: electronSaveDialog(),
     // Checked again here: the URL opener is the only path from the app to the OS shell.
     openExternal: (url) => shell.openExternal(safeExternalUrl(url)),
     idleSeconds: () => powerMonitor.getSystemIdleTime(),

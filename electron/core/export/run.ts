@@ -3,6 +3,7 @@
 // the export in usage history. CSV, Bitwarden and JSON hold the items that are not in the
 // trash; the encrypted Keystash format holds everything, trash and password history included.
 import { DEFAULT_KDF, type KdfParams } from '../../../shared/domain';
+import type { ExportFormat, ExportResult } from '../../../shared/import-export';
 import { KeystashError } from '../errors';
 import type { Vault } from '../vault';
 import { bitwardenHeader, bitwardenRow } from './bitwarden-csv';
@@ -11,8 +12,7 @@ import { jsonExportItem } from './json-export';
 import { keystashCsvHeader, keystashCsvRow } from './keystash-csv';
 import { writeExportFile } from './safe-write';
 
-export const EXPORT_FORMATS = ['csv', 'bitwarden', 'json', 'keystash'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+export { EXPORT_FORMATS, type ExportFormat, type ExportResult } from '../../../shared/import-export';
 
 export interface ExportOptions {
   format: ExportFormat;
@@ -22,12 +22,6 @@ export interface ExportOptions {
   overwrite?: boolean;
 }
 
-export interface ExportResult {
-  format: ExportFormat;
-  file: string;
-  count: number;
-  encrypted: boolean;
-}
 
 function records(vault: Vault, includeTrash: boolean): ExportRecord[] {
   const ids = [...vault.list({}), ...(includeTrash ? vault.list({ trash: true }) : [])].map((s) => s.id);

@@ -4,6 +4,7 @@
 import type { Services } from '../services';
 import type { HandlerMap } from './handler';
 import { historyHandlers } from './history.handlers';
+import { importExportHandlers } from './import-export.handlers';
 import { itemHandlers } from './item.handlers';
 import { settingsHandlers } from './settings.handlers';
 import { vaultHandlers } from './vault.handlers';
@@ -16,5 +17,6 @@ export function createHandlers(services: Services): HandlerMap {
     ...itemHandlers(services),
     ...historyHandlers(services),
     ...settingsHandlers(services),
+    ...importExportHandlers(services),
   };
 }

@@ -3,6 +3,7 @@
 import type { VaultOptions } from '../../core/vault';
 import { AutoLockService, type LockReason } from './auto-lock.service';
 import { ClipboardService, realTimers, type ClipboardAdapter, type Timers } from './clipboard.service';
+import { ImportExportService, type ChooseSavePath } from './import-export.service';
 import { SettingsStore } from './settings.store';
 import type { UrlOpener } from './url-opener';
 import { VaultService } from './vault.service';
@@ -17,6 +18,8 @@ export interface ServiceInputs {
   idleSeconds?: () => number;
   now?: () => number;
   timers?: Timers;
+  /** Asks where to save an export (the OS save dialog); without one, exports are cancelled. */
+  chooseSavePath?: ChooseSavePath;
   /** Extra vault options: native addon path (Electron's ABI), unlock throttle. */
   vaultOptions?: Omit<VaultOptions, 'now'>;
 }
@@ -27,6 +30,7 @@ export interface Services {
   settings: SettingsStore;
   urls: UrlOpener;
   autoLock: AutoLockService;
+  importExport: ImportExportService;
   /** Clears our clipboard copy, locks the vault, then tells listeners (the window reloads). */
   lock(reason: LockReason): Promise<void>;
   onLock(listener: (reason: LockReason) => void): () => void;
@@ -43,10 +47,12 @@ export function createServices(inputs: ServiceInputs): Services {
   });
   const clipboard = new ClipboardService(inputs.clipboard, () => settings.get().clipboardClearSeconds, timers);
   const listeners = new Set<(reason: LockReason) => void>();
+  const importExport = new ImportExportService(vault, inputs.chooseSavePath);
 
   const lock = async (reason: LockReason): Promise<void> => {
     // Lock first: even if the clipboard cannot be read, the key must be gone.
     try {
+      importExport.discard();
       vault.lock();
     } finally {
       await clipboard.clearIfOurs().catch(() => false);
@@ -69,6 +75,7 @@ export function createServices(inputs: ServiceInputs): Services {
     settings,
     urls: { open: inputs.openExternal },
     autoLock,
+    importExport,
     lock,
     onLock(listener) {
       listeners.add(listener);
