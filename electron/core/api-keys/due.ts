@@ -1,0 +1,55 @@
+// API keys that need attention: expired, expiring within 30 days, or past their rotation
+// interval (days since the secret last changed). The app shows these after unlocking.
+import type { Item, ItemSummary } from '../../../shared/domain';
+import type { Vault } from '../vault';
+
+export const EXPIRY_WARNING_DAYS = 30;
+const DAY = 86_400_000;
+
+export type DueReason = 'expired' | 'expiring' | 'rotation';
+
+export interface DueKey {
+  id: string;
+  title: string;
+  reason: DueReason;
+  /** When it expires or expired, or when rotation fell due (ms since epoch). */
+  dueAt: number;
+  /** Whole days until dueAt (negative when past). */
+  days: number;
+}
+
+/** Midnight UTC after the expiry date: a key is valid through the day written on it. */
+export function expiryMoment(expiresAt: string): number {
+  return Date.parse(`${expiresAt}T00:00:00Z`) + DAY;
+}
+
+/** When the secret last changed: the newest history entry for it, else creation. */
+export function secretChangedAt(vault: Vault, item: Pick<Item, 'id' | 'type' | 'createdAt'>): number {
+  const field = item.type === 'api_key' ? 'secret' : 'password';
+  const last = vault.passwordHistory(item.id).find((h) => h.field === field);
+  return last?.changedAt ?? item.createdAt;
+}
+
+export function dueFor(vault: Vault, s: ItemSummary, now: number): DueKey[] {
+  if (s.type !== 'api_key' || s.deletedAt !== null) return [];
+  const out: DueKey[] = [];
+  const days = (at: number): number => Math.floor((at - now) / DAY);
+  if (s.expiresAt) {
+    const at = expiryMoment(s.expiresAt);
+    if (at <= now) out.push({ id: s.id, title: s.title, reason: 'expired', dueAt: at, days: days(at) });
+    else if (at - now <= EXPIRY_WARNING_DAYS * DAY) out.push({ id: s.id, title: s.title, reason: 'expiring', dueAt: at, days: days(at) });
+  }
+  if (s.rotationDays !== null && s.hasSecret) {
+    const at = secretChangedAt(vault, s) + s.rotationDays * DAY;
+    if (at <= now) out.push({ id: s.id, title: s.title, reason: 'rotation', dueAt: at, days: days(at) });
+  }
+  return out;
+}
+
+/** Every API key that is expired, expiring soon or due for rotation, most urgent first. */
+export function dueApiKeys(vault: Vault, now: number = Date.now()): DueKey[] {
+  return vault
+    .list({ type: 'api_key' })
+    .flatMap((s) => dueFor(vault, s, now))
+    .sort((a, b) => a.dueAt - b.dueAt);
+}

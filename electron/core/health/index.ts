@@ -1,0 +1,96 @@
+// Vault health: weak, reused and old passwords, expired, expiring and overdue API keys,
+// credentials unused for months, and duplicate items. Secrets are read in this process only;
+// the report carries item ids and reasons, nothing secret.
+import type { Item } from '../../../shared/domain';
+import { HEALTH_KINDS, type HealthFinding, type HealthKind, type HealthReport } from '../../../shared/health';
+import { dueFor, secretChangedAt } from '../api-keys/due';
+import { strength } from '../generator/strength';
+import type { Vault } from '../vault';
+import { linkedGroups, sharedKeyGroups } from './groups';
+
+const DAY = 86_400_000;
+export const HEALTH_LIMITS = { weakScore: 2, oldDays: 365, staleDays: 180 } as const;
+
+export interface HealthOptions {
+  now?: number;
+  /** Scores already known for a password (by the caller's cache), to skip zxcvbn. */
+  scoreCache?: Map<string, number>;
+}
+
+function days(ms: number): number {
+  return Math.floor(ms / DAY);
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+function normUrl(u: string | undefined): string {
+  return (u ?? '').trim().toLowerCase().replace(/\/+$/, '');
+}
+
+function secretOf(item: Item): string {
+  return item.type === 'api_key' ? item.secret : item.type === 'login' ? item.password : '';
+}
+
+export function computeHealth(vault: Vault, opts: HealthOptions = {}): HealthReport {
+  const now = opts.now ?? Date.now();
+  const cache = opts.scoreCache ?? new Map<string, number>();
+  const summaries = vault.list().filter((s) => s.type !== 'note');
+  const findings: HealthFinding[] = [];
+  const passwords: { id: string; key: string }[] = [];
+  const dupLinks: string[][] = [];
+  const lookKey = new Map<string, string[]>();
+  const secretKey = new Map<string, string[]>();
+
+  for (const s of summaries) {
+    const item = s.hasPassword || s.hasSecret ? vault.getItem(s.id) : null;
+    const secret = item ? secretOf(item) : '';
+    if (s.type === 'login' && secret !== '') {
+      let score = cache.get(secret);
+      if (score === undefined) {
+        score = strength(secret, [s.username, s.title]).score;
+        cache.set(secret, score);
+      }
+      if (score <= HEALTH_LIMITS.weakScore) findings.push({ kind: 'weak', itemIds: [s.id], reason: `The password is easy to guess (strength ${score} of 4).` });
+      passwords.push({ id: s.id, key: secret });
+      const age = days(now - secretChangedAt(vault, s));
+      if (age > HEALTH_LIMITS.oldDays) findings.push({ kind: 'old', itemIds: [s.id], reason: `The password has not changed in ${plural(age, 'day')}.` });
+    }
+    for (const due of dueFor(vault, s, now)) {
+      if (due.reason === 'rotation') {
+        findings.push({ kind: 'old', itemIds: [s.id], reason: `Rotation is overdue: the secret is due every ${plural(s.rotationDays ?? 0, 'day')} and was due ${plural(-due.days, 'day')} ago.` });
+      } else if (due.reason === 'expired') {
+        findings.push({ kind: 'expired', itemIds: [s.id], reason: `The key expired on ${s.expiresAt}.` });
+      } else {
+        findings.push({ kind: 'expiring', itemIds: [s.id], reason: `The key expires on ${s.expiresAt} (${due.days === 0 ? 'end of today' : `in ${plural(due.days, 'day')}`}).` });
+      }
+    }
+    if (secret !== '') {
+      const last = s.lastUsedAt ?? s.createdAt;
+      const idle = days(now - last);
+      if (idle > HEALTH_LIMITS.staleDays) {
+        const reason = s.lastUsedAt === null ? `Never used since it was added ${plural(idle, 'day')} ago.` : `Last used ${plural(idle, 'day')} ago.`;
+        findings.push({ kind: 'stale', itemIds: [s.id], reason });
+      }
+      if (s.type === 'api_key') secretKey.set(secret, [...(secretKey.get(secret) ?? []), s.id]);
+    }
+    const look = JSON.stringify([s.type, s.title.trim().toLowerCase(), s.username.trim().toLowerCase(), normUrl(s.urls[0])]);
+    lookKey.set(look, [...(lookKey.get(look) ?? []), s.id]);
+  }
+
+  for (const group of sharedKeyGroups(passwords)) {
+    findings.push({ kind: 'reused', itemIds: group, reason: `The same password is used by ${group.length} items.` });
+  }
+  dupLinks.push(...lookKey.values(), ...secretKey.values());
+  for (const group of linkedGroups(summaries.map((s) => s.id), dupLinks)) {
+    findings.push({ kind: 'duplicates', itemIds: group, reason: `${group.length} items look like copies of one another (same title, username and address, or the same secret).` });
+  }
+
+  const counts = Object.fromEntries(HEALTH_KINDS.map((k) => [k, 0])) as Record<HealthKind, number>;
+  for (const f of findings) counts[f.kind]++;
+  const order = new Map(HEALTH_KINDS.map((k, i) => [k, i]));
+  findings.sort((a, b) => (order.get(a.kind) ?? 0) - (order.get(b.kind) ?? 0));
+  return { generatedAt: now, findings, counts };
+}
+
