@@ -16,7 +16,10 @@
 import type { Command } from '../command';
 import { add } from './add';
 import { edit } from './edit';
+import { env } from './env';
 import { exportCommand } from './export';
+import { generate } from './generate';
+import { health } from './health';
 import { history } from './history';
 import { importCommand } from './import';
 import { init } from './init';
@@ -24,8 +27,10 @@ import { list } from './list';
 import { passwd } from './passwd';
 import { restore } from './restore';
 import { rm } from './rm';
+import { run } from './run';
 import { search } from './search';
 import { show } from './show';
+import { totp } from './totp';
 
 export const COMMANDS: readonly Command[] = [
   init,
@@ -40,4 +45,9 @@ export const COMMANDS: readonly Command[] = [
   passwd,
   importCommand,
   exportCommand,
+  generate,
+  totp,
+  health,
+  env,
+  run,
 ];
