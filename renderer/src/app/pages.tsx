@@ -1,7 +1,8 @@
 // The tool pages in the sidebar below the vault filters. A new feature page is one entry
 // here: an id, a label, an icon and a component that fills the main area.
 import type { ComponentType } from 'react';
-import { Settings as SettingsIcon, type LucideIcon } from 'lucide-react';
+import { ArrowDownUp, Settings as SettingsIcon, type LucideIcon } from 'lucide-react';
+import { ImportExportPage } from '../features/import-export/ImportExportPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 
 export interface ToolPage {
@@ -11,4 +12,7 @@ export interface ToolPage {
   Component: ComponentType;
 }
 
-export const TOOL_PAGES: readonly ToolPage[] = [{ id: 'settings', label: 'Settings', icon: SettingsIcon, Component: SettingsPage }];
+export const TOOL_PAGES: readonly ToolPage[] = [
+  { id: 'import-export', label: 'Import / export', icon: ArrowDownUp, Component: ImportExportPage },
+  { id: 'settings', label: 'Settings', icon: SettingsIcon, Component: SettingsPage },
+];

@@ -41,7 +41,9 @@ export function ConfirmProvider({ children }: { children: ReactNode }) {
     cancelBtn.current?.focus();
     return () => {
       if (d.open) d.close();
-      returnFocus?.focus();
+      // The control that opened the dialog may be gone (a closed editor); then whoever
+      // acted on the answer places focus.
+      if (returnFocus?.isConnected) returnFocus.focus();
     };
   }, [open]);
 

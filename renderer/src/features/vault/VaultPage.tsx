@@ -45,12 +45,19 @@ export function VaultPage({ filter }: { filter: VaultFilter }) {
   // Only a new set of rows moves the selection: an item just saved may be selected before
   // the reloaded list that contains it arrives.
   const seenRows = useRef<typeof rows>(null);
+  const searchChanged = useRef(false);
   useEffect(() => {
     if (!rows) return;
-    const i = selectedId ? rows.findIndex((r) => r.id === selectedId) : -1;
-    if (i >= 0) lastIndex.current = i;
-    else if (seenRows.current !== rows || selectedId === null) setSelectedId(rows[Math.min(lastIndex.current, rows.length - 1)]?.id ?? null);
+    const fresh = seenRows.current !== rows;
     seenRows.current = rows;
+    const i = selectedId ? rows.findIndex((r) => r.id === selectedId) : -1;
+    if (fresh && searchChanged.current) {
+      // A new search selects its best match, so Enter acts on what the user looked for.
+      searchChanged.current = false;
+      lastIndex.current = 0;
+      if (i !== 0) setSelectedId(rows[0]?.id ?? null);
+    } else if (i >= 0) lastIndex.current = i;
+    else if (fresh || selectedId === null) setSelectedId(rows[Math.min(lastIndex.current, rows.length - 1)]?.id ?? null);
   }, [rows, selectedId]);
 
   const leaveEditor = useCallback(async () => {
@@ -145,7 +152,22 @@ export function VaultPage({ filter }: { filter: VaultFilter }) {
     );
 
   let detail;
-  if (mode.kind === 'create') detail = <ItemEditor key={`new-${mode.type}`} type={mode.type} onCancel={() => setMode({ kind: 'view' })} onSaved={(s) => { setMode({ kind: 'view' }); setSelectedId(s.id); }} />;
+  if (mode.kind === 'create')
+    detail = (
+      <ItemEditor
+        key={`new-${mode.type}`}
+        type={mode.type}
+        onCancel={() => {
+          setMode({ kind: 'view' });
+          listRef.current?.focus();
+        }}
+        onSaved={(s) => {
+          setMode({ kind: 'view' });
+          setSelectedId(s.id);
+          listRef.current?.focus();
+        }}
+      />
+    );
   else if (mode.kind === 'edit')
     detail = (
       <ItemEditor
@@ -177,7 +199,10 @@ export function VaultPage({ filter }: { filter: VaultFilter }) {
         <div className="search-row">
           <div className="search-box">
             <Search size={16} aria-hidden="true" className="search-icon" />
-            <input ref={searchRef} type="search" className="input search-input" aria-label="Search items" placeholder="Search  (Ctrl+F)" value={text} onChange={(e) => setText(e.target.value)} onKeyDown={onSearchKey} spellCheck={false} />
+            <input ref={searchRef} type="search" className="input search-input" aria-label="Search items" placeholder="Search  (Ctrl+F)" value={text} onChange={(e) => {
+                searchChanged.current = true;
+                setText(e.target.value);
+              }} onKeyDown={onSearchKey} spellCheck={false} />
           </div>
           <select className="input select" aria-label="Sort by" value={sort} onChange={(e) => setSort(e.target.value as SortOrder)}>
             {SORTS.map((s) => (
