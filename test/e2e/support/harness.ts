@@ -60,6 +60,8 @@ export interface HarnessOptions {
   viewport?: { width: number; height: number };
   /** Unlock-throttle policy; tests use a short delay after the first failure. */
   throttle?: { freeAttempts: number; baseDelayMs: number; maxDelayMs: number };
+  /** A settable clock for the core (null: real time), to seed realistic dates. */
+  clock?: { at: number | null };
 }
 
 let browser: Browser | null = null;
@@ -98,6 +100,7 @@ export async function startHarness(exe: string, opts: HarnessOptions = {}): Prom
     },
     idleSeconds: () => idle.seconds,
     timers,
+    ...(opts.clock ? { now: () => opts.clock?.at ?? Date.now() } : {}),
     ...(opts.throttle ? { vaultOptions: { throttle: opts.throttle } } : {}),
   });
   const handlers = createHandlers(services);
