@@ -81,7 +81,6 @@ export type ChartsQuery = z.infer<typeof chartsQuerySchema>;
 export interface ActivityCharts {
   perDay: DayCounts[];
   topItems: TopItem[];
-  flags: ActivityFlag[];
 }
 
 export const sparklineQuerySchema = z

@@ -8,6 +8,7 @@ import { ChainRecords, type ChainPoint } from './history/chain-records';
 import { verifyChain } from './history/chain-verify';
 import { whereClause, type EventFilter } from './history/event-filter';
 import { eventMac, GENESIS_MAC } from './history/event-mac';
+import { Rollups } from './history/rollups';
 import type Database from 'better-sqlite3';
 import type { Db } from './vault-db';
 import type { SessionKeys } from './session-keys';
@@ -38,6 +39,7 @@ export interface AppendEvent {
 
 export class EventLog {
   readonly records: ChainRecords;
+  readonly rollups: Rollups;
   private readonly lastRow: Database.Statement<[], ChainPoint>;
   private readonly insert: Database.Statement<[EventRow]>;
 
@@ -47,6 +49,7 @@ export class EventLog {
     private readonly now: () => number,
   ) {
     this.records = new ChainRecords(db, keys.eventMacKey);
+    this.rollups = new Rollups(db);
     this.lastRow = db.prepare('SELECT seq, mac FROM events ORDER BY seq DESC LIMIT 1');
     this.insert = db.prepare('INSERT INTO events (seq, at, kind, source, item_id, detail, mac) VALUES (@seq, @at, @kind, @source, @item_id, @detail, @mac)');
   }
@@ -80,6 +83,7 @@ export class EventLog {
       let prev: Buffer = tip.mac;
       let seq = tip.nextSeq;
       const seqs: number[] = [];
+      const rows: { at: number; kind: string; item_id: string | null }[] = [];
       for (const e of events) {
         const row = {
           seq,
@@ -91,10 +95,12 @@ export class EventLog {
         };
         prev = eventMac(this.keys.eventMacKey, prev, row);
         this.insert.run({ ...row, mac: prev });
+        rows.push(row);
         seqs.push(seq);
         seq++;
       }
       if (seqs.length > 0) this.records.write('history-head', { seq: seq - 1, mac: prev });
+      this.rollups.apply(rows, 1);
       return seqs;
     });
     return this.db.inTransaction ? write() : write.immediate();

@@ -3,6 +3,7 @@
 // authenticated checkpoint; retention pruning keeps the rest verifiable.
 import { describe, expect, it } from 'vitest';
 import type { Vault } from '../../electron/core/vault';
+import { rawHandle } from './fixtures/history-helpers';
 import { login, newVault, openVault, PASSWORD, withRaw } from './fixtures/vault-helpers';
 
 /** A vault with a few dozen events, closed, so the file can be tampered with. */
@@ -161,6 +162,9 @@ describe('retention', () => {
     expect(v.activity().count()).toBe(before - 3);
     expect(v.activity().retention()).toBe('90d');
     expect(v.activity().verify('full')).toMatchObject({ ok: true, prunedThrough: 3 });
+    // The chart counts forget pruned events too.
+    const counted = rawHandle(v).prepare('SELECT SUM(n) AS n FROM event_quarters').get() as { n: number };
+    expect(counted.n).toBe(v.activity().count());
     const file = v.file;
     v.close();
     const again = openVault(file, { now: clock });

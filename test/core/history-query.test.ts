@@ -178,14 +178,14 @@ describe('unusual activity', () => {
       v.useField(gh.id, 'password', 'copy');
       clock.now += 60_000;
     }
-    expect(v.activity().charts().flags).toEqual([]);
+    expect(v.activity().flags()).toEqual([]);
     clock.now += DAY;
     for (let i = 0; i < 25; i++) {
       v.useField(gh.id, 'password', i % 2 ? 'copy' : 'reveal');
       clock.now += 20_000;
     }
     v.activity().exportTo(path.join(tempDir(), 'h.csv'), 'csv', {}, 'app');
-    const flags = v.activity().charts().flags;
+    const flags = v.activity().flags();
     expect(flags.map((f) => [f.reason, f.count])).toEqual([
       ['export', 1],
       ['burst', 25],

@@ -5,6 +5,7 @@
 import type { ItemSummary, ItemType, VaultEvent } from '../../../shared/domain';
 import type {
   ActivityCharts,
+  ActivityFlag,
   ChainReport,
   ChartsQuery,
   HistoryExportFormat,
@@ -115,7 +116,12 @@ export class Activity {
       const last = this.rows({ itemIds: [itemId] }, undefined, 1)[0];
       return { itemId, count, title: last?.detail.title ?? itemId, type: null, exists: false };
     });
-    return { perDay: perDay(this.db, w), topItems, flags: flaggedWindows(this.db, since, DEFAULT_BURST) };
+    return { perDay: perDay(this.db, w), topItems };
+  }
+
+  /** Exports and bursts of use over the last `days` days, newest first. */
+  flags(days = 90): ActivityFlag[] {
+    return flaggedWindows(this.db, this.now() - days * DAY_MS, DEFAULT_BURST);
   }
 
   sparkline(itemId: string, days = 30, tzOffsetMinutes = 0): number[] {
@@ -141,7 +147,7 @@ export class Activity {
   prune(): number {
     if (this.lastCheck && !this.lastCheck.ok) return 0;
     const cutoff = retentionCutoff(this.retention(), this.now());
-    return cutoff === null ? 0 : pruneBefore(this.db, this.events.records, cutoff);
+    return cutoff === null ? 0 : pruneBefore(this.db, this.events.records, this.events.rollups, cutoff);
   }
 
   /** Writes the (filtered) log to a new 0600 file and records the export. */

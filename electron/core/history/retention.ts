@@ -8,6 +8,7 @@ import { RETENTIONS, RETENTION_DAYS, type Retention } from '../../../shared/hist
 import type { SessionKeys } from '../session-keys';
 import type { Db } from '../vault-db';
 import type { ChainRecords } from './chain-records';
+import type { Rollups } from './rollups';
 
 const NAME = 'history-retention';
 const DAY_MS = 86_400_000;
@@ -37,7 +38,7 @@ export function retentionCutoff(retention: Retention, now: number): number | nul
  * stays contiguous; an event with an out-of-order time is kept with its neighbours).
  * Returns how many events were deleted.
  */
-export function pruneBefore(db: Db, records: ChainRecords, cutoff: number): number {
+export function pruneBefore(db: Db, records: ChainRecords, rollups: Rollups, cutoff: number): number {
   return db.transaction(() => {
     const keep = db.prepare('SELECT seq FROM events WHERE at >= ? ORDER BY seq LIMIT 1').get(cutoff) as { seq: number } | undefined;
     const through = keep
@@ -49,6 +50,7 @@ export function pruneBefore(db: Db, records: ChainRecords, cutoff: number): numb
     const last = db.prepare('SELECT seq, mac FROM events WHERE seq = ?').get(through) as { seq: number; mac: Buffer } | undefined;
     // A gap at the cut point is tampering the chain check reports; do not paper over it.
     if (!last) return 0;
+    rollups.forgetRange(from, through);
     const { changes } = db.prepare('DELETE FROM events WHERE seq <= ?').run(through);
     records.write('history-anchor', last);
     return changes;

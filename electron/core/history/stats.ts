@@ -1,11 +1,12 @@
 // Chart aggregates computed with SQL over the plain kind/at/item_id columns: nothing is
 // decrypted, and only counts leave the main process. Days are the user's local days, given
 // as a UTC offset in minutes (the current one; a DST change shifts one hour at the edge).
-import { USE_EVENT_KINDS, type EventKind } from '../../../shared/domain';
+// Day and top-item charts read the rollup tables; the per-item sparkline reads its own events.
+import type { EventKind } from '../../../shared/domain';
 import type { DayCounts } from '../../../shared/history';
 import type { Db } from '../vault-db';
 
-const DAY_MS = 86_400_000;
+import { DAY_MS, QUARTER_MS } from './rollups';
 
 export interface DayWindow {
   /** First day's number (days since epoch, local). */
@@ -27,10 +28,10 @@ export function perDay(db: Db, w: DayWindow): DayCounts[] {
   const since = w.firstDay * DAY_MS - w.offsetMs;
   const rows = db
     .prepare(
-      `SELECT (at + @off) / ${DAY_MS} AS day, kind, COUNT(*) AS n FROM events
-       WHERE at >= @since GROUP BY day, kind`,
+      `SELECT (q * ${QUARTER_MS} + CAST(@off AS INTEGER)) / ${DAY_MS} AS day, kind, SUM(n) AS n FROM event_quarters
+       WHERE q >= @sinceQ GROUP BY day, kind`,
     )
-    .all({ off: w.offsetMs, since }) as { day: number; kind: EventKind; n: number }[];
+    .all({ off: w.offsetMs, sinceQ: Math.floor(since / QUARTER_MS) }) as { day: number; kind: EventKind; n: number }[];
   const out: DayCounts[] = Array.from({ length: w.days }, (_, i) => ({ day: dayLabel(w.firstDay + i), total: 0, counts: {} }));
   for (const r of rows) {
     const slot = out[Math.floor(r.day) - w.firstDay];
@@ -41,23 +42,21 @@ export function perDay(db: Db, w: DayWindow): DayCounts[] {
   return out;
 }
 
-/** Items used (copied, revealed, used from the CLI) most often since `since`. */
+/** Items used (copied, revealed, used from the CLI) most often since `since` (whole UTC days). */
 export function mostUsed(db: Db, since: number, limit: number): { itemId: string; count: number }[] {
-  const kinds = USE_EVENT_KINDS.map((k) => `'${k}'`).join(', ');
   return db
     .prepare(
-      `SELECT item_id AS itemId, COUNT(*) AS count FROM events
-       WHERE at >= ? AND kind IN (${kinds}) AND item_id IS NOT NULL
+      `SELECT item_id AS itemId, SUM(n) AS count FROM item_use_days WHERE day >= ?
        GROUP BY item_id ORDER BY count DESC, item_id LIMIT ?`,
     )
-    .all(since, limit) as { itemId: string; count: number }[];
+    .all(Math.floor(since / DAY_MS), limit) as { itemId: string; count: number }[];
 }
 
 /** One item's events per local day over the window, oldest first. */
 export function sparkline(db: Db, itemId: string, w: DayWindow): number[] {
   const since = w.firstDay * DAY_MS - w.offsetMs;
   const rows = db
-    .prepare(`SELECT (at + @off) / ${DAY_MS} AS day, COUNT(*) AS n FROM events WHERE item_id = @itemId AND at >= @since GROUP BY day`)
+    .prepare(`SELECT (at + CAST(@off AS INTEGER)) / ${DAY_MS} AS day, COUNT(*) AS n FROM events WHERE item_id = @itemId AND at >= @since GROUP BY day`)
     .all({ off: w.offsetMs, since, itemId }) as { day: number; n: number }[];
   const out = new Array<number>(w.days).fill(0);
   for (const r of rows) {
