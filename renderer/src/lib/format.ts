@@ -19,6 +19,16 @@ export function formatRelative(ms: number, now: number = Date.now()): string {
   return dateTime.format(new Date(ms));
 }
 
+const shortDate = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric' });
+const shortDateYear = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', year: 'numeric' });
+
+/** Compact for list rows: relative within a month, then "Oct 3" (with the year if not this one). */
+export function formatShort(ms: number, now: number = Date.now()): string {
+  if (Math.abs(now - ms) < 30 * 86_400_000) return formatRelative(ms, now);
+  const d = new Date(ms);
+  return (d.getFullYear() === new Date(now).getFullYear() ? shortDate : shortDateYear).format(d);
+}
+
 export const TYPE_LABEL: Record<ItemType, string> = { login: 'Login', api_key: 'API key', note: 'Note' };
 
 export const EVENT_LABEL: Record<EventKind, string> = {

@@ -93,7 +93,8 @@ export function ItemEditor({ type, item, onSaved, onCancel }: ItemEditorProps) {
     }
   };
 
-  const heading = item ? `Edit ${TYPE_LABEL[item.type].toLowerCase()}` : `New ${TYPE_LABEL[type].toLowerCase()}`;
+  const noun = type === 'api_key' ? 'API key' : TYPE_LABEL[type].toLowerCase();
+  const heading = item ? `Edit ${noun}` : `New ${noun}`;
   const unchanged = (s: SecretDraft) => (s.original === null ? 'Unchanged — type to replace' : undefined);
   return (
     <form className="editor" onSubmit={(e) => void submit(e)} onKeyDown={onKeyDown} noValidate aria-labelledby="editor-title">

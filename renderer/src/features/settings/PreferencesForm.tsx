@@ -40,9 +40,16 @@ export function PreferencesForm() {
     setError(r.ok ? '' : r.error.message);
     if (r.ok) toast.info('Settings saved');
   };
-  const pickTheme = async (theme: Theme) => {
-    const r = await save({ theme });
-    if (!r.ok) setError(r.error.message);
+  // The choice shows at once; it falls back if main refuses to save it.
+  const [theme, setTheme] = useState<Theme>(settings.theme);
+  useEffect(() => setTheme(settings.theme), [settings.theme]);
+  const pickTheme = async (next: Theme) => {
+    setTheme(next);
+    const r = await save({ theme: next });
+    if (!r.ok) {
+      setTheme(settings.theme);
+      setError(r.error.message);
+    }
   };
 
   return (
@@ -67,8 +74,8 @@ export function PreferencesForm() {
           {THEMES.map((t) => {
             const { label, icon: Icon } = THEME_LABEL[t];
             return (
-              <label key={t} className={`segment${settings.theme === t ? ' on' : ''}`}>
-                <input type="radio" name="theme" value={t} checked={settings.theme === t} onChange={() => void pickTheme(t)} />
+              <label key={t} className={`segment${theme === t ? ' on' : ''}`}>
+                <input type="radio" name="theme" value={t} checked={theme === t} onChange={() => void pickTheme(t)} />
                 <Icon size={14} aria-hidden="true" /> {label}
               </label>
             );

@@ -5,7 +5,7 @@ import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { FileText, KeyRound, Star, UserRound } from 'lucide-react';
 import type { ItemListRow } from '../../../../shared/ipc-contract';
-import { formatRelative } from '../../lib/format';
+import { formatShort } from '../../lib/format';
 
 export const ROW_HEIGHT = 56;
 const ICONS = { login: UserRound, api_key: KeyRound, note: FileText } as const;
@@ -96,7 +96,7 @@ export function ItemList({ rows, selectedId, onSelect, onOpen, onEscape, listRef
               </span>
               <span className="item-meta">
                 {row.favorite ? <Star size={14} className="star" aria-label="Favorite" /> : null}
-                <span className="item-date">{when ? formatRelative(when) : showDate === 'last-used' ? 'never' : ''}</span>
+                <span className="item-date">{when ? formatShort(when) : showDate === 'last-used' ? 'never' : ''}</span>
               </span>
             </div>
           );
