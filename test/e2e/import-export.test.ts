@@ -1,0 +1,106 @@
+// The import wizard and the export page in real Chromium against the real handlers and core:
+// choose a file, see the preview with masked secrets, problems by line and duplicates, import,
+// then export with the master password re-entered and the unencrypted warning acknowledged.
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PASSWORD, seedVault, startHarness, stopShared, type Harness } from './support/harness';
+import { CHROMIUM } from './support/skip';
+
+const FIXTURES = path.join(__dirname, '..', 'fixtures', 'csv');
+
+describe.skipIf(!CHROMIUM)('import wizard and export', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness(CHROMIUM as string);
+    await seedVault(h, [{ type: 'login', title: 'Same', username: 'ana', password: 'other', urls: ['https://same.example'] }]);
+  });
+  afterAll(async () => {
+    await h?.close();
+    await stopShared();
+  });
+
+  const openPage = async () => {
+    await h.page.getByRole('button', { name: 'Import / export' }).click();
+    await h.page.getByRole('heading', { name: 'Import and export' }).waitFor();
+  };
+
+  it('previews a Bitwarden file without secrets, then imports it', async () => {
+    const p = h.page;
+    await openPage();
+    await p.getByLabel('File to import').setInputFiles(path.join(FIXTURES, 'bitwarden.csv'));
+    await p.getByRole('button', { name: 'Preview' }).click();
+    await p.getByText('(recognised from the header)').waitFor();
+    const table = p.getByRole('table', { name: 'Preview of the first rows' });
+    await table.getByText('Twitter', { exact: true }).waitFor();
+    const text = (await table.textContent()) ?? '';
+    expect(text).toContain('••••••••');
+    for (const secret of ['p@ss', '4111111111111111', 'пароль']) expect(text).not.toContain(secret);
+    await p.getByRole('button', { name: 'Import 5 items' }).click();
+    await p.getByText('Imported 5 items.').waitFor();
+    expect(h.services.vault.unlocked().list({}).map((s) => s.title)).toContain('Twitter');
+  });
+
+  it('lists problem rows by line, offers to skip them, and handles duplicates', async () => {
+    const p = h.page;
+    await p.getByRole('button', { name: 'Import another file' }).click();
+    await p.getByLabel('File to import').setInputFiles(path.join(FIXTURES, 'duplicates.csv'));
+    await p.getByRole('button', { name: 'Preview' }).click();
+    await p.getByText('Line 4: Same (already in the vault)').waitFor();
+    await p.getByText('Line 3: Same (repeats an earlier row)').waitFor();
+    await p.getByRole('button', { name: 'Import 1 item' }).waitFor();
+    await p.getByLabel('Import them anyway').check();
+    await p.getByRole('button', { name: 'Import 3 items' }).click();
+    await p.getByText('Imported 3 items.').waitFor();
+
+    await p.getByRole('button', { name: 'Import another file' }).click();
+    await p.getByLabel('File to import').setInputFiles(path.join(FIXTURES, 'broken-ragged.csv'));
+    await p.getByRole('button', { name: 'Preview' }).click();
+    await p.getByText('Line 3: The row has 3 fields but the header has 4.').waitFor();
+    const importButton = p.getByRole('button', { name: 'Import 2 items' });
+    expect(await importButton.isDisabled()).toBe(true);
+    await p.getByLabel('Import the other rows and leave these out').check();
+    await importButton.click();
+    await p.getByText('Imported 2 items; skipped 1 row.').waitFor();
+  });
+
+  it('maps the columns of a generic CSV', async () => {
+    const p = h.page;
+    await p.getByRole('button', { name: 'Import another file' }).click();
+    await p.getByLabel('File to import').setInputFiles(path.join(FIXTURES, 'generic-semicolon.csv'));
+    await p.getByRole('button', { name: 'Preview' }).click();
+    await p.getByRole('group', { name: 'Map the columns' }).waitFor();
+    await p.getByLabel('Title', { exact: true }).selectOption('Site');
+    await p.getByLabel('URL', { exact: true }).selectOption('');
+    await p.getByLabel('Password', { exact: true }).selectOption('Pass');
+    await p.getByLabel('Notes', { exact: true }).selectOption('Comment');
+    await p.getByRole('button', { name: 'Update preview' }).click();
+    await p.getByRole('table', { name: 'Preview of the first rows' }).getByText('Intranet', { exact: true }).waitFor();
+    await p.getByRole('button', { name: 'Import 1 item' }).click();
+    await p.getByText('Imported 1 item.').waitFor();
+    const vault = h.services.vault.unlocked();
+    const item = vault.getItem(vault.resolve('Intranet'));
+    expect(item).toMatchObject({ password: 'in-pass', notes: 'has; semicolon' });
+  });
+
+  it('exports after the master password is entered again and the warning acknowledged', async () => {
+    const p = h.page;
+    const file = path.join(h.dir, 'export.csv');
+    h.services.importExport.chooseSavePath = async () => file;
+    await p.getByLabel(/Keystash CSV/).check();
+    await p.getByText('This file is not encrypted.').waitFor();
+    await p.getByRole('textbox', { name: 'Master password', exact: true }).fill('wrong password');
+    await p.getByRole('button', { name: 'Export…' }).click();
+    await p.getByText('Tick the box to confirm.').waitFor();
+    await p.getByLabel('I understand the file is not encrypted').check();
+    await p.getByRole('button', { name: 'Export…' }).click();
+    await p.getByText('The master password is wrong; nothing was exported.').waitFor();
+    expect(fs.existsSync(file)).toBe(false);
+    await p.getByRole('textbox', { name: 'Master password', exact: true }).fill(PASSWORD);
+    await p.getByRole('button', { name: 'Export…' }).click();
+    await p.getByText(`to ${file}.`, { exact: false }).waitFor();
+    expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+    expect(fs.readFileSync(file, 'utf8')).toContain('Twitter');
+    expect(h.pageErrors).toEqual([]);
+  });
+});
