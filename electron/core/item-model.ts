@@ -30,6 +30,87 @@ export function summarize(item: Item): StoredSummary {
   };
 }
 
+/**
+ * Index buckets store summaries without their empty optional fields: most items leave half of
+ * them blank, and the bucket bytes are what unlock must decrypt and parse. Keys not listed here
+ * (including any added later) are always kept, so packing never loses data.
+ */
+function emptyFields() {
+  return {
+    username: '',
+    urls: [] as string[],
+    notes: '',
+    tags: [] as string[],
+    folder: '',
+    favorite: false,
+    fields: [] as StoredSummary['fields'],
+    service: '',
+    keyId: '',
+    environment: '',
+    expiresAt: null,
+    rotationDays: null,
+    deletedAt: null,
+    hasPassword: false,
+    hasSecret: false,
+    hasTotp: false,
+  } satisfies Partial<StoredSummary>;
+}
+const OMITTABLE = new Set(Object.keys(emptyFields()));
+
+/** A stored summary as written in an index bucket: empty optional fields left out. */
+export type PackedSummary = Pick<StoredSummary, 'id'> & Partial<StoredSummary>;
+
+function isEmptyValue(v: unknown): boolean {
+  return v === '' || v === null || v === false || (Array.isArray(v) && v.length === 0);
+}
+
+export function packSummary(s: StoredSummary): PackedSummary {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(s)) {
+    if (OMITTABLE.has(k) && isEmptyValue(v)) continue;
+    out[k] = v;
+  }
+  return out as PackedSummary;
+}
+
+/**
+ * Restores the left-out fields (fresh arrays, never shared). The literal names every field, so
+ * the compiler flags a field added to items later, and every result has the same key order,
+ * hence one object shape that stays fast to read in the search loop.
+ */
+export function unpackListed(p: PackedSummary, lastUsedAt: number | null): ItemSummary {
+  return {
+    type: p.type ?? 'login',
+    title: p.title ?? '',
+    username: p.username ?? '',
+    urls: p.urls ?? [],
+    notes: p.notes ?? '',
+    tags: p.tags ?? [],
+    folder: p.folder ?? '',
+    favorite: p.favorite ?? false,
+    fields: p.fields ?? [],
+    service: p.service ?? '',
+    keyId: p.keyId ?? '',
+    environment: p.environment ?? '',
+    expiresAt: p.expiresAt ?? null,
+    rotationDays: p.rotationDays ?? null,
+    id: p.id,
+    createdAt: p.createdAt ?? 0,
+    updatedAt: p.updatedAt ?? 0,
+    deletedAt: p.deletedAt ?? null,
+    hasPassword: p.hasPassword ?? false,
+    hasSecret: p.hasSecret ?? false,
+    hasTotp: p.hasTotp ?? false,
+    // From the item's row, never from the bucket: it changes on every use.
+    lastUsedAt,
+  };
+}
+
+export function unpackSummary(p: PackedSummary): StoredSummary {
+  const { lastUsedAt: _, ...stored } = unpackListed(p, null);
+  return stored;
+}
+
 const FIELD_LABELS: Record<string, string> = {
   username: 'username',
   password: 'password',

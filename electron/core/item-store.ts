@@ -15,7 +15,17 @@ import {
 } from '../../shared/domain';
 import { KeystashError } from './errors';
 import type { EventLog } from './event-log';
-import { changedFields, nextPasswordHistory, summarize, type StoredDetail, type StoredSummary } from './item-model';
+import {
+  changedFields,
+  nextPasswordHistory,
+  packSummary,
+  summarize,
+  unpackListed,
+  unpackSummary,
+  type PackedSummary,
+  type StoredDetail,
+  type StoredSummary,
+} from './item-model';
 import { SummaryIndex } from './search';
 import type { SessionKeys } from './session-keys';
 import { assertValidTotp } from './totp';
@@ -67,29 +77,26 @@ export class ItemStore {
 
   /** Decrypts every index bucket into memory. Returns the ids of items that failed integrity. */
   load(): string[] {
-    const inBucket = new Map<string, { s: StoredSummary; bucket: number }>();
-    for (const b of this.db.prepare('SELECT id, blob FROM index_buckets').iterate() as IterableIterator<{ id: number; blob: Buffer }>) {
-      const list = this.keys.tryOpen<StoredSummary[]>('index', b.id, b.blob);
-      for (const s of list ?? []) inBucket.set(s.id, { s, bucket: b.id });
-    }
+    // Rows first: they say which bucket may speak for each item, and hold its last-used time.
+    const rows = new Map<string, LoadRow>();
+    for (const row of this.db.prepare('SELECT id, bucket, last_used_at FROM items').iterate() as IterableIterator<LoadRow>) rows.set(row.id, row);
     const summaries: ItemSummary[] = [];
+    for (const b of this.db.prepare('SELECT id, blob FROM index_buckets').iterate() as IterableIterator<{ id: number; blob: Buffer }>) {
+      for (const p of this.keys.tryOpen<PackedSummary[]>('index', b.id, b.blob) ?? []) {
+        const row = rows.get(p.id);
+        if (!row || row.bucket !== b.id) continue;
+        summaries.push(unpackListed(p, row.last_used_at));
+        rows.delete(p.id);
+      }
+    }
+    // Items no intact bucket listed fall back to their own record; detail blobs are read only here.
     const damaged: string[] = [];
-    // Detail blobs are read only for the fallback: reading them all would double unlock time.
     const detailOf = this.db.prepare('SELECT detail FROM items WHERE id = ?').pluck();
-    for (const row of this.db.prepare('SELECT id, bucket, last_used_at FROM items').iterate() as IterableIterator<LoadRow>) {
-      const found = inBucket.get(row.id);
-      let stored: StoredSummary | null = found && found.bucket === row.bucket ? found.s : null;
-      if (!stored) {
-        // The bucket is damaged or does not list this item: fall back to the item's own record.
-        const blob = detailOf.get(row.id) as Buffer | undefined;
-        const detail = blob ? this.keys.tryOpen<StoredDetail>('item', row.id, blob) : null;
-        stored = detail && detail.item.id === row.id ? summarize(detail.item) : null;
-      }
-      if (!stored) {
-        damaged.push(row.id);
-        continue;
-      }
-      summaries.push({ ...stored, lastUsedAt: row.last_used_at });
+    for (const row of rows.values()) {
+      const blob = detailOf.get(row.id) as Buffer | undefined;
+      const detail = blob ? this.keys.tryOpen<StoredDetail>('item', row.id, blob) : null;
+      if (detail && detail.item.id === row.id) summaries.push({ ...summarize(detail.item), lastUsedAt: row.last_used_at });
+      else damaged.push(row.id);
     }
     this.index.replaceAll(summaries);
     this.damaged = damaged;
@@ -335,8 +342,8 @@ export class ItemStore {
   /** Re-encrypts one bucket from what the file holds now, so concurrent writers never lose items. */
   private rewriteBucket(bucket: number, change: (list: StoredSummary[]) => StoredSummary[]): void {
     const row = this.db.prepare('SELECT blob FROM index_buckets WHERE id = ?').get(bucket) as { blob: Buffer } | undefined;
-    const opened = row ? this.keys.tryOpen<StoredSummary[]>('index', bucket, row.blob) : [];
-    let next = change(opened ?? this.rebuiltBucket(bucket));
+    const opened = row ? this.keys.tryOpen<PackedSummary[]>('index', bucket, row.blob) : [];
+    let next = change(opened ? opened.map(unpackSummary) : this.rebuiltBucket(bucket));
     // A rebuilt bucket may already hold the item being added; keep one summary per id.
     if (!opened) next = [...new Map(next.map((s) => [s.id, s])).values()];
     if (next.length === 0) {
@@ -345,7 +352,7 @@ export class ItemStore {
     }
     this.db
       .prepare('INSERT INTO index_buckets (id, size, blob) VALUES (?, ?, ?) ON CONFLICT(id) DO UPDATE SET size = excluded.size, blob = excluded.blob')
-      .run(bucket, next.length, this.keys.seal('index', bucket, next));
+      .run(bucket, next.length, this.keys.seal('index', bucket, next.map(packSummary)));
   }
 
   /**

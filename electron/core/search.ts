@@ -6,13 +6,20 @@
 import type { ItemQuery, ItemSummary } from '../../shared/domain';
 
 const COMBINING_MARKS = /\p{M}+/gu;
+const LATIN_MARKS = /[\u0300-\u036f]+/g;
+const BEYOND_LATIN = /[^\x00-\u02ff]/;
 const NON_ASCII = /[^\x00-\x7f]/;
 const SEPARATOR = '\u0000';
+const BULK_CHUNK = 2048;
 
 export function normalize(s: string): string {
   // ASCII has nothing to decompose; skipping NFKD keeps unlocking a large vault fast.
   if (!NON_ASCII.test(s)) return s.toLowerCase();
-  return s.normalize('NFKD').replace(COMBINING_MARKS, '').toLowerCase();
+  // Latin accents are the common case and a plain character class strips them ~10x faster than
+  // the Unicode property class, which then runs only when other scripts are present.
+  let d = s.normalize('NFKD').replace(LATIN_MARKS, '');
+  if (BEYOND_LATIN.test(d)) d = d.replace(COMBINING_MARKS, '');
+  return d.toLowerCase();
 }
 
 export function haystackFor(s: ItemSummary): string {
@@ -44,10 +51,33 @@ export function relevance(normTitle: string, terms: readonly string[]): number {
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
 export const compareTitles = (a: string, b: string): number => collator.compare(a, b);
 
-interface Entry {
-  summary: ItemSummary;
+/**
+ * One item in the index. The fields the list filters on are copied out of the summary into
+ * this one class, so the hot loop reads a single object shape instead of chasing summaries.
+ */
+class Entry {
+  /** Normalised search text; a slice of the current corpus once one is built (no copy). */
   haystack: string;
   normTitle: string;
+  readonly deleted: boolean;
+  readonly type: ItemSummary['type'];
+  readonly favorite: boolean;
+  readonly folder: string;
+  readonly tags: readonly string[];
+
+  /** `bulk` entries get their text from the corpus built right after (see Corpus.build). */
+  constructor(
+    public summary: ItemSummary,
+    bulk = false,
+  ) {
+    this.haystack = bulk ? '' : haystackFor(summary);
+    this.normTitle = bulk ? '' : normalize(summary.title);
+    this.deleted = summary.deletedAt !== null;
+    this.type = summary.type;
+    this.favorite = summary.favorite;
+    this.folder = summary.folder;
+    this.tags = summary.tags;
+  }
 }
 
 /** Every haystack in one string, in title order, with the offset where each one starts. */
@@ -56,19 +86,71 @@ class Corpus {
   /** starts[k] is where entry k begins; starts[n] is one past the end, like a final separator. */
   private readonly starts: Int32Array;
 
-  constructor(order: readonly Entry[]) {
-    this.text = order.map((e) => e.haystack).join(SEPARATOR);
+  /**
+   * Joins the entries' haystacks, or with `fromSummaries` builds them: one join of every raw
+   * field and one normalize() over the whole text instead of 100,000 small ones. Either way each
+   * entry's haystack then becomes a slice of the new text, so the text is held only once.
+   */
+  constructor(order: readonly Entry[], fromSummaries: boolean) {
+    let text: string | null = null;
+    if (fromSummaries) {
+      // In chunks, so the temporary copies normalize() makes stay small (peak memory is RSS).
+      const chunks: string[] = [];
+      for (let i = 0; i < order.length; i += BULK_CHUNK) {
+        const parts: string[] = [];
+        for (let k = i; k < Math.min(order.length, i + BULK_CHUNK); k++) {
+          const h = (order[k] as Entry).summary;
+          // Same fields and separators as haystackFor, pushed flat: no per-item array or string.
+          parts.push(h.title, '\u0001', h.username, '\u0001', h.urls.join(' '), '\u0001', h.service, '\u0001', h.keyId, '\u0001');
+          parts.push(h.environment, '\u0001', h.tags.join(' '), '\u0001', h.folder, '\u0001', h.notes, SEPARATOR);
+        }
+        parts.pop();
+        chunks.push(normalize(parts.join('')));
+      }
+      text = chunks.join(SEPARATOR);
+    }
     this.starts = new Int32Array(order.length + 1);
-    let at = 0;
+    // A separator typed into a field (or one that normalize changed) would shift the slices:
+    // then fall back to building each haystack on its own.
+    if (text === null || !this.findStarts(text, order.length)) {
+      for (const e of order) if (fromSummaries) e.haystack = haystackFor(e.summary);
+      text = order.map((e) => e.haystack).join(SEPARATOR);
+      let at = 0;
+      order.forEach((e, k) => {
+        this.starts[k] = at;
+        at += e.haystack.length + 1;
+      });
+      this.starts[order.length] = at;
+    }
+    this.text = text;
     order.forEach((e, k) => {
-      this.starts[k] = at;
-      at += e.haystack.length + 1;
+      e.haystack = text.substring(this.starts[k] ?? 0, (this.starts[k + 1] ?? 1) - 1);
+      if (fromSummaries) {
+        const cut = e.haystack.indexOf('\u0001');
+        e.normTitle = cut === -1 ? e.haystack : e.haystack.slice(0, cut);
+      }
     });
-    this.starts[order.length] = at;
   }
 
-  /** Positions (in title order) of entries that may contain `term`; callers re-check each one. */
-  candidates(term: string): number[] {
+  private findStarts(text: string, n: number): boolean {
+    let at = 0;
+    for (let k = 0; k < n; k++) {
+      this.starts[k] = at;
+      const sep = text.indexOf(SEPARATOR, at);
+      if (sep === -1) {
+        if (k !== n - 1) return false;
+        at = text.length + 1;
+      } else {
+        if (k === n - 1) return false;
+        at = sep + 1;
+      }
+    }
+    this.starts[n] = at;
+    return n === 0 ? text.length === 0 : true;
+  }
+
+  /** Positions (in title order) of the entries whose haystack contains `term`. */
+  matching(term: string): number[] {
     const out: number[] = [];
     const { text, starts } = this;
     let k = 0;
@@ -83,11 +165,16 @@ class Corpus {
         else hi = mid - 1;
       }
       k = lo;
-      out.push(k);
-      const next = starts[k + 1] ?? text.length;
-      if (next >= text.length) break;
-      // Skip the rest of this entry: one hit is enough.
-      pos = text.indexOf(term, next);
+      const end = (starts[k + 1] ?? text.length + 1) - 1;
+      if (pos + term.length <= end) {
+        out.push(k);
+        // One hit is enough: carry on from the next entry.
+        if (end + 1 >= text.length) break;
+        pos = text.indexOf(term, end + 1);
+      } else {
+        // This occurrence runs across the separator into the next entry; it does not count.
+        pos = text.indexOf(term, pos + 1);
+      }
     }
     return out;
   }
@@ -99,16 +186,13 @@ export class SummaryIndex {
   private byTitle: Entry[] | null = null;
   private corpus: Corpus | null = null;
 
-  private static entryFor(summary: ItemSummary): Entry {
-    return { summary, haystack: haystackFor(summary), normTitle: normalize(summary.title) };
-  }
-
+  /** Replaces everything (unlock, or another process changed the file) and readies search. */
   replaceAll(summaries: Iterable<ItemSummary>): void {
     const entries = new Map<string, Entry>();
-    for (const s of summaries) entries.set(s.id, SummaryIndex.entryFor(s));
+    for (const s of summaries) entries.set(s.id, new Entry(s, true));
     this.entries = entries;
     this.byTitle = null;
-    this.corpus = null;
+    this.corpus = new Corpus(this.sortedByTitle(), true);
   }
 
   clear(): void {
@@ -132,7 +216,7 @@ export class SummaryIndex {
   /** Adds or replaces one summary, keeping the title order without a full re-sort. */
   set(summary: ItemSummary): void {
     const old = this.entries.get(summary.id);
-    const entry = SummaryIndex.entryFor(summary);
+    const entry = new Entry(summary);
     this.entries.set(summary.id, entry);
     this.corpus = null;
     const order = this.byTitle;
@@ -154,6 +238,7 @@ export class SummaryIndex {
   /** Changes only the last-used time; search text and title order stay as they are. */
   touch(id: string, lastUsedAt: number): void {
     const e = this.entries.get(id);
+    // The filter fields are unchanged, so the entry (and its place in the order) stays.
     if (e) e.summary = { ...e.summary, lastUsedAt };
   }
 
@@ -168,7 +253,13 @@ export class SummaryIndex {
 
   private sortedByTitle(): Entry[] {
     if (!this.byTitle) {
-      this.byTitle = [...this.entries.values()].sort((a, b) => compareTitles(a.summary.title, b.summary.title));
+      // A cheap code-point presort leaves the collator (~1 µs a compare) mostly sorted runs, so
+      // its TimSort pass needs ~2 compares per item instead of ~17. The result is still exactly
+      // the collator's order.
+      const pairs = [...this.entries.values()].map((e) => ({ e, k: e.summary.title.toLowerCase() }));
+      pairs.sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : 0));
+      pairs.sort((a, b) => compareTitles(a.e.summary.title, b.e.summary.title));
+      this.byTitle = pairs.map((p) => p.e);
     }
     return this.byTitle;
   }
@@ -178,21 +269,22 @@ export class SummaryIndex {
     const wantTrash = q.trash === true;
     const order = this.sortedByTitle();
     let pool: readonly Entry[] = order;
+    let rest = terms;
     if (terms.length > 0) {
-      // The longest term is usually the rarest, so it leaves the fewest candidates to re-check.
+      // Scan for the longest term (usually the rarest); only the others are checked per entry.
       const longest = terms.reduce((a, b) => (b.length > a.length ? b : a));
-      this.corpus ??= new Corpus(order);
-      pool = this.corpus.candidates(longest).map((k) => order[k] as Entry);
+      this.corpus ??= new Corpus(order, false);
+      pool = this.corpus.matching(longest).map((k) => order[k] as Entry);
+      rest = terms.filter((t, i) => i !== terms.indexOf(longest));
     }
     const out: Entry[] = [];
     for (const e of pool) {
-      const s = e.summary;
-      if ((s.deletedAt !== null) !== wantTrash) continue;
-      if (q.type && s.type !== q.type) continue;
-      if (q.favorite !== undefined && s.favorite !== q.favorite) continue;
-      if (q.tag !== undefined && !s.tags.includes(q.tag)) continue;
-      if (q.folder !== undefined && s.folder !== q.folder) continue;
-      if (terms.length > 0 && !matchesAll(e.haystack, terms)) continue;
+      if (e.deleted !== wantTrash) continue;
+      if (q.type && e.type !== q.type) continue;
+      if (q.favorite !== undefined && e.favorite !== q.favorite) continue;
+      if (q.tag !== undefined && !e.tags.includes(q.tag)) continue;
+      if (q.folder !== undefined && e.folder !== q.folder) continue;
+      if (rest.length > 0 && !matchesAll(e.haystack, rest)) continue;
       out.push(e);
     }
     const sort = q.sort ?? (terms.length > 0 ? 'relevance' : 'title');
@@ -201,13 +293,15 @@ export class SummaryIndex {
       // A stable bucket sort by rank keeps title order within each rank.
       const ranks: Entry[][] = [[], [], [], []];
       for (const e of out) ranks[relevance(e.normTitle, terms)]?.push(e);
-      sorted = ranks.flat();
+      sorted = out.length === (ranks[0]?.length ?? 0) ? out : ([] as Entry[]).concat(...ranks);
     } else if (sort === 'updated') {
       out.sort((a, b) => b.summary.updatedAt - a.summary.updatedAt);
     } else if (sort === 'last-used') {
       out.sort((a, b) => (b.summary.lastUsedAt ?? -1) - (a.summary.lastUsedAt ?? -1));
     }
-    const limited = q.limit !== undefined ? sorted.slice(0, q.limit) : sorted;
-    return limited.map((e) => e.summary);
+    const n = q.limit !== undefined ? Math.min(q.limit, sorted.length) : sorted.length;
+    const result = new Array<ItemSummary>(n);
+    for (let i = 0; i < n; i++) result[i] = (sorted[i] as Entry).summary;
+    return result;
   }
 }

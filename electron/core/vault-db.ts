@@ -62,23 +62,11 @@ const MIGRATIONS: readonly string[] = [
     blob BLOB NOT NULL
   ) WITHOUT ROWID;
   `,
-  // Chart counts for usage history (see history/rollups.ts), filled from existing events.
+  // Unlock lists every item's bucket and last-used time; item rows hold their (large) detail
+  // blob inline, so without a covering index that listing reads the whole table.
   `
-  CREATE TABLE event_quarters (
-    q    INTEGER NOT NULL,
-    kind TEXT    NOT NULL,
-    n    INTEGER NOT NULL,
-    PRIMARY KEY (q, kind)
-  ) WITHOUT ROWID;
-  CREATE TABLE item_use_days (
-    item_id TEXT    NOT NULL,
-    day     INTEGER NOT NULL,
-    n       INTEGER NOT NULL,
-    PRIMARY KEY (item_id, day)
-  ) WITHOUT ROWID;
-  INSERT INTO event_quarters SELECT at / 900000, kind, COUNT(*) FROM events GROUP BY 1, 2;
-  INSERT INTO item_use_days SELECT item_id, at / 86400000, COUNT(*) FROM events
-    WHERE item_id IS NOT NULL AND kind IN ('copy', 'reveal', 'cli-use') GROUP BY 1, 2;
+  CREATE INDEX items_listing ON items(bucket, last_used_at);
+  DROP INDEX items_bucket;
   `,
 ];
 

@@ -1,8 +1,9 @@
 // Search as a user types it: case- and accent-insensitive substrings over the visible fields,
 // never over secrets; filters and sort orders; the index stays right across edits.
 import { describe, expect, it } from 'vitest';
+import { normalize } from '../../electron/core/search';
 import type { Vault } from '../../electron/core/vault';
-import { apiKey, login, newVault, note } from './fixtures/vault-helpers';
+import { apiKey, login, newVault, note, PASSWORD } from './fixtures/vault-helpers';
 
 async function sampleVault(): Promise<{ v: Vault; ids: Record<string, string> }> {
   let t = 1_000;
@@ -85,6 +86,33 @@ describe('text search', () => {
     v.purge(ids.stripe as string);
     expect(v.list({ text: 'stripe' })).toEqual([]);
     expect(v.list({ text: 'stripe', trash: true })).toEqual([]);
+  });
+});
+
+describe('normalize', () => {
+  it('matches the plain NFKD + strip-all-marks + lower-case definition on any script', () => {
+    const reference = (s: string) => s.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
+    const samples = ['Crème Brûlée', 'ÅNGSTRÖM', 'Tiếng Việt', 'שָׁלוֹם', 'हिन्दी', 'Ελληνικά ΟΔΟΣ', 'ＡＢＣ１２３', 'ﬁle', 'Straße', 'plain ascii', 'emoji 🔑 key', 'Zoë 日本語'];
+    for (const s of samples) expect(normalize(s), s).toBe(reference(s));
+    expect(normalize(samples.join('\u0001'))).toBe(reference(samples.join('\u0001')));
+  });
+});
+
+describe('search text with control characters', () => {
+  it('still finds the right items after unlock when fields contain separator characters', async () => {
+    const v = await newVault();
+    const odd = v.create(note('Odd \u0000 title', { notes: 'alpha\u0000beta \u0001 gamma' })).id;
+    v.create(note('Plain', { notes: 'beta-max' }));
+    for (const round of ['fresh', 'after unlock']) {
+      if (round === 'after unlock') {
+        v.lock();
+        await v.unlock(PASSWORD);
+      }
+      expect(v.list({ text: 'gamma' }).map((s) => s.id), round).toEqual([odd]);
+      expect(titles(v.list({ text: 'beta' })), round).toEqual(['Odd \u0000 title', 'Plain']);
+      expect(titles(v.list({ text: 'plain' })), round).toEqual(['Plain']);
+      expect(titles(v.list({ text: 'title beta' })), round).toEqual(['Odd \u0000 title']);
+    }
   });
 });
 
