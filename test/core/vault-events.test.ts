@@ -94,8 +94,8 @@ describe('MAC chain', () => {
     }
   });
 
-  it('breaks when an event row is deleted from the middle', async () => {
-    for (const sql of ['DELETE FROM events WHERE seq = 3', 'DELETE FROM events WHERE seq = 1']) {
+  it('breaks when an event row is deleted from the start, the middle or the end', async () => {
+    for (const sql of ['DELETE FROM events WHERE seq = 3', 'DELETE FROM events WHERE seq = 1', 'DELETE FROM events WHERE seq = (SELECT MAX(seq) FROM events)']) {
       const v = await withHistory();
       withRaw(v.file, (db) => db.prepare(sql).run());
       expect(v.verifyHistory(), sql).not.toBeNull();
