@@ -7,6 +7,7 @@ import { EXIT } from '../exit-codes';
 import { isoTime, localTime } from '../format';
 import { SHORT_ID } from '../item-table';
 import { resolveItem } from '../resolve-item';
+import { parseKinds, parseSince, reportJson, reportLines } from '../history-options';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -36,22 +37,47 @@ export function jsonEvent(e: VaultEvent): Record<string, unknown> {
 export const history: Command = {
   name: 'history',
   summary: 'Show usage history: unlocks, reveals, copies, edits (newest first)',
-  usage: 'history [ITEM] [--limit N] [--json]',
+  usage: 'history [ITEM] [--since DATE] [--kind K] [--limit N] [--json] [--verify]',
   details: `Without ITEM, the whole vault's history; with ITEM, that item's (a purged item by its full id).
+
+--since takes 2026-11-01 (local midnight), 2026-11-01T09:30 or 7d / 12h / 30m ago.
+--kind takes an event kind (unlock, unlock-failed, lock, create, edit, delete, restore, purge, copy,
+reveal, import, export, cli-use, password-change); repeat it or separate kinds with commas.
+--verify checks the whole tamper-evident chain of events and exits 3 when an event was edited,
+deleted, reordered or cut off, printing what is wrong.
 
 Examples:
   keystash history
-  keystash history GitHub --json`,
+  keystash history GitHub --json
+  keystash history --since 7d --kind copy,reveal
+  keystash history --verify`,
   options: {
     limit: { type: 'string', value: 'N', help: 'At most N events (default 100)' },
     json: { type: 'boolean', help: 'Print {"events": [...]} as JSON' },
+    since: { type: 'string', value: 'DATE', help: 'Only events at or after DATE (2026-11-01, 2026-11-01T09:30, 7d)' },
+    kind: { type: 'string', multiple: true, value: 'K', help: 'Only events of kind K (repeatable, or comma-separated)' },
+    verify: { type: 'boolean', help: 'Check the whole history for tampering; exit 3 when broken' },
   },
   positionals: { min: 0, max: 1 },
   async run(ctx) {
     const limit = ctx.args.int('limit', { min: 1, max: 1_000_000 }) ?? 100;
+    const sinceRaw = ctx.args.string('since');
+    const since = sinceRaw !== undefined ? parseSince(sinceRaw, Date.now()) : undefined;
+    const kinds = parseKinds(ctx.args.strings('kind'));
     const vault = await ctx.vault();
+    if (ctx.args.flag('verify')) {
+      const report = vault.activity().verify('full');
+      if (ctx.args.flag('json')) ctx.out.json(reportJson(report));
+      else ctx.out.lines(reportLines(report));
+      return report.ok ? EXIT.ok : EXIT.integrity;
+    }
     const ref = ctx.args.positionals[0];
-    const events = vault.history({ limit, ...(ref !== undefined ? { itemId: itemIdFor(vault, ref) } : {}) });
+    const events = vault.activity().page({
+      limit,
+      ...(ref !== undefined ? { itemId: itemIdFor(vault, ref) } : {}),
+      ...(since !== undefined ? { since } : {}),
+      ...(kinds ? { kinds } : {}),
+    });
     if (ctx.args.flag('json')) {
       ctx.out.json({ events: events.map(jsonEvent) });
       return EXIT.ok;
