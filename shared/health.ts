@@ -52,3 +52,16 @@ export function toHealthJson(report: HealthReport): HealthJson {
     duplicates: groups('duplicates'),
   };
 }
+
+export type DueReason = 'expired' | 'expiring' | 'rotation';
+
+/** An API key that needs attention, as the unlock notice shows it. */
+export interface DueKey {
+  id: string;
+  title: string;
+  reason: DueReason;
+  /** When it expires or expired, or when rotation fell due (ms since epoch). */
+  dueAt: number;
+  /** Whole days until dueAt (negative when past). */
+  days: number;
+}

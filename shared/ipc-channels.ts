@@ -28,6 +28,15 @@ export const CHANNELS = [
   'export:save',
   'settings:get',
   'settings:set',
+  'generator:generate',
+  'generator:history',
+  'generator:copy',
+  'generator:clear-history',
+  'item:totp',
+  'item:copy-totp',
+  'item:copy-env',
+  'health:report',
+  'health:due-keys',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

@@ -15,6 +15,7 @@ import {
   type VaultEvent,
 } from './domain';
 import type { Result } from './errors';
+import { toolsContract } from './tools-contract';
 import {
   columnMappingSchema,
   EXPORT_FORMATS,
@@ -171,6 +172,7 @@ export const contract = {
   'export:save': channel<typeof exportSaveSchema, ExportResult | { cancelled: true }>(exportSaveSchema),
   'settings:get': channel<typeof empty, Settings>(empty),
   'settings:set': channel<ReturnType<typeof settingsSchema.partial>, Settings>(settingsSchema.partial().strict()),
+  ...toolsContract,
 } satisfies { [C in Channel]: { request: z.ZodType; response: unknown } };
 
 

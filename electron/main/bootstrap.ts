@@ -3,7 +3,7 @@
 // (idle, screen lock, suspend, CmdOrCtrl+L). Everything with logic lives in electron-free
 // modules; this file only wires them to Electron.
 import path from 'node:path';
-import { app, BrowserWindow, ipcMain, powerMonitor, shell } from 'electron';
+import { app, BrowserWindow, ipcMain, Notification, powerMonitor, shell } from 'electron';
 import { VAULT_ENV, VAULT_FILE_NAME } from '../core/paths';
 import { electronClipboard } from './adapters/electron-clipboard';
 import { electronSaveDialog } from './adapters/save-dialog';
@@ -37,6 +37,9 @@ function startServices(): Services {
     // Checked again here: the URL opener is the only path from the app to the OS shell.
     openExternal: (url) => shell.openExternal(safeExternalUrl(url)),
     idleSeconds: () => powerMonitor.getSystemIdleTime(),
+    notify: (title, body) => {
+      if (Notification.isSupported()) new Notification({ title, body }).show();
+    },
     vaultOptions: nativeBinding ? { nativeBinding } : {},
   });
 }

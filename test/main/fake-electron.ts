@@ -164,3 +164,11 @@ export function reset(userData: string): void {
   });
   state.protocolHandlers.clear();
 }
+
+/** Desktop notifications: unsupported in tests, so bootstrap's notify adapter shows nothing. */
+export class Notification {
+  static isSupported(): boolean {
+    return false;
+  }
+  show(): void {}
+}

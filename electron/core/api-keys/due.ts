@@ -1,22 +1,13 @@
 // API keys that need attention: expired, expiring within 30 days, or past their rotation
 // interval (days since the secret last changed). The app shows these after unlocking.
 import type { Item, ItemSummary } from '../../../shared/domain';
+import type { DueKey } from '../../../shared/health';
 import type { Vault } from '../vault';
 
 export const EXPIRY_WARNING_DAYS = 30;
 const DAY = 86_400_000;
 
-export type DueReason = 'expired' | 'expiring' | 'rotation';
-
-export interface DueKey {
-  id: string;
-  title: string;
-  reason: DueReason;
-  /** When it expires or expired, or when rotation fell due (ms since epoch). */
-  dueAt: number;
-  /** Whole days until dueAt (negative when past). */
-  days: number;
-}
+export type { DueKey, DueReason } from '../../../shared/health';
 
 /** Midnight UTC after the expiry date: a key is valid through the day written on it. */
 export function expiryMoment(expiresAt: string): number {

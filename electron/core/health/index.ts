@@ -1,6 +1,7 @@
 // Vault health: weak, reused and old passwords, expired, expiring and overdue API keys,
 // credentials unused for months, and duplicate items. Secrets are read in this process only;
 // the report carries item ids and reasons, nothing secret.
+import { createHash } from 'node:crypto';
 import type { Item } from '../../../shared/domain';
 import { HEALTH_KINDS, type HealthFinding, type HealthKind, type HealthReport } from '../../../shared/health';
 import { dueFor, secretChangedAt } from '../api-keys/due';
@@ -13,7 +14,10 @@ export const HEALTH_LIMITS = { weakScore: 2, oldDays: 365, staleDays: 180 } as c
 
 export interface HealthOptions {
   now?: number;
-  /** Scores already known for a password (by the caller's cache), to skip zxcvbn. */
+  /**
+   * Scores already known, keyed by the password's SHA-256 (never the password itself), so a
+   * caller can keep the cache between runs without holding passwords.
+   */
   scoreCache?: Map<string, number>;
 }
 
@@ -47,10 +51,12 @@ export function computeHealth(vault: Vault, opts: HealthOptions = {}): HealthRep
     const item = s.hasPassword || s.hasSecret ? vault.getItem(s.id) : null;
     const secret = item ? secretOf(item) : '';
     if (s.type === 'login' && secret !== '') {
-      let score = cache.get(secret);
+      // The username and title are part of the key: they change what zxcvbn counts as known.
+      const digest = createHash('sha256').update(JSON.stringify([secret, s.username, s.title])).digest('base64');
+      let score = cache.get(digest);
       if (score === undefined) {
         score = strength(secret, [s.username, s.title]).score;
-        cache.set(secret, score);
+        cache.set(digest, score);
       }
       if (score <= HEALTH_LIMITS.weakScore) findings.push({ kind: 'weak', itemIds: [s.id], reason: `The password is easy to guess (strength ${score} of 4).` });
       passwords.push({ id: s.id, key: secret });

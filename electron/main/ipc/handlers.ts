@@ -7,6 +7,7 @@ import { historyHandlers } from './history.handlers';
 import { importExportHandlers } from './import-export.handlers';
 import { itemHandlers } from './item.handlers';
 import { settingsHandlers } from './settings.handlers';
+import { toolsHandlers } from './tools.handlers';
 import { vaultHandlers } from './vault.handlers';
 
 export type { Handler, HandlerMap } from './handler';
@@ -18,5 +19,6 @@ export function createHandlers(services: Services): HandlerMap {
     ...historyHandlers(services),
     ...settingsHandlers(services),
     ...importExportHandlers(services),
+    ...toolsHandlers(services),
   };
 }

@@ -36,7 +36,14 @@ export class ClipboardService {
 
   /** Writes the field's value to the clipboard and schedules its removal. */
   async copy(vault: Vault, id: string, field: RevealableField): Promise<{ clearsInMs: number }> {
-    const value = vault.useField(id, field, 'copy');
+    return this.copyText(vault.useField(id, field, 'copy'));
+  }
+
+  /**
+   * Writes text main derived from a secret (a TOTP code, an env line, a generated password)
+   * with the same auto-clear; the caller has already logged the use.
+   */
+  async copyText(value: string): Promise<{ clearsInMs: number }> {
     await this.adapter.writeSecret(value);
     this.cancelTimer();
     const clearsInMs = this.clearSeconds() * 1000;

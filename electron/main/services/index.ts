@@ -3,6 +3,8 @@
 import type { VaultOptions } from '../../core/vault';
 import { AutoLockService, type LockReason } from './auto-lock.service';
 import { ClipboardService, realTimers, type ClipboardAdapter, type Timers } from './clipboard.service';
+import { GeneratorService } from './generator.service';
+import { HealthService, type Notify } from './health.service';
 import { ImportExportService, type ChooseSavePath } from './import-export.service';
 import { SettingsStore } from './settings.store';
 import type { UrlOpener } from './url-opener';
@@ -22,6 +24,8 @@ export interface ServiceInputs {
   chooseSavePath?: ChooseSavePath;
   /** Extra vault options: native addon path (Electron's ABI), unlock throttle. */
   vaultOptions?: Omit<VaultOptions, 'now'>;
+  /** Shows a desktop notification (due API keys); without one, only the in-app notice shows. */
+  notify?: Notify;
 }
 
 export interface Services {
@@ -31,6 +35,9 @@ export interface Services {
   urls: UrlOpener;
   autoLock: AutoLockService;
   importExport: ImportExportService;
+  generator: GeneratorService;
+  health: HealthService;
+  now: () => number;
   /** Clears our clipboard copy, locks the vault, then tells listeners (the window reloads). */
   lock(reason: LockReason): Promise<void>;
   onLock(listener: (reason: LockReason) => void): () => void;
@@ -48,11 +55,15 @@ export function createServices(inputs: ServiceInputs): Services {
   const clipboard = new ClipboardService(inputs.clipboard, () => settings.get().clipboardClearSeconds, timers);
   const listeners = new Set<(reason: LockReason) => void>();
   const importExport = new ImportExportService(vault, inputs.chooseSavePath);
+  const now = inputs.now ?? Date.now;
+  const generator = new GeneratorService(vault, clipboard);
+  const health = new HealthService(vault, now, inputs.notify);
 
   const lock = async (reason: LockReason): Promise<void> => {
     // Lock first: even if the clipboard cannot be read, the key must be gone.
     try {
       importExport.discard();
+      health.clear();
       vault.lock();
     } finally {
       await clipboard.clearIfOurs().catch(() => false);
@@ -76,6 +87,9 @@ export function createServices(inputs: ServiceInputs): Services {
     urls: { open: inputs.openExternal },
     autoLock,
     importExport,
+    generator,
+    health,
+    now,
     lock,
     onLock(listener) {
       listeners.add(listener);

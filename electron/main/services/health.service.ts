@@ -1,0 +1,49 @@
+// Vault health and due API keys for the window: computed here from the secrets, returned as
+// ids, titles and reasons. Strength scores are cached by digest until the vault locks, and
+// the desktop notification about due keys is shown once per unlock.
+import type { DueKey } from '../../../shared/health';
+import type { HealthReply } from '../../../shared/tools-contract';
+import { dueApiKeys } from '../../core/api-keys/due';
+import { computeHealth } from '../../core/health';
+import type { VaultService } from './vault.service';
+
+export type Notify = (title: string, body: string) => void;
+
+export class HealthService {
+  private scores = new Map<string, number>();
+  private notified = false;
+
+  constructor(
+    private readonly vault: VaultService,
+    private readonly now: () => number = Date.now,
+    private readonly notify?: Notify,
+  ) {}
+
+  report(): HealthReply {
+    const v = this.vault.unlocked();
+    const report = computeHealth(v, { now: this.now(), scoreCache: this.scores });
+    const ids = [...new Set(report.findings.flatMap((f) => f.itemIds))];
+    const items = ids.map((id) => {
+      const s = v.summary(id);
+      return { id, title: s.title, type: s.type };
+    });
+    return { ...report, items };
+  }
+
+  dueKeys(): DueKey[] {
+    const due = dueApiKeys(this.vault.unlocked(), this.now());
+    if (due.length > 0 && this.notify && !this.notified) {
+      this.notified = true;
+      const first = due[0];
+      const more = due.length > 1 ? ` and ${due.length - 1} more` : '';
+      this.notify('API keys need attention', `${first?.title ?? 'A key'}${more}: expired, expiring soon or due for rotation.`);
+    }
+    return due;
+  }
+
+  /** Forget cached scores and the notification; called when the vault locks. */
+  clear(): void {
+    this.scores.clear();
+    this.notified = false;
+  }
+}
