@@ -4,8 +4,15 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import type { Plugin } from 'vite';
+import { relaxHtmlCspForDev } from './electron/main/security/csp';
 
 const root = __dirname;
+
+/** In `electron-vite dev` only: let the page's meta CSP admit Vite's HMR client. */
+function devCsp(): Plugin {
+  return { name: 'keystash-dev-csp', apply: 'serve', transformIndexHtml: (html) => relaxHtmlCspForDev(html) };
+}
 
 export default defineConfig({
   main: {
@@ -33,7 +40,7 @@ export default defineConfig({
   renderer: {
     root: resolve(root, 'renderer'),
     base: './',
-    plugins: [react()],
+    plugins: [react(), devCsp()],
     build: {
       outDir: resolve(root, 'out/renderer'),
       rollupOptions: { input: { index: resolve(root, 'renderer/index.html') } },

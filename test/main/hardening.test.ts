@@ -8,7 +8,7 @@ import { registerIpc, UNTRUSTED_SENDER, type InvokeEvent, type IpcMainLike } fro
 import type { HandlerMap } from '../../electron/main/ipc/handler';
 import { electronAddonPath } from '../../electron/main/native-binding';
 import { resolveAppFile, mimeOf } from '../../electron/main/security/app-files';
-import { APP_ENTRY_URL, developmentCsp, loopbackDevOrigin, PRODUCTION_CSP, withCsp } from '../../electron/main/security/csp';
+import { APP_ENTRY_URL, developmentCsp, loopbackDevOrigin, PRODUCTION_CSP, relaxHtmlCspForDev, withCsp } from '../../electron/main/security/csp';
 import { appOrigins, blockNavigation, denyPermissionCheck, denyPermissionRequest, denyWindowOpen, isAppUrl } from '../../electron/main/security/navigation';
 import { isAllowedRequest } from '../../electron/main/security/requests';
 import { isTrustedSender } from '../../electron/main/security/sender';
@@ -199,5 +199,19 @@ describe('clipboard concealment markers', () => {
 describe('native addon location', () => {
   it('is per Electron version under .native/', () => {
     expect(electronAddonPath('/app', '45.5.0')).toBe(path.join('/app', '.native', 'electron-45.5.0', 'better_sqlite3.node'));
+  });
+});
+
+describe('dev-server meta CSP', () => {
+  const meta = `<meta\n      http-equiv="Content-Security-Policy"\n      content="default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'none'; object-src 'none'"\n    />`;
+
+  it('admits inline preamble, injected styles and the HMR socket, and nothing remote', () => {
+    const out = relaxHtmlCspForDev(meta);
+    expect(out).toContain(`content="default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; connect-src 'self' ws://localhost:* ws://127.0.0.1:*; object-src 'none'"`);
+    expect(out).not.toMatch(/unsafe-eval|https?:/);
+  });
+
+  it('leaves a page without a CSP tag alone', () => {
+    expect(relaxHtmlCspForDev('<html></html>')).toBe('<html></html>');
   });
 });

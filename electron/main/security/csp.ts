@@ -67,3 +67,28 @@ export function withCsp(headers: Record<string, string[] | string> | undefined, 
   out['X-Content-Type-Options'] = ['nosniff'];
   return out;
 }
+
+/**
+ * The page's meta-tag CSP as the Vite dev server must serve it: Fast Refresh's inline
+ * preamble, CSS injected as <style> elements, and the HMR socket. Used by
+ * electron.vite.config.ts in `serve` mode only; builds keep the tag untouched.
+ */
+export function relaxMetaCspForDev(csp: string): string {
+  return csp
+    .split(';')
+    .map((d) => d.trim())
+    .filter(Boolean)
+    .map((d) => {
+      const [name] = d.split(/\s+/);
+      if (name === 'script-src' || name === 'style-src') return `${name} 'self' 'unsafe-inline'`;
+      if (name === 'connect-src') return "connect-src 'self' ws://localhost:* ws://127.0.0.1:*";
+      return d;
+    })
+    .join('; ');
+}
+
+const META_CSP = /(<meta\s+http-equiv="Content-Security-Policy"\s+content=")([^"]*)(")/i;
+
+export function relaxHtmlCspForDev(html: string): string {
+  return html.replace(META_CSP, (_m, open: string, csp: string, close: string) => `${open}${relaxMetaCspForDev(csp)}${close}`);
+}
