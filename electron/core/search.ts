@@ -284,6 +284,8 @@ export class SummaryIndex {
       if (q.favorite !== undefined && e.favorite !== q.favorite) continue;
       if (q.tag !== undefined && !e.tags.includes(q.tag)) continue;
       if (q.folder !== undefined && e.folder !== q.folder) continue;
+      if (q.usedSince !== undefined && (e.summary.lastUsedAt ?? -1) < q.usedSince) continue;
+      if (q.unusedSince !== undefined && (e.summary.lastUsedAt ?? e.summary.createdAt) >= q.unusedSince) continue;
       if (rest.length > 0 && !matchesAll(e.haystack, rest)) continue;
       out.push(e);
     }

@@ -224,3 +224,23 @@ describe('export', () => {
     expect(fs.statSync(jsonFile).mode & 0o777).toBe(0o600);
   });
 });
+
+describe('recently used and stale items', () => {
+  it('filter the vault list by last use; never-used items count from their creation', async () => {
+    let now = Date.UTC(2026, 0, 1);
+    const v = await newVault({ now: () => now });
+    const old = v.create(login('Old unused'));
+    const usedLongAgo = v.create(login('Used long ago'));
+    v.useField(usedLongAgo.id, 'password', 'copy');
+    now += 200 * DAY;
+    const fresh = v.create(login('New unused'));
+    const busy = v.create(login('Busy'));
+    v.useField(busy.id, 'password', 'reveal');
+    const titles = (q: Parameters<typeof v.list>[0]) => v.list(q).map((s) => s.title);
+    expect(titles({ usedSince: now - 30 * DAY })).toEqual(['Busy']);
+    expect(titles({ unusedSince: now - 180 * DAY })).toEqual(['Old unused', 'Used long ago']);
+    expect(titles({ sort: 'last-used' })[0]).toBe('Busy');
+    expect(fresh.lastUsedAt).toBeNull();
+    expect(old.id).not.toBe(fresh.id);
+  });
+});
