@@ -36,10 +36,11 @@ try {
     const line = runWorker(['measure', file, String(n)]).trim().split('\n').pop() ?? '{}';
     const m = JSON.parse(line) as Record<string, number>;
     const target = TARGETS[n];
-    const misses = target
-      ? Object.entries(target).filter(([k, limit]) => (m[k] ?? Infinity) > limit).map(([k, limit]) => `${k} > ${limit}`)
-      : [];
-    results.push({ ...m, ...(target ? { targets: target, targets_missed: misses } : {}) });
+    const missed = (keyOf: (k: string) => string) =>
+      target ? Object.entries(target).filter(([k, limit]) => (m[keyOf(k)] ?? Infinity) > limit).map(([k, limit]) => `${keyOf(k)} > ${limit}`) : [];
+    // Wall-clock figures are the targets; the CPU-time ones say what a busy machine cost.
+    const cpuKey = (k: string) => ({ unlock_ms: 'unlock_cpu_ms', search_p95_ms: 'search_cpu_p95_ms' })[k] ?? k;
+    results.push({ ...m, ...(target ? { targets: target, targets_missed: missed((k) => k), targets_missed_cpu: missed(cpuKey) } : {}) });
     process.stderr.write(`  ${JSON.stringify(m)}\n`);
   }
 } finally {
