@@ -133,7 +133,26 @@ export const Menu = {
   buildFromTemplate: (t: unknown) => t,
   setApplicationMenu: (m: unknown) => void (state.menu = m),
 };
-export const clipboard = { text: '', async writeText(t: string) { clipboard.text = t; }, async readText() { return clipboard.text; }, clear() { clipboard.text = ''; }, async write() { throw new Error('not in tests'); } };
+export const clipboard = {
+  text: '',
+  written: [] as unknown[][],
+  refuseRawFormats: false,
+  async writeText(t: string): Promise<void> {
+    clipboard.text = t;
+  },
+  async readText(): Promise<string> {
+    return clipboard.text;
+  },
+  clear(): void {
+    clipboard.text = '';
+  },
+  async write(items: { items: Record<string, unknown> }[]): Promise<void> {
+    if (clipboard.refuseRawFormats) throw new Error('unsupported format');
+    clipboard.written.push(items);
+    const t = items[0]?.items['text/plain'];
+    clipboard.text = typeof t === 'string' ? t : '';
+  },
+};
 export class ClipboardItem {
   constructor(readonly items: Record<string, unknown>) {}
 }
