@@ -10,7 +10,7 @@ import { openSource, type SourceOptions } from './source';
 import type { DuplicateRow, ImportedItem, ImportPreview, ImportProblem, ImportResult, PreviewRow } from './types';
 
 export const SAMPLE_ROWS = 20;
-const BATCH = 500;
+const BATCH = 2_000;
 
 export interface CommitOptions extends SourceOptions {
   /** Skip rows that duplicate an item in the vault or an earlier row (default true). */

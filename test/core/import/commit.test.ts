@@ -100,7 +100,7 @@ describe('dry run, preview and history', () => {
   it('all rows land or none: a failure mid-import leaves the vault as it was', async () => {
     const vault = await newVault();
     const before = dumpTables(vault.file);
-    const rows = Array.from({ length: 1_200 }, (_, i) => `t${i},https://h${i}.example,u${i},p${i}`).join('\n');
+    const rows = Array.from({ length: 5_000 }, (_, i) => `t${i},https://h${i}.example,u${i},p${i}`).join('\n');
     let calls = 0;
     const run = commitImport(vault, bytes(`name,url,username,password\n${rows}\n`), {
       onProgress: () => {
