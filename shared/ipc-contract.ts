@@ -16,6 +16,7 @@ import {
 } from './domain';
 import type { Result } from './errors';
 import { toolsContract } from './tools-contract';
+import { historyContract } from './history-contract';
 import {
   columnMappingSchema,
   EXPORT_FORMATS,
@@ -173,6 +174,7 @@ export const contract = {
   'settings:get': channel<typeof empty, Settings>(empty),
   'settings:set': channel<ReturnType<typeof settingsSchema.partial>, Settings>(settingsSchema.partial().strict()),
   ...toolsContract,
+  ...historyContract,
 } satisfies { [C in Channel]: { request: z.ZodType; response: unknown } };
 
 
