@@ -65,3 +65,23 @@ export function sparkline(db: Db, itemId: string, w: DayWindow): number[] {
   }
   return out;
 }
+
+/** Events by kind and quarter-aligned time range, from the rollups (`until` is inclusive). */
+export function countFromRollups(db: Db, f: { kinds?: readonly EventKind[]; since?: number; until?: number }): number {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (f.kinds && f.kinds.length > 0) {
+    where.push(`kind IN (${f.kinds.map(() => '?').join(', ')})`);
+    params.push(...f.kinds);
+  }
+  if (f.since !== undefined) {
+    where.push('q >= ?');
+    params.push(Math.floor(f.since / QUARTER_MS));
+  }
+  if (f.until !== undefined) {
+    where.push('q <= ?');
+    params.push(Math.floor(f.until / QUARTER_MS));
+  }
+  const sql = `SELECT COALESCE(SUM(n), 0) AS n FROM event_quarters ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
+  return (db.prepare(sql).get(...params) as { n: number }).n;
+}
