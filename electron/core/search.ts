@@ -4,39 +4,10 @@
 // summaries in title order and, for text queries, one joined copy of every haystack: a single
 // native indexOf scan over it finds candidates far faster than testing items one by one.
 import type { ItemQuery, ItemSummary } from '../../shared/domain';
+import { Corpus } from './search-corpus';
+import { haystackFor, matchesAll, normalize, queryTerms } from './search-text';
 
-const COMBINING_MARKS = /\p{M}+/gu;
-const LATIN_MARKS = /[\u0300-\u036f]+/g;
-const BEYOND_LATIN = /[^\x00-\u02ff]/;
-const NON_ASCII = /[^\x00-\x7f]/;
-const SEPARATOR = '\u0000';
-const BULK_CHUNK = 2048;
-
-export function normalize(s: string): string {
-  // ASCII has nothing to decompose; skipping NFKD keeps unlocking a large vault fast.
-  if (!NON_ASCII.test(s)) return s.toLowerCase();
-  // Latin accents are the common case and a plain character class strips them ~10x faster than
-  // the Unicode property class, which then runs only when other scripts are present.
-  let d = s.normalize('NFKD').replace(LATIN_MARKS, '');
-  if (BEYOND_LATIN.test(d)) d = d.replace(COMBINING_MARKS, '');
-  return d.toLowerCase();
-}
-
-export function haystackFor(s: ItemSummary): string {
-  return normalize(
-    [s.title, s.username, s.urls.join(' '), s.service, s.keyId, s.environment, s.tags.join(' '), s.folder, s.notes].join('\u0001'),
-  );
-}
-
-export function queryTerms(text: string | undefined): string[] {
-  if (!text) return [];
-  return normalize(text).split(/\s+/).filter(Boolean);
-}
-
-export function matchesAll(haystack: string, terms: readonly string[]): boolean {
-  for (const t of terms) if (!haystack.includes(t)) return false;
-  return true;
-}
+export { haystackFor, matchesAll, normalize, queryTerms } from './search-text';
 
 /** Lower is better: a title that starts with the query, then a word in the title, then anywhere. */
 export function relevance(normTitle: string, terms: readonly string[]): number {
@@ -77,106 +48,6 @@ class Entry {
     this.favorite = summary.favorite;
     this.folder = summary.folder;
     this.tags = summary.tags;
-  }
-}
-
-/** Every haystack in one string, in title order, with the offset where each one starts. */
-class Corpus {
-  private readonly text: string;
-  /** starts[k] is where entry k begins; starts[n] is one past the end, like a final separator. */
-  private readonly starts: Int32Array;
-
-  /**
-   * Joins the entries' haystacks, or with `fromSummaries` builds them: one join of every raw
-   * field and one normalize() over the whole text instead of 100,000 small ones. Either way each
-   * entry's haystack then becomes a slice of the new text, so the text is held only once.
-   */
-  constructor(order: readonly Entry[], fromSummaries: boolean) {
-    let text: string | null = null;
-    if (fromSummaries) {
-      // In chunks, so the temporary copies normalize() makes stay small (peak memory is RSS).
-      const chunks: string[] = [];
-      for (let i = 0; i < order.length; i += BULK_CHUNK) {
-        const parts: string[] = [];
-        for (let k = i; k < Math.min(order.length, i + BULK_CHUNK); k++) {
-          const h = (order[k] as Entry).summary;
-          // Same fields and separators as haystackFor, pushed flat: no per-item array or string.
-          parts.push(h.title, '\u0001', h.username, '\u0001', h.urls.join(' '), '\u0001', h.service, '\u0001', h.keyId, '\u0001');
-          parts.push(h.environment, '\u0001', h.tags.join(' '), '\u0001', h.folder, '\u0001', h.notes, SEPARATOR);
-        }
-        parts.pop();
-        chunks.push(normalize(parts.join('')));
-      }
-      text = chunks.join(SEPARATOR);
-    }
-    this.starts = new Int32Array(order.length + 1);
-    // A separator typed into a field (or one that normalize changed) would shift the slices:
-    // then fall back to building each haystack on its own.
-    if (text === null || !this.findStarts(text, order.length)) {
-      for (const e of order) if (fromSummaries) e.haystack = haystackFor(e.summary);
-      text = order.map((e) => e.haystack).join(SEPARATOR);
-      let at = 0;
-      order.forEach((e, k) => {
-        this.starts[k] = at;
-        at += e.haystack.length + 1;
-      });
-      this.starts[order.length] = at;
-    }
-    this.text = text;
-    order.forEach((e, k) => {
-      e.haystack = text.substring(this.starts[k] ?? 0, (this.starts[k + 1] ?? 1) - 1);
-      if (fromSummaries) {
-        const cut = e.haystack.indexOf('\u0001');
-        e.normTitle = cut === -1 ? e.haystack : e.haystack.slice(0, cut);
-      }
-    });
-  }
-
-  private findStarts(text: string, n: number): boolean {
-    let at = 0;
-    for (let k = 0; k < n; k++) {
-      this.starts[k] = at;
-      const sep = text.indexOf(SEPARATOR, at);
-      if (sep === -1) {
-        if (k !== n - 1) return false;
-        at = text.length + 1;
-      } else {
-        if (k === n - 1) return false;
-        at = sep + 1;
-      }
-    }
-    this.starts[n] = at;
-    return n === 0 ? text.length === 0 : true;
-  }
-
-  /** Positions (in title order) of the entries whose haystack contains `term`. */
-  matching(term: string): number[] {
-    const out: number[] = [];
-    const { text, starts } = this;
-    let k = 0;
-    let pos = text.indexOf(term);
-    while (pos !== -1) {
-      // The entry holding `pos` is the last one starting at or before it.
-      let lo = k;
-      let hi = starts.length - 1;
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if ((starts[mid] ?? 0) <= pos) lo = mid;
-        else hi = mid - 1;
-      }
-      k = lo;
-      const end = (starts[k + 1] ?? text.length + 1) - 1;
-      if (pos + term.length <= end) {
-        out.push(k);
-        // One hit is enough: carry on from the next entry.
-        if (end + 1 >= text.length) break;
-        pos = text.indexOf(term, end + 1);
-      } else {
-        // This occurrence runs across the separator into the next entry; it does not count.
-        pos = text.indexOf(term, pos + 1);
-      }
-    }
-    return out;
   }
 }
 
@@ -274,7 +145,7 @@ export class SummaryIndex {
       // Scan for the longest term (usually the rarest); only the others are checked per entry.
       const longest = terms.reduce((a, b) => (b.length > a.length ? b : a));
       this.corpus ??= new Corpus(order, false);
-      pool = this.corpus.matching(longest).map((k) => order[k] as Entry);
+      pool = this.corpus.matching(longest, order);
       rest = terms.filter((t, i) => i !== terms.indexOf(longest));
     }
     const out: Entry[] = [];

@@ -2,6 +2,7 @@
 // never over secrets; filters and sort orders; the index stays right across edits.
 import { describe, expect, it } from 'vitest';
 import { normalize } from '../../electron/core/search';
+import { prng } from '../../bench/data';
 import type { Vault } from '../../electron/core/vault';
 import { apiKey, login, newVault, note, PASSWORD } from './fixtures/vault-helpers';
 
@@ -95,6 +96,29 @@ describe('normalize', () => {
     const samples = ['Crème Brûlée', 'ÅNGSTRÖM', 'Tiếng Việt', 'שָׁלוֹם', 'हिन्दी', 'Ελληνικά ΟΔΟΣ', 'ＡＢＣ１２３', 'ﬁle', 'Straße', 'plain ascii', 'emoji 🔑 key', 'Zoë 日本語'];
     for (const s of samples) expect(normalize(s), s).toBe(reference(s));
     expect(normalize(samples.join('\u0001'))).toBe(reference(samples.join('\u0001')));
+  });
+});
+
+describe('search agrees with a plain substring check', () => {
+  it('for random items and queries (anchor letters, overlaps, entry boundaries)', async () => {
+    const v = await newVault();
+    const rand = prng(1234);
+    const alphabet = 'aabeqqxz é-';
+    const word = (n: number) => Array.from({ length: n }, () => alphabet[Math.floor(rand() * alphabet.length)]).join('');
+    v.createMany(
+      Array.from({ length: 300 }, (_, i) => note(`${word(1 + (i % 6))}${i}`, { notes: word(Math.floor(rand() * 12)), tags: rand() < 0.3 ? [word(3).trim() || 't'] : [] })),
+      'random',
+    );
+    v.lock();
+    await v.unlock(PASSWORD); // exercise the bulk corpus built at unlock
+    const all = v.list();
+    const hay = (s: (typeof all)[number]) => normalize([s.title, s.username, s.urls.join(' '), s.service, s.keyId, s.environment, s.tags.join(' '), s.folder, s.notes].join('\u0001'));
+    for (let q = 0; q < 300; q++) {
+      const text = q % 10 === 0 ? `${word(2)} ${word(1)}` : word(1 + (q % 4));
+      const terms = normalize(text).split(/\s+/).filter(Boolean);
+      const expected = all.filter((s) => terms.every((t) => hay(s).includes(t))).map((s) => s.id).sort();
+      expect(v.list({ text }).map((s) => s.id).sort(), JSON.stringify(text)).toEqual(terms.length === 0 ? all.map((s) => s.id).sort() : expected);
+    }
   });
 });
 
