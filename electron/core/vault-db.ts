@@ -68,6 +68,24 @@ const MIGRATIONS: readonly string[] = [
   CREATE INDEX items_listing ON items(bucket, last_used_at);
   DROP INDEX items_bucket;
   `,
+  // Chart counts for usage history (see history/rollups.ts), filled from existing events.
+  `
+  CREATE TABLE event_quarters (
+    q    INTEGER NOT NULL,
+    kind TEXT    NOT NULL,
+    n    INTEGER NOT NULL,
+    PRIMARY KEY (q, kind)
+  ) WITHOUT ROWID;
+  CREATE TABLE item_use_days (
+    item_id TEXT    NOT NULL,
+    day     INTEGER NOT NULL,
+    n       INTEGER NOT NULL,
+    PRIMARY KEY (item_id, day)
+  ) WITHOUT ROWID;
+  INSERT INTO event_quarters SELECT at / 900000, kind, COUNT(*) FROM events GROUP BY 1, 2;
+  INSERT INTO item_use_days SELECT item_id, at / 86400000, COUNT(*) FROM events
+    WHERE item_id IS NOT NULL AND kind IN ('copy', 'reveal', 'cli-use') GROUP BY 1, 2;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
