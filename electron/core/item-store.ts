@@ -217,7 +217,7 @@ export class ItemStore {
    */
   importBatches(fill: (write: (batch: ItemRecordInput[]) => void) => void, note: string): number {
     const now = this.now();
-    const saved: StoredSummary[] = [];
+    const saved = { count: 0 };
     // A larger page cache for the length of the import keeps the growing item tree in memory
     // instead of spilling it to the WAL page by page (about half the time at 100,000 rows).
     const cacheSize = this.db.pragma('cache_size', { simple: true }) as number;
@@ -227,19 +227,21 @@ export class ItemStore {
     } finally {
       this.db.pragma(`cache_size = ${cacheSize}`);
     }
-    for (const s of saved) this.index.set({ ...s, lastUsedAt: null });
-    return saved.length;
+    // Rebuilding the index from the buckets just written is cheaper than holding every new
+    // summary through the transaction (a 100,000-row import would keep them all alive).
+    this.load();
+    return saved.count;
   }
 
-  private importTransaction(fill: (write: (batch: ItemRecordInput[]) => void) => void, note: string, now: number, saved: StoredSummary[]): void {
+  private importTransaction(fill: (write: (batch: ItemRecordInput[]) => void) => void, note: string, now: number, saved: { count: number }): void {
     this.db.transaction(() => {
       const insert = this.db.prepare(
         'INSERT INTO items (id, bucket, created_at, updated_at, deleted_at, last_used_at, detail) VALUES (?, ?, ?, ?, ?, NULL, ?)',
       );
       fill((batch) => {
         const records = batch.map((r, i) => {
-          const data = parseOrThrow(itemInputSchema, r.input, `Item ${saved.length + i + 1} is not valid`);
-          assertValidTotp(data.totp, `Item ${saved.length + i + 1}`);
+          const data = parseOrThrow(itemInputSchema, r.input, `Item ${saved.count + i + 1} is not valid`);
+          assertValidTotp(data.totp, `Item ${saved.count + i + 1}`);
           const createdAt = r.createdAt ?? now;
           const item: Item = { ...data, id: randomUUID(), createdAt, updatedAt: r.updatedAt ?? createdAt, deletedAt: r.deletedAt ?? null };
           return { item, passwordHistory: (r.passwordHistory ?? []).slice(0, PASSWORD_HISTORY_LIMIT) };
@@ -256,11 +258,11 @@ export class ItemStore {
           }
           const summaries = chunk.map((r) => summarize(r.item));
           this.rewriteBucket(bucket, (list) => [...list, ...summaries]);
-          saved.push(...summaries);
+          saved.count += summaries.length;
           i += chunk.length;
         }
       });
-      this.events.append({ kind: 'import', source: this.source, detail: { note, count: saved.length } });
+      this.events.append({ kind: 'import', source: this.source, detail: { note, count: saved.count } });
     }).immediate();
   }
 
