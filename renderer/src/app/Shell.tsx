@@ -7,6 +7,7 @@ import { UnsavedGuardProvider, useUnsavedGuard } from './unsaved-guard';
 import { VaultDataProvider } from '../features/vault/vault-data';
 import { VaultPage } from '../features/vault/VaultPage';
 import { UnlockNotice } from '../features/unlock/UnlockNotice';
+import { DueKeysNotice } from '../features/health/DueKeysNotice';
 import { Sidebar } from './Sidebar';
 import { TOOL_PAGES } from './pages';
 import { HOME, sameRoute, type Route } from './routes';
@@ -56,12 +57,14 @@ function ShellLayout({ report, onLocked }: ShellProps) {
   }, [lock]);
 
   const tool = route.page === 'tool' ? TOOL_PAGES.find((p) => p.id === route.id) : undefined;
+  const openItem = (id: string) => void navigate({ page: 'vault', filter: { kind: 'all' }, select: id });
   return (
     <div className="shell">
       <Sidebar route={route} onNavigate={(r) => void navigate(r)} onLock={() => void lock()} />
       <main className="main" aria-label="Main">
         <UnlockNotice report={report} />
-        {route.page === 'vault' ? <VaultPage filter={route.filter} /> : tool ? <tool.Component /> : null}
+        <DueKeysNotice onOpen={openItem} />
+        {route.page === 'vault' ? <VaultPage key={route.select ?? ''} filter={route.filter} select={route.select} /> : tool ? <tool.Component openItem={openItem} /> : null}
       </main>
     </div>
   );

@@ -16,7 +16,7 @@ import {
   type LucideIcon,
 } from 'lucide-react';
 import { useVaultData } from '../features/vault/vault-data';
-import { TOOL_PAGES } from './pages';
+import { TOOL_PAGES, type ToolPage } from './pages';
 import { sameRoute, type Route, type VaultFilter } from './routes';
 
 interface SidebarProps {
@@ -64,6 +64,14 @@ function Group({ icon: Icon, label, count, children }: { icon: LucideIcon; label
   );
 }
 
+const noCount = (): number | undefined => undefined;
+
+/** A tool page's entry; its count hook is fixed per page, so hook order never changes. */
+function ToolNavItem({ page, active, onClick }: { page: ToolPage; active: boolean; onClick: () => void }) {
+  const count = (page.useCount ?? noCount)();
+  return <NavItem icon={page.icon} label={page.label} count={count} active={active} onClick={onClick} />;
+}
+
 export function Sidebar({ route, onNavigate, onLock }: SidebarProps) {
   const { counts } = useVaultData();
   const go = (filter: VaultFilter) => onNavigate({ page: 'vault', filter });
@@ -104,7 +112,7 @@ export function Sidebar({ route, onNavigate, onLock }: SidebarProps) {
         </ul>
         <ul className="nav-list nav-section" aria-label="Tools">
           {TOOL_PAGES.map((p) => (
-            <NavItem key={p.id} icon={p.icon} label={p.label} active={route.page === 'tool' && route.id === p.id} onClick={() => onNavigate({ page: 'tool', id: p.id })} />
+            <ToolNavItem key={p.id} page={p} active={route.page === 'tool' && route.id === p.id} onClick={() => onNavigate({ page: 'tool', id: p.id })} />
           ))}
         </ul>
       </div>

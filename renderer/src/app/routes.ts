@@ -10,7 +10,8 @@ export type VaultFilter =
   | { kind: 'folder'; folder: string }
   | { kind: 'trash' };
 
-export type Route = { page: 'vault'; filter: VaultFilter } | { page: 'tool'; id: string };
+/** `select` opens the vault view with that item selected (links from tool pages). */
+export type Route = { page: 'vault'; filter: VaultFilter; select?: string } | { page: 'tool'; id: string };
 
 export const HOME: Route = { page: 'vault', filter: { kind: 'all' } };
 

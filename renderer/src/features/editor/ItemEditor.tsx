@@ -15,6 +15,8 @@ import { useVaultData } from '../vault/vault-data';
 import { CustomFieldsEditor } from './CustomFieldsEditor';
 import { draftFromSummary, draftToInput, draftToPatch, emptyDraft, validate, type Draft, type SecretDraft } from './draft';
 import { revealMissingFields } from './reveal-missing';
+import { InlineGenerator } from '../generator/InlineGenerator';
+import { KeyFormatHint, recognisedService } from '../api-keys/KeyFormatHint';
 
 interface ItemEditorProps {
   type: ItemType;
@@ -129,7 +131,12 @@ export function ItemEditor({ type, item, onSaved, onCancel }: ItemEditorProps) {
               placeholder={unchanged(draft.password)}
               onRevealRequest={revealInto('password')}
               error={errors.password}
-              below={draft.password.value ? <StrengthMeter password={draft.password.value} /> : null}
+              below={
+                <>
+                  {draft.password.value ? <StrengthMeter password={draft.password.value} /> : null}
+                  <InlineGenerator onUse={(v) => setSecret('password', v)} />
+                </>
+              }
             />
             <PasswordField label="One-time code secret" value={draft.totp.value} onChange={(v) => setSecret('totp', v)} placeholder={unchanged(draft.totp)} onRevealRequest={revealInto('totp')} error={errors.totp} />
           </>
@@ -138,7 +145,20 @@ export function ItemEditor({ type, item, onSaved, onCancel }: ItemEditorProps) {
           <>
             <TextField label="Service" value={draft.service} onChange={(v) => set('service', v)} error={errors.service} placeholder="e.g. Stripe" />
             <TextField label="Key ID" value={draft.keyId} onChange={(v) => set('keyId', v)} error={errors.keyId} className="mono-field" />
-            <PasswordField label="Secret" value={draft.secret.value} onChange={(v) => setSecret('secret', v)} placeholder={unchanged(draft.secret)} onRevealRequest={revealInto('secret')} error={errors.secret} />
+            <PasswordField
+              label="Secret"
+              value={draft.secret.value}
+              onChange={(v) => {
+                setSecret('secret', v);
+                // A recognised key names its service when none is filled in yet.
+                const service = recognisedService(v);
+                if (service && !draft.service.trim()) set('service', service);
+              }}
+              placeholder={unchanged(draft.secret)}
+              onRevealRequest={revealInto('secret')}
+              error={errors.secret}
+              hint={<KeyFormatHint value={draft.secret.value} />}
+            />
             <div className="field-pair">
               <TextField label="Environment" value={draft.environment} onChange={(v) => set('environment', v)} error={errors.environment} placeholder="e.g. production" />
               <TextField label="Expires (YYYY-MM-DD)" value={draft.expiresAt} onChange={(v) => set('expiresAt', v)} error={errors.expiresAt} placeholder="2027-06-30" />

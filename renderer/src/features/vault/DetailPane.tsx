@@ -13,6 +13,8 @@ import { ItemHistory } from '../history/ItemHistory';
 import { FieldRow } from './FieldRow';
 import { useVaultData } from './vault-data';
 import { useCopy } from './useCopy';
+import { TotpCode } from '../generator/TotpCode';
+import { EnvCopyButtons } from '../api-keys/EnvCopyButtons';
 
 interface DetailPaneProps {
   id: string;
@@ -104,6 +106,7 @@ export function DetailPane({ id, onEdit }: DetailPaneProps) {
             {field('Username', 'username', item.username)}
             {secret('Password', 'password', item.hasPassword)}
             {secret('One-time code secret', 'totp', item.hasTotp)}
+            {item.hasTotp && !inTrash ? <TotpCode itemId={id} /> : null}
           </>
         ) : null}
         {item.type === 'api_key' ? (
@@ -111,6 +114,7 @@ export function DetailPane({ id, onEdit }: DetailPaneProps) {
             {item.service ? <FieldRow itemId={id} label="Service" value={item.service} /> : null}
             {field('Key ID', 'keyId', item.keyId, true)}
             {secret('Secret', 'secret', item.hasSecret)}
+            {item.hasSecret && !inTrash ? <EnvCopyButtons itemId={id} /> : null}
             {item.environment ? <FieldRow itemId={id} label="Environment" value={item.environment} /> : null}
             {item.expiresAt ? <FieldRow itemId={id} label="Expires" value={item.expiresAt} /> : null}
             {item.rotationDays ? <FieldRow itemId={id} label="Rotate every" value={`${item.rotationDays} days`} /> : null}

@@ -26,10 +26,10 @@ const SORTS: { value: SortOrder; label: string }[] = [
   { value: 'last-used', label: 'Last used' },
 ];
 
-export function VaultPage({ filter }: { filter: VaultFilter }) {
+export function VaultPage({ filter, select: initialSelection }: { filter: VaultFilter; select?: string | undefined }) {
   const [text, setText] = useState('');
   const [sort, setSort] = useState<SortOrder>('title');
-  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [selectedId, setSelectedId] = useState<string | null>(initialSelection ?? null);
   const [mode, setMode] = useState<Mode>({ kind: 'view' });
   const { revision } = useVaultData();
   const { rows, error } = useItemRows(filter, text, sort, revision);
