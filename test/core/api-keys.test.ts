@@ -8,6 +8,8 @@ import { bindingFor, fetchSecrets, resolveRef } from '../../electron/core/api-ke
 import { dueApiKeys } from '../../electron/core/api-keys/due';
 import { defaultEnvName, dotenvQuote, envLine, envNameFromTitle, shellQuote } from '../../electron/core/api-keys/env-format';
 import { generatePassword } from '../../electron/core/generator/password';
+import { KEYSTASH_CSV_COLUMNS } from '../../electron/core/export/keystash-csv';
+import { commitImport } from '../../electron/core/import';
 import { passwordOptionsSchema } from '../../shared/generator';
 import { apiKey, caught, login, newVault } from './fixtures/vault-helpers';
 
@@ -167,5 +169,24 @@ describe('due API keys', () => {
     expect(due.find((d) => d.id === today.id)?.days).toBe(0);
     expect(due.some((d) => d.id === expired.id && d.days < 0)).toBe(true);
     expect(due.some((d) => d.id === rotated.id && d.days === -10)).toBe(true);
+  });
+});
+
+describe('imported API keys', () => {
+  it('get their service from a recognised format when the file names none', async () => {
+    const v = await newVault();
+    const line = (cells: Record<string, string>): string => KEYSTASH_CSV_COLUMNS.map((c) => cells[c] ?? '').join(',');
+    const csv = [
+      KEYSTASH_CSV_COLUMNS.join(','),
+      line({ type: 'api_key', title: 'CI token', secret: `ghp_${rep(A, 36)}` }),
+      line({ type: 'api_key', title: 'Named', service: 'Internal', secret: `npm_${rep(A, 36)}` }),
+      line({ type: 'api_key', title: 'Unknown', secret: 'just-a-secret' }),
+    ].join('\n');
+    const r = await commitImport(v, Buffer.from(csv, 'utf8'));
+    expect(r.imported).toBe(3);
+    const service = (title: string): string => v.getItem(v.resolve(title)).service;
+    expect(service('CI token')).toBe('GitHub');
+    expect(service('Named')).toBe('Internal');
+    expect(service('Unknown')).toBe('');
   });
 });

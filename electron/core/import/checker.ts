@@ -2,6 +2,7 @@
 // fails is a problem with its line number), and compared with the vault and with earlier
 // rows to find duplicates (same type, title, username, URLs and password or secret).
 // Candidates are found from summaries first, so only look-alikes are ever decrypted.
+import { recogniseKey } from '../../../shared/api-key-formats';
 import { itemInputSchema, type ItemData } from '../../../shared/domain';
 import { field } from './fields';
 import type { ImportedItem, MapOutcome } from './types';
@@ -59,6 +60,11 @@ export class RowChecker {
     if (totp !== '' && this.totpProblem(totp)) {
       // Keep a secret the vault cannot use as a concealed field rather than refuse the row.
       input = { ...input, totp: '', fields: [...(input.fields ?? []), field('One-time password (not recognised)', totp, true)] };
+    }
+    if (input.type === 'api_key' && !(input.service ?? '').trim()) {
+      // A recognised key format names its service (ghp_… → GitHub), as when a key is pasted.
+      const service = recogniseKey(typeof input.secret === 'string' ? input.secret : '')?.service;
+      if (service) input = { ...input, service };
     }
     const r = itemInputSchema.safeParse(input);
     if (!r.success) {
