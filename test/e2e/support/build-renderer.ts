@@ -27,7 +27,11 @@ function isFresh(): boolean {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-export async function ensureRendererBuilt(): Promise<void> {
+/**
+ * Ensures a fresh build and returns a private copy of it, taken under the lock, so a rebuild
+ * by another worker (after a source change mid-run) cannot pull files from under a page.
+ */
+export async function ensureRendererBuilt(copyTo: string): Promise<string> {
   fs.mkdirSync(path.dirname(LOCK), { recursive: true });
   for (;;) {
     try {
@@ -41,13 +45,19 @@ export async function ensureRendererBuilt(): Promise<void> {
     }
   }
   try {
-    if (isFresh()) return;
-    const r = spawnSync('npx', ['electron-vite', 'build', '--logLevel', 'warn'], { cwd: ROOT, encoding: 'utf8' });
-    if (r.status !== 0) throw new Error(`electron-vite build failed:\n${r.stdout}\n${r.stderr}`);
-    // The build keeps source mtimes out of the picture; touch the entry so freshness holds.
-    const now = new Date();
-    fs.utimesSync(path.join(RENDERER_OUT, 'index.html'), now, now);
+    if (!isFresh()) build();
+    fs.cpSync(RENDERER_OUT, copyTo, { recursive: true });
+    return copyTo;
   } finally {
     fs.rmSync(LOCK, { recursive: true, force: true });
   }
+}
+
+function build(): void {
+  const started = new Date();
+  const r = spawnSync('npx', ['electron-vite', 'build', '--logLevel', 'warn'], { cwd: ROOT, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`electron-vite build failed:\n${r.stdout}\n${r.stderr}`);
+  // Stamp the entry with the build's start, so a source saved during the build still counts
+  // as newer and triggers the next rebuild.
+  fs.utimesSync(path.join(RENDERER_OUT, 'index.html'), started, started);
 }

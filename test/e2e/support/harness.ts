@@ -12,7 +12,7 @@ import { createServices, type Services } from '../../../electron/main/services';
 import { MemoryClipboard } from '../../../electron/main/services/memory-clipboard';
 import { createHandlers } from '../../../electron/main/ipc/handlers';
 import type { HandlerMap } from '../../../electron/main/ipc/handler';
-import { ensureRendererBuilt, RENDERER_OUT } from './build-renderer';
+import { ensureRendererBuilt } from './build-renderer';
 import { serveDir, type StaticServer } from './static-server';
 import { ManualTimers } from './manual-timers';
 
@@ -66,10 +66,14 @@ export interface HarnessOptions {
 
 let browser: Browser | null = null;
 let server: StaticServer | null = null;
+let servedCopy = '';
 
 async function shared(exe: string): Promise<{ browser: Browser; server: StaticServer }> {
-  await ensureRendererBuilt();
-  server ??= await serveDir(RENDERER_OUT);
+  if (!server) {
+    const copy = await ensureRendererBuilt(fs.mkdtempSync(path.join(os.tmpdir(), 'keystash-renderer-')));
+    server = await serveDir(copy);
+    servedCopy = copy;
+  }
   browser ??= await chromium.launch({
     executablePath: exe,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
@@ -82,6 +86,8 @@ export async function stopShared(): Promise<void> {
   await server?.close();
   browser = null;
   server = null;
+  if (servedCopy) fs.rmSync(servedCopy, { recursive: true, force: true });
+  servedCopy = '';
 }
 
 export async function startHarness(exe: string, opts: HarnessOptions = {}): Promise<Harness> {
