@@ -92,6 +92,7 @@ export function Sidebar({ route, onNavigate, onLock }: SidebarProps) {
           <NavItem icon={UserRound} label="Logins" count={counts?.login} active={is({ kind: 'type', type: 'login' })} onClick={() => go({ kind: 'type', type: 'login' })} />
           <NavItem icon={KeyRound} label="API keys" count={counts?.api_key} active={is({ kind: 'type', type: 'api_key' })} onClick={() => go({ kind: 'type', type: 'api_key' })} />
           <NavItem icon={FileText} label="Notes" count={counts?.note} active={is({ kind: 'type', type: 'note' })} onClick={() => go({ kind: 'type', type: 'note' })} />
+          <NavItem icon={Trash2} label="Trash" count={counts?.trash} active={is({ kind: 'trash' })} onClick={() => go({ kind: 'trash' })} />
         </ul>
         <ul className="nav-list nav-section">
           <Group icon={Tag} label="Tags" count={tags.length}>
@@ -106,9 +107,6 @@ export function Sidebar({ route, onNavigate, onLock }: SidebarProps) {
               <NavItem key={folder} indent icon={Folder} label={folder} count={n} active={is({ kind: 'folder', folder })} onClick={() => go({ kind: 'folder', folder })} />
             ))}
           </Group>
-        </ul>
-        <ul className="nav-list nav-section">
-          <NavItem icon={Trash2} label="Trash" count={counts?.trash} active={is({ kind: 'trash' })} onClick={() => go({ kind: 'trash' })} />
         </ul>
         <ul className="nav-list nav-section" aria-label="Tools">
           {TOOL_PAGES.map((p) => (
