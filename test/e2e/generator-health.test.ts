@@ -41,7 +41,7 @@ describe.skipIf(!CHROMIUM)('generator, TOTP, health and API keys', () => {
 
   it('shows the due-keys notice after unlock, linking to the key', async () => {
     const notice = p.getByTestId('due-keys-notice');
-    await notice.getByText(/1 API key need/).waitFor();
+    await notice.getByText(/1 API key needs attention/).waitFor();
     await notice.getByText(/expired/).waitFor();
     await notice.getByRole('button', { name: 'Payments' }).click();
     await detailTitle(p).filter({ hasText: 'Payments' }).waitFor();

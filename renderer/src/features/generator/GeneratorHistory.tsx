@@ -27,7 +27,7 @@ export function GeneratorHistory({ rows, onChanged }: { rows: GeneratorHistoryRo
     onChanged();
   };
   return (
-    <section className="card" aria-labelledby="gen-history-title">
+    <section className="card settings-card" aria-labelledby="gen-history-title">
       <div className="gen-history-head">
         <h2 id="gen-history-title" className="card-title">
           History

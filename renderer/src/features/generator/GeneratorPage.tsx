@@ -43,7 +43,7 @@ export function GeneratorPage() {
     <div className="page">
       <h1 className="page-title">Generator</h1>
       <div className="page-sections">
-        <section className="card gen-card" aria-label="Generate">
+        <section className="card settings-card gen-card" aria-label="Generate">
           <GeneratorOptions value={options} onChange={change} />
           {error ? (
             <p className="field-error" role="alert">

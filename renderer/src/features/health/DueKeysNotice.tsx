@@ -31,7 +31,7 @@ export function DueKeysNotice({ onOpen }: { onOpen: (id: string) => void }) {
       <KeyRound size={18} aria-hidden="true" className="notice-icon" />
       <div className="notice-body">
         <p>
-          <strong>{plural(due.length, 'API key')} need attention:</strong>{' '}
+          <strong>{plural(due.length, 'API key')} {due.length === 1 ? 'needs' : 'need'} attention:</strong>{' '}
           {due.map((d, i) => (
             <span key={`${d.id}-${d.reason}`}>
               {i > 0 ? ', ' : ''}

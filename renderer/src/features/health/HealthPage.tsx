@@ -53,7 +53,7 @@ export function HealthPage({ openItem }: { openItem?: (id: string) => void }) {
             const found = report.findings.filter((f) => f.kind === kind);
             if (found.length === 0) return null;
             return (
-              <section key={kind} className="card health-group" aria-labelledby={`health-${kind}`} data-testid={`health-${kind}`}>
+              <section key={kind} className="card settings-card health-group" aria-labelledby={`health-${kind}`} data-testid={`health-${kind}`}>
                 <h2 id={`health-${kind}`} className="card-title">
                   {HEALTH_LABELS[kind]} <span className="badge badge-muted">{found.length}</span>
                 </h2>
