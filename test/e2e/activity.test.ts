@@ -8,7 +8,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { FAST_KDF, PASSWORD, startHarness, stopShared, type Harness } from './support/harness';
 import { CHROMIUM } from './support/skip';
-import { box, screenshotOnFailure } from './support/ui';
+import { box, row, screenshotOnFailure } from './support/ui';
 
 const SHOTS = path.resolve(__dirname, '../../test-results/screenshots');
 const DAY = 86_400_000;
@@ -130,6 +130,20 @@ describe.skipIf(!CHROMIUM)('activity page', () => {
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.every((r) => r.includes('Fastmail'))).toBe(true);
     await p.getByRole('searchbox', { name: 'Search activity' }).fill('');
+  });
+
+  it('draws a 30-day sparkline in the item detail pane', async () => {
+    const hh = h as Harness;
+    const p = hh.page;
+    await p.getByRole('button', { name: /^All items/ }).click();
+    await row(p, 'AWS root').click();
+    const spark = p.getByTestId('item-sparkline');
+    await spark.waitFor();
+    const id = hh.services.vault.unlocked().list({}).find((s) => s.title === 'AWS root')?.id as string;
+    const expected = hh.services.vault.unlocked().activity().sparkline(id, 30, -new Date().getTimezoneOffset()).reduce((a, b) => a + b, 0);
+    expect(await spark.getByRole('img').getAttribute('aria-label')).toBe(`${expected} events in the last 30 days`);
+    await p.getByRole('button', { name: 'Activity' }).click();
+    await p.getByRole('heading', { name: 'Activity' }).waitFor();
   });
 
   it('reports a tampered history after "Verify whole history"', async () => {

@@ -9,6 +9,7 @@ import { EVENT_LABEL, fieldLabel, formatDateTime, formatRelative } from '../../l
 import { IconButton } from '../../components/Button';
 import { useToast } from '../../components/Toast';
 import { useVaultData } from '../vault/vault-data';
+import { ItemSparkline } from '../activity/ItemSparkline';
 
 const RECENT = 8;
 
@@ -60,6 +61,7 @@ export function ItemHistory({ item }: { item: ItemSummary }) {
       <p className="history-last" data-testid="last-used">
         Last used: {item.lastUsedAt ? `${formatRelative(item.lastUsedAt)} (${formatDateTime(item.lastUsedAt)})` : 'never'}
       </p>
+      <ItemSparkline itemId={item.id} revision={revision} />
       {events === null ? null : events.length === 0 ? (
         <p className="field-hint">No events yet.</p>
       ) : (
