@@ -116,6 +116,25 @@ describe.skipIf(!CHROMIUM)('keyboard only', () => {
     expect(await p.locator('[role=listbox]:focus').count()).toBe(1);
   });
 
+  it('asks before Ctrl+L locks over unsaved edits', async () => {
+    await p.locator('[role=listbox]').focus();
+    await p.keyboard.press('Enter');
+    await p.locator('#editor-title').waitFor();
+    await p.keyboard.type('Unsaved ');
+    await p.keyboard.press('Control+KeyL');
+    const dialog = p.getByRole('dialog', { name: 'Discard unsaved changes?' });
+    await dialog.waitFor();
+    await p.keyboard.press('Enter'); // Keep editing
+    await dialog.waitFor({ state: 'hidden' });
+    expect(h.services.vault.isUnlocked).toBe(true);
+    await p.locator('#editor-title').waitFor();
+    await p.keyboard.press('Escape');
+    await dialog.waitFor();
+    await p.keyboard.press('Tab');
+    await p.keyboard.press('Enter'); // Discard changes
+    await p.locator('#editor-title').waitFor({ state: 'detached' });
+  });
+
   it('reaches the sidebar with Tab, locks with Ctrl+L and unlocks with Enter', async () => {
     await tabTo(p, /^Trash/);
     await p.keyboard.press('Enter');
