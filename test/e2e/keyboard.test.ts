@@ -147,6 +147,10 @@ describe.skipIf(!CHROMIUM)('keyboard only', () => {
     await p.keyboard.type(PASSWORD);
     await p.keyboard.press('Enter');
     await p.getByRole('heading', { name: 'All items' }).waitFor();
+    // Focus lands on the list, so the arrows work straight after unlocking.
+    await p.locator('[role=listbox]:focus').waitFor();
+    await p.keyboard.press('End');
+    expect(await selectedTitle(p)).toBe('Stripe live secret key');
     expect(h.pageErrors).toEqual([]);
   });
 });

@@ -60,6 +60,13 @@ export function VaultPage({ filter, select: initialSelection }: { filter: VaultF
     else if (fresh || selectedId === null) setSelectedId(rows[Math.min(lastIndex.current, rows.length - 1)]?.id ?? null);
   }, [rows, selectedId]);
 
+  // After unlocking nothing has focus; give it to the list, so the arrow keys work at once.
+  // Focus the user put somewhere (a sidebar button, the search box) is never taken away.
+  const hasRows = (rows?.length ?? 0) > 0;
+  useEffect(() => {
+    if (hasRows && (document.activeElement === null || document.activeElement === document.body)) listRef.current?.focus();
+  }, [hasRows]);
+
   const leaveEditor = useCallback(async () => {
     if (mode.kind === 'view') return true;
     if (!(await guard.confirmDiscard())) return false;
