@@ -32,6 +32,11 @@ function rarestChar(term: string): number {
   return best;
 }
 
+/** `xs.join(' ')` without the call for the usual zero or one element. */
+function words(xs: readonly string[]): string {
+  return xs.length === 0 ? '' : xs.length === 1 ? (xs[0] as string) : xs.join(' ');
+}
+
 /** Every haystack in one string, in title order, with the offset where each one starts. */
 export class Corpus {
   private readonly text: string;
@@ -49,15 +54,16 @@ export class Corpus {
       // In chunks, so the temporary copies normalize() makes stay small (peak memory is RSS).
       const chunks: string[] = [];
       for (let i = 0; i < order.length; i += BULK_CHUNK) {
-        const parts: string[] = [];
+        // Same fields and separators as haystackFor. `+=` only links the pieces (a rope);
+        // normalize() flattens the chunk once, which beats collecting them in an array.
+        let chunk = '';
         for (let k = i; k < Math.min(order.length, i + BULK_CHUNK); k++) {
           const h = (order[k] as CorpusEntry).summary;
-          // Same fields and separators as haystackFor, pushed flat: no per-item array or string.
-          parts.push(h.title, '\u0001', h.username, '\u0001', h.urls.join(' '), '\u0001', h.service, '\u0001', h.keyId, '\u0001');
-          parts.push(h.environment, '\u0001', h.tags.join(' '), '\u0001', h.folder, '\u0001', h.notes, SEPARATOR);
+          if (k > i) chunk += SEPARATOR;
+          chunk += h.title + '\u0001' + h.username + '\u0001' + words(h.urls) + '\u0001' + h.service + '\u0001' + h.keyId;
+          chunk += '\u0001' + h.environment + '\u0001' + words(h.tags) + '\u0001' + h.folder + '\u0001' + h.notes;
         }
-        parts.pop();
-        chunks.push(normalize(parts.join('')));
+        chunks.push(normalize(chunk));
       }
       text = chunks.join(SEPARATOR);
     }
