@@ -6,7 +6,10 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import './styles/tokens.css';
 import './styles/base.css';
-import './styles/components.css';
+import './styles/vault.css';
+import './styles/controls.css';
+import './styles/surfaces.css';
+import './styles/detail.css';
 
 config({ jitless: true });
 
