@@ -16,6 +16,7 @@ import {
 import { KeystashError } from './errors';
 import type { GeneratedSecret, GeneratorHistoryEntry } from '../../shared/generator';
 import { addGeneratorHistory, clearGeneratorHistory, readGeneratorHistory } from './generator/history';
+import { readScoreCache, writeScoreCache } from './health/score-cache';
 import { EventLog, type AppendEvent, type EventQuery } from './event-log';
 import { Activity, itemLookup } from './history/activity';
 import { fieldValue, type StoredDetail } from './item-model';
@@ -301,6 +302,15 @@ export class Vault {
   clearGeneratorHistory(): void {
     this.unlocked();
     clearGeneratorHistory(this.db);
+  }
+
+  /** Strength scores remembered by earlier health checks (digest → score). */
+  healthScores(): Map<string, number> {
+    return readScoreCache(this.db, this.unlocked().keys);
+  }
+
+  saveHealthScores(scores: Map<string, number>): void {
+    writeScoreCache(this.db, this.unlocked().keys, scores);
   }
 
   // History ---------------------------------------------------------------------------------

@@ -148,7 +148,7 @@ describe.skipIf(!CHROMIUM)('generator, TOTP, health and API keys', () => {
     await weak.getByRole('button', { name: 'Old forum' }).waitFor();
     await p.getByTestId('health-reused').getByRole('button', { name: 'Old shop' }).waitFor();
     await p.getByTestId('health-expired').getByRole('button', { name: 'Payments' }).waitFor();
-    const report = h.services.health.report();
+    const report = await h.services.health.report();
     const sidebarCount = nav(p, 'Health').locator('.nav-count');
     await sidebarCount.filter({ hasText: String(report.findings.length) }).waitFor();
     expect(await p.locator('main').textContent()).not.toContain('password1');

@@ -27,7 +27,7 @@ export const health: Command = {
   positionals: { min: 0, max: 0 },
   async run(ctx) {
     const vault = await ctx.vault();
-    const report = computeHealth(vault);
+    const report = await computeHealth(vault);
     if (ctx.args.flag('json')) {
       ctx.out.json(toHealthJson(report));
       return EXIT.ok;

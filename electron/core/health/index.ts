@@ -14,12 +14,13 @@ export const HEALTH_LIMITS = { weakScore: 2, oldDays: 365, staleDays: 180 } as c
 
 export interface HealthOptions {
   now?: number;
-  /**
-   * Scores already known, keyed by the password's SHA-256 (never the password itself), so a
-   * caller can keep the cache between runs without holding passwords.
-   */
-  scoreCache?: Map<string, number>;
+  /** Give the event loop a turn after this many zxcvbn runs, so the app stays responsive. */
+  yieldEvery?: number;
 }
+
+const DEFAULT_YIELD_EVERY = 10;
+const ITEMS_PER_TURN = 200;
+const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 function days(ms: number): number {
   return Math.floor(ms / DAY);
@@ -37,9 +38,17 @@ function secretOf(item: Item): string {
   return item.type === 'api_key' ? item.secret : item.type === 'login' ? item.password : '';
 }
 
-export function computeHealth(vault: Vault, opts: HealthOptions = {}): HealthReport {
+/**
+ * Checks every item not in the trash. Scores come from the vault's encrypted score cache
+ * where it has them; new ones are computed (yielding to the event loop now and then) and the
+ * cache is saved pruned to the passwords seen in this check.
+ */
+export async function computeHealth(vault: Vault, opts: HealthOptions = {}): Promise<HealthReport> {
   const now = opts.now ?? Date.now();
-  const cache = opts.scoreCache ?? new Map<string, number>();
+  const yieldEvery = opts.yieldEvery ?? DEFAULT_YIELD_EVERY;
+  const cache = vault.healthScores();
+  const seen = new Map<string, number>();
+  let scored = 0;
   const summaries = vault.list().filter((s) => s.type !== 'note');
   const findings: HealthFinding[] = [];
   const passwords: { id: string; key: string }[] = [];
@@ -47,17 +56,21 @@ export function computeHealth(vault: Vault, opts: HealthOptions = {}): HealthRep
   const lookKey = new Map<string, string[]>();
   const secretKey = new Map<string, string[]>();
 
+  let visited = 0;
   for (const s of summaries) {
+    // Decrypting every item takes ~0.3 ms each; hand the event loop a turn now and then.
+    if (++visited % ITEMS_PER_TURN === 0) await nextTurn();
     const item = s.hasPassword || s.hasSecret ? vault.getItem(s.id) : null;
     const secret = item ? secretOf(item) : '';
     if (s.type === 'login' && secret !== '') {
       // The username and title are part of the key: they change what zxcvbn counts as known.
       const digest = createHash('sha256').update(JSON.stringify([secret, s.username, s.title])).digest('base64');
-      let score = cache.get(digest);
+      let score = seen.get(digest) ?? cache.get(digest);
       if (score === undefined) {
         score = strength(secret, [s.username, s.title]).score;
-        cache.set(digest, score);
+        if (++scored % yieldEvery === 0) await nextTurn();
       }
+      seen.set(digest, score);
       if (score <= HEALTH_LIMITS.weakScore) findings.push({ kind: 'weak', itemIds: [s.id], reason: `The password is easy to guess (strength ${score} of 4).` });
       passwords.push({ id: s.id, key: secret });
       const age = days(now - secretChangedAt(vault, s));
@@ -92,6 +105,8 @@ export function computeHealth(vault: Vault, opts: HealthOptions = {}): HealthRep
   for (const group of linkedGroups(summaries.map((s) => s.id), dupLinks)) {
     findings.push({ kind: 'duplicates', itemIds: group, reason: `${group.length} items look like copies of one another (same title, username and address, or the same secret).` });
   }
+
+  if (scored > 0 || seen.size !== cache.size) vault.saveHealthScores(seen);
 
   const counts = Object.fromEntries(HEALTH_KINDS.map((k) => [k, 0])) as Record<HealthKind, number>;
   for (const f of findings) counts[f.kind]++;

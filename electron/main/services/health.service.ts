@@ -1,6 +1,6 @@
 // Vault health and due API keys for the window: computed here from the secrets, returned as
-// ids, titles and reasons. Strength scores are cached by digest until the vault locks, and
-// the desktop notification about due keys is shown once per unlock.
+// ids, titles and reasons. One check runs at a time (callers share it), and the desktop
+// notification about due keys is shown once per unlock.
 import type { DueKey } from '../../../shared/health';
 import type { HealthReply } from '../../../shared/tools-contract';
 import { dueApiKeys } from '../../core/api-keys/due';
@@ -10,7 +10,7 @@ import type { VaultService } from './vault.service';
 export type Notify = (title: string, body: string) => void;
 
 export class HealthService {
-  private scores = new Map<string, number>();
+  private running: Promise<HealthReply> | null = null;
   private notified = false;
 
   constructor(
@@ -19,9 +19,16 @@ export class HealthService {
     private readonly notify?: Notify,
   ) {}
 
-  report(): HealthReply {
+  report(): Promise<HealthReply> {
+    this.running ??= this.compute().finally(() => {
+      this.running = null;
+    });
+    return this.running;
+  }
+
+  private async compute(): Promise<HealthReply> {
     const v = this.vault.unlocked();
-    const report = computeHealth(v, { now: this.now(), scoreCache: this.scores });
+    const report = await computeHealth(v, { now: this.now() });
     const ids = [...new Set(report.findings.flatMap((f) => f.itemIds))];
     const items = ids.map((id) => {
       const s = v.summary(id);
@@ -41,9 +48,8 @@ export class HealthService {
     return due;
   }
 
-  /** Forget cached scores and the notification; called when the vault locks. */
+  /** Forget the notification; called when the vault locks. */
   clear(): void {
-    this.scores.clear();
     this.notified = false;
   }
 }

@@ -5,7 +5,7 @@ import { useEffect, useState } from 'react';
 import { call } from '../../lib/ipc';
 import { useVaultData } from '../vault/vault-data';
 
-export const AUTO_LIMIT = 2_000;
+export const AUTO_LIMIT = 1_000;
 
 let latest: number | undefined;
 const listeners = new Set<(n: number | undefined) => void>();

@@ -1,0 +1,23 @@
+// Strength scores from earlier health checks, so a check only runs zxcvbn (~20 ms a
+// password) on passwords it has not scored before. Kept as one encrypted record (kind `meta`,
+// id `health-scores`) of SHA-256 digest → score; the digests cover the password with the
+// username and title (zxcvbn's context), and only ever live inside the encrypted record.
+import type { SessionKeys } from '../session-keys';
+import type { Db } from '../vault-db';
+
+export const HEALTH_SCORES_RECORD = 'health-scores';
+
+export function readScoreCache(db: Db, keys: SessionKeys): Map<string, number> {
+  const row = db.prepare('SELECT blob FROM meta WHERE name = ?').get(HEALTH_SCORES_RECORD) as { blob: Buffer } | undefined;
+  if (!row) return new Map();
+  // A damaged cache only costs time: start over rather than fail the health check.
+  const entries = keys.tryOpen<[string, number][]>('meta', HEALTH_SCORES_RECORD, row.blob);
+  return new Map(Array.isArray(entries) ? entries : []);
+}
+
+export function writeScoreCache(db: Db, keys: SessionKeys, scores: Map<string, number>): void {
+  db.prepare('INSERT INTO meta (name, blob) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET blob = excluded.blob').run(
+    HEALTH_SCORES_RECORD,
+    keys.seal('meta', HEALTH_SCORES_RECORD, [...scores.entries()]),
+  );
+}
