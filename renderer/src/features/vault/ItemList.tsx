@@ -1,7 +1,7 @@
 // The virtualised item list: only the rows in view exist in the DOM, so 100,000 items
 // scroll as smoothly as 10. It is one listbox with aria-activedescendant: focus stays on
 // the list while the arrow keys move the selection.
-import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useEffect, useRef, type KeyboardEvent, type RefObject } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { FileText, KeyRound, Star, UserRound } from 'lucide-react';
 import type { ItemListRow } from '../../../../shared/ipc-contract';
@@ -16,7 +16,7 @@ interface ItemListProps {
   onSelect: (id: string) => void;
   onOpen: (id: string) => void;
   onEscape: () => void;
-  listRef: React.RefObject<HTMLDivElement | null>;
+  listRef: RefObject<HTMLDivElement | null>;
   label: string;
   showDate: 'updated' | 'last-used';
 }
