@@ -86,6 +86,17 @@ const MIGRATIONS: readonly string[] = [
   INSERT INTO item_use_days SELECT item_id, at / 86400000, COUNT(*) FROM events
     WHERE item_id IS NOT NULL AND kind IN ('copy', 'reveal', 'cli-use') GROUP BY 1, 2;
   `,
+  // Events per UTC day and kind: the 90-day chart reads these plus only the quarter-hours
+  // near each midnight that the user's time zone moves into the neighbouring day.
+  `
+  CREATE TABLE event_days (
+    day  INTEGER NOT NULL,
+    kind TEXT    NOT NULL,
+    n    INTEGER NOT NULL,
+    PRIMARY KEY (day, kind)
+  ) WITHOUT ROWID;
+  INSERT INTO event_days SELECT q * 900000 / 86400000, kind, SUM(n) FROM event_quarters GROUP BY 1, 2;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -165,6 +165,8 @@ describe('retention', () => {
     // The chart counts forget pruned events too.
     const counted = rawHandle(v).prepare('SELECT SUM(n) AS n FROM event_quarters').get() as { n: number };
     expect(counted.n).toBe(v.activity().count());
+    const byDay = rawHandle(v).prepare('SELECT SUM(n) AS n FROM event_days').get() as { n: number };
+    expect(byDay.n).toBe(v.activity().count());
     const file = v.file;
     v.close();
     const again = openVault(file, { now: clock });

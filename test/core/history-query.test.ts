@@ -244,3 +244,26 @@ describe('recently used and stale items', () => {
     expect(old.id).not.toBe(fresh.id);
   });
 });
+
+describe('per-day counts across time zones', () => {
+  it('match a direct count of each local day, east and west of UTC', async () => {
+    let now = Date.UTC(2026, 10, 10, 0, 0);
+    const v = await newVault({ now: () => now });
+    const item = v.create(login('Zone'));
+    // Events every 47 minutes for three days, so every midnight edge has some on both sides.
+    for (let i = 0; i < 92; i++) {
+      now += 47 * 60_000;
+      v.useField(item.id, 'password', i % 3 ? 'copy' : 'reveal');
+    }
+    const all = v.history({ limit: 10_000 });
+    for (const tz of [0, 60, 330, 345, 600, -300, -570, -720, 840]) {
+      const perDay = v.activity().charts({ days: 5, tzOffsetMinutes: tz }).perDay;
+      for (const d of perDay) {
+        const start = Date.parse(`${d.day}T00:00:00Z`) - tz * 60_000;
+        const expected = all.filter((e) => e.at >= start && e.at < start + DAY).length;
+        expect([tz, d.day, d.total]).toEqual([tz, d.day, expected]);
+        expect(Object.values(d.counts).reduce((a, b) => a + b, 0)).toBe(d.total);
+      }
+    }
+  });
+});

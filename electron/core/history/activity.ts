@@ -94,7 +94,8 @@ export class Activity {
     const rf = this.resolve(f);
     if (Object.keys(rf).length === 0) {
       // Sequence numbers are contiguous (the chain check reports any gap), so no scan is needed.
-      const r = this.db.prepare('SELECT MIN(seq) AS lo, MAX(seq) AS hi FROM events').get() as { lo: number | null; hi: number | null };
+      // Two subqueries: SQLite answers a lone MIN or MAX from the rowid b-tree, but not both at once.
+      const r = this.db.prepare('SELECT (SELECT MIN(seq) FROM events) AS lo, (SELECT MAX(seq) FROM events) AS hi').get() as { lo: number | null; hi: number | null };
       return r.lo === null || r.hi === null ? 0 : r.hi - r.lo + 1;
     }
     const aligned = (t: number | undefined, end: boolean): boolean => t === undefined || (t + (end ? 1 : 0)) % QUARTER_MS === 0;

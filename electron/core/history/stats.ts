@@ -23,21 +23,36 @@ export function dayWindow(now: number, days: number, tzOffsetMinutes: number): D
 
 const dayLabel = (day: number): string => new Date(day * DAY_MS).toISOString().slice(0, 10);
 
-/** Events per local day and kind over the window, every day present (zeros included). */
+/**
+ * Events per local day and kind over the window, every day present (zeros included). A local
+ * day is UTC day d shifted by the offset: east of UTC it gains the last `off` of day d-1 and
+ * loses its own last `off`; west it loses its first |off| and gains that of day d+1. So the
+ * day totals are read whole and only the quarter-hours inside those edges are added or taken.
+ */
 export function perDay(db: Db, w: DayWindow): DayCounts[] {
-  const since = w.firstDay * DAY_MS - w.offsetMs;
-  const rows = db
-    .prepare(
-      `SELECT (q * ${QUARTER_MS} + CAST(@off AS INTEGER)) / ${DAY_MS} AS day, kind, SUM(n) AS n FROM event_quarters
-       WHERE q >= @sinceQ GROUP BY day, kind`,
-    )
-    .all({ off: w.offsetMs, sinceQ: Math.floor(since / QUARTER_MS) }) as { day: number; kind: EventKind; n: number }[];
   const out: DayCounts[] = Array.from({ length: w.days }, (_, i) => ({ day: dayLabel(w.firstDay + i), total: 0, counts: {} }));
-  for (const r of rows) {
-    const slot = out[Math.floor(r.day) - w.firstDay];
-    if (!slot) continue; // a clock set in the future
-    slot.counts[r.kind] = (slot.counts[r.kind] ?? 0) + r.n;
-    slot.total += r.n;
+  const add = (localDay: number, kind: EventKind, n: number): void => {
+    const slot = out[localDay - w.firstDay];
+    if (!slot || n === 0) return; // outside the window, or a clock set in the future
+    slot.counts[kind] = (slot.counts[kind] ?? 0) + n;
+    slot.total += n;
+    if (slot.counts[kind] === 0) delete slot.counts[kind];
+  };
+  const lastDay = w.firstDay + w.days - 1;
+  const days = db.prepare('SELECT day, kind, n FROM event_days WHERE day BETWEEN ? AND ?').all(w.firstDay - 1, lastDay + 1) as { day: number; kind: EventKind; n: number }[];
+  const off = w.offsetMs;
+  for (const r of days) add(r.day, r.kind, r.n);
+  if (off !== 0) {
+    const edge = db.prepare('SELECT kind, SUM(n) AS n FROM event_quarters WHERE q >= ? AND q < ? GROUP BY kind');
+    const span = Math.abs(off) / QUARTER_MS;
+    for (let d = w.firstDay - 1; d <= lastDay + 1; d++) {
+      // East: the last `off` of UTC day d belongs to local day d+1. West: the first |off| of d belongs to d-1.
+      const from = off > 0 ? ((d + 1) * DAY_MS) / QUARTER_MS - span : (d * DAY_MS) / QUARTER_MS;
+      for (const r of edge.all(from, from + span) as { kind: EventKind; n: number }[]) {
+        add(d, r.kind, -r.n);
+        add(off > 0 ? d + 1 : d - 1, r.kind, r.n);
+      }
+    }
   }
   return out;
 }
