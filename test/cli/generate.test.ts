@@ -15,7 +15,7 @@ describe('keystash generate', () => {
     const lines = r.stdout.trimEnd().split('\n');
     expect(lines).toHaveLength(1);
     expect([...(lines[0] ?? '')]).toHaveLength(20);
-    expect(r.stderr).toMatch(/Entropy: 13\d\.\d bits/);
+    expect(r.stderr).toMatch(/Entropy: 13\d\.\d bits; strength [34]\/4, estimated crack time \w+/);
     expect(fs.existsSync(vault)).toBe(false);
     expect(fs.readdirSync(dir)).toEqual([]);
   });

@@ -106,7 +106,11 @@ Examples:
       });
     } else {
       ctx.out.lines(values);
-      ctx.out.note(`Entropy: ${bits.toFixed(1)} bits${count > 1 ? ' each' : ''}.`);
+      // zxcvbn costs milliseconds a value, so only a single result gets its score here.
+      const only = count === 1 ? values[0] : undefined;
+      const s = only !== undefined ? strength(only) : null;
+      const rated = s ? `; strength ${s.score}/4, estimated crack time ${s.crackTime}` : '';
+      ctx.out.note(`Entropy: ${bits.toFixed(1)} bits${count > 1 ? ' each' : ''}${rated}.`);
     }
     return EXIT.ok;
   },
