@@ -87,7 +87,7 @@ describe('keystash export', () => {
     const a = await newVault();
     await a.cli.ok(['import', path.join(FIXTURES, 'bitwarden.csv')]);
     const file = path.join(a.dir, 'backup.keystash-export');
-    const r = await a.cli.json<{ count: number; encrypted: boolean }>(['export', file, '--format', 'keystash', '--yes', ...FAST_KDF], ['export-password-1']);
+    const r = await a.cli.json<{ count: number; encrypted: boolean }>(['export', file, '--format', 'keystash', ...FAST_KDF], ['export-password-1']);
     expect(r).toMatchObject({ count: 5, encrypted: true });
     expect(fs.readFileSync(file, 'utf8')).not.toContain('Twitter');
     const b = await newVault();

@@ -50,7 +50,7 @@ Examples:
   keystash export vault.csv --format csv --yes`,
   options: {
     format: { type: 'string', value: 'F', help: `One of ${EXPORT_FORMATS.join(', ')}` },
-    yes: { type: 'boolean', help: 'Confirm writing secrets to a file (needed when not on a terminal)' },
+    yes: { type: 'boolean', help: 'Confirm writing secrets unencrypted (csv, bitwarden, json; needed when not on a terminal)' },
     force: { type: 'boolean', help: 'Replace FILE if it already exists' },
     json: { type: 'boolean', help: 'Print {format, file, count, encrypted} as JSON' },
     ...KDF_OPTIONS,
@@ -66,15 +66,13 @@ Examples:
     const kdf = kdfFromArgs(a, DEFAULT_KDF);
     const encrypted = format === 'keystash';
     const interactive = process.stdin.isTTY === true && !ctx.input.passwordFromStdin;
-    if (!a.flag('yes') && !interactive) {
-      throw usageError('Exporting writes your secrets to a file; pass --yes to confirm (there is no terminal to ask on).');
+    // Only the plain formats need the confirmation: the encrypted one is protected by its password.
+    if (!encrypted && !a.flag('yes') && !interactive) {
+      throw usageError('This export writes every secret to a file UNENCRYPTED; pass --yes to confirm (there is no terminal to ask on).');
     }
     const vault = await ctx.vault();
-    if (!a.flag('yes')) {
-      const warning = encrypted
-        ? `Export every item to ${file}, encrypted with a password you choose? [y/N] `
-        : `${file} will hold every password and secret UNENCRYPTED. Continue? [y/N] `;
-      if (!(await confirmOnTerminal(warning))) {
+    if (!encrypted && !a.flag('yes')) {
+      if (!(await confirmOnTerminal(`${file} will hold every password and secret UNENCRYPTED. Continue? [y/N] `))) {
         ctx.out.note('Nothing was exported.');
         return EXIT.usage;
       }
