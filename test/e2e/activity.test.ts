@@ -8,7 +8,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { FAST_KDF, PASSWORD, startHarness, stopShared, type Harness } from './support/harness';
 import { CHROMIUM } from './support/skip';
-import { box, row, screenshotOnFailure } from './support/ui';
+import { box, list, row, screenshotOnFailure } from './support/ui';
 
 const SHOTS = path.resolve(__dirname, '../../test-results/screenshots');
 const DAY = 86_400_000;
@@ -142,6 +142,19 @@ describe.skipIf(!CHROMIUM)('activity page', () => {
     const id = hh.services.vault.unlocked().list({}).find((s) => s.title === 'AWS root')?.id as string;
     const expected = hh.services.vault.unlocked().activity().sparkline(id, 30, -new Date().getTimezoneOffset()).reduce((a, b) => a + b, 0);
     expect(await spark.getByRole('img').getAttribute('aria-label')).toBe(`${expected} events in the last 30 days`);
+    await p.getByRole('button', { name: 'Activity' }).click();
+    await p.getByRole('heading', { name: 'Activity' }).waitFor();
+  });
+
+  it('lists recently used items by last use, and none unused for 180 days', async () => {
+    const p = (h as Harness).page;
+    await p.getByRole('button', { name: 'Recently used' }).click();
+    await p.getByRole('heading', { name: 'Recently used' }).waitFor();
+    await row(p, 'AWS root').waitFor();
+    expect(await list(p).getByRole('option').count()).toBe(5);
+    await p.getByRole('button', { name: 'Not used in 180 days' }).click();
+    await p.getByRole('heading', { name: 'Not used in 180 days' }).waitFor();
+    await p.getByText('Nothing in Not used in 180 days yet').waitFor();
     await p.getByRole('button', { name: 'Activity' }).click();
     await p.getByRole('heading', { name: 'Activity' }).waitFor();
   });

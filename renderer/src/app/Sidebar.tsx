@@ -4,8 +4,10 @@ import { useState, type ReactNode } from 'react';
 import {
   ChevronDown,
   ChevronRight,
+  Clock,
   FileText,
   Folder,
+  Hourglass,
   KeyRound,
   Layers,
   Lock,
@@ -92,6 +94,8 @@ export function Sidebar({ route, onNavigate, onLock }: SidebarProps) {
           <NavItem icon={UserRound} label="Logins" count={counts?.login} active={is({ kind: 'type', type: 'login' })} onClick={() => go({ kind: 'type', type: 'login' })} />
           <NavItem icon={KeyRound} label="API keys" count={counts?.api_key} active={is({ kind: 'type', type: 'api_key' })} onClick={() => go({ kind: 'type', type: 'api_key' })} />
           <NavItem icon={FileText} label="Notes" count={counts?.note} active={is({ kind: 'type', type: 'note' })} onClick={() => go({ kind: 'type', type: 'note' })} />
+          <NavItem icon={Clock} label="Recently used" active={is({ kind: 'recent' })} onClick={() => go({ kind: 'recent' })} />
+          <NavItem icon={Hourglass} label="Not used in 180 days" active={is({ kind: 'stale' })} onClick={() => go({ kind: 'stale' })} />
           <NavItem icon={Trash2} label="Trash" count={counts?.trash} active={is({ kind: 'trash' })} onClick={() => go({ kind: 'trash' })} />
         </ul>
         <ul className="nav-list nav-section">

@@ -8,7 +8,11 @@ export type VaultFilter =
   | { kind: 'type'; type: ItemType }
   | { kind: 'tag'; tag: string }
   | { kind: 'folder'; folder: string }
-  | { kind: 'trash' };
+  | { kind: 'trash' }
+  | { kind: 'recent' }
+  | { kind: 'stale' };
+
+const DAY_MS = 86_400_000;
 
 /** `select` opens the vault view with that item selected (links from tool pages). */
 export type Route = { page: 'vault'; filter: VaultFilter; select?: string } | { page: 'tool'; id: string };
@@ -29,6 +33,10 @@ export function filterQuery(f: VaultFilter): ItemQuery {
       return { folder: f.folder };
     case 'trash':
       return { trash: true };
+    case 'recent':
+      return { usedSince: Date.now() - 30 * DAY_MS, sort: 'last-used' };
+    case 'stale':
+      return { unusedSince: Date.now() - 180 * DAY_MS };
   }
 }
 
@@ -46,6 +54,10 @@ export function filterTitle(f: VaultFilter): string {
       return f.folder;
     case 'trash':
       return 'Trash';
+    case 'recent':
+      return 'Recently used';
+    case 'stale':
+      return 'Not used in 180 days';
   }
 }
 
