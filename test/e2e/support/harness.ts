@@ -124,14 +124,19 @@ export async function startHarness(exe: string, opts: HarnessOptions = {}): Prom
   });
   page.on('pageerror', (e) => pageErrors.push(e.message));
 
-  await page.exposeBinding('__keystashInvoke', (_src, channel: string, req: unknown) => {
-    if (!(CHANNELS as readonly string[]).includes(channel)) return { ok: false, error: { code: 'invalid-input', message: `No channel ${channel}` } };
-    return handlers[channel as Channel](req);
+  // Replies cross as one JSON string, a plain data copy like Electron's structured clone;
+  // Playwright's own value serialisation takes tens of seconds for 100,000 rows.
+  await page.exposeBinding('__keystashInvoke', async (_src, channel: string, req: unknown) => {
+    if (!(CHANNELS as readonly string[]).includes(channel)) return JSON.stringify({ ok: false, error: { code: 'invalid-input', message: `No channel ${channel}` } });
+    const t0 = performance.now();
+    const out = JSON.stringify(await handlers[channel as Channel](req));
+    if (process.env.KEYSTASH_E2E_TIMING) console.log(`[ipc] ${channel} ${Math.round(performance.now() - t0)} ms, ${out.length} bytes`);
+    return out;
   });
   await page.addInitScript((channels: string[]) => {
-    const g = globalThis as unknown as { __keystashInvoke: (c: string, r: unknown) => Promise<unknown>; api: unknown };
+    const g = globalThis as unknown as { __keystashInvoke: (c: string, r: unknown) => Promise<string>; api: unknown };
     const api: Record<string, (req?: unknown) => Promise<unknown>> = {};
-    for (const c of channels) api[c] = (req?: unknown) => g.__keystashInvoke(c, req);
+    for (const c of channels) api[c] = async (req?: unknown) => JSON.parse(await g.__keystashInvoke(c, req)) as unknown;
     g.api = Object.freeze(api);
   }, [...CHANNELS]);
   // Main reloads the window whenever the vault locks, dropping all renderer state.

@@ -16,14 +16,14 @@ const RECENT = 8;
 function PreviousValue({ itemId, entry }: { itemId: string; entry: PasswordHistoryMeta }) {
   const [value, setValue] = useState<string | null>(null);
   const toast = useToast();
-  const { changed } = useVaultData();
+  const { used } = useVaultData();
   const label = `${entry.field} replaced ${formatDateTime(entry.changedAt)}`;
   const toggle = async () => {
     if (value !== null) return setValue(null);
     const r = await call('item:reveal-history', { id: itemId, index: entry.index });
     if (!r.ok) return toast.error(r.error.message);
     setValue(r.value.value);
-    changed();
+    used();
   };
   return (
     <li className="history-row">

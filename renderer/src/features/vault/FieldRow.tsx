@@ -27,7 +27,7 @@ const DOTS = '••••••••••••';
 export function FieldRow({ itemId, label, value, field, secret = false, copy, mono, extra, multiline }: FieldRowProps) {
   const [revealed, setRevealed] = useState<string | null>(null);
   const toast = useToast();
-  const { changed } = useVaultData();
+  const { used } = useVaultData();
 
   const toggleReveal = async () => {
     if (revealed !== null) {
@@ -39,7 +39,7 @@ export function FieldRow({ itemId, label, value, field, secret = false, copy, mo
     if (!r.ok) return toast.error(r.error.message);
     setRevealed(r.value.value);
     // The reveal is now in the item's history and moved its last-used time.
-    changed();
+    used();
   };
 
   const shown = secret ? (revealed ?? DOTS) : (value ?? '');

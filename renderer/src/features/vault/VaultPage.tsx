@@ -31,8 +31,9 @@ export function VaultPage({ filter, select: initialSelection }: { filter: VaultF
   const [sort, setSort] = useState<SortOrder>('title');
   const [selectedId, setSelectedId] = useState<string | null>(initialSelection ?? null);
   const [mode, setMode] = useState<Mode>({ kind: 'view' });
-  const { revision } = useVaultData();
-  const { rows, error } = useItemRows(filter, text, sort, revision);
+  const { revision, structure } = useVaultData();
+  // Last-used order changes with every copy; the other orders only with edits.
+  const { rows, error } = useItemRows(filter, text, sort, sort === 'last-used' ? revision : structure);
   const guard = useUnsavedGuard();
   const toast = useToast();
   const copy = useCopy();

@@ -8,15 +8,15 @@ import { useVaultData } from './vault-data';
 
 export function useCopy(): (id: string, field: RevealableField) => Promise<void> {
   const toast = useToast();
-  const { changed } = useVaultData();
+  const { used } = useVaultData();
   return useCallback(
     async (id, field) => {
       const r = await call('item:copy-field', { id, field });
       if (r.ok) {
         toast.copied(r.value.clearsInMs);
-        changed();
+        used();
       } else toast.error(r.error.message);
     },
-    [toast, changed],
+    [toast, used],
   );
 }

@@ -1,14 +1,20 @@
-// Vault-wide facts several views share: the sidebar counts, and a revision number that
-// bumps after every change so lists reload.
+// Vault-wide facts several views share: the sidebar counts, and revision numbers that bump
+// after changes so views reload. Using a field (copy, reveal) only moves last-used times, so
+// it refreshes the detail views but spares the list (100,000 rows) and the counts.
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { ItemCounts } from '../../../../shared/ipc-contract';
 import { call } from '../../lib/ipc';
 
 interface VaultData {
   counts: ItemCounts | null;
+  /** Bumps on every change, usage included. */
   revision: number;
-  /** Call after any change to the vault. */
+  /** Bumps when items are added, edited, moved or removed. */
+  structure: number;
+  /** Call after any change to the vault's items. */
   changed(): void;
+  /** Call after a copy or reveal (it only moved a last-used time and added history). */
+  used(): void;
 }
 
 const VaultDataContext = createContext<VaultData | null>(null);
@@ -22,6 +28,7 @@ export function useVaultData(): VaultData {
 export function VaultDataProvider({ children }: { children: ReactNode }) {
   const [counts, setCounts] = useState<ItemCounts | null>(null);
   const [revision, setRevision] = useState(0);
+  const [structure, setStructure] = useState(0);
 
   useEffect(() => {
     let live = true;
@@ -31,9 +38,13 @@ export function VaultDataProvider({ children }: { children: ReactNode }) {
     return () => {
       live = false;
     };
-  }, [revision]);
+  }, [structure]);
 
-  const changed = useCallback(() => setRevision((r) => r + 1), []);
-  const value = useMemo(() => ({ counts, revision, changed }), [counts, revision, changed]);
+  const changed = useCallback(() => {
+    setRevision((r) => r + 1);
+    setStructure((r) => r + 1);
+  }, []);
+  const used = useCallback(() => setRevision((r) => r + 1), []);
+  const value = useMemo(() => ({ counts, revision, structure, changed, used }), [counts, revision, structure, changed, used]);
   return <VaultDataContext.Provider value={value}>{children}</VaultDataContext.Provider>;
 }
