@@ -83,6 +83,11 @@ describe.skipIf(!CHROMIUM)('settings and screenshots', () => {
       const clock = { at: null as number | null };
       h = await startHarness(CHROMIUM as string, { colorScheme: theme, clock, throttle: { freeAttempts: 5, baseDelayMs: 1000, maxDelayMs: 1000 } });
       const p = h.page;
+      await box(p, 'Master password').fill('Orchard lighthouse 7');
+      await box(p, 'Confirm master password').fill('Orchard lighthouse 7');
+      await p.locator('.strength:not([data-score="-1"])').waitFor();
+      await shot(p, `create-${theme}`);
+
       await seedLivedIn(h, clock);
       await h.call('vault:lock', {});
       await p.reload();
