@@ -89,8 +89,9 @@ describe.skipIf(!CHROMIUM)('settings and screenshots', () => {
       await shot(p, `create-${theme}`);
 
       await seedLivedIn(h, clock);
+      // Locking reloads the page, as main does.
       await h.call('vault:lock', {});
-      await p.reload();
+      await p.getByRole('heading', { name: 'Keystash is locked' }).waitFor();
       await box(p, 'Master password').fill('wrong guess');
       await p.keyboard.press('Enter');
       await p.getByText('Wrong master password.').waitFor();
