@@ -73,8 +73,8 @@ describe.skipIf(!CHROMIUM)('activity page', () => {
     h = await startHarness(CHROMIUM as string, { clock, throttle: { freeAttempts: 5, baseDelayMs: 1000, maxDelayMs: 1000 }, viewport: { width: 1400, height: 1000 } });
     const p = h.page;
     await seedHistory(h, clock);
+    // Locking reloads the page, as main does; a second reload here would race that one.
     await h.call('vault:lock', {});
-    await p.reload();
     await p.getByRole('heading', { name: 'Keystash is locked' }).waitFor();
     await box(p, 'Master password').fill('not my password');
     await p.keyboard.press('Enter');
