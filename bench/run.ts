@@ -1,7 +1,9 @@
 // `npm run bench`: builds vaults of 1k, 10k and 100k generated items and measures, per size
 // and each in a fresh process: KDF time at the default parameters, unlock time without the
 // KDF (until the first search answers), search p50/p95 over 200 mixed queries, the median
-// single-item add, and RSS. JSON on stdout; progress on stderr.
+// single-item add, and RSS. Then the 100k-row CSV import (bench/import.ts) and usage history
+// at 1M events (bench/history.ts), each in its own process. JSON on stdout; progress on stderr.
+// BENCH_PARTS=vault,import,history picks parts.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -14,21 +16,25 @@ const TARGETS: Record<number, { unlock_ms: number; search_p95_ms: number; rss_mb
 };
 
 const worker = path.join(__dirname, 'size-worker.ts');
+const PARTS = new Set((process.env.BENCH_PARTS ?? 'vault,import,history').split(','));
 
-function runWorker(args: string[]): string {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', worker, ...args], {
+function runScript(script: string, args: string[]): string {
+  const r = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', script, ...args], {
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'inherit'],
     maxBuffer: 16 * 1024 * 1024,
   });
-  if (r.status !== 0) throw new Error(`bench worker ${args.join(' ')} failed with status ${r.status}`);
+  if (r.status !== 0) throw new Error(`bench ${path.basename(script)} ${args.join(' ')} failed with status ${r.status}`);
   return r.stdout;
 }
 
+const runWorker = (args: string[]): string => runScript(worker, args);
+
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'keystash-bench-'));
 const results: Record<string, unknown>[] = [];
+const extra: Record<string, unknown> = {};
 try {
-  for (const n of SIZES) {
+  for (const n of PARTS.has('vault') ? SIZES : []) {
     const file = path.join(dir, `vault-${n}.keystash`);
     process.stderr.write(`building ${n} items...\n`);
     runWorker(['build', file, String(n)]);
@@ -43,7 +49,15 @@ try {
     results.push({ ...m, ...(target ? { targets: target, targets_missed: missed((k) => k), targets_missed_cpu: missed(cpuKey) } : {}) });
     process.stderr.write(`  ${JSON.stringify(m)}\n`);
   }
+  if (PARTS.has('import')) {
+    process.stderr.write('import: 100,000 CSV rows...\n');
+    extra.import = JSON.parse(runScript(path.join(__dirname, 'import.ts'), []));
+  }
+  if (PARTS.has('history')) {
+    process.stderr.write('history: 1,000,000 events (takes minutes to build)...\n');
+    extra.history = (JSON.parse(runScript(path.join(__dirname, 'history.ts'), [])) as { history: unknown }).history;
+  }
 } finally {
   fs.rmSync(dir, { recursive: true, force: true });
 }
-process.stdout.write(`${JSON.stringify({ node: process.version, platform: `${os.platform()} ${os.arch()}`, cpus: os.cpus().length, results }, null, 2)}\n`);
+process.stdout.write(`${JSON.stringify({ node: process.version, platform: `${os.platform()} ${os.arch()}`, cpus: os.cpus().length, results, ...extra }, null, 2)}\n`);
