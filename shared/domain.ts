@@ -254,3 +254,15 @@ export interface LockState {
   /** Milliseconds until another attempt is allowed; 0 when it is allowed now. */
   retryAfterMs: number;
 }
+
+/** How many items each sidebar view holds. */
+export interface ItemCounts {
+  all: number;
+  favorites: number;
+  login: number;
+  api_key: number;
+  note: number;
+  trash: number;
+  tags: Record<string, number>;
+  folders: Record<string, number>;
+}

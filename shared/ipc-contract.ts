@@ -15,6 +15,9 @@ import {
   type VaultEvent,
 } from './domain';
 import type { Result } from './errors';
+import type { ItemCounts } from './domain';
+
+export type { ItemCounts } from './domain';
 import { toolsContract } from './tools-contract';
 import { historyContract } from './history-contract';
 import {
@@ -55,17 +58,6 @@ export interface ItemListRow {
   deletedAt: number | null;
   updatedAt: number;
   lastUsedAt: number | null;
-}
-
-export interface ItemCounts {
-  all: number;
-  favorites: number;
-  login: number;
-  api_key: number;
-  note: number;
-  trash: number;
-  tags: Record<string, number>;
-  folders: Record<string, number>;
 }
 
 export interface PasswordHistoryMeta {

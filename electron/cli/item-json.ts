@@ -1,73 +1,8 @@
-// The stable --json shape of an item (documented in the README). Secret values are null
-// unless the caller revealed them through Vault.useField, which logs each reveal.
-import type { ItemSummary, ItemType } from '../../shared/domain';
+// The CLI's --json item output: the shared shape from core, plus the logged reveal of secrets.
 import type { Vault } from '../core/vault';
-import { isoTime } from './format';
+import type { Revealed } from '../core/item-json';
 
-export interface JsonField {
-  name: string;
-  value: string | null;
-  concealed: boolean;
-}
-
-export interface JsonItem {
-  id: string;
-  type: ItemType;
-  title: string;
-  username: string;
-  password: string | null;
-  urls: string[];
-  totp: string | null;
-  notes: string;
-  tags: string[];
-  folder: string;
-  favorite: boolean;
-  fields: JsonField[];
-  service: string;
-  keyId: string;
-  secret: string | null;
-  environment: string;
-  expiresAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-  lastUsedAt: string | null;
-  deletedAt: string | null;
-}
-
-/** Secret values that were revealed; a missing entry stays hidden. */
-export interface Revealed {
-  password?: string;
-  secret?: string;
-  totp?: string;
-  /** Concealed custom field values by index. */
-  fields: Map<number, string>;
-}
-
-export function jsonItem(s: ItemSummary, revealed?: Revealed): JsonItem {
-  return {
-    id: s.id,
-    type: s.type,
-    title: s.title,
-    username: s.username,
-    password: revealed?.password ?? null,
-    urls: [...s.urls],
-    totp: revealed?.totp ?? null,
-    notes: s.notes,
-    tags: [...s.tags],
-    folder: s.folder,
-    favorite: s.favorite,
-    fields: s.fields.map((f, i) => ({ name: f.name, concealed: f.concealed, value: f.concealed ? (revealed?.fields.get(i) ?? null) : f.value })),
-    service: s.service,
-    keyId: s.keyId,
-    secret: revealed?.secret ?? null,
-    environment: s.environment,
-    expiresAt: s.expiresAt,
-    createdAt: isoTime(s.createdAt),
-    updatedAt: isoTime(s.updatedAt),
-    lastUsedAt: isoTime(s.lastUsedAt),
-    deletedAt: isoTime(s.deletedAt),
-  };
-}
+export { jsonItem, type JsonField, type JsonItem, type Revealed } from '../core/item-json';
 
 /**
  * Reveals every secret of one item through Vault.useField, so each value that leaves the

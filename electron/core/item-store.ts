@@ -9,6 +9,7 @@ import {
   PASSWORD_HISTORY_LIMIT,
   type EventSource,
   type Item,
+  type ItemCounts,
   type ItemQuery,
   type ItemSummary,
   type PasswordHistoryEntry,
@@ -52,16 +53,8 @@ interface ItemRow {
 
 type LoadRow = Omit<ItemRow, 'detail'>;
 
-export interface VaultCounts {
-  all: number;
-  favorites: number;
-  login: number;
-  api_key: number;
-  note: number;
-  trash: number;
-  tags: Record<string, number>;
-  folders: Record<string, number>;
-}
+/** Counts per sidebar view; the shape the UI receives. */
+export type VaultCounts = ItemCounts;
 
 export class ItemStore {
   private readonly index = new SummaryIndex();

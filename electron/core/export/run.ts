@@ -8,7 +8,7 @@ import { KeystashError } from '../errors';
 import type { Vault } from '../vault';
 import { bitwardenHeader, bitwardenRow } from './bitwarden-csv';
 import { sealExport, type ExportRecord } from './encrypted';
-import { jsonExportItem } from './json-export';
+import { jsonItemWithSecrets } from '../item-json';
 import { keystashCsvHeader, keystashCsvRow } from './keystash-csv';
 import { writeExportFile } from './safe-write';
 
@@ -41,7 +41,7 @@ export async function renderExport(vault: Vault, opts: ExportOptions): Promise<{
     }
     case 'json': {
       const rs = records(vault, false);
-      const items = rs.map((r) => jsonExportItem(r.item, vault.summary(r.item.id).lastUsedAt));
+      const items = rs.map((r) => jsonItemWithSecrets(r.item, vault.summary(r.item.id).lastUsedAt));
       return { content: `${JSON.stringify({ items }, null, 2)}\n`, count: rs.length };
     }
     case 'keystash': {
