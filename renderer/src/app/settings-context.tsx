@@ -1,5 +1,6 @@
-// App preferences for the whole renderer, and the theme they select. The theme lands on
-// <html data-theme>, where the CSS variables for light and dark live.
+// App preferences for the whole renderer, and the theme they select. The setting lands on
+// <html data-theme>; the scheme it resolves to (following the OS for "system", live) lands on
+// <html data-scheme>, which the CSS colour variables key on.
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { DEFAULT_SETTINGS, type Settings } from '../../../shared/ipc-contract';
 import type { Result } from '../../../shared/errors';
@@ -31,7 +32,15 @@ export function SettingsProvider({ children }: { children: ReactNode }) {
   }, []);
 
   useEffect(() => {
-    document.documentElement.dataset.theme = settings.theme;
+    const root = document.documentElement;
+    const osDark = window.matchMedia('(prefers-color-scheme: dark)');
+    const apply = () => {
+      root.dataset.theme = settings.theme;
+      root.dataset.scheme = settings.theme === 'system' ? (osDark.matches ? 'dark' : 'light') : settings.theme;
+    };
+    apply();
+    osDark.addEventListener('change', apply);
+    return () => osDark.removeEventListener('change', apply);
   }, [settings.theme]);
 
   const save = useCallback(async (patch: Partial<Settings>) => {
