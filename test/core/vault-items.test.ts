@@ -155,4 +155,16 @@ describe('fields and resolve', () => {
     expect(err.code).toBe('ambiguous');
     expect((await caught(() => v.resolve('nothing'))).code).toBe('not-found');
   });
+
+  it('refuses an id prefix that several items share as ambiguous', async () => {
+    const v = await newVault();
+    // 2,000 random ids share some 4-character prefix with probability 1 - e^-30.
+    const ids = v.createMany(Array.from({ length: 2000 }, (_, i) => login(`Item ${i}`)), 'test').map((s) => s.id);
+    const seen = new Set<string>();
+    const shared = ids.map((id) => id.slice(0, 4)).find((p) => seen.has(p) || !seen.add(p));
+    expect(shared).toBeDefined();
+    const err = await caught(() => v.resolve(shared as string));
+    expect(err.code).toBe('ambiguous');
+    expect(err.message).toMatch(/give more of the id/);
+  });
 });
