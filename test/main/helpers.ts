@@ -1,41 +1,13 @@
 // Shared setup for the main-process tests: services over a real vault file in a temp dir,
 // an in-memory clipboard and timers the test fires by hand.
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import type { KdfParams } from '../../shared/domain';
-import type { Timers } from '../../electron/main/services/clipboard.service';
-import { MemoryClipboard } from '../../electron/main/services/memory-clipboard';
-import { createServices, type Services } from '../../electron/main/services';
+import type { Services } from '../../electron/main/services';
+import type { MemoryClipboard } from '../../electron/main/services/memory-clipboard';
 import { createHandlers, type HandlerMap } from '../../electron/main/ipc/handlers';
+import { makeTestServices, type ManualTimers } from '../support/test-services';
 
-export const FAST_KDF: KdfParams = { memoryMiB: 19, iterations: 2, parallelism: 1 };
+export { FAST_KDF, ManualTimers } from '../support/test-services';
 export const PASSWORD = 'correct horse battery';
-
-/** Timers that only fire when the test says so. */
-export class ManualTimers implements Timers {
-  private next = 1;
-  readonly pending = new Map<number, { fn: () => void; ms: number }>();
-
-  setTimeout(fn: () => void, ms: number): number {
-    const id = this.next++;
-    this.pending.set(id, { fn, ms });
-    return id;
-  }
-
-  clearTimeout(handle: unknown): void {
-    this.pending.delete(handle as number);
-  }
-
-  /** Runs every pending callback once (those scheduled meanwhile wait for the next call). */
-  fireAll(): void {
-    const due = [...this.pending.entries()];
-    for (const [id, t] of due) {
-      this.pending.delete(id);
-      t.fn();
-    }
-  }
-}
 
 export interface Harness {
   dir: string;
@@ -49,21 +21,7 @@ export interface Harness {
 }
 
 export function makeHarness(): Harness {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'keystash-main-'));
-  const clipboard = new MemoryClipboard();
-  const timers = new ManualTimers();
-  const opened: string[] = [];
-  const idle = { seconds: 0 };
-  const services = createServices({
-    userDataDir: dir,
-    vaultPath: path.join(dir, 'vault.keystash'),
-    clipboard,
-    openExternal: async (url) => {
-      opened.push(url);
-    },
-    idleSeconds: () => idle.seconds,
-    timers,
-  });
+  const { dir, services, clipboard, timers, opened, idle } = makeTestServices('keystash-main-');
   return {
     dir,
     services,

@@ -8,15 +8,15 @@ import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { CHANNELS, type Channel } from '../../../shared/ipc-channels';
 import type { ItemInput } from '../../../shared/domain';
-import { createServices, type Services } from '../../../electron/main/services';
-import { MemoryClipboard } from '../../../electron/main/services/memory-clipboard';
+import type { Services } from '../../../electron/main/services';
+import type { MemoryClipboard } from '../../../electron/main/services/memory-clipboard';
 import { createHandlers } from '../../../electron/main/ipc/handlers';
 import type { HandlerMap } from '../../../electron/main/ipc/handler';
 import { ensureRendererBuilt } from './build-renderer';
 import { serveDir, type StaticServer } from './static-server';
-import { ManualTimers } from './manual-timers';
+import { FAST_KDF, makeTestServices, type ManualTimers } from '../../support/test-services';
 
-export const FAST_KDF = { memoryMiB: 19, iterations: 2, parallelism: 1 };
+export { FAST_KDF };
 
 const CANDIDATES = [process.env.KEYSTASH_CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
 
@@ -92,20 +92,7 @@ export async function stopShared(): Promise<void> {
 
 export async function startHarness(exe: string, opts: HarnessOptions = {}): Promise<Harness> {
   const { browser, server } = await shared(exe);
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'keystash-e2e-'));
-  const clipboard = new MemoryClipboard();
-  const timers = new ManualTimers();
-  const idle = { seconds: 0 };
-  const opened: string[] = [];
-  const services = createServices({
-    userDataDir: dir,
-    vaultPath: path.join(dir, 'vault.keystash'),
-    clipboard,
-    openExternal: async (url) => {
-      opened.push(url);
-    },
-    idleSeconds: () => idle.seconds,
-    timers,
+  const { dir, services, clipboard, timers, idle, opened } = makeTestServices('keystash-e2e-', {
     ...(opts.clock ? { now: () => opts.clock?.at ?? Date.now() } : {}),
     ...(opts.throttle ? { vaultOptions: { throttle: opts.throttle } } : {}),
   });

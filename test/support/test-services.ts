@@ -1,0 +1,80 @@
+// The main-process services as the tests run them (main handler tests and the Chromium
+// end-to-end harness alike): a real vault file in a temp dir and the real core, with only the
+// OS adapters replaced: an in-memory clipboard, hand-fired timers, a settable idle time, and a
+// list that records URLs instead of opening a browser.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { KdfParams } from '../../shared/domain';
+import type { Timers } from '../../electron/main/services/clipboard.service';
+import { MemoryClipboard } from '../../electron/main/services/memory-clipboard';
+import { createServices, type ServiceInputs, type Services } from '../../electron/main/services';
+
+/** The lowest KDF settings the vault accepts, so tests spend little time in Argon2. */
+export const FAST_KDF: KdfParams = { memoryMiB: 19, iterations: 2, parallelism: 1 };
+
+/**
+ * Timers that fire only when the test says so, so "the clipboard is cleared after the timeout"
+ * is checked without waiting for, or racing against, the wall clock.
+ */
+export class ManualTimers implements Timers {
+  readonly pending = new Map<number, { fn: () => void; ms: number }>();
+  private next = 1;
+
+  setTimeout(fn: () => void, ms: number): unknown {
+    const id = this.next++;
+    this.pending.set(id, { fn, ms });
+    return id;
+  }
+
+  clearTimeout(handle: unknown): void {
+    this.pending.delete(handle as number);
+  }
+
+  /** Delays of the timers waiting to fire. */
+  delays(): number[] {
+    return [...this.pending.values()].map((t) => t.ms);
+  }
+
+  /**
+   * Fires every pending timer at once (timers they schedule wait for the next call). The
+   * callbacks run before this returns; await it to also let the async work they started
+   * (clipboard reads and clears) finish.
+   */
+  fireAll(): Promise<void> {
+    const due = [...this.pending.entries()];
+    this.pending.clear();
+    for (const [, t] of due) t.fn();
+    return new Promise((r) => setTimeout(r, 0)).then(() => new Promise((r) => setTimeout(r, 0)));
+  }
+}
+
+export interface TestServices {
+  dir: string;
+  services: Services;
+  clipboard: MemoryClipboard;
+  timers: ManualTimers;
+  idle: { seconds: number };
+  opened: string[];
+}
+
+/** Services over a fresh vault path in a new temp dir; `extra` adds or overrides inputs. */
+export function makeTestServices(prefix: string, extra: Partial<ServiceInputs> = {}): TestServices {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  const clipboard = new MemoryClipboard();
+  const timers = new ManualTimers();
+  const idle = { seconds: 0 };
+  const opened: string[] = [];
+  const services = createServices({
+    userDataDir: dir,
+    vaultPath: path.join(dir, 'vault.keystash'),
+    clipboard,
+    openExternal: async (url) => {
+      opened.push(url);
+    },
+    idleSeconds: () => idle.seconds,
+    timers,
+    ...extra,
+  });
+  return { dir, services, clipboard, timers, idle, opened };
+}
