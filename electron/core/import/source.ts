@@ -3,6 +3,7 @@
 // turning each into an item or a problem with its line number. Walking is synchronous so the
 // importer can save rows in batches inside one transaction while it reads.
 import type { ItemInput } from '../../../shared/domain';
+import type { ImportPreview } from '../../../shared/import-export';
 import { decodeText } from '../csv/decode';
 import { detectDelimiter, readCsv, type Delimiter } from '../csv/read';
 import { KeystashError } from '../errors';
@@ -21,14 +22,9 @@ export interface SourceOptions {
 
 export type RowVisitor = (line: number, outcome: MapOutcome, progress: number) => void;
 
-export interface ImportSource {
-  format: ImportFormat;
-  formatLabel: string;
-  detected: boolean;
-  encrypted: boolean;
-  headers: string[];
-  mapping: ColumnMapping | null;
-  ignoredColumns: string[];
+/** What the preview reports about the file itself, plus the row walk. */
+export interface ImportSource
+  extends Pick<ImportPreview, 'format' | 'formatLabel' | 'detected' | 'encrypted' | 'headers' | 'mapping' | 'ignoredColumns'> {
   /** Visits every data row in order; throws when the file has a header but no rows. */
   each(visit: RowVisitor): void;
 }
