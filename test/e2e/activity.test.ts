@@ -154,7 +154,8 @@ describe.skipIf(!CHROMIUM)('activity page', () => {
     expect(await list(p).getByRole('option').count()).toBe(5);
     await p.getByRole('button', { name: 'Not used in 180 days' }).click();
     await p.getByRole('heading', { name: 'Not used in 180 days' }).waitFor();
-    await p.getByText('Nothing in Not used in 180 days yet').waitFor();
+    await p.getByText('Nothing unused for 180 days').waitFor();
+    await p.screenshot({ path: 'test-results/screenshots/stale-empty.png' });
     await p.getByRole('button', { name: 'Activity' }).click();
     await p.getByRole('heading', { name: 'Activity' }).waitFor();
   });

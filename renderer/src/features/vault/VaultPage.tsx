@@ -137,6 +137,10 @@ export function VaultPage({ filter, select: initialSelection }: { filter: VaultF
         </EmptyState>
       );
     else if (filter.kind === 'trash') list = <EmptyState icon={Trash2} title="The trash is empty">Deleted items wait here until you restore them or delete them forever.</EmptyState>;
+    else if (filter.kind === 'recent')
+      list = <EmptyState icon={Inbox} title="Nothing used recently">Items you copied, revealed or used from the command line in the last 30 days show up here.</EmptyState>;
+    else if (filter.kind === 'stale')
+      list = <EmptyState icon={Inbox} title="Nothing unused for 180 days">Every item has been used in the last 180 days, or is newer than that.</EmptyState>;
     else
       list = (
         <EmptyState icon={Inbox} title={filter.kind === 'all' ? 'Your vault is empty' : `Nothing in ${title} yet`}>
@@ -199,7 +203,8 @@ export function VaultPage({ filter, select: initialSelection }: { filter: VaultF
     <div className="vault">
       <section className="list-pane" aria-label="Item list">
         <div className="list-header">
-          <h1 className="page-title">
+          {/* Long view names (tags, folders, "Not used in 180 days") are cut with an ellipsis; the tooltip has them whole. */}
+          <h1 className="page-title" title={title}>
             {title} <span className="page-count">{rows ? rows.length.toLocaleString() : ''}</span>
           </h1>
           {filter.kind !== 'trash' ? <NewItemMenu onPick={(t) => void startCreate(t)} /> : null}
