@@ -51,8 +51,6 @@ interface ItemRow {
   detail: Buffer;
 }
 
-type LoadRow = Omit<ItemRow, 'detail'>;
-
 /** Counts per sidebar view; the shape the UI receives. */
 export type VaultCounts = ItemCounts;
 
@@ -70,26 +68,39 @@ export class ItemStore {
 
   /** Decrypts every index bucket into memory. Returns the ids of items that failed integrity. */
   load(): string[] {
-    // Rows first: they say which bucket may speak for each item, and hold its last-used time.
-    const rows = new Map<string, LoadRow>();
-    for (const row of this.db.prepare('SELECT id, bucket, last_used_at FROM items').iterate() as IterableIterator<LoadRow>) rows.set(row.id, row);
-    const summaries: ItemSummary[] = [];
-    for (const b of this.db.prepare('SELECT id, blob FROM index_buckets').iterate() as IterableIterator<{ id: number; blob: Buffer }>) {
-      for (const p of this.keys.tryOpen<PackedSummary[]>('index', b.id, b.blob) ?? []) {
-        const row = rows.get(p.id);
-        if (!row || row.bucket !== b.id) continue;
-        summaries.push(unpackListed(p, row.last_used_at));
-        rows.delete(p.id);
-      }
+    // Item rows say which bucket may speak for each item and hold its last-used time. SQLite
+    // groups them per bucket as JSON arrays: one row per bucket instead of one JavaScript
+    // object per item (that alone was ~0.2 s of unlocking 100,000 items).
+    const byBucket = new Map<number, { ids: string[]; used: (number | null)[] }>();
+    const grouped = this.db.prepare('SELECT bucket, json_group_array(id) AS ids, json_group_array(last_used_at) AS used FROM items GROUP BY bucket');
+    for (const g of grouped.iterate() as IterableIterator<{ bucket: number; ids: string; used: string }>) {
+      byBucket.set(g.bucket, { ids: JSON.parse(g.ids) as string[], used: JSON.parse(g.used) as (number | null)[] });
     }
+    const summaries: ItemSummary[] = [];
+    const unlisted: string[] = [];
+    for (const b of this.db.prepare('SELECT id, blob FROM index_buckets').iterate() as IterableIterator<{ id: number; blob: Buffer }>) {
+      const rows = byBucket.get(b.id);
+      if (!rows) continue;
+      byBucket.delete(b.id);
+      const at = new Map<string, number>();
+      rows.ids.forEach((id, i) => at.set(id, i));
+      for (const p of this.keys.tryOpen<PackedSummary[]>('index', b.id, b.blob) ?? []) {
+        const i = at.get(p.id);
+        if (i === undefined) continue;
+        at.delete(p.id);
+        summaries.push(unpackListed(p, rows.used[i] ?? null));
+      }
+      for (const id of at.keys()) unlisted.push(id);
+    }
+    for (const rows of byBucket.values()) unlisted.push(...rows.ids);
     // Items no intact bucket listed fall back to their own record; detail blobs are read only here.
     const damaged: string[] = [];
-    const detailOf = this.db.prepare('SELECT detail FROM items WHERE id = ?').pluck();
-    for (const row of rows.values()) {
-      const blob = detailOf.get(row.id) as Buffer | undefined;
-      const detail = blob ? this.keys.tryOpen<StoredDetail>('item', row.id, blob) : null;
-      if (detail && detail.item.id === row.id) summaries.push({ ...summarize(detail.item), lastUsedAt: row.last_used_at });
-      else damaged.push(row.id);
+    const rowOf = this.db.prepare('SELECT detail, last_used_at FROM items WHERE id = ?');
+    for (const id of unlisted) {
+      const row = rowOf.get(id) as { detail: Buffer; last_used_at: number | null } | undefined;
+      const detail = row ? this.keys.tryOpen<StoredDetail>('item', id, row.detail) : null;
+      if (row && detail && detail.item.id === id) summaries.push({ ...summarize(detail.item), lastUsedAt: row.last_used_at });
+      else damaged.push(id);
     }
     this.index.replaceAll(summaries);
     this.damaged = damaged;

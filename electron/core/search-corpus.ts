@@ -10,17 +10,20 @@ const BULK_CHUNK = 2048;
 export interface CorpusEntry {
   readonly summary: ItemSummary;
   haystack: string;
-  normTitle: string;
 }
 
 // Letters from most to least frequent in English-like text; anything else counts as rare.
 const LETTER_FREQUENCY = 'etaoinsrhldcumfpgwybvkxjqz';
 
-/** Index of the character of `term` that the scan should stop at least often. */
+/**
+ * Index of the character of `term` that the scan should stop at least often. The last one is
+ * never chosen: a one-character needle makes the native scan return to JavaScript at every
+ * occurrence of that letter, which for "ins" or "air" cost more than the rarer letter saved.
+ */
 function rarestChar(term: string): number {
   let best = 0;
   let bestRank = -1;
-  for (let i = 0; i < term.length; i++) {
+  for (let i = 0; i < Math.max(1, term.length - 1); i++) {
     const c = term[i] ?? '';
     const f = c === ' ' ? -2 : LETTER_FREQUENCY.indexOf(c);
     const rank = f === -1 ? 100 : f;
@@ -83,10 +86,6 @@ export class Corpus {
     this.text = text;
     order.forEach((e, k) => {
       e.haystack = text.substring(this.starts[k] ?? 0, (this.starts[k + 1] ?? 1) - 1);
-      if (fromSummaries) {
-        const cut = e.haystack.indexOf('\u0001');
-        e.normTitle = cut === -1 ? e.haystack : e.haystack.slice(0, cut);
-      }
     });
   }
 
@@ -124,8 +123,11 @@ export class Corpus {
     return -1;
   }
 
-  /** The entries (in title order) whose haystack contains `term`. */
-  matching<T>(term: string, order: readonly T[]): T[] {
+  /**
+   * The entries (in title order) whose haystack contains `term`. With `firstAt`, also where the
+   * term first occurs in each one's haystack, so ranking need not search the title again.
+   */
+  matching<T>(term: string, order: readonly T[], firstAt?: number[]): T[] {
     const out: T[] = [];
     const { text, starts } = this;
     const last = starts.length - 1;
@@ -151,6 +153,7 @@ export class Corpus {
       const end = (starts[k + 1] ?? text.length + 1) - 1;
       if (pos + term.length <= end) {
         out.push(order[k] as T);
+        firstAt?.push(pos - (starts[k] ?? 0));
         // One hit is enough: carry on from the next entry.
         if (end + 1 >= text.length) break;
         pos = this.find(term, anchor, end + 1);

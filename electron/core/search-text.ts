@@ -6,15 +6,35 @@ const COMBINING_MARKS = /\p{M}+/gu;
 const LATIN_MARKS = /[\u0300-\u036f]+/g;
 const BEYOND_LATIN = /[^\x00-\u02ff]/;
 const NON_ASCII = /[^\x00-\x7f]/;
+/** The Latin range a lookup table covers: Latin-1 Supplement, Extended-A and Extended-B. */
+const TABLE_END = 0x250;
+const BEYOND_TABLE = /[^\x00-\u024f]/;
+const TABLE_CHARS = /[\u0080-\u024f]/g;
 
-export function normalize(s: string): string {
-  // ASCII has nothing to decompose; skipping NFKD keeps unlocking a large vault fast.
-  if (!NON_ASCII.test(s)) return s.toLowerCase();
+/** The definition: compatibility decomposition, every combining mark dropped, lower case. */
+function normalizeFully(s: string): string {
   // Latin accents are the common case and a plain character class strips them ~10x faster than
   // the Unicode property class, which then runs only when other scripts are present.
   let d = s.normalize('NFKD').replace(LATIN_MARKS, '');
   if (BEYOND_LATIN.test(d)) d = d.replace(COMBINING_MARKS, '');
   return d.toLowerCase();
+}
+
+// Each character below U+0250 decomposes on its own and brings no combining mark of its own,
+// so a text made only of them normalises character by character: é → e, Š → s, ß → ß, ﬁ is
+// not in range. A table of those results replaces NFKD over the whole text, which is what
+// made unlocking a large vault of accented names slow.
+let latinTable: string[] | null = null;
+function latin(c: string): string {
+  latinTable ??= Array.from({ length: TABLE_END - 0x80 }, (_, i) => normalizeFully(String.fromCharCode(0x80 + i)));
+  return latinTable[c.charCodeAt(0) - 0x80] ?? normalizeFully(c);
+}
+
+export function normalize(s: string): string {
+  // ASCII has nothing to decompose; skipping NFKD keeps unlocking a large vault fast.
+  if (!NON_ASCII.test(s)) return s.toLowerCase();
+  if (!BEYOND_TABLE.test(s)) return s.replace(TABLE_CHARS, latin).toLowerCase();
+  return normalizeFully(s);
 }
 
 export function haystackFor(s: ItemSummary): string {
@@ -32,4 +52,3 @@ export function matchesAll(haystack: string, terms: readonly string[]): boolean 
   for (const t of terms) if (!haystack.includes(t)) return false;
   return true;
 }
-

@@ -1,5 +1,6 @@
 // Search as a user types it: case- and accent-insensitive substrings over the visible fields,
 // never over secrets; filters and sort orders; the index stays right across edits.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { normalize } from '../../electron/core/search';
 import { prng } from '../../bench/data';
@@ -96,6 +97,16 @@ describe('normalize', () => {
     const samples = ['Crème Brûlée', 'ÅNGSTRÖM', 'Tiếng Việt', 'שָׁלוֹם', 'हिन्दी', 'Ελληνικά ΟΔΟΣ', 'ＡＢＣ１２３', 'ﬁle', 'Straße', 'plain ascii', 'emoji 🔑 key', 'Zoë 日本語'];
     for (const s of samples) expect(normalize(s), s).toBe(reference(s));
     expect(normalize(samples.join('\u0001'))).toBe(reference(samples.join('\u0001')));
+  });
+
+  it('gives the same answer through its Latin lookup table for every character up to U+024F', () => {
+    const reference = (s: string) => s.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
+    for (let c = 0x80; c < 0x250; c++) {
+      const ch = String.fromCharCode(c);
+      expect(normalize(`A${ch}b`), `U+${c.toString(16)}`).toBe(reference(`A${ch}b`));
+    }
+    const latinText = fc.string({ unit: fc.integer({ min: 0x20, max: 0x24f }).map((c) => String.fromCharCode(c)), maxLength: 40 });
+    fc.assert(fc.property(latinText, (s) => normalize(s) === reference(s)), { numRuns: 2000 });
   });
 });
 
