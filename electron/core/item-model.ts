@@ -31,47 +31,10 @@ export function summarize(item: Item): StoredSummary {
 }
 
 /**
- * Index buckets store summaries without their empty optional fields: most items leave half of
- * them blank, and the bucket bytes are what unlock must decrypt and parse. Keys not listed here
- * (including any added later) are always kept, so packing never loses data.
+ * An item as version 1 index buckets stored it: the summary with its empty optional fields
+ * left out. Only read now (index-bucket.ts writes version 2).
  */
-function emptyFields() {
-  return {
-    username: '',
-    urls: [] as string[],
-    notes: '',
-    tags: [] as string[],
-    folder: '',
-    favorite: false,
-    fields: [] as StoredSummary['fields'],
-    service: '',
-    keyId: '',
-    environment: '',
-    expiresAt: null,
-    rotationDays: null,
-    deletedAt: null,
-    hasPassword: false,
-    hasSecret: false,
-    hasTotp: false,
-  } satisfies Partial<StoredSummary>;
-}
-const OMITTABLE = new Set(Object.keys(emptyFields()));
-
-/** A stored summary as written in an index bucket: empty optional fields left out. */
 export type PackedSummary = Pick<StoredSummary, 'id'> & Partial<StoredSummary>;
-
-function isEmptyValue(v: unknown): boolean {
-  return v === '' || v === null || v === false || (Array.isArray(v) && v.length === 0);
-}
-
-export function packSummary(s: StoredSummary): PackedSummary {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(s)) {
-    if (OMITTABLE.has(k) && isEmptyValue(v)) continue;
-    out[k] = v;
-  }
-  return out as PackedSummary;
-}
 
 /**
  * Restores the left-out fields (fresh arrays, never shared). The literal names every field, so

@@ -15,15 +15,12 @@ import {
   type PasswordHistoryEntry,
 } from '../../shared/domain';
 import { KeystashError } from './errors';
+import { decodeBucket, encodeBucket, fromRow, storedFromRow } from './index-bucket';
 import type { EventLog } from './event-log';
 import {
   changedFields,
   nextPasswordHistory,
-  packSummary,
   summarize,
-  unpackListed,
-  unpackSummary,
-  type PackedSummary,
   type StoredDetail,
   type StoredSummary,
 } from './item-model';
@@ -77,6 +74,7 @@ export class ItemStore {
       byBucket.set(g.bucket, { ids: JSON.parse(g.ids) as string[], used: JSON.parse(g.used) as (number | null)[] });
     }
     const summaries: ItemSummary[] = [];
+    const haystacks: (string | undefined)[] = [];
     const unlisted: string[] = [];
     for (const b of this.db.prepare('SELECT id, blob FROM index_buckets').iterate() as IterableIterator<{ id: number; blob: Buffer }>) {
       const rows = byBucket.get(b.id);
@@ -84,11 +82,12 @@ export class ItemStore {
       byBucket.delete(b.id);
       const at = new Map<string, number>();
       rows.ids.forEach((id, i) => at.set(id, i));
-      for (const p of this.keys.tryOpen<PackedSummary[]>('index', b.id, b.blob) ?? []) {
-        const i = at.get(p.id);
+      for (const r of this.keys.tryOpenWith('index', b.id, b.blob, decodeBucket) ?? []) {
+        const i = at.get(r[0]);
         if (i === undefined) continue;
-        at.delete(p.id);
-        summaries.push(unpackListed(p, rows.used[i] ?? null));
+        at.delete(r[0]);
+        summaries.push(fromRow(r, rows.used[i] ?? null));
+        haystacks.push(r[18]);
       }
       for (const id of at.keys()) unlisted.push(id);
     }
@@ -99,10 +98,12 @@ export class ItemStore {
     for (const id of unlisted) {
       const row = rowOf.get(id) as { detail: Buffer; last_used_at: number | null } | undefined;
       const detail = row ? this.keys.tryOpen<StoredDetail>('item', id, row.detail) : null;
-      if (row && detail && detail.item.id === id) summaries.push({ ...summarize(detail.item), lastUsedAt: row.last_used_at });
-      else damaged.push(id);
+      if (row && detail && detail.item.id === id) {
+        summaries.push({ ...summarize(detail.item), lastUsedAt: row.last_used_at });
+        haystacks.push(undefined);
+      } else damaged.push(id);
     }
-    this.index.replaceAll(summaries);
+    this.index.replaceAll(summaries, haystacks);
     this.damaged = damaged;
     return damaged;
   }
@@ -362,8 +363,8 @@ export class ItemStore {
   /** Re-encrypts one bucket from what the file holds now, so concurrent writers never lose items. */
   private rewriteBucket(bucket: number, change: (list: StoredSummary[]) => StoredSummary[]): void {
     const row = this.db.prepare('SELECT blob FROM index_buckets WHERE id = ?').get(bucket) as { blob: Buffer } | undefined;
-    const opened = row ? this.keys.tryOpen<PackedSummary[]>('index', bucket, row.blob) : [];
-    let next = change(opened ? opened.map(unpackSummary) : this.rebuiltBucket(bucket));
+    const opened = row ? this.keys.tryOpenWith('index', bucket, row.blob, decodeBucket) : [];
+    let next = change(opened ? opened.map(storedFromRow) : this.rebuiltBucket(bucket));
     // A rebuilt bucket may already hold the item being added; keep one summary per id.
     if (!opened) next = [...new Map(next.map((s) => [s.id, s])).values()];
     if (next.length === 0) {
@@ -372,7 +373,7 @@ export class ItemStore {
     }
     this.db
       .prepare('INSERT INTO index_buckets (id, size, blob) VALUES (?, ?, ?) ON CONFLICT(id) DO UPDATE SET size = excluded.size, blob = excluded.blob')
-      .run(bucket, next.length, this.keys.seal('index', bucket, next.map(packSummary)));
+      .run(bucket, next.length, this.keys.sealBytes('index', bucket, encodeBucket(next)));
   }
 
   /**

@@ -1,14 +1,10 @@
 // The search corpus: every item's normalised haystack joined into one string in title order,
 // so a query is one native scan instead of 100,000 small ones. Entries keep slices of it.
-import type { ItemSummary } from '../../shared/domain';
-import { haystackFor, normalize } from './search-text';
 
 const SEPARATOR = '\u0000';
-const BULK_CHUNK = 2048;
 
 /** What the corpus reads from and writes back to an index entry. */
 export interface CorpusEntry {
-  readonly summary: ItemSummary;
   haystack: string;
 }
 
@@ -35,75 +31,28 @@ function rarestChar(term: string): number {
   return best;
 }
 
-/** `xs.join(' ')` without the call for the usual zero or one element. */
-function words(xs: readonly string[]): string {
-  return xs.length === 0 ? '' : xs.length === 1 ? (xs[0] as string) : xs.join(' ');
-}
-
 /** Every haystack in one string, in title order, with the offset where each one starts. */
 export class Corpus {
   private readonly text: string;
   /** starts[k] is where entry k begins; starts[n] is one past the end, like a final separator. */
   private readonly starts: Int32Array;
 
-  /**
-   * Joins the entries' haystacks, or with `fromSummaries` builds them: one join of every raw
-   * field and one normalize() over the whole text instead of 100,000 small ones. Either way each
-   * entry's haystack then becomes a slice of the new text, so the text is held only once.
-   */
-  constructor(order: readonly CorpusEntry[], fromSummaries: boolean) {
-    let text: string | null = null;
-    if (fromSummaries) {
-      // In chunks, so the temporary copies normalize() makes stay small (peak memory is RSS).
-      const chunks: string[] = [];
-      for (let i = 0; i < order.length; i += BULK_CHUNK) {
-        // Same fields and separators as haystackFor. `+=` only links the pieces (a rope);
-        // normalize() flattens the chunk once, which beats collecting them in an array.
-        let chunk = '';
-        for (let k = i; k < Math.min(order.length, i + BULK_CHUNK); k++) {
-          const h = (order[k] as CorpusEntry).summary;
-          if (k > i) chunk += SEPARATOR;
-          chunk += h.title + '\u0001' + h.username + '\u0001' + words(h.urls) + '\u0001' + h.service + '\u0001' + h.keyId;
-          chunk += '\u0001' + h.environment + '\u0001' + words(h.tags) + '\u0001' + h.folder + '\u0001' + h.notes;
-        }
-        chunks.push(normalize(chunk));
-      }
-      text = chunks.join(SEPARATOR);
-    }
+  /** Joins the entries' haystacks; each entry's haystack then becomes a slice of the new text. */
+  constructor(order: readonly CorpusEntry[]) {
+    const text = order.map((e) => e.haystack).join(SEPARATOR);
+    // Offsets come from the lengths, so a separator typed into a field cannot shift them.
     this.starts = new Int32Array(order.length + 1);
-    // A separator typed into a field (or one that normalize changed) would shift the slices:
-    // then fall back to building each haystack on its own.
-    if (text === null || !this.findStarts(text, order.length)) {
-      for (const e of order) if (fromSummaries) e.haystack = haystackFor(e.summary);
-      text = order.map((e) => e.haystack).join(SEPARATOR);
-      let at = 0;
-      order.forEach((e, k) => {
-        this.starts[k] = at;
-        at += e.haystack.length + 1;
-      });
-      this.starts[order.length] = at;
-    }
+    let at = 0;
+    order.forEach((e, k) => {
+      this.starts[k] = at;
+      at += e.haystack.length + 1;
+    });
+    this.starts[order.length] = at;
     this.text = text;
+    // Slices share the joined text instead of keeping a second copy of every haystack.
     order.forEach((e, k) => {
       e.haystack = text.substring(this.starts[k] ?? 0, (this.starts[k + 1] ?? 1) - 1);
     });
-  }
-
-  private findStarts(text: string, n: number): boolean {
-    let at = 0;
-    for (let k = 0; k < n; k++) {
-      this.starts[k] = at;
-      const sep = text.indexOf(SEPARATOR, at);
-      if (sep === -1) {
-        if (k !== n - 1) return false;
-        at = text.length + 1;
-      } else {
-        if (k === n - 1) return false;
-        at = sep + 1;
-      }
-    }
-    this.starts[n] = at;
-    return n === 0 ? text.length === 0 : true;
   }
 
   /**

@@ -37,10 +37,16 @@ export function normalize(s: string): string {
   return normalizeFully(s);
 }
 
-export function haystackFor(s: ItemSummary): string {
-  return normalize(
-    [s.title, s.username, s.urls.join(' '), s.service, s.keyId, s.environment, s.tags.join(' '), s.folder, s.notes].join('\u0001'),
-  );
+/** The fields search covers; never a secret. */
+export type Searchable = Pick<ItemSummary, 'title' | 'username' | 'urls' | 'service' | 'keyId' | 'environment' | 'tags' | 'folder' | 'notes'>;
+
+/**
+ * One normalised text of every searchable field. Fields are joined by a space: a query term
+ * never holds whitespace, so no term can match across two fields, and unlike a control
+ * character a space needs no escape in the stored JSON.
+ */
+export function haystackFor(s: Searchable): string {
+  return normalize([s.title, s.username, s.urls.join(' '), s.service, s.keyId, s.environment, s.tags.join(' '), s.folder, s.notes].join(' '));
 }
 
 export function queryTerms(text: string | undefined): string[] {

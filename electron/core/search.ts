@@ -49,12 +49,12 @@ class Entry {
   readonly folder: string;
   readonly tags: readonly string[];
 
-  /** `bulk` entries get their text from the corpus built right after (see Corpus). */
+  /** `haystack`, when given, is the summary's search text as stored with it (see PackedSummary). */
   constructor(
     public summary: ItemSummary,
-    bulk = false,
+    haystack?: string,
   ) {
-    this.haystack = bulk ? '' : haystackFor(summary);
+    this.haystack = haystack ?? haystackFor(summary);
     this.normTitle = normalize(summary.title);
     this.sortKey = titleSortKey(this.normTitle);
     this.deleted = summary.deletedAt !== null;
@@ -71,13 +71,16 @@ export class SummaryIndex {
   private byTitle: Entry[] = [];
   private corpus: Corpus | null = null;
 
-  /** Replaces everything (unlock, or another process changed the file) and readies search. */
-  replaceAll(summaries: Iterable<ItemSummary>): void {
+  /**
+   * Replaces everything (unlock, or another process changed the file) and readies search.
+   * `haystacks[i]` is the stored search text of `summaries[i]`, where the bucket had one.
+   */
+  replaceAll(summaries: readonly ItemSummary[], haystacks: readonly (string | undefined)[] = []): void {
     const entries = new Map<string, Entry>();
-    for (const s of summaries) entries.set(s.id, new Entry(s, true));
+    summaries.forEach((s, i) => entries.set(s.id, new Entry(s, haystacks[i])));
     this.entries = entries;
     this.byTitle = sortByTitle([...entries.values()]);
-    this.corpus = new Corpus(this.byTitle, true);
+    this.corpus = new Corpus(this.byTitle);
   }
 
   clear(): void {
@@ -146,7 +149,7 @@ export class SummaryIndex {
     if (terms.length > 0) {
       // Scan for the longest term (usually the rarest); only the others are checked per entry.
       const longest = terms.reduce((a, b) => (b.length > a.length ? b : a));
-      this.corpus ??= new Corpus(order, false);
+      this.corpus ??= new Corpus(order);
       if (longest === terms[0]) firstAt = [];
       pool = this.corpus.matching(longest, order, firstAt);
       rest = terms.filter((t, i) => i !== terms.indexOf(longest));

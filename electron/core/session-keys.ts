@@ -1,7 +1,7 @@
 // The keys of an unlocked vault and the record-level seal/open built on them. Dropping a
 // SessionKeys (lock) wipes every key it holds.
 import { hkdfSync } from 'node:crypto';
-import { aadFor, openJson, sealJson, wipe, type RecordKind } from './crypto';
+import { aadFor, open, openJson, seal, sealJson, wipe, type RecordKind } from './crypto';
 import { KeystashError } from './errors';
 
 export class SessionKeys {
@@ -36,6 +36,23 @@ export class SessionKeys {
 
   tryOpen<T>(kind: RecordKind, recordId: string | number, blob: Uint8Array): T | null {
     return openJson<T>(this.vaultKey, aadFor(this.vaultId, kind, recordId), blob);
+  }
+
+  /** Seals bytes the caller encoded itself (index buckets choose their own encoding). */
+  sealBytes(kind: RecordKind, recordId: string | number, plaintext: Uint8Array): Buffer {
+    const blob = seal(this.vaultKey, aadFor(this.vaultId, kind, recordId), plaintext);
+    return Buffer.from(blob.buffer, blob.byteOffset, blob.byteLength);
+  }
+
+  /** Opens and decodes a record; null when it does not authenticate or decode. The plaintext is wiped. */
+  tryOpenWith<T>(kind: RecordKind, recordId: string | number, blob: Uint8Array, decode: (plain: Uint8Array) => T | null): T | null {
+    const plain = open(this.vaultKey, aadFor(this.vaultId, kind, recordId), blob);
+    if (!plain) return null;
+    try {
+      return decode(plain);
+    } finally {
+      plain.fill(0);
+    }
   }
 
   destroy(): void {

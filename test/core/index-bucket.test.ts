@@ -1,0 +1,84 @@
+// Index buckets are decoded at every unlock. Their encoding must carry any text a person can
+// type unchanged, keep the search text of visible fields only, and still read vaults written
+// in the earlier encoding.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Item } from '../../shared/domain';
+import { decodeBucket, encodeBucket, fromRow, storedFromRow } from '../../electron/core/index-bucket';
+import { summarize, type PackedSummary, type StoredSummary } from '../../electron/core/item-model';
+import { haystackFor } from '../../electron/core/search-text';
+
+const base: Item = {
+  id: 'i-2', type: 'note', title: 'Memo', username: '', password: '', urls: [], totp: '', notes: '', tags: [], folder: '', favorite: false,
+  fields: [], service: '', keyId: '', secret: '', environment: '', expiresAt: null, rotationDays: null, createdAt: 5, updatedAt: 6, deletedAt: null,
+};
+const full: Item = {
+  ...base, id: 'i-1', type: 'api_key', title: 'Crédit Stripe', password: 'Pw-canary-1', urls: ['https://stripe.com'], totp: 'JBSWY3DPEHPK3PXP', notes: 'n',
+  tags: ['work'], folder: 'F', favorite: true, fields: [{ name: 'a', value: 'b', concealed: false }, { name: 'pin', value: 'Pin-canary-3', concealed: true }],
+  service: 'Stripe', keyId: 'pk', secret: 'Sk-canary-2', environment: 'prod', expiresAt: '2030-01-01', rotationDays: 30, createdAt: 1, updatedAt: 2, deletedAt: 3,
+};
+const note = (title: string, notes = '', id = `id-${title.length}`): StoredSummary => summarize({ ...base, id, title, notes });
+const roundTrip = (list: StoredSummary[]) => decodeBucket(encodeBucket(list))?.map(storedFromRow);
+
+describe('index bucket encoding', () => {
+  it('round-trips every field of a summary, each flag on its own', () => {
+    const variants = [full, base, { ...full, favorite: false }, { ...base, password: 'x' }, { ...base, secret: 'x' }, { ...base, totp: 'x' }];
+    const list = variants.map((item, i) => summarize({ ...item, id: `i-${i}` }));
+    expect(roundTrip(list)).toEqual(list);
+  });
+
+  it('gives every listed summary the same key order, last-used time from the item row', () => {
+    const rows = decodeBucket(encodeBucket([summarize(full), summarize(base)])) ?? [];
+    const [a, b] = rows.map((r, i) => fromRow(r, i === 0 ? 42 : null));
+    expect(Object.keys(a ?? {})).toEqual(Object.keys(b ?? {}));
+    expect([a?.lastUsedAt, b?.lastUsedAt]).toEqual([42, null]);
+  });
+
+  it('carries the normalised search text of the visible fields, never of a secret', () => {
+    const [row] = decodeBucket(encodeBucket([summarize(full)])) ?? [];
+    const text = row?.[18] ?? '';
+    expect(text).toBe(haystackFor(summarize(full)));
+    expect(text).toContain('credit stripe');
+    for (const secret of ['canary', 'jbswy3dp']) expect(text).not.toContain(secret);
+  });
+
+  it('round-trips text of any script: accents, emoji, quotes, control characters', () => {
+    const list = [
+      note('Crédit Agricole', 'Straße ÅNGSTRÖM ÿ'),
+      note('日本語 Ελληνικά', 'emoji 🔑🧪 and a lone surrogate \ud800 kept'),
+      note('quotes " \\ and \u0000\u0001\u007f\u2028 controls', 'line\r\nbreak\ttab'),
+    ];
+    const bytes = encodeBucket(list);
+    expect(bytes[0]).toBe(0x7b);
+    expect(roundTrip(list)).toEqual(list);
+  });
+
+  it('round-trips arbitrary strings', () => {
+    fc.assert(
+      fc.property(fc.array(fc.string({ unit: 'binary', maxLength: 30 }), { maxLength: 8 }), (texts) => {
+        const list = texts.map((t, i) => note(t, t, `id-${i}`));
+        expect(roundTrip(list)).toEqual(list);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('still reads buckets of packed summaries in UTF-8 (the earlier encoding), with their search text', () => {
+    const packed: PackedSummary[] = [
+      { id: 'a', type: 'login', title: 'Café 日本', username: 'zoë', urls: ['https://x.example'], createdAt: 1, updatedAt: 2, hasPassword: true },
+      { id: 'b', type: 'note', title: 'Plain', createdAt: 3, updatedAt: 4 },
+    ];
+    const rows = decodeBucket(new TextEncoder().encode(JSON.stringify(packed))) ?? [];
+    const stored = rows.map(storedFromRow);
+    expect(stored[0]).toMatchObject({ id: 'a', title: 'Café 日本', username: 'zoë', hasPassword: true, tags: [], deletedAt: null });
+    expect(stored[1]).toMatchObject({ id: 'b', type: 'note', urls: [], favorite: false });
+    expect(rows[0]?.[18]).toBe(haystackFor(stored[0] as StoredSummary));
+  });
+
+  it('refuses bytes that are not a bucket instead of guessing', () => {
+    for (const text of ['{"v":3,"rows":[]}', '{"v":2}', '{"v":2,"rows":[', '{"v":2,"rows":[["id"]]}']) {
+      expect(decodeBucket(Buffer.from(text, 'latin1')), text).toBeNull();
+    }
+    expect(decodeBucket(new Uint8Array([0x5b, 0xff, 0x5d]))).toBeNull();
+  });
+});
