@@ -11,6 +11,8 @@ export const ERROR_CODES = [
   'exists',
   'ambiguous',
   'io',
+  /** The vault is in the middle of another write (an import in the app, or another process). */
+  'busy',
   'internal',
 ] as const;
 

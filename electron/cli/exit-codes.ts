@@ -3,7 +3,7 @@ import type { ErrorCode } from '../../shared/errors';
 
 export const EXIT = {
   ok: 0,
-  /** Usage or input error, an ambiguous item, or anything unexpected. */
+  /** Usage or input error, an ambiguous item, a busy vault, or anything unexpected. */
   usage: 1,
   /** Wrong master password, locked, or rate-limited. */
   auth: 2,
@@ -25,6 +25,7 @@ export function exitCodeFor(code: ErrorCode): number {
     case 'ambiguous':
     case 'exists':
     case 'io':
+    case 'busy':
     case 'internal':
       return EXIT.usage;
   }

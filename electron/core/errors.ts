@@ -26,7 +26,7 @@ export function toErrorInfo(err: unknown): ErrorInfo {
   const sqliteCode = (err as { code?: unknown } | null)?.code;
   if (typeof sqliteCode === 'string' && sqliteCode.startsWith('SQLITE_')) {
     if (sqliteCode === 'SQLITE_BUSY') {
-      return { code: 'io', message: 'The vault is busy in another Keystash process; try again in a moment.' };
+      return { code: 'busy', message: 'The vault is busy with another write (an import, or another Keystash process); try again in a moment.' };
     }
     if (sqliteCode === 'SQLITE_CORRUPT' || sqliteCode === 'SQLITE_NOTADB') {
       return { code: 'integrity', message: 'The vault file is damaged or is not a Keystash vault.' };

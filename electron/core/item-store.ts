@@ -27,6 +27,7 @@ import {
 import { SummaryIndex } from './search';
 import type { SessionKeys } from './session-keys';
 import { assertValidTotp } from './totp';
+import type { Statement } from 'better-sqlite3';
 import type { Db } from './vault-db';
 import { parseOrThrow } from './validation';
 
@@ -215,60 +216,64 @@ export class ItemStore {
   }
 
   /**
-   * Imports records that `fill` hands over in batches, all inside one transaction: a file of
-   * 100,000 rows streams through without every row being held at once, and all land or none
-   * do. A record may carry its original times and password history (Keystash's own exports).
-   * One `import` event records the note and the count. Returns how many were saved.
+   * Imports the records `batches` hands over, all inside one transaction: a file of 100,000
+   * rows streams through without every row being held at once, and all land or none do. A
+   * record may carry its original times and password history (Keystash's own exports). One
+   * `import` event records the note and the count. Returns how many were saved.
+   *
+   * The transaction stays open across the awaits between batches, so this store must own its
+   * connection (Vault.importBatches opens one): nothing else may write on it meanwhile.
+   * `stillWanted` runs after every await and throws to abandon the import (the vault locked);
+   * the transaction is then rolled back and nothing is written.
    */
-  importBatches(fill: (write: (batch: ItemRecordInput[]) => void) => void, note: string): number {
+  async importBatches(batches: AsyncIterable<ItemRecordInput[]>, note: string, stillWanted: () => void): Promise<number> {
     const now = this.now();
-    const saved = { count: 0 };
-    // A larger page cache for the length of the import keeps the growing item tree in memory
-    // instead of spilling it to the WAL page by page (about half the time at 100,000 rows).
-    const cacheSize = this.db.pragma('cache_size', { simple: true }) as number;
+    let saved = 0;
+    // A larger page cache keeps the growing item tree in memory instead of spilling it to the
+    // WAL page by page (about half the time at 100,000 rows). The connection is this import's.
     this.db.pragma('cache_size = -65536');
+    this.db.exec('BEGIN IMMEDIATE');
     try {
-      this.importTransaction(fill, note, now, saved);
-    } finally {
-      this.db.pragma(`cache_size = ${cacheSize}`);
-    }
-    // Rebuilding the index from the buckets just written is cheaper than holding every new
-    // summary through the transaction (a 100,000-row import would keep them all alive).
-    this.load();
-    return saved.count;
-  }
-
-  private importTransaction(fill: (write: (batch: ItemRecordInput[]) => void) => void, note: string, now: number, saved: { count: number }): void {
-    this.db.transaction(() => {
       const insert = this.db.prepare(
         'INSERT INTO items (id, bucket, created_at, updated_at, deleted_at, last_used_at, detail) VALUES (?, ?, ?, ?, ?, NULL, ?)',
       );
-      fill((batch) => {
-        const records = batch.map((r, i) => {
-          const data = parseOrThrow(itemInputSchema, r.input, `Item ${saved.count + i + 1} is not valid`);
-          assertValidTotp(data.totp, `Item ${saved.count + i + 1}`);
-          const createdAt = r.createdAt ?? now;
-          const item: Item = { ...data, id: randomUUID(), createdAt, updatedAt: r.updatedAt ?? createdAt, deletedAt: r.deletedAt ?? null };
-          return { item, passwordHistory: (r.passwordHistory ?? []).slice(0, PASSWORD_HISTORY_LIMIT) };
-        });
-        // Inserting in key order touches far fewer pages of the WITHOUT ROWID tree.
-        records.sort((a, b) => (a.item.id < b.item.id ? -1 : a.item.id > b.item.id ? 1 : 0));
-        let i = 0;
-        while (i < records.length) {
-          const bucket = this.openBucket();
-          const row = this.db.prepare('SELECT size FROM index_buckets WHERE id = ?').get(bucket) as { size: number } | undefined;
-          const chunk = records.slice(i, i + BUCKET_SIZE - (row?.size ?? 0));
-          for (const r of chunk) {
-            insert.run(r.item.id, bucket, r.item.createdAt, r.item.updatedAt, r.item.deletedAt, this.keys.seal('item', r.item.id, r satisfies StoredDetail));
-          }
-          const summaries = chunk.map((r) => summarize(r.item));
-          this.rewriteBucket(bucket, (list) => [...list, ...summaries]);
-          saved.count += summaries.length;
-          i += chunk.length;
-        }
-      });
-      this.events.append({ kind: 'import', source: this.source, detail: { note, count: saved.count } });
-    }).immediate();
+      for await (const batch of batches) {
+        stillWanted();
+        saved += this.writeImportBatch(insert, batch, now, saved);
+      }
+      stillWanted();
+      this.events.append({ kind: 'import', source: this.source, detail: { note, count: saved } });
+      this.db.exec('COMMIT');
+    } catch (err) {
+      if (this.db.inTransaction) this.db.exec('ROLLBACK');
+      throw err;
+    }
+    return saved;
+  }
+
+  private writeImportBatch(insert: Statement, batch: ItemRecordInput[], now: number, before: number): number {
+    const records = batch.map((r, i) => {
+      const data = parseOrThrow(itemInputSchema, r.input, `Item ${before + i + 1} is not valid`);
+      assertValidTotp(data.totp, `Item ${before + i + 1}`);
+      const createdAt = r.createdAt ?? now;
+      const item: Item = { ...data, id: randomUUID(), createdAt, updatedAt: r.updatedAt ?? createdAt, deletedAt: r.deletedAt ?? null };
+      return { item, passwordHistory: (r.passwordHistory ?? []).slice(0, PASSWORD_HISTORY_LIMIT) };
+    });
+    // Inserting in key order touches far fewer pages of the WITHOUT ROWID tree.
+    records.sort((a, b) => (a.item.id < b.item.id ? -1 : a.item.id > b.item.id ? 1 : 0));
+    let i = 0;
+    while (i < records.length) {
+      const bucket = this.openBucket();
+      const row = this.db.prepare('SELECT size FROM index_buckets WHERE id = ?').get(bucket) as { size: number } | undefined;
+      const chunk = records.slice(i, i + BUCKET_SIZE - (row?.size ?? 0));
+      for (const r of chunk) {
+        insert.run(r.item.id, bucket, r.item.createdAt, r.item.updatedAt, r.item.deletedAt, this.keys.seal('item', r.item.id, r satisfies StoredDetail));
+      }
+      const summaries = chunk.map((r) => summarize(r.item));
+      this.rewriteBucket(bucket, (list) => [...list, ...summaries]);
+      i += chunk.length;
+    }
+    return records.length;
   }
 
   /** The item with its password history, for exports. Callers decide what leaves the process. */

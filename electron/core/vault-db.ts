@@ -101,13 +101,16 @@ const MIGRATIONS: readonly string[] = [
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
+/** How long a write waits for another connection's write lock before giving up. */
+export const BUSY_TIMEOUT_MS = 5000;
+
 function configure(db: Db): void {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.pragma('secure_delete = ON');
   db.pragma('foreign_keys = ON');
   // Another Keystash process (the app and the CLI) may hold the write lock for a moment.
-  db.pragma('busy_timeout = 5000');
+  db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
 }
 
 function migrate(db: Db): void {

@@ -26,7 +26,7 @@ import { randomBytes, wipe } from './crypto';
 import { SessionKeys } from './session-keys';
 import { DEFAULT_THROTTLE, UnlockThrottle, type ThrottlePolicy } from './unlock-throttle';
 import type { Statement } from 'better-sqlite3';
-import { createDb, openDb, type Db, type OpenDbOptions } from './vault-db';
+import { BUSY_TIMEOUT_MS, createDb, openDb, type Db, type OpenDbOptions } from './vault-db';
 import { initHeader, prepareRewrap, readHeader, unwrapKey, type VaultHeader } from './vault-header';
 
 export const MIN_MASTER_PASSWORD_LENGTH = 8;
@@ -36,6 +36,12 @@ export interface VaultOptions extends OpenDbOptions {
   source?: EventSource;
   now?: () => number;
   throttle?: ThrottlePolicy;
+}
+
+/** An import in progress: its own connection, and whether locking abandoned it. */
+interface ImportRun {
+  db: Db;
+  abandoned: boolean;
 }
 
 interface Session {
@@ -66,10 +72,13 @@ export class Vault {
   private readonly throttle: UnlockThrottle;
   private session: Session | null = null;
   private dataVersionStmt: Statement | null = null;
+  private readonly dbOptions: OpenDbOptions;
+  private importRun: ImportRun | null = null;
 
   private constructor(file: string, db: Db, opts: VaultOptions) {
     this.file = file;
     this.db = db;
+    this.dbOptions = opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {};
     this.source = opts.source ?? 'app';
     this.now = opts.now ?? Date.now;
     this.throttle = new UnlockThrottle(db, opts.throttle ?? DEFAULT_THROTTLE, this.now);
@@ -140,6 +149,12 @@ export class Vault {
   }
 
   lock(): void {
+    const run = this.importRun;
+    if (run) {
+      // Rolled back now, before the keys go; the import sees `abandoned` when it next resumes.
+      run.abandoned = true;
+      if (run.db.inTransaction) run.db.exec('ROLLBACK');
+    }
     const s = this.session;
     if (!s) return;
     this.session = null;
@@ -178,6 +193,13 @@ export class Vault {
     return s;
   }
 
+  /** The unlocked session, for a change: refused while an import holds the write lock. */
+  private writable(): Session {
+    const s = this.unlocked();
+    if (this.importRun) throw new KeystashError('busy', 'An import is in progress; try again when it has finished.');
+    return s;
+  }
+
   // Items -----------------------------------------------------------------------------------
 
   list(q: ItemQuery = {}): ItemSummary[] {
@@ -202,16 +224,45 @@ export class Vault {
   }
 
   create(input: unknown): ItemSummary {
-    return this.unlocked().items.create(input);
+    return this.writable().items.create(input);
   }
 
   createMany(inputs: unknown[], note: string): ItemSummary[] {
-    return this.unlocked().items.createMany(inputs, { kind: 'import', detail: { note, count: inputs.length } });
+    return this.writable().items.createMany(inputs, { kind: 'import', detail: { note, count: inputs.length } });
   }
 
-  /** Imports records in batches inside one transaction (see ItemStore.importBatches). */
-  importBatches(fill: (write: (batch: ItemRecordInput[]) => void) => void, note: string): number {
-    return this.unlocked().items.importBatches(fill, note);
+  /**
+   * Imports records in batches inside one transaction (see ItemStore.importBatches). The
+   * import runs on a connection of its own, so it can await between batches (the app answers
+   * the window meanwhile) without any other write joining its transaction: those are refused
+   * as `busy` until it ends. Locking the vault abandons the import and rolls it back.
+   */
+  async importBatches(batches: AsyncIterable<ItemRecordInput[]>, note: string): Promise<number> {
+    const s = this.writable();
+    const db = openDb(this.file, this.dbOptions);
+    const run: ImportRun = { db, abandoned: false };
+    this.importRun = run;
+    // This process holds the write lock now, so waiting for it would only freeze the app: a
+    // write this class does not refuse itself (history settings, say) fails at once as `busy`.
+    this.db.pragma('busy_timeout = 0');
+    try {
+      const store = new ItemStore(db, s.keys, new EventLog(db, s.keys, this.now), this.now, this.source);
+      const count = await store.importBatches(batches, note, () => {
+        if (run.abandoned) throw new KeystashError('locked', 'The vault was locked during the import; nothing was imported.');
+      });
+      // Reloads the index: the file changed under this connection.
+      this.unlocked();
+      return count;
+    } finally {
+      this.importRun = null;
+      this.db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+      db.close();
+    }
+  }
+
+  /** True while an import holds the vault's write lock. */
+  get importing(): boolean {
+    return this.importRun !== null;
   }
 
   /** An item with its password history, for exports; it stays in this process. */
@@ -220,19 +271,19 @@ export class Vault {
   }
 
   update(id: string, patch: unknown): ItemSummary {
-    return this.unlocked().items.update(id, patch);
+    return this.writable().items.update(id, patch);
   }
 
   trash(id: string): ItemSummary {
-    return this.unlocked().items.trash(id);
+    return this.writable().items.trash(id);
   }
 
   restore(id: string): ItemSummary {
-    return this.unlocked().items.restore(id);
+    return this.writable().items.restore(id);
   }
 
   purge(id: string): void {
-    this.unlocked().items.purge(id);
+    this.writable().items.purge(id);
   }
 
   /**
@@ -240,7 +291,7 @@ export class Vault {
    * (clipboard) or `cli-use` (env, run, totp). The event and the last-used time are one write.
    */
   useField(id: string, field: RevealableField, kind: 'reveal' | 'copy' | 'cli-use', note?: string): string {
-    const s = this.unlocked();
+    const s = this.writable();
     const item = s.items.get(id);
     const { value } = fieldValue(item, field);
     const at = this.now();
@@ -258,7 +309,7 @@ export class Vault {
 
   /** Reveals one previous value; logged like any reveal. */
   revealPasswordHistory(id: string, index: number): string {
-    const s = this.unlocked();
+    const s = this.writable();
     const entry = s.items.passwordHistory(id)[index];
     if (!entry) throw new KeystashError('not-found', `This item has no previous value #${index}.`);
     s.events.append({ kind: 'reveal', source: this.source, itemId: id, detail: { field: `history:${entry.field}`, title: s.items.summary(id).title } });
@@ -296,11 +347,11 @@ export class Vault {
   }
 
   addGeneratorHistory(result: GeneratedSecret): GeneratorHistoryEntry[] {
-    return addGeneratorHistory(this.db, this.unlocked().keys, result, this.now());
+    return addGeneratorHistory(this.db, this.writable().keys, result, this.now());
   }
 
   clearGeneratorHistory(): void {
-    this.unlocked();
+    this.writable();
     clearGeneratorHistory(this.db);
   }
 
@@ -310,7 +361,7 @@ export class Vault {
   }
 
   saveHealthScores(scores: Map<string, number>): void {
-    writeScoreCache(this.db, this.unlocked().keys, scores);
+    writeScoreCache(this.db, this.writable().keys, scores);
   }
 
   // History ---------------------------------------------------------------------------------
@@ -320,7 +371,7 @@ export class Vault {
   }
 
   recordEvent(e: Omit<AppendEvent, 'source'>): void {
-    this.unlocked().events.append({ ...e, source: this.source });
+    this.writable().events.append({ ...e, source: this.source });
   }
 
   /** Sequence number of the first event whose MAC chain is broken, or null when intact. */
@@ -344,7 +395,7 @@ export class Vault {
    * changes, in one transaction; items are untouched.
    */
   async changePassword(current: string, next: string, kdf?: KdfParams): Promise<void> {
-    const s = this.unlocked();
+    const s = this.writable();
     checkNewPassword(next);
     const params = kdf ?? s.header.kdf;
     checkKdf(params);
@@ -352,6 +403,7 @@ export class Vault {
     if (!check) throw new KeystashError('wrong-password', 'The current master password is wrong; nothing was changed.');
     wipe(check.key);
     const commit = await prepareRewrap(s.keys.key, s.header, next, params);
+    this.writable(); // an import may have started during the key derivation
     this.db.transaction(() => {
       s.header = commit(this.db);
       s.events.append({ kind: 'password-change', source: this.source, detail: { note: kdf ? 'master password and key-derivation settings' : 'master password' } });

@@ -64,28 +64,45 @@ function isBlank(fields: string[]): boolean {
   return fields.length === 1 && fields[0] === '';
 }
 
+/** Where reading stopped: the offset just past the last row delivered, and the line there. */
+export interface CsvResume {
+  offset: number;
+  line: number;
+}
+
 /**
  * Calls `onRow` for every non-blank row, header included, in order. `stop()` inside the
- * callback ends reading early (used to read just the header).
+ * callback ends reading after that row and returns where to resume (`from`), so a long file
+ * can be read in slices; null means the text was read to its end.
  */
-export function readCsv(text: string, delimiter: Delimiter, onRow: (row: CsvRow, stop: () => void) => void): void {
-  let line = 1;
+export function readCsv(
+  text: string,
+  delimiter: Delimiter,
+  onRow: (row: CsvRow, stop: () => void) => void,
+  from: CsvResume = { offset: 0, line: 1 },
+): CsvResume | null {
+  // A slice starts at a row boundary, never inside quotes; its line breaks are the file's.
+  const newline = detectNewline(text);
+  const base = from.offset;
+  const part = base === 0 ? text : text.slice(base);
+  let line = from.line;
   let scanned = 0;
   // Advances `line` over the text between the last row's end and `to`, so a row's number is
   // the line where it starts, even when earlier rows held quoted newlines.
   const advance = (to: number): void => {
     for (let i = scanned; i < to; i++) {
-      const c = text.charCodeAt(i);
+      const c = part.charCodeAt(i);
       if (c === 10) line++;
-      else if (c === 13 && text.charCodeAt(i + 1) !== 10) line++;
+      else if (c === 13 && part.charCodeAt(i + 1) !== 10) line++;
     }
     scanned = Math.max(scanned, to);
   };
   // Papaparse reports each row's end offset (after its line break); the next row starts there.
   let rowStart = 0;
-  Papa.parse<string[]>(text, {
+  let resume: CsvResume | null = null;
+  Papa.parse<string[]>(part, {
     delimiter,
-    newline: detectNewline(text),
+    newline,
     skipEmptyLines: false,
     step: (result, parser) => {
       const fields = result.data;
@@ -95,13 +112,18 @@ export function readCsv(text: string, delimiter: Delimiter, onRow: (row: CsvRow,
       rowStart = cursor;
       if (isBlank(fields)) return;
       const err = result.errors[0];
-      const row: CsvRow = { line: startLine, fields, end: cursor };
+      const row: CsvRow = { line: startLine, fields, end: base + cursor };
       if (err) row.error = errorText(err.code);
       let stopped = false;
       onRow(row, () => {
         stopped = true;
       });
-      if (stopped) parser.abort();
+      if (stopped) {
+        advance(cursor);
+        resume = cursor < part.length ? { offset: base + cursor, line } : null;
+        parser.abort();
+      }
     },
   });
+  return resume;
 }

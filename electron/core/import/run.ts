@@ -6,7 +6,7 @@ import type { ItemRecordInput } from '../item-store';
 import { totpProblem } from '../totp';
 import type { Vault } from '../vault';
 import { RowChecker, type ExistingItems } from './checker';
-import { openSource, type SourceOptions } from './source';
+import { eachRow, openSource, type RowVisitor, type SourceOptions } from './source';
 import type { DuplicateRow, ImportedItem, ImportPreview, ImportProblem, ImportResult, PreviewRow } from './types';
 
 export const SAMPLE_ROWS = 20;
@@ -58,7 +58,7 @@ export async function previewImport(vault: Vault, bytes: Uint8Array, opts: Sourc
   const problems: ImportProblem[] = [];
   const duplicates: DuplicateRow[] = [];
   let rows = 0;
-  src.each((line, outcome) => {
+  eachRow(src, (line, outcome) => {
     rows++;
     const v = checker.check(outcome);
     if (v.kind === 'problem') problems.push({ line, reason: v.reason });
@@ -91,7 +91,15 @@ function strip(item: ImportedItem & { data: ItemData }): ItemRecordInput {
   return record;
 }
 
-/** Imports the file. With problems and no `acceptProblems`, nothing is written. */
+/** Lets the event loop run (in the app: answer the window, including progress requests). */
+const breathe = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/**
+ * Imports the file. With problems and no `acceptProblems`, nothing is written. Rows are read,
+ * checked and saved a batch at a time, all in one transaction, with a pause for the event
+ * loop after each batch: `onProgress` reports every batch, and a window polling for progress
+ * gets answers while the import runs.
+ */
 export async function commitImport(vault: Vault, bytes: Uint8Array, opts: CommitOptions = {}): Promise<ImportResult> {
   const src = await openSource(bytes, opts);
   const checker = new RowChecker(existingItems(vault), totpProblem);
@@ -99,8 +107,8 @@ export async function commitImport(vault: Vault, bytes: Uint8Array, opts: Commit
   const problems: ImportProblem[] = [];
   let duplicates = 0;
   let accepted = 0;
-  const walk = (take: (r: ItemRecordInput) => void, progress: (fraction: number) => void): void => {
-    src.each((line, outcome, fraction) => {
+  const visitor = (take: (r: ItemRecordInput) => void, progress: (fraction: number) => void): RowVisitor => {
+    return (line, outcome, fraction) => {
       const v = checker.check(outcome);
       if (v.kind === 'problem') problems.push({ line, reason: v.reason });
       else if (v.kind === 'duplicate') {
@@ -114,7 +122,7 @@ export async function commitImport(vault: Vault, bytes: Uint8Array, opts: Commit
         take(strip(v.item));
       }
       progress(fraction);
-    });
+    };
   };
   const result = (imported: number, committed: boolean): ImportResult => ({
     format: src.format,
@@ -125,25 +133,30 @@ export async function commitImport(vault: Vault, bytes: Uint8Array, opts: Commit
     committed,
   });
   if (opts.dryRun) {
-    walk(() => undefined, () => undefined);
+    eachRow(src, visitor(() => undefined, () => undefined));
     return result(accepted, false);
   }
-  try {
-    const imported = vault.importBatches((write) => {
-      let batch: ItemRecordInput[] = [];
-      walk(
-        (r) => batch.push(r),
-        (fraction) => {
-          if (batch.length < BATCH) return;
-          write(batch);
-          batch = [];
-          opts.onProgress?.(fraction, accepted);
-        },
+  async function* batches(): AsyncGenerator<ItemRecordInput[]> {
+    const cursor = src.rows();
+    let fraction = 0;
+    let more = true;
+    while (more) {
+      const batch: ItemRecordInput[] = [];
+      more = cursor.next(
+        BATCH,
+        visitor(
+          (r) => batch.push(r),
+          (f) => (fraction = f),
+        ),
       );
-      if (batch.length > 0) write(batch);
-      if (problems.length > 0 && !opts.acceptProblems) throw new ProblemsRefused();
-      opts.onProgress?.(1, accepted);
-    }, `format ${src.format}${src.encrypted ? ' (encrypted)' : ''}`);
+      if (batch.length > 0) yield batch;
+      opts.onProgress?.(more ? fraction : 1, accepted);
+      if (more) await breathe();
+    }
+    if (problems.length > 0 && !opts.acceptProblems) throw new ProblemsRefused();
+  }
+  try {
+    const imported = await vault.importBatches(batches(), `format ${src.format}${src.encrypted ? ' (encrypted)' : ''}`);
     return result(imported, true);
   } catch (err) {
     if (err instanceof ProblemsRefused) return result(0, false);

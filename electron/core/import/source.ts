@@ -1,11 +1,11 @@
 // Opens an import file: decodes it, recognises an encrypted Keystash export, finds the
 // delimiter and header row, picks the format (detected or chosen) and then walks the rows,
-// turning each into an item or a problem with its line number. Walking is synchronous so the
-// importer can save rows in batches inside one transaction while it reads.
+// turning each into an item or a problem with its line number. The walk goes in slices, so the
+// importer can save one batch, let the app answer its window, and read on.
 import type { ItemInput } from '../../../shared/domain';
 import type { ImportPreview } from '../../../shared/import-export';
 import { decodeText } from '../csv/decode';
-import { detectDelimiter, readCsv, type Delimiter } from '../csv/read';
+import { detectDelimiter, readCsv, type CsvResume, type CsvRow, type Delimiter } from '../csv/read';
 import { KeystashError } from '../errors';
 import { isEncryptedExport, openExport, type ExportRecord } from '../export/encrypted';
 import { detectFormat, formatById, headerSet } from './formats';
@@ -22,11 +22,26 @@ export interface SourceOptions {
 
 export type RowVisitor = (line: number, outcome: MapOutcome, progress: number) => void;
 
+/** A walk over the data rows that can pause between slices. */
+export interface RowCursor {
+  /**
+   * Visits up to `max` more rows in order; returns false once every row has been visited.
+   * Throws when the file has a header but no rows.
+   */
+  next(max: number, visit: RowVisitor): boolean;
+}
+
 /** What the preview reports about the file itself, plus the row walk. */
 export interface ImportSource
   extends Pick<ImportPreview, 'format' | 'formatLabel' | 'detected' | 'encrypted' | 'headers' | 'mapping' | 'ignoredColumns'> {
-  /** Visits every data row in order; throws when the file has a header but no rows. */
-  each(visit: RowVisitor): void;
+  /** A fresh walk from the first data row. */
+  rows(): RowCursor;
+}
+
+/** Visits every data row in order; throws when the file has a header but no rows. */
+export function eachRow(src: ImportSource, visit: RowVisitor): void {
+  const cursor = src.rows();
+  while (cursor.next(Number.POSITIVE_INFINITY, visit));
 }
 
 function noRows(): KeystashError {
@@ -42,12 +57,19 @@ function encryptedSource(records: ExportRecord[]): ImportSource {
     headers: [],
     mapping: null,
     ignoredColumns: [],
-    each(visit) {
-      if (records.length === 0) throw new KeystashError('invalid-input', 'The encrypted export holds no items; nothing to import.');
-      records.forEach(({ item, passwordHistory }, i) => {
-        const { id: _id, createdAt, updatedAt, deletedAt, ...input } = item;
-        visit(i + 1, { input: input as ItemInput, createdAt, updatedAt, deletedAt, passwordHistory }, (i + 1) / records.length);
-      });
+    rows() {
+      let i = 0;
+      return {
+        next(max, visit) {
+          if (records.length === 0) throw new KeystashError('invalid-input', 'The encrypted export holds no items; nothing to import.');
+          for (const end = Math.min(records.length, i + max); i < end; i++) {
+            const { item, passwordHistory } = records[i] as ExportRecord;
+            const { id: _id, createdAt, updatedAt, deletedAt, ...input } = item;
+            visit(i + 1, { input: input as ItemInput, createdAt, updatedAt, deletedAt, passwordHistory }, (i + 1) / records.length);
+          }
+          return i < records.length;
+        },
+      };
     },
   };
 }
@@ -106,11 +128,10 @@ export async function openSource(bytes: Uint8Array, opts: SourceOptions = {}): P
     headers,
     mapping,
     ignoredColumns: (spec.ignored ?? []).filter((c) => present.has(c.toLowerCase())),
-    each(visit) {
+    rows() {
       let rows = 0;
-      readCsv(text, delimiter, (row) => {
-        if (row.line === headerLine) return;
-        rows++;
+      let from: CsvResume | null = { offset: 0, line: 1 };
+      const visitRow = (visit: RowVisitor, row: CsvRow): void => {
         const progress = row.end / text.length;
         if (row.error) return visit(row.line, { problem: `${row.error[0]?.toUpperCase() ?? ''}${row.error.slice(1)}.` }, progress);
         if (!fitsHeader(row.fields, headers.length)) {
@@ -124,8 +145,26 @@ export async function openSource(bytes: Uint8Array, opts: SourceOptions = {}): P
           outcome = { problem: err instanceof KeystashError ? err.message : 'the row could not be read' };
         }
         visit(row.line, outcome, progress);
-      });
-      if (rows === 0) throw noRows();
+      };
+      return {
+        next(max, visit) {
+          if (!from) return false;
+          let seen = 0;
+          from = readCsv(
+            text,
+            delimiter,
+            (row, stop) => {
+              if (row.line === headerLine) return;
+              rows++;
+              visitRow(visit, row);
+              if (++seen >= max) stop();
+            },
+            from,
+          );
+          if (!from && rows === 0) throw noRows();
+          return from !== null;
+        },
+      };
     },
   };
 }
