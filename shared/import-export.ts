@@ -96,6 +96,17 @@ export interface ImportResult {
   committed: boolean;
 }
 
+/** How far a running import has got (the window polls for it while `import:commit` runs). */
+export interface ImportProgress {
+  previewId: string;
+  /** Fraction of the file read and saved, 0 to 1. */
+  fraction: number;
+  /** Rows saved so far, in the still-open transaction. */
+  imported: number;
+  /** `saving` while rows are written; `finishing` while the transaction commits and the list reloads. */
+  phase: 'saving' | 'finishing';
+}
+
 export const EXPORT_FORMATS = ['csv', 'bitwarden', 'json', 'keystash'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 

@@ -35,6 +35,7 @@ export const CHANNELS = [
   'history:export',
   'import:preview',
   'import:commit',
+  'import:progress',
   'export:save',
   'settings:get',
   'settings:set',

@@ -26,6 +26,7 @@ import {
   IMPORT_FORMATS,
   type ExportResult,
   type ImportPreview,
+  type ImportProgress,
   type ImportResult,
 } from './import-export';
 
@@ -99,6 +100,8 @@ export const importCommitSchema = z
   .object({ previewId: id, skipDuplicates: z.boolean(), skipProblemRows: z.boolean() })
   .strict();
 
+export const importProgressSchema = z.object({ previewId: id }).strict();
+
 export const exportSaveSchema = z
   .object({
     format: z.enum(EXPORT_FORMATS),
@@ -162,6 +165,7 @@ export const contract = {
   'history:list': channel<typeof historyQuerySchema, VaultEvent[]>(historyQuerySchema),
   'import:preview': channel<typeof importPreviewSchema, ImportPreviewReply>(importPreviewSchema),
   'import:commit': channel<typeof importCommitSchema, ImportResult & { problemsTotal: number }>(importCommitSchema),
+  'import:progress': channel<typeof importProgressSchema, ImportProgress | null>(importProgressSchema),
   'export:save': channel<typeof exportSaveSchema, ExportResult | { cancelled: true }>(exportSaveSchema),
   'settings:get': channel<typeof empty, Settings>(empty),
   'settings:set': channel<ReturnType<typeof settingsSchema.partial>, Settings>(settingsSchema.partial().strict()),

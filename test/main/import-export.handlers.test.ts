@@ -38,6 +38,35 @@ describe('import', () => {
     expect(ok).toMatchObject({ ok: true, value: { imported: 2, committed: true } });
   });
 
+  it('answers progress requests while a large commit runs, batch by batch, and refuses other writes meanwhile', async () => {
+    const rows = Array.from({ length: 6_000 }, (_, i) => `Site ${i},https://s${i}.example,user${i},pw-${i}`).join('\n');
+    const bytes = Buffer.from(`name,url,username,password\n${rows}\n`).toString('base64');
+    const p = await h.api['import:preview']({ fileName: 'big.csv', bytes });
+    if (!p.ok) throw new Error(p.error.message);
+    expect(await h.api['import:progress']({ previewId: p.value.previewId })).toEqual({ ok: true, value: null });
+    const commit = h.api['import:commit']({ previewId: p.value.previewId, skipDuplicates: true, skipProblemRows: false });
+    let done = false;
+    void commit.then(() => (done = true));
+    const seen: { fraction: number; imported: number; phase: string }[] = [];
+    let busy: unknown = null;
+    while (!done) {
+      await new Promise((resolve) => setImmediate(resolve));
+      const r = await h.api['import:progress']({ previewId: p.value.previewId });
+      if (r.ok && r.value) seen.push(r.value);
+      busy ??= await h.api['item:create']({ item: { type: 'note', title: 'During the import' } });
+    }
+    expect(await commit).toMatchObject({ ok: true, value: { imported: 6_000, committed: true } });
+    expect(busy).toMatchObject({ ok: false, error: { code: 'busy' } });
+    const partial = seen.filter((s) => s.fraction > 0 && s.fraction < 1);
+    expect(partial.length).toBeGreaterThan(0);
+    expect(partial[0]?.imported).toBeGreaterThan(0);
+    expect(partial[0]?.imported).toBeLessThan(6_000);
+    expect(seen.map((s) => s.fraction)).toEqual([...seen.map((s) => s.fraction)].sort((a, b) => a - b));
+    expect(await h.api['import:progress']({ previewId: p.value.previewId })).toEqual({ ok: true, value: null });
+    const listed = await h.api['item:counts']({});
+    expect(listed).toMatchObject({ ok: true, value: { all: 6_000 } });
+  });
+
   it('forgets a preview when the vault locks', async () => {
     const p = await h.api['import:preview']({ fileName: 'c.csv', bytes: b64('chrome.csv') });
     if (!p.ok) throw new Error(p.error.message);

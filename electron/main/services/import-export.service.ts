@@ -1,10 +1,11 @@
 // Import and export for the desktop app. An import is previewed first: main keeps the file's
 // bytes under a random preview id (only the latest one, dropped on lock), and the renderer
-// gets counts, sample rows without secrets, problems and duplicates. An export asks for the
+// gets counts, sample rows without secrets, problems and duplicates. The commit then saves
+// batch by batch while the window polls `import:progress` for a real progress bar. An export asks for the
 // master password again and a save path from an injected adapter (the OS dialog in the app,
 // a fixed path in tests), then writes the file through the core's safe writer.
 import { randomUUID } from 'node:crypto';
-import type { ExportFormat, ExportResult, ImportResult } from '../../../shared/import-export';
+import type { ExportFormat, ExportResult, ImportProgress, ImportResult } from '../../../shared/import-export';
 import type { ImportPreviewReply } from '../../../shared/ipc-contract';
 import { KeystashError } from '../../core/errors';
 import { exportVault } from '../../core/export/run';
@@ -32,6 +33,7 @@ interface Pending {
 
 export class ImportExportService {
   private pending: Pending | null = null;
+  private running: ImportProgress | null = null;
 
   constructor(
     private readonly vault: VaultService,
@@ -64,9 +66,32 @@ export class ImportExportService {
     const vault = this.vault.unlocked();
     const p = this.pending;
     if (!p || p.id !== req.previewId) throw new KeystashError('not-found', 'That import preview has expired; choose the file again.');
-    const result = await commitImport(vault, p.bytes, { ...p.opts, skipDuplicates: req.skipDuplicates, acceptProblems: req.skipProblemRows });
-    if (result.committed) this.discard();
-    return { ...result, problems: result.problems.slice(0, LIST_LIMIT), problemsTotal: result.problems.length };
+    if (this.running) throw new KeystashError('busy', 'An import is in progress; try again when it has finished.');
+    const running: ImportProgress = { previewId: p.id, fraction: 0, imported: 0, phase: 'saving' };
+    this.running = running;
+    try {
+      const result = await commitImport(vault, p.bytes, {
+        ...p.opts,
+        skipDuplicates: req.skipDuplicates,
+        acceptProblems: req.skipProblemRows,
+        onProgress: (fraction, imported) => {
+          running.fraction = fraction;
+          running.imported = imported;
+          // After the last batch come the commit and the reload of the item list.
+          if (fraction >= 1) running.phase = 'finishing';
+        },
+      });
+      if (result.committed) this.discard();
+      return { ...result, problems: result.problems.slice(0, LIST_LIMIT), problemsTotal: result.problems.length };
+    } finally {
+      this.running = null;
+    }
+  }
+
+  /** The running import's progress, or null when that preview is not being imported. */
+  progress(previewId: string): ImportProgress | null {
+    const r = this.running;
+    return r && r.previewId === previewId ? { ...r } : null;
   }
 
   /** Forgets the previewed file (its bytes hold secrets in plain text). */

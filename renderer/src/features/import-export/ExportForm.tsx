@@ -58,7 +58,7 @@ export function ExportForm() {
   };
 
   return (
-    <section className="card ie-card" aria-labelledby="export-title">
+    <section className="card settings-card ie-card" aria-labelledby="export-title">
       <h2 id="export-title" className="card-title">
         Export
       </h2>

@@ -1,7 +1,7 @@
 // The import wizard: choose a file (read here, sent to main as base64), see the preview —
 // format, counts by type, the first rows with secrets masked, problem rows by line and
 // duplicates — map columns for a generic CSV, decide about duplicates and problem rows,
-// then import in one transaction and see the result.
+// then import in one transaction, following it batch by batch, and see the result.
 import { useRef, useState } from 'react';
 import { FileUp } from 'lucide-react';
 import { IMPORT_FORMATS, IMPORT_FORMAT_LABELS, type ColumnMapping, type ImportFormat, type ImportResult } from '../../../../shared/import-export';
@@ -13,8 +13,13 @@ import { useVaultData } from '../vault/vault-data';
 import { ColumnMapper } from './ColumnMapper';
 import { fileToBase64, MAX_IMPORT_BYTES } from './file-bytes';
 import { PreviewTable } from './PreviewTable';
+import { useImportProgress } from './useImportProgress';
 
-type Step = { kind: 'choose' } | { kind: 'preview'; preview: ImportPreviewReply } | { kind: 'importing'; count: number } | { kind: 'done'; result: ImportResult & { problemsTotal: number } };
+type Step =
+  | { kind: 'choose' }
+  | { kind: 'preview'; preview: ImportPreviewReply }
+  | { kind: 'importing'; count: number; previewId: string }
+  | { kind: 'done'; result: ImportResult & { problemsTotal: number } };
 
 const plural = (n: number, one: string) => `${n.toLocaleString()} ${one}${n === 1 ? '' : 's'}`;
 
@@ -60,7 +65,7 @@ export function ImportWizard() {
 
   const commit = async (p: ImportPreviewReply) => {
     const count = p.counts.login + p.counts.api_key + p.counts.note + (keepDuplicates ? p.duplicatesTotal : 0);
-    setStep({ kind: 'importing', count });
+    setStep({ kind: 'importing', count, previewId: p.previewId });
     const r = await call('import:commit', { previewId: p.previewId, skipDuplicates: !keepDuplicates, skipProblemRows: skipProblems });
     if (!r.ok) {
       setError(r.error.message);
@@ -81,7 +86,7 @@ export function ImportWizard() {
   };
 
   return (
-    <section className="card ie-card" aria-labelledby="import-title">
+    <section className="card settings-card ie-card" aria-labelledby="import-title">
       <h2 id="import-title" className="card-title">
         Import
       </h2>
@@ -149,12 +154,7 @@ export function ImportWizard() {
         />
       ) : null}
 
-      {step.kind === 'importing' ? (
-        <div className="form-stack" aria-live="polite">
-          <p>Importing {plural(step.count, 'item')}… All of them are saved in one step, so nothing is half-imported.</p>
-          <progress className="ie-progress" aria-label="Import progress" />
-        </div>
-      ) : null}
+      {step.kind === 'importing' ? <ImportingStep count={step.count} previewId={step.previewId} /> : null}
 
       {step.kind === 'done' ? (
         <div className="form-stack" role="status">
@@ -170,6 +170,26 @@ export function ImportWizard() {
         </div>
       ) : null}
     </section>
+  );
+}
+
+/** The bar follows the rows saved so far; nothing is visible in the vault until the last one. */
+function ImportingStep({ count, previewId }: { count: number; previewId: string }) {
+  const progress = useImportProgress(previewId);
+  const fraction = progress?.fraction ?? 0;
+  const percent = Math.round(fraction * 100);
+  const status =
+    progress?.phase === 'finishing'
+      ? `Saved ${plural(progress.imported, 'item')}; finishing the import…`
+      : progress
+        ? `Saved ${progress.imported.toLocaleString()} of ${plural(count, 'item')} (${percent}%)…`
+        : `Importing ${plural(count, 'item')}…`;
+  return (
+    <div className="form-stack">
+      <p aria-live="polite">{status}</p>
+      <progress className="ie-progress" value={fraction} max={1} aria-label="Import progress" aria-valuetext={`${percent}%`} />
+      <p className="field-hint">Everything is saved in one transaction: if the import stops (or the vault locks) before the end, nothing is imported.</p>
+    </div>
   );
 }
 
