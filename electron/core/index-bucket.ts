@@ -80,18 +80,13 @@ export function fromRow(r: BucketRow, lastUsedAt: number | null): ItemSummary {
   };
 }
 
-export function storedFromRow(r: BucketRow): StoredSummary {
-  const { lastUsedAt: _, ...stored } = fromRow(r, null);
-  return stored;
-}
-
 const ABOVE_LATIN1 = /[\u0100-\uffff]/g;
 const escape = (c: string): string => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 const OPEN_BRACE = 0x7b;
 
-export function encodeBucket(summaries: readonly StoredSummary[]): Buffer {
-  return Buffer.from(JSON.stringify({ v: 2, rows: summaries.map(toRow) }).replace(ABOVE_LATIN1, escape), 'latin1');
+export function encodeBucket(rows: readonly BucketRow[]): Buffer {
+  return Buffer.from(JSON.stringify({ v: 2, rows }).replace(ABOVE_LATIN1, escape), 'latin1');
 }
 
 function isRow(r: unknown): r is BucketRow {

@@ -19,14 +19,34 @@ export interface StoredDetail {
 /** What an index bucket holds per item: the summary without usage-derived fields. */
 export type StoredSummary = Omit<ItemSummary, 'lastUsedAt'>;
 
+/**
+ * Every field is named rather than copied with a rest spread: that generic copy cost ~10 µs an
+ * item, most of a 100,000-row import's index work. A field added to items is a compile error
+ * here until it is placed (StoredSummary requires it), and a secret one stays out by design.
+ */
 export function summarize(item: Item): StoredSummary {
-  const { password, secret, totp, fields, ...rest } = item;
   return {
-    ...rest,
-    hasPassword: password !== '',
-    hasSecret: secret !== '',
-    hasTotp: totp !== '',
-    fields: fields.map((f) => ({ name: f.name, concealed: f.concealed, value: f.concealed ? null : f.value })),
+    type: item.type,
+    title: item.title,
+    username: item.username,
+    urls: item.urls,
+    notes: item.notes,
+    tags: item.tags,
+    folder: item.folder,
+    favorite: item.favorite,
+    fields: item.fields.map((f) => ({ name: f.name, concealed: f.concealed, value: f.concealed ? null : f.value })),
+    service: item.service,
+    keyId: item.keyId,
+    environment: item.environment,
+    expiresAt: item.expiresAt,
+    rotationDays: item.rotationDays,
+    id: item.id,
+    createdAt: item.createdAt,
+    updatedAt: item.updatedAt,
+    deletedAt: item.deletedAt,
+    hasPassword: item.password !== '',
+    hasSecret: item.secret !== '',
+    hasTotp: item.totp !== '',
   };
 }
 

@@ -15,14 +15,13 @@ import {
   type PasswordHistoryEntry,
 } from '../../shared/domain';
 import { KeystashError } from './errors';
-import { decodeBucket, encodeBucket, fromRow, storedFromRow } from './index-bucket';
+import { decodeBucket, encodeBucket, fromRow, toRow, type BucketRow } from './index-bucket';
 import type { EventLog } from './event-log';
 import {
   changedFields,
   nextPasswordHistory,
   summarize,
   type StoredDetail,
-  type StoredSummary,
 } from './item-model';
 import { SummaryIndex } from './search';
 import type { SessionKeys } from './session-keys';
@@ -177,7 +176,7 @@ export class ItemStore {
       this.db
         .prepare('INSERT INTO items (id, bucket, created_at, updated_at, deleted_at, last_used_at, detail) VALUES (?, ?, ?, ?, NULL, NULL, ?)')
         .run(item.id, bucket, now, now, this.keys.seal('item', item.id, { item, passwordHistory: [] } satisfies StoredDetail));
-      this.rewriteBucket(bucket, (list) => [...list, summarize(item)]);
+      this.rewriteBucket(bucket, (rows) => [...rows, toRow(summarize(item))]);
       this.events.append({ kind: 'create', source: this.source, itemId: item.id, detail: { title: item.title } });
     }).immediate();
     return this.remember(item, null);
@@ -207,7 +206,7 @@ export class ItemStore {
         for (const item of chunk) {
           insert.run(item.id, bucket, now, now, this.keys.seal('item', item.id, { item, passwordHistory: [] } satisfies StoredDetail));
         }
-        this.rewriteBucket(bucket, (list) => [...list, ...chunk.map(summarize)]);
+        this.rewriteBucket(bucket, (rows) => [...rows, ...chunk.map((item) => toRow(summarize(item)))]);
         i += chunk.length;
       }
       this.events.append({ kind: event.kind, source: this.source, detail: event.detail });
@@ -269,8 +268,8 @@ export class ItemStore {
       for (const r of chunk) {
         insert.run(r.item.id, bucket, r.item.createdAt, r.item.updatedAt, r.item.deletedAt, this.keys.seal('item', r.item.id, r satisfies StoredDetail));
       }
-      const summaries = chunk.map((r) => summarize(r.item));
-      this.rewriteBucket(bucket, (list) => [...list, ...summaries]);
+      const added = chunk.map((r) => toRow(summarize(r.item)));
+      this.rewriteBucket(bucket, (rows) => [...rows, ...added]);
       i += chunk.length;
     }
     return records.length;
@@ -334,7 +333,7 @@ export class ItemStore {
       if (!row) throw new KeystashError('not-found', `No item with id ${id}.`);
       const title = this.index.get(id)?.title;
       this.db.prepare('DELETE FROM items WHERE id = ?').run(id);
-      this.rewriteBucket(row.bucket, (list) => list.filter((s) => s.id !== id));
+      this.rewriteBucket(row.bucket, (rows) => rows.filter((r) => r[0] !== id));
       this.events.append({ kind: 'purge', source: this.source, itemId: id, detail: title ? { title } : {} });
     }).immediate();
     this.index.delete(id);
@@ -350,10 +349,10 @@ export class ItemStore {
     this.db
       .prepare('UPDATE items SET updated_at = ?, deleted_at = ?, detail = ? WHERE id = ?')
       .run(item.updatedAt, item.deletedAt, this.keys.seal('item', item.id, { item, passwordHistory } satisfies StoredDetail), item.id);
-    const summary = summarize(item);
-    this.rewriteBucket(bucket, (list) => {
-      const i = list.findIndex((s) => s.id === item.id);
-      return i === -1 ? [...list, summary] : list.map((s, j) => (j === i ? summary : s));
+    const changed = toRow(summarize(item));
+    this.rewriteBucket(bucket, (rows) => {
+      const i = rows.findIndex((r) => r[0] === item.id);
+      return i === -1 ? [...rows, changed] : rows.map((r, j) => (j === i ? changed : r));
     });
   }
 
@@ -365,13 +364,16 @@ export class ItemStore {
     return max.id + 1;
   }
 
-  /** Re-encrypts one bucket from what the file holds now, so concurrent writers never lose items. */
-  private rewriteBucket(bucket: number, change: (list: StoredSummary[]) => StoredSummary[]): void {
+  /**
+   * Re-encrypts one bucket from what the file holds now, so concurrent writers never lose
+   * items. Rows the change keeps are written back as they were read, search text included.
+   */
+  private rewriteBucket(bucket: number, change: (rows: BucketRow[]) => BucketRow[]): void {
     const row = this.db.prepare('SELECT blob FROM index_buckets WHERE id = ?').get(bucket) as { blob: Buffer } | undefined;
     const opened = row ? this.keys.tryOpenWith('index', bucket, row.blob, decodeBucket) : [];
-    let next = change(opened ? opened.map(storedFromRow) : this.rebuiltBucket(bucket));
-    // A rebuilt bucket may already hold the item being added; keep one summary per id.
-    if (!opened) next = [...new Map(next.map((s) => [s.id, s])).values()];
+    let next = change(opened ?? this.rebuiltBucket(bucket));
+    // A rebuilt bucket may already hold the item being added; keep one row per id.
+    if (!opened) next = [...new Map(next.map((r) => [r[0], r])).values()];
     if (next.length === 0) {
       this.db.prepare('DELETE FROM index_buckets WHERE id = ?').run(bucket);
       return;
@@ -386,12 +388,12 @@ export class ItemStore {
    * covers, so one bad block does not block every later write to its items. Items whose own
    * record fails stay out of it (unlock reports them as damaged either way).
    */
-  private rebuiltBucket(bucket: number): StoredSummary[] {
+  private rebuiltBucket(bucket: number): BucketRow[] {
     const rows = this.db.prepare('SELECT id, detail FROM items WHERE bucket = ?').all(bucket) as Pick<ItemRow, 'id' | 'detail'>[];
-    const out: StoredSummary[] = [];
+    const out: BucketRow[] = [];
     for (const row of rows) {
       const detail = this.keys.tryOpen<StoredDetail>('item', row.id, row.detail);
-      if (detail && detail.item.id === row.id) out.push(summarize(detail.item));
+      if (detail && detail.item.id === row.id) out.push(toRow(summarize(detail.item)));
     }
     return out;
   }

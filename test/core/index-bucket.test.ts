@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Item } from '../../shared/domain';
-import { decodeBucket, encodeBucket, fromRow, storedFromRow } from '../../electron/core/index-bucket';
+import { decodeBucket, encodeBucket, fromRow, toRow, type BucketRow } from '../../electron/core/index-bucket';
 import { summarize, type PackedSummary, type StoredSummary } from '../../electron/core/item-model';
 import { haystackFor } from '../../electron/core/search-text';
 
@@ -18,7 +18,11 @@ const full: Item = {
   service: 'Stripe', keyId: 'pk', secret: 'Sk-canary-2', environment: 'prod', expiresAt: '2030-01-01', rotationDays: 30, createdAt: 1, updatedAt: 2, deletedAt: 3,
 };
 const note = (title: string, notes = '', id = `id-${title.length}`): StoredSummary => summarize({ ...base, id, title, notes });
-const roundTrip = (list: StoredSummary[]) => decodeBucket(encodeBucket(list))?.map(storedFromRow);
+const stored = (r: BucketRow): StoredSummary => {
+  const { lastUsedAt: _, ...summary } = fromRow(r, null);
+  return summary;
+};
+const roundTrip = (list: StoredSummary[]) => decodeBucket(encodeBucket(list.map(toRow)))?.map(stored);
 
 describe('index bucket encoding', () => {
   it('round-trips every field of a summary, each flag on its own', () => {
@@ -28,14 +32,14 @@ describe('index bucket encoding', () => {
   });
 
   it('gives every listed summary the same key order, last-used time from the item row', () => {
-    const rows = decodeBucket(encodeBucket([summarize(full), summarize(base)])) ?? [];
+    const rows = decodeBucket(encodeBucket([summarize(full), summarize(base)].map(toRow))) ?? [];
     const [a, b] = rows.map((r, i) => fromRow(r, i === 0 ? 42 : null));
     expect(Object.keys(a ?? {})).toEqual(Object.keys(b ?? {}));
     expect([a?.lastUsedAt, b?.lastUsedAt]).toEqual([42, null]);
   });
 
   it('carries the normalised search text of the visible fields, never of a secret', () => {
-    const [row] = decodeBucket(encodeBucket([summarize(full)])) ?? [];
+    const [row] = decodeBucket(encodeBucket([toRow(summarize(full))])) ?? [];
     const text = row?.[18] ?? '';
     expect(text).toBe(haystackFor(summarize(full)));
     expect(text).toContain('credit stripe');
@@ -48,7 +52,7 @@ describe('index bucket encoding', () => {
       note('日本語 Ελληνικά', 'emoji 🔑🧪 and a lone surrogate \ud800 kept'),
       note('quotes " \\ and \u0000\u0001\u007f\u2028 controls', 'line\r\nbreak\ttab'),
     ];
-    const bytes = encodeBucket(list);
+    const bytes = encodeBucket(list.map(toRow));
     expect(bytes[0]).toBe(0x7b);
     expect(roundTrip(list)).toEqual(list);
   });
@@ -69,10 +73,10 @@ describe('index bucket encoding', () => {
       { id: 'b', type: 'note', title: 'Plain', createdAt: 3, updatedAt: 4 },
     ];
     const rows = decodeBucket(new TextEncoder().encode(JSON.stringify(packed))) ?? [];
-    const stored = rows.map(storedFromRow);
-    expect(stored[0]).toMatchObject({ id: 'a', title: 'Café 日本', username: 'zoë', hasPassword: true, tags: [], deletedAt: null });
-    expect(stored[1]).toMatchObject({ id: 'b', type: 'note', urls: [], favorite: false });
-    expect(rows[0]?.[18]).toBe(haystackFor(stored[0] as StoredSummary));
+    const back = rows.map(stored);
+    expect(back[0]).toMatchObject({ id: 'a', title: 'Café 日本', username: 'zoë', hasPassword: true, tags: [], deletedAt: null });
+    expect(back[1]).toMatchObject({ id: 'b', type: 'note', urls: [], favorite: false });
+    expect(rows[0]?.[18]).toBe(haystackFor(back[0] as StoredSummary));
   });
 
   it('refuses bytes that are not a bucket instead of guessing', () => {
