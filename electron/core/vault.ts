@@ -20,9 +20,9 @@ import { readScoreCache, writeScoreCache } from './health/score-cache';
 import { EventLog, type AppendEvent, type EventQuery } from './event-log';
 import { Activity, itemLookup } from './history/activity';
 import { fieldValue, type StoredDetail } from './item-model';
-import { ItemStore, type ItemRecordInput, type VaultCounts } from './item-store';
+import { ItemStore, readIndexSnapshot, type IndexSnapshot, type ItemRecordInput, type VaultCounts } from './item-store';
 import { deriveKey, kdfProblem, SALT_BYTES } from './kdf';
-import { randomBytes, wipe } from './crypto';
+import { randomBytes, warmCipher, wipe } from './crypto';
 import { SessionKeys } from './session-keys';
 import { DEFAULT_THROTTLE, UnlockThrottle, type ThrottlePolicy } from './unlock-throttle';
 import type { Statement } from 'better-sqlite3';
@@ -62,6 +62,16 @@ function checkNewPassword(password: string): void {
 function checkKdf(kdf: KdfParams): void {
   const problem = kdfProblem(kdf);
   if (problem) throw new KeystashError('invalid-input', `${problem}.`);
+}
+
+/** Work unlock can do before it has the key; a failed read just means load() reads it later. */
+function readAhead(db: Db): IndexSnapshot | undefined {
+  try {
+    warmCipher();
+    return readIndexSnapshot(db);
+  } catch {
+    return undefined;
+  }
 }
 
 export class Vault {
@@ -115,7 +125,11 @@ export class Vault {
     if (wait > 0) {
       throw new KeystashError('rate-limited', `Too many wrong passwords. Try again in ${Math.ceil(wait / 1000)} s.`, { retryAfterMs: wait });
     }
-    const opened = await unwrapKey(this.db, password);
+    const unwrapping = unwrapKey(this.db, password);
+    // Argon2 runs on the thread pool; meanwhile this thread lists which items each index bucket
+    // holds (no key needed) and readies the cipher, so a large vault is ready sooner.
+    const snapshot = readAhead(this.db);
+    const opened = await unwrapping;
     if (!opened) {
       this.throttle.recordFailure();
       const wait = this.throttle.retryAfterMs();
@@ -123,11 +137,11 @@ export class Vault {
       throw new KeystashError('wrong-password', `Wrong master password.${later}`, wait > 0 ? { retryAfterMs: wait } : {});
     }
     const failedAttempts = this.throttle.failures();
-    const damagedItemIds = this.startSession(opened.key, opened.header, failedAttempts);
+    const damagedItemIds = this.startSession(opened.key, opened.header, failedAttempts, snapshot);
     return { failedAttempts, damagedItemIds };
   }
 
-  private startSession(key: Uint8Array, header: VaultHeader, failures: { at: number }[]): string[] {
+  private startSession(key: Uint8Array, header: VaultHeader, failures: { at: number }[], snapshot?: IndexSnapshot): string[] {
     const keys = new SessionKeys(header.vaultId, key);
     const events = new EventLog(this.db, keys, this.now);
     const items = new ItemStore(this.db, keys, events, this.now, this.source);
@@ -143,7 +157,7 @@ export class Vault {
       events.append({ kind: 'unlock', source: this.source, ...(problems ? { detail: { note: `History check failed: ${problems}` } } : {}) });
     }).immediate();
     activity.prune();
-    const damagedItemIds = items.load();
+    const damagedItemIds = items.load(snapshot);
     this.session = { keys, header, events, items, activity, dataVersion: this.dataVersion() };
     return damagedItemIds;
   }

@@ -36,6 +36,17 @@ describe('two vault instances on one file', () => {
     expect(app.verifyHistory()).toBeNull();
   });
 
+  it('an unlock sees items the other adds while its key derivation runs', async () => {
+    const writer = await newVault();
+    writer.create(login('Before'));
+    const reader = openVault(writer.file);
+    // The reader reads the encrypted index ahead while Argon2 runs; this write lands after that.
+    const unlocking = reader.unlock(PASSWORD);
+    writer.create(login('During the KDF'));
+    await unlocking;
+    expect(reader.list().map((s) => s.title)).toEqual(['Before', 'During the KDF']);
+  });
+
   it('interleaved writes in one bucket lose nothing', async () => {
     const a = await newVault();
     const b = openVault(a.file);
