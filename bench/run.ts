@@ -1,8 +1,9 @@
 // `npm run bench`: builds vaults of 1k, 10k and 100k generated items and measures, per size
 // and each in a fresh process: KDF time at the default parameters, unlock time without the
-// KDF (until the first search answers), search p50/p95 over 200 mixed queries, the median
-// single-item add, and RSS. Then the 100k-row CSV import (bench/import.ts) and usage history
-// at 1M events (bench/history.ts), each in its own process. JSON on stdout; progress on stderr.
+// KDF (until the first search answers; also with @noble/ciphers alone, as in the desktop app),
+// search p50/p95 over 200 mixed queries, the median single-item add, and RSS. Then the
+// 100k-row CSV import (bench/import.ts) and usage history at 1M events (bench/history.ts),
+// each in its own process. JSON on stdout; progress on stderr.
 // BENCH_PARTS=vault,import,history picks parts.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -39,8 +40,11 @@ try {
     process.stderr.write(`building ${n} items...\n`);
     runWorker(['build', file, String(n)]);
     process.stderr.write(`measuring ${n} items...\n`);
-    const line = runWorker(['measure', file, String(n)]).trim().split('\n').pop() ?? '{}';
-    const m = JSON.parse(line) as Record<string, number>;
+    const lastLine = (out: string): string => out.trim().split('\n').pop() ?? '{}';
+    const m = JSON.parse(lastLine(runWorker(['measure', file, String(n)]))) as Record<string, number>;
+    // The desktop app's figure: @noble/ciphers alone (see size-worker.ts measure-noble).
+    const noble = JSON.parse(lastLine(runWorker(['measure-noble', file, String(n)]))) as { unlock_noble_ms?: number };
+    if (noble.unlock_noble_ms !== undefined) m.unlock_noble_ms = noble.unlock_noble_ms;
     const target = TARGETS[n];
     const missed = (keyOf: (k: string) => string) =>
       target ? Object.entries(target).filter(([k, limit]) => (m[keyOf(k)] ?? Infinity) > limit).map(([k, limit]) => `${keyOf(k)} > ${limit}`) : [];

@@ -31,6 +31,7 @@ import type { Db } from './vault-db';
 import { parseOrThrow } from './validation';
 
 export const BUCKET_SIZE = 256;
+const INSERT_ITEM = 'INSERT INTO items (id, bucket, created_at, updated_at, deleted_at, last_used_at, detail) VALUES (?, ?, ?, ?, ?, NULL, ?)';
 
 /** One imported item: the input plus, when the source has them, its original times and history. */
 export interface ItemRecordInput {
@@ -219,20 +220,10 @@ export class ItemStore {
     const now = this.now();
     const items: Item[] = data.map((d) => ({ ...d, id: randomUUID(), createdAt: now, updatedAt: now, deletedAt: null }));
     this.db.transaction(() => {
-      const insert = this.db.prepare(
-        'INSERT INTO items (id, bucket, created_at, updated_at, deleted_at, last_used_at, detail) VALUES (?, ?, ?, ?, NULL, NULL, ?)',
+      this.insertRecords(
+        this.db.prepare(INSERT_ITEM),
+        items.map((item) => ({ item, passwordHistory: [] })),
       );
-      let i = 0;
-      while (i < items.length) {
-        const bucket = this.openBucket();
-        const row = this.db.prepare('SELECT size FROM index_buckets WHERE id = ?').get(bucket) as { size: number } | undefined;
-        const chunk = items.slice(i, i + BUCKET_SIZE - (row?.size ?? 0));
-        for (const item of chunk) {
-          insert.run(item.id, bucket, now, now, this.keys.seal('item', item.id, { item, passwordHistory: [] } satisfies StoredDetail));
-        }
-        this.rewriteBucket(bucket, (rows) => [...rows, ...chunk.map((item) => toRow(summarize(item)))]);
-        i += chunk.length;
-      }
       this.events.append({ kind: event.kind, source: this.source, detail: event.detail });
     }).immediate();
     return items.map((item) => this.remember(item, null));
@@ -257,9 +248,7 @@ export class ItemStore {
     this.db.pragma('cache_size = -65536');
     this.db.exec('BEGIN IMMEDIATE');
     try {
-      const insert = this.db.prepare(
-        'INSERT INTO items (id, bucket, created_at, updated_at, deleted_at, last_used_at, detail) VALUES (?, ?, ?, ?, ?, NULL, ?)',
-      );
+      const insert = this.db.prepare(INSERT_ITEM);
       for await (const batch of batches) {
         stillWanted();
         saved += this.writeImportBatch(insert, batch, now, saved);
@@ -284,6 +273,12 @@ export class ItemStore {
     });
     // Inserting in key order touches far fewer pages of the WITHOUT ROWID tree.
     records.sort((a, b) => (a.item.id < b.item.id ? -1 : a.item.id > b.item.id ? 1 : 0));
+    this.insertRecords(insert, records);
+    return records.length;
+  }
+
+  /** Inserts new items, filling the open bucket and then new ones, each bucket encrypted once. */
+  private insertRecords(insert: Statement, records: StoredDetail[]): void {
     let i = 0;
     while (i < records.length) {
       const bucket = this.openBucket();
@@ -296,7 +291,6 @@ export class ItemStore {
       this.rewriteBucket(bucket, (rows) => [...rows, ...added]);
       i += chunk.length;
     }
-    return records.length;
   }
 
   /** The item with its password history, for exports. Callers decide what leaves the process. */
