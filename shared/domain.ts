@@ -145,6 +145,17 @@ export interface ItemSummary extends Omit<Item, SecretField | 'fields'> {
   lastUsedAt: number | null;
 }
 
+/**
+ * An item as the list and search return it: the summary without its notes. Notes can be long
+ * (up to a million characters each); the list shows at most a note's first line, and search
+ * runs in the main process over their normalised text, so the full text is read (and crosses
+ * to the window) only for the item shown.
+ */
+export type ListedItem = Omit<ItemSummary, 'notes'> & {
+  /** A note's first line (up to 200 characters), its subtitle in the list; empty for other types. */
+  noteLine: string;
+};
+
 /** Fields a user can reveal or copy: the named ones plus custom fields as `field:<index>`. */
 export const revealableFieldSchema = z.union([
   z.enum(['username', 'password', 'secret', 'totp', 'keyId', 'notes']),

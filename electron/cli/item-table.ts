@@ -1,5 +1,5 @@
 // The human table for `list` and `search`.
-import type { ItemSummary } from '../../shared/domain';
+import type { ListedItem } from '../../shared/domain';
 import type { Column } from './output';
 import { localTime } from './format';
 
@@ -8,13 +8,13 @@ export const SHORT_ID = 8;
 
 const TYPE_NAMES = { login: 'login', api_key: 'api_key', note: 'note' } as const;
 
-function detail(s: ItemSummary): string {
+function detail(s: ListedItem): string {
   if (s.type === 'login') return s.username || s.urls[0] || '';
   if (s.type === 'api_key') return [s.service, s.environment].filter(Boolean).join(' / ');
   return s.folder;
 }
 
-export const ITEM_COLUMNS: Column<ItemSummary>[] = [
+export const ITEM_COLUMNS: Column<ListedItem>[] = [
   { header: 'ID', value: (s) => s.id.slice(0, SHORT_ID) },
   { header: 'TYPE', value: (s) => TYPE_NAMES[s.type] },
   { header: 'TITLE', value: (s) => `${s.favorite ? '★ ' : ''}${s.title}`, max: 40 },

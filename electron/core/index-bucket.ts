@@ -8,8 +8,8 @@
 //              cost about half as much again as parsing it.
 //   version 1: a bare JSON array of packed summary objects in UTF-8 (vaults written before).
 //              Still read, with its search text rebuilt; written as version 2 when it changes.
-import type { ItemSummary } from '../../shared/domain';
-import { unpackSummary, type PackedSummary, type StoredSummary } from './item-model';
+import type { ListedItem } from '../../shared/domain';
+import { noteLineOf, unpackSummary, type PackedSummary, type StoredSummary } from './item-model';
 import { haystackFor } from './search-text';
 
 /** One item in a version 2 bucket. The order is the format: append new fields, never reorder. */
@@ -19,7 +19,8 @@ export type BucketRow = [
   title: string,
   username: string,
   urls: string[],
-  notes: string,
+  /** A note's first line (its list subtitle); the full notes are only in `haystack`, normalised. */
+  noteLine: string,
   tags: string[],
   folder: string,
   flags: number,
@@ -32,34 +33,43 @@ export type BucketRow = [
   createdAt: number,
   updatedAt: number,
   deletedAt: number | null,
-  /** The normalised search text of the visible fields (search-text.ts), never of a secret. */
+  /**
+   * The normalised search text of the visible fields (search-text.ts), never of a secret. The
+   * notes are kept only here: the list never shows them, and the item record has them as typed.
+   */
   haystack: string,
 ];
 const ROW_LENGTH = 19;
+/** Where a row keeps its id and its search text. */
+export const ROW_ID = 0;
+export const ROW_HAYSTACK = 18;
 
 const FAVORITE = 1;
 const HAS_PASSWORD = 2;
 const HAS_SECRET = 4;
 const HAS_TOTP = 8;
 
+// A field added to summaries must get a place in the row: this stops compiling until it does.
+type Placed =
+  | 'id' | 'type' | 'title' | 'username' | 'urls' | 'notes' | 'tags' | 'folder' | 'favorite' | 'fields' | 'service' | 'keyId'
+  | 'environment' | 'expiresAt' | 'rotationDays' | 'createdAt' | 'updatedAt' | 'deletedAt' | 'hasPassword' | 'hasSecret' | 'hasTotp';
+const everyFieldPlaced: [Exclude<keyof StoredSummary, Placed>] extends [never] ? true : false = true;
+void everyFieldPlaced;
+
 export function toRow(s: StoredSummary): BucketRow {
-  const { id, type, title, username, urls, notes, tags, folder, favorite, fields, service, keyId, environment, expiresAt, rotationDays, createdAt, updatedAt, deletedAt, hasPassword, hasSecret, hasTotp, ...rest } = s;
-  // A field added to summaries later must get a place in the row: this stops compiling until it does.
-  const unplaced: Record<string, never> = rest;
-  void unplaced;
-  const flags = (favorite ? FAVORITE : 0) | (hasPassword ? HAS_PASSWORD : 0) | (hasSecret ? HAS_SECRET : 0) | (hasTotp ? HAS_TOTP : 0);
-  return [id, type, title, username, urls, notes, tags, folder, flags, fields, service, keyId, environment, expiresAt, rotationDays, createdAt, updatedAt, deletedAt, haystackFor(s)];
+  const flags = (s.favorite ? FAVORITE : 0) | (s.hasPassword ? HAS_PASSWORD : 0) | (s.hasSecret ? HAS_SECRET : 0) | (s.hasTotp ? HAS_TOTP : 0);
+  return [s.id, s.type, s.title, s.username, s.urls, noteLineOf(s), s.tags, s.folder, flags, s.fields, s.service, s.keyId, s.environment, s.expiresAt, s.rotationDays, s.createdAt, s.updatedAt, s.deletedAt, haystackFor(s)];
 }
 
-/** The listed summary of a row: every field in one order, so all share one object shape. */
-export function fromRow(r: BucketRow, lastUsedAt: number | null): ItemSummary {
+/** The listed item of a row: every field in one order, so all share one object shape. */
+export function fromRow(r: BucketRow, lastUsedAt: number | null): ListedItem {
   const flags = r[8];
   return {
     type: r[1],
     title: r[2],
     username: r[3],
     urls: r[4],
-    notes: r[5],
+    noteLine: r[5],
     tags: r[6],
     folder: r[7],
     favorite: (flags & FAVORITE) !== 0,
@@ -90,7 +100,7 @@ export function encodeBucket(rows: readonly BucketRow[]): Buffer {
 }
 
 function isRow(r: unknown): r is BucketRow {
-  return Array.isArray(r) && r.length === ROW_LENGTH && typeof r[0] === 'string' && typeof r[18] === 'string';
+  return Array.isArray(r) && r.length === ROW_LENGTH && typeof r[ROW_ID] === 'string' && typeof r[ROW_HAYSTACK] === 'string';
 }
 
 /** The bucket's rows, or null when the bytes are not a bucket this version can read. */

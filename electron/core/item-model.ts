@@ -5,6 +5,7 @@ import {
   PASSWORD_HISTORY_LIMIT,
   type Item,
   type ItemSummary,
+  type ListedItem,
   type PasswordHistoryEntry,
   type RevealableField,
 } from '../../shared/domain';
@@ -48,6 +49,19 @@ export function summarize(item: Item): StoredSummary {
     hasSecret: item.secret !== '',
     hasTotp: item.totp !== '',
   };
+}
+
+const NOTE_LINE_MAX = 200;
+
+/** A note's subtitle in the list: its first line, trimmed; other types show other fields. */
+export function noteLineOf(s: Pick<StoredSummary, 'type' | 'notes'>): string {
+  return s.type === 'note' ? (s.notes.split(/\r?\n/, 1)[0] ?? '').trim().slice(0, NOTE_LINE_MAX) : '';
+}
+
+/** The summary as the list holds it: without notes, with the last-used time from the item row. */
+export function listedOf(s: StoredSummary, lastUsedAt: number | null): ListedItem {
+  const { notes: _, ...listed } = s;
+  return { ...listed, noteLine: noteLineOf(s), lastUsedAt };
 }
 
 /**

@@ -12,13 +12,16 @@ import {
   type ItemCounts,
   type ItemQuery,
   type ItemSummary,
+  type ListedItem,
   type PasswordHistoryEntry,
 } from '../../shared/domain';
 import { KeystashError } from './errors';
-import { decodeBucket, encodeBucket, fromRow, toRow, type BucketRow } from './index-bucket';
+import { decodeBucket, encodeBucket, fromRow, ROW_HAYSTACK, ROW_ID, toRow, type BucketRow } from './index-bucket';
+import { haystackFor } from './search-text';
 import type { EventLog } from './event-log';
 import {
   changedFields,
+  listedOf,
   nextPasswordHistory,
   summarize,
   type StoredDetail,
@@ -98,8 +101,8 @@ export class ItemStore {
   load(snapshot?: IndexSnapshot): string[] {
     const read = snapshot && snapshot.dataVersion === dataVersionOf(this.db) ? snapshot : readIndexSnapshot(this.db);
     const byBucket = read.groups;
-    const summaries: ItemSummary[] = [];
-    const haystacks: (string | undefined)[] = [];
+    const listed: ListedItem[] = [];
+    const haystacks: string[] = [];
     const unlisted: string[] = [];
     for (const b of this.db.prepare('SELECT id, blob FROM index_buckets').iterate() as IterableIterator<{ id: number; blob: Buffer }>) {
       const rows = byBucket.get(b.id);
@@ -108,11 +111,11 @@ export class ItemStore {
       const at = new Map<string, number>();
       rows.ids.forEach((id, i) => at.set(id, i));
       for (const r of this.keys.tryOpenWith('index', b.id, b.blob, decodeBucket) ?? []) {
-        const i = at.get(r[0]);
+        const i = at.get(r[ROW_ID]);
         if (i === undefined) continue;
-        at.delete(r[0]);
-        summaries.push(fromRow(r, rows.used[i] ?? null));
-        haystacks.push(r[18]);
+        at.delete(r[ROW_ID]);
+        listed.push(fromRow(r, rows.used[i] ?? null));
+        haystacks.push(r[ROW_HAYSTACK]);
       }
       for (const id of at.keys()) unlisted.push(id);
     }
@@ -124,11 +127,12 @@ export class ItemStore {
       const row = rowOf.get(id) as { detail: Buffer; last_used_at: number | null } | undefined;
       const detail = row ? this.keys.tryOpen<StoredDetail>('item', id, row.detail) : null;
       if (row && detail && detail.item.id === id) {
-        summaries.push({ ...summarize(detail.item), lastUsedAt: row.last_used_at });
-        haystacks.push(undefined);
+        const summary = summarize(detail.item);
+        listed.push(listedOf(summary, row.last_used_at));
+        haystacks.push(haystackFor(summary));
       } else damaged.push(id);
     }
-    this.index.replaceAll(summaries, haystacks);
+    this.index.replaceAll(listed, haystacks);
     this.damaged = damaged;
     return damaged;
   }
@@ -142,7 +146,7 @@ export class ItemStore {
     this.damaged = [];
   }
 
-  list(q: ItemQuery = {}): ItemSummary[] {
+  list(q: ItemQuery = {}): ListedItem[] {
     return this.index.list(q);
   }
 
@@ -162,10 +166,17 @@ export class ItemStore {
     return c;
   }
 
-  summary(id: string): ItemSummary {
+  /** The item as the list shows it (no notes), from memory. */
+  listed(id: string): ListedItem {
     const s = this.index.get(id);
     if (!s) throw new KeystashError('not-found', `No item with id ${id}.`);
     return s;
+  }
+
+  /** The item without its secrets but with its notes, which only its own record holds. */
+  summary(id: string): ItemSummary {
+    const { noteLine: _, ...listed } = this.listed(id);
+    return { ...listed, notes: this.get(id).notes };
   }
 
   /** Every id whose entry is in memory (trash included). */
@@ -351,7 +362,7 @@ export class ItemStore {
       if (!row) throw new KeystashError('not-found', `No item with id ${id}.`);
       const title = this.index.get(id)?.title;
       this.db.prepare('DELETE FROM items WHERE id = ?').run(id);
-      this.rewriteBucket(row.bucket, (rows) => rows.filter((r) => r[0] !== id));
+      this.rewriteBucket(row.bucket, (rows) => rows.filter((r) => r[ROW_ID] !== id));
       this.events.append({ kind: 'purge', source: this.source, itemId: id, detail: title ? { title } : {} });
     }).immediate();
     this.index.delete(id);
@@ -369,7 +380,7 @@ export class ItemStore {
       .run(item.updatedAt, item.deletedAt, this.keys.seal('item', item.id, { item, passwordHistory } satisfies StoredDetail), item.id);
     const changed = toRow(summarize(item));
     this.rewriteBucket(bucket, (rows) => {
-      const i = rows.findIndex((r) => r[0] === item.id);
+      const i = rows.findIndex((r) => r[ROW_ID] === item.id);
       return i === -1 ? [...rows, changed] : rows.map((r, j) => (j === i ? changed : r));
     });
   }
@@ -391,7 +402,7 @@ export class ItemStore {
     const opened = row ? this.keys.tryOpenWith('index', bucket, row.blob, decodeBucket) : [];
     let next = change(opened ?? this.rebuiltBucket(bucket));
     // A rebuilt bucket may already hold the item being added; keep one row per id.
-    if (!opened) next = [...new Map(next.map((r) => [r[0], r])).values()];
+    if (!opened) next = [...new Map(next.map((r) => [r[ROW_ID], r])).values()];
     if (next.length === 0) {
       this.db.prepare('DELETE FROM index_buckets WHERE id = ?').run(bucket);
       return;
@@ -417,8 +428,8 @@ export class ItemStore {
   }
 
   private remember(item: Item, lastUsedAt: number | null): ItemSummary {
-    const summary: ItemSummary = { ...summarize(item), lastUsedAt };
-    this.index.set(summary);
-    return summary;
+    const summary = summarize(item);
+    this.index.set(listedOf(summary, lastUsedAt), haystackFor(summary));
+    return { ...summary, lastUsedAt };
   }
 }

@@ -3,9 +3,9 @@
 // is case- and accent-insensitive and matches anywhere in a word. The index keeps the
 // summaries in title order and, for text queries, one joined copy of every haystack: a single
 // native indexOf scan over it finds candidates far faster than testing items one by one.
-import type { ItemQuery, ItemSummary } from '../../shared/domain';
+import type { ItemQuery, ListedItem } from '../../shared/domain';
 import { Corpus } from './search-corpus';
-import { haystackFor, matchesAll, normalize, queryTerms } from './search-text';
+import { matchesAll, normalize, queryTerms } from './search-text';
 import { compareByTitle, sortByTitle, titleSortKey } from './title-order';
 
 export { haystackFor, matchesAll, normalize, queryTerms } from './search-text';
@@ -44,17 +44,17 @@ class Entry {
   readonly normTitle: string;
   readonly sortKey: string;
   readonly deleted: boolean;
-  readonly type: ItemSummary['type'];
+  readonly type: ListedItem['type'];
   readonly favorite: boolean;
   readonly folder: string;
   readonly tags: readonly string[];
 
-  /** `haystack`, when given, is the summary's search text as stored with it (see PackedSummary). */
+  /** `haystack` is the item's search text (search-text.ts), notes included. */
   constructor(
-    public summary: ItemSummary,
-    haystack?: string,
+    public summary: ListedItem,
+    haystack: string,
   ) {
-    this.haystack = haystack ?? haystackFor(summary);
+    this.haystack = haystack;
     this.normTitle = normalize(summary.title);
     this.sortKey = titleSortKey(this.normTitle);
     this.deleted = summary.deletedAt !== null;
@@ -73,11 +73,11 @@ export class SummaryIndex {
 
   /**
    * Replaces everything (unlock, or another process changed the file) and readies search.
-   * `haystacks[i]` is the stored search text of `summaries[i]`, where the bucket had one.
+   * `haystacks[i]` is the search text of `items[i]`.
    */
-  replaceAll(summaries: readonly ItemSummary[], haystacks: readonly (string | undefined)[] = []): void {
+  replaceAll(items: readonly ListedItem[], haystacks: readonly string[]): void {
     const entries = new Map<string, Entry>();
-    summaries.forEach((s, i) => entries.set(s.id, new Entry(s, haystacks[i])));
+    items.forEach((s, i) => entries.set(s.id, new Entry(s, haystacks[i] ?? '')));
     this.entries = entries;
     this.byTitle = sortByTitle([...entries.values()]);
     this.corpus = new Corpus(this.byTitle);
@@ -89,7 +89,7 @@ export class SummaryIndex {
     this.corpus = null;
   }
 
-  get(id: string): ItemSummary | undefined {
+  get(id: string): ListedItem | undefined {
     return this.entries.get(id)?.summary;
   }
 
@@ -97,14 +97,14 @@ export class SummaryIndex {
     return [...this.entries.keys()];
   }
 
-  *summaries(): IterableIterator<ItemSummary> {
+  *summaries(): IterableIterator<ListedItem> {
     for (const e of this.entries.values()) yield e.summary;
   }
 
-  /** Adds or replaces one summary, keeping the title order without a full re-sort. */
-  set(summary: ItemSummary): void {
+  /** Adds or replaces one item, keeping the title order without a full re-sort. */
+  set(summary: ListedItem, haystack: string): void {
     const old = this.entries.get(summary.id);
-    const entry = new Entry(summary);
+    const entry = new Entry(summary, haystack);
     this.entries.set(summary.id, entry);
     this.corpus = null;
     const order = this.byTitle;
@@ -138,7 +138,7 @@ export class SummaryIndex {
     if (i !== -1) this.byTitle.splice(i, 1);
   }
 
-  list(q: ItemQuery = {}): ItemSummary[] {
+  list(q: ItemQuery = {}): ListedItem[] {
     const terms = queryTerms(q.text);
     const wantTrash = q.trash === true;
     const order = this.byTitle;
@@ -187,7 +187,7 @@ export class SummaryIndex {
       out.sort((a, b) => (b.summary.lastUsedAt ?? -1) - (a.summary.lastUsedAt ?? -1));
     }
     const n = q.limit !== undefined ? Math.min(q.limit, sorted.length) : sorted.length;
-    const result = new Array<ItemSummary>(n);
+    const result = new Array<ListedItem>(n);
     for (let i = 0; i < n; i++) result[i] = (sorted[i] as Entry).summary;
     return result;
   }

@@ -7,6 +7,7 @@ import {
   type Item,
   type ItemQuery,
   type ItemSummary,
+  type ListedItem,
   type KdfParams,
   type LockState,
   type RevealableField,
@@ -216,7 +217,8 @@ export class Vault {
 
   // Items -----------------------------------------------------------------------------------
 
-  list(q: ItemQuery = {}): ItemSummary[] {
+  /** Items as the list shows them: every field but secrets and notes. */
+  list(q: ItemQuery = {}): ListedItem[] {
     return this.unlocked().items.list(q);
   }
 
@@ -224,8 +226,14 @@ export class Vault {
     return this.unlocked().items.counts();
   }
 
+  /** One item without its secrets, notes included (read from its record). */
   summary(id: string): ItemSummary {
     return this.unlocked().items.summary(id);
+  }
+
+  /** One item as the list shows it, from memory: for titles and flags. */
+  listed(id: string): ListedItem {
+    return this.unlocked().items.listed(id);
   }
 
   damagedItemIds(): string[] {
@@ -326,7 +334,7 @@ export class Vault {
     const s = this.writable();
     const entry = s.items.passwordHistory(id)[index];
     if (!entry) throw new KeystashError('not-found', `This item has no previous value #${index}.`);
-    s.events.append({ kind: 'reveal', source: this.source, itemId: id, detail: { field: `history:${entry.field}`, title: s.items.summary(id).title } });
+    s.events.append({ kind: 'reveal', source: this.source, itemId: id, detail: { field: `history:${entry.field}`, title: s.items.listed(id).title } });
     return entry.value;
   }
 
@@ -340,7 +348,7 @@ export class Vault {
     if (all.includes(ref)) return ref;
     const byPrefix = ref.length >= 4 ? all.filter((id) => id.startsWith(ref)) : [];
     if (byPrefix.length === 1 && byPrefix[0]) return byPrefix[0];
-    const visible = all.map((id) => s.items.summary(id)).filter((x) => opts.includeTrash || x.deletedAt === null);
+    const visible = all.map((id) => s.items.listed(id)).filter((x) => opts.includeTrash || x.deletedAt === null);
     let hits = visible.filter((x) => x.title === ref);
     if (hits.length === 0) hits = visible.filter((x) => x.title.toLowerCase() === ref.toLowerCase());
     if (hits.length === 1 && hits[0]) return hits[0].id;

@@ -75,14 +75,17 @@ describe('exit codes', () => {
     expect(r.stderr).toContain(b);
   });
 
-  it('a flipped byte in an item is exit 3 on reveal; a damaged index falls back; both damaged hides the item', async () => {
+  it('a flipped byte in an item is exit 3 on show; a damaged index falls back; both damaged hides the item', async () => {
     const { cli } = await newVault();
     const id = (await cli.ok(['add', 'login', '--title', 'Bank', '--username', 'me', '--secret-stdin'], ['bank-pass-1'])).trim();
     corrupt(cli.file, 'items', 'detail', id);
 
-    // The summary still comes from the intact index, so plain show works...
-    expect((await cli.run(['show', 'Bank'])).code).toBe(0);
-    // ...but the secret cannot be opened, and nothing is revealed.
+    // The list comes from the intact index, so the item is still listed...
+    expect(await cli.ok(['list'])).toContain('Bank');
+    // ...but its record (notes, secrets) cannot be opened: show names it, and nothing is revealed.
+    const plain = await cli.run(['show', 'Bank']);
+    expect(plain.code).toBe(3);
+    expect(plain.stderr).toMatch(/^keystash: Item “Bank” \([0-9a-f-]+\) failed its integrity check/);
     const reveal = await cli.run(['show', 'Bank', '--reveal']);
     expect(reveal.code).toBe(3);
     expect(reveal.stderr).toMatch(/^keystash: Item “Bank” \([0-9a-f-]+\) failed its integrity check/);

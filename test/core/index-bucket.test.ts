@@ -4,8 +4,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Item } from '../../shared/domain';
-import { decodeBucket, encodeBucket, fromRow, toRow, type BucketRow } from '../../electron/core/index-bucket';
-import { summarize, type PackedSummary, type StoredSummary } from '../../electron/core/item-model';
+import { decodeBucket, encodeBucket, fromRow, ROW_HAYSTACK, toRow } from '../../electron/core/index-bucket';
+import { listedOf, summarize, unpackSummary, type PackedSummary, type StoredSummary } from '../../electron/core/item-model';
 import { haystackFor } from '../../electron/core/search-text';
 
 const base: Item = {
@@ -18,17 +18,15 @@ const full: Item = {
   service: 'Stripe', keyId: 'pk', secret: 'Sk-canary-2', environment: 'prod', expiresAt: '2030-01-01', rotationDays: 30, createdAt: 1, updatedAt: 2, deletedAt: 3,
 };
 const note = (title: string, notes = '', id = `id-${title.length}`): StoredSummary => summarize({ ...base, id, title, notes });
-const stored = (r: BucketRow): StoredSummary => {
-  const { lastUsedAt: _, ...summary } = fromRow(r, null);
-  return summary;
-};
-const roundTrip = (list: StoredSummary[]) => decodeBucket(encodeBucket(list.map(toRow)))?.map(stored);
+/** A row back as the list holds it; compared with listedOf() of what went in. */
+const roundTrip = (list: StoredSummary[]) => decodeBucket(encodeBucket(list.map(toRow)))?.map((r) => fromRow(r, null));
+const listed = (list: StoredSummary[]) => list.map((s) => listedOf(s, null));
 
 describe('index bucket encoding', () => {
   it('round-trips every field of a summary, each flag on its own', () => {
     const variants = [full, base, { ...full, favorite: false }, { ...base, password: 'x' }, { ...base, secret: 'x' }, { ...base, totp: 'x' }];
     const list = variants.map((item, i) => summarize({ ...item, id: `i-${i}` }));
-    expect(roundTrip(list)).toEqual(list);
+    expect(roundTrip(list)).toEqual(listed(list));
   });
 
   it('gives every listed summary the same key order, last-used time from the item row', () => {
@@ -40,10 +38,22 @@ describe('index bucket encoding', () => {
 
   it('carries the normalised search text of the visible fields, never of a secret', () => {
     const [row] = decodeBucket(encodeBucket([toRow(summarize(full))])) ?? [];
-    const text = row?.[18] ?? '';
+    const text = row?.[ROW_HAYSTACK] ?? '';
     expect(text).toBe(haystackFor(summarize(full)));
     expect(text).toContain('credit stripe');
     for (const secret of ['canary', 'jbswy3dp']) expect(text).not.toContain(secret);
+  });
+
+  it('keeps a note\'s first line for the list and its full text only in the search text', () => {
+    const text = `  Wi-Fi at the cabin  \nPassword on the router: ${'x'.repeat(300)} Zürich`;
+    const [row] = decodeBucket(encodeBucket([toRow(note('Cabin', text))])) ?? [];
+    const item = row ? fromRow(row, null) : null;
+    expect(item?.noteLine).toBe('Wi-Fi at the cabin');
+    expect(item).not.toHaveProperty('notes');
+    expect(row?.[ROW_HAYSTACK]).toContain('password on the router');
+    expect(row?.[ROW_HAYSTACK]).toContain('zurich');
+    const [login] = decodeBucket(encodeBucket([toRow(summarize({ ...full, notes: 'first line' }))])) ?? [];
+    expect(login ? fromRow(login, null).noteLine : null).toBe('');
   });
 
   it('round-trips text of any script: accents, emoji, quotes, control characters', () => {
@@ -54,14 +64,14 @@ describe('index bucket encoding', () => {
     ];
     const bytes = encodeBucket(list.map(toRow));
     expect(bytes[0]).toBe(0x7b);
-    expect(roundTrip(list)).toEqual(list);
+    expect(roundTrip(list)).toEqual(listed(list));
   });
 
   it('round-trips arbitrary strings', () => {
     fc.assert(
       fc.property(fc.array(fc.string({ unit: 'binary', maxLength: 30 }), { maxLength: 8 }), (texts) => {
         const list = texts.map((t, i) => note(t, t, `id-${i}`));
-        expect(roundTrip(list)).toEqual(list);
+        expect(roundTrip(list)).toEqual(listed(list));
       }),
       { numRuns: 300 },
     );
@@ -73,10 +83,10 @@ describe('index bucket encoding', () => {
       { id: 'b', type: 'note', title: 'Plain', createdAt: 3, updatedAt: 4 },
     ];
     const rows = decodeBucket(new TextEncoder().encode(JSON.stringify(packed))) ?? [];
-    const back = rows.map(stored);
+    const back = rows.map((r) => fromRow(r, null));
     expect(back[0]).toMatchObject({ id: 'a', title: 'Café 日本', username: 'zoë', hasPassword: true, tags: [], deletedAt: null });
     expect(back[1]).toMatchObject({ id: 'b', type: 'note', urls: [], favorite: false });
-    expect(rows[0]?.[18]).toBe(haystackFor(back[0] as StoredSummary));
+    expect(rows[0]?.[ROW_HAYSTACK]).toBe(haystackFor(unpackSummary(packed[0] as PackedSummary)));
   });
 
   it('refuses bytes that are not a bucket instead of guessing', () => {

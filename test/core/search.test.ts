@@ -123,7 +123,10 @@ describe('search agrees with a plain substring check', () => {
     v.lock();
     await v.unlock(PASSWORD); // exercise the bulk corpus built at unlock
     const all = v.list();
-    const hay = (s: (typeof all)[number]) => normalize([s.title, s.username, s.urls.join(' '), s.service, s.keyId, s.environment, s.tags.join(' '), s.folder, s.notes].join('\u0001'));
+    const hay = (listed: (typeof all)[number]) => {
+      const s = v.summary(listed.id); // the list leaves notes out; the reference reads them from the item
+      return normalize([s.title, s.username, s.urls.join(' '), s.service, s.keyId, s.environment, s.tags.join(' '), s.folder, s.notes].join('\u0001'));
+    };
     for (let q = 0; q < 300; q++) {
       const text = q % 10 === 0 ? `${word(2)} ${word(1)}` : word(1 + (q % 4));
       const terms = normalize(text).split(/\s+/).filter(Boolean);

@@ -116,13 +116,15 @@ describe.skipIf(!CHROMIUM)('import wizard and export', () => {
     await p.getByRole('button', { name: 'Preview' }).click();
     await p.getByRole('button', { name: 'Import 20,000 items' }).click();
     // The bar moves between the first batch and the last: main answers the window meanwhile.
-    // A string, because this project's Node-side types have no DOM.
+    // A function, not a string: the app's CSP forbids eval. The Node-side types have no DOM.
     const partial = await p.waitForFunction(
-      `(() => {
-        const bar = document.querySelector('progress[aria-label="Import progress"]');
+      () => {
+        type Bar = { value: number; parentElement: { querySelector(s: string): { textContent: string | null } | null } | null };
+        const doc = (globalThis as unknown as { document: { querySelector(s: string): Bar | null } }).document;
+        const bar = doc.querySelector('progress[aria-label="Import progress"]');
         const status = bar?.parentElement?.querySelector('p')?.textContent ?? '';
         return bar && bar.value > 0 && bar.value < 1 ? { value: bar.value, status } : null;
-      })()`,
+      },
       undefined,
       { timeout: 60_000, polling: 50 },
     );

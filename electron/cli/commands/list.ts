@@ -36,7 +36,7 @@ export const list: Command = {
     const vault = await ctx.vault();
     const items = vault.list(q);
     if (a.flag('json')) {
-      ctx.out.json({ items: items.map((s) => jsonItem(s)) });
+      ctx.out.json({ items: items.map((s) => jsonItem(vault.summary(s.id))) });
     } else if (items.length === 0) {
       ctx.out.note(a.flag('trash') ? 'The trash is empty.' : 'No items.');
     } else {

@@ -1,6 +1,6 @@
 // API keys that need attention: expired, expiring within 30 days, or past their rotation
 // interval (days since the secret last changed). The app shows these after unlocking.
-import type { Item, ItemSummary } from '../../../shared/domain';
+import type { Item, ListedItem } from '../../../shared/domain';
 import type { DueKey } from '../../../shared/health';
 import type { Vault } from '../vault';
 
@@ -21,7 +21,7 @@ export function secretChangedAt(vault: Vault, item: Pick<Item, 'id' | 'type' | '
   return last?.changedAt ?? item.createdAt;
 }
 
-export function dueFor(vault: Vault, s: ItemSummary, now: number): DueKey[] {
+export function dueFor(vault: Vault, s: ListedItem, now: number): DueKey[] {
   if (s.type !== 'api_key' || s.deletedAt !== null) return [];
   const out: DueKey[] = [];
   const days = (at: number): number => Math.floor((at - now) / DAY);

@@ -1,22 +1,23 @@
 // Decides what happens to each mapped row: validated against the item schema (a row that
 // fails is a problem with its line number), and compared with the vault and with earlier
 // rows to find duplicates (same type, title, username, URLs and password or secret).
-// Candidates are found from summaries first, so only look-alikes are ever decrypted.
+// Candidates are found from the listed items first (type, title, username, URLs), so only
+// look-alikes are ever decrypted to compare secrets and, for notes, the note text.
 import { recogniseKey } from '../../../shared/api-key-formats';
 import { itemInputSchema, type ItemData } from '../../../shared/domain';
 import { field } from './fields';
 import type { ImportedItem, MapOutcome } from './types';
 
-/** What the checker needs from the vault: summaries and, for look-alikes, the secrets. */
+/** What the checker needs from the vault: the listed items and, for look-alikes, their record. */
 export interface ExistingItems {
-  list(): { id: string; type: string; title: string; username: string; urls: string[]; notes: string; hasPassword: boolean; hasSecret: boolean }[];
-  secrets(id: string): { password: string; secret: string };
+  list(): { id: string; type: string; title: string; username: string; urls: string[] }[];
+  record(id: string): { password: string; secret: string; notes: string };
 }
 
 export type Verdict = { kind: 'item'; item: ImportedItem & { data: ItemData } } | { kind: 'problem'; reason: string } | { kind: 'duplicate'; of: 'vault' | 'file'; title: string; item: ImportedItem & { data: ItemData } };
 
-function lookKey(d: { type: string; title: string; username: string; urls: readonly string[]; notes: string }): string {
-  return JSON.stringify([d.type, d.title, d.username, d.urls, d.type === 'note' ? d.notes : '']);
+function lookKey(d: { type: string; title: string; username: string; urls: readonly string[] }): string {
+  return JSON.stringify([d.type, d.title, d.username, d.urls]);
 }
 
 function fullKey(d: ItemData): string {
@@ -48,8 +49,8 @@ export class RowChecker {
     const ids = this.vaultIndex().get(lookKey(d));
     if (!ids) return false;
     return ids.some((id) => {
-      const s = this.vault.secrets(id);
-      return s.password === d.password && s.secret === d.secret;
+      const r = this.vault.record(id);
+      return r.password === d.password && r.secret === d.secret && (d.type !== 'note' || r.notes === d.notes);
     });
   }
 

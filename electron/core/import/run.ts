@@ -25,9 +25,9 @@ export interface CommitOptions extends SourceOptions {
 function existingItems(vault: Vault): ExistingItems {
   return {
     list: () => vault.list({}),
-    secrets: (id) => {
+    record: (id) => {
       const item = vault.getItem(id);
-      return { password: item.password, secret: item.secret };
+      return { password: item.password, secret: item.secret, notes: item.notes };
     },
   };
 }

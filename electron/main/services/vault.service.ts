@@ -2,7 +2,7 @@
 // the vault only through here, so "no vault yet", "locked" and "unlocked" are decided in
 // one place. Electron-free, so the renderer's Chromium e2e tests drive the very same code.
 import fs from 'node:fs';
-import type { ItemQuery, ItemSummary, KdfParams, UnlockReport } from '../../../shared/domain';
+import type { ItemQuery, KdfParams, ListedItem, UnlockReport } from '../../../shared/domain';
 import type { ItemListRow, VaultStatus } from '../../../shared/ipc-contract';
 import { KeystashError } from '../../core/errors';
 import { Vault, type VaultOptions } from '../../core/vault';
@@ -10,12 +10,12 @@ import { Vault, type VaultOptions } from '../../core/vault';
 const SUBTITLE_MAX = 200;
 
 /** The line under an item's title: who or what it is for, never a secret. */
-export function subtitleOf(item: ItemSummary): string {
-  const text = item.type === 'login' ? item.username : item.type === 'api_key' ? item.service : (item.notes.split(/\r?\n/, 1)[0] ?? '');
+export function subtitleOf(item: ListedItem): string {
+  const text = item.type === 'login' ? item.username : item.type === 'api_key' ? item.service : item.noteLine;
   return text.trim().slice(0, SUBTITLE_MAX);
 }
 
-export function toListRow(item: ItemSummary): ItemListRow {
+export function toListRow(item: ListedItem): ItemListRow {
   return {
     id: item.id,
     type: item.type,
