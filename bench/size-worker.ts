@@ -1,7 +1,8 @@
 // One benchmark step in its own process, so each vault size starts from a clean heap:
 //   build <file> <n>    creates a vault of n generated items (low KDF, createMany in batches)
 //   measure <file> <n>  unlocks it, times search and single adds, reports RSS; prints one JSON line
-//   measure-noble <file> <n>  unlock time with @noble/ciphers alone, as in the desktop app
+//   unlock <file> <n>        one more unlock sample (unlock_ms is the median of three)
+//   unlock-noble <file> <n>  the same with @noble/ciphers alone, as in the desktop app
 import argon2 from 'argon2';
 import os from 'node:os';
 import { DEFAULT_KDF, type KdfParams } from '../shared/domain';
@@ -152,15 +153,16 @@ async function measure(file: string, n: number): Promise<void> {
   process.stdout.write(`${JSON.stringify(out)}\n`);
 }
 
-/**
- * Unlock as the desktop app does it: Electron's BoringSSL has no ChaCha20-Poly1305, so the app
- * decrypts with @noble/ciphers alone. Hiding the cipher from this process (before its first
- * seal or open) makes crypto.ts fall back exactly as it does there.
- */
-async function measureNoble(file: string, n: number): Promise<void> {
-  const nodeCrypto = require('node:crypto') as { getCiphers: () => string[] };
-  const all = nodeCrypto.getCiphers();
-  nodeCrypto.getCiphers = () => all.filter((c) => !c.includes('chacha20'));
+/** One more unlock sample (plus the first search), in a fresh process: unlock_ms is their median. */
+async function unlockOnly(file: string, n: number, noble: boolean): Promise<void> {
+  if (noble) {
+    // As the desktop app runs it: Electron's BoringSSL has no ChaCha20-Poly1305, so the app
+    // decrypts with @noble/ciphers alone. Hiding the cipher from this process (before its first
+    // seal or open) makes crypto.ts fall back exactly as it does there.
+    const nodeCrypto = require('node:crypto') as { getCiphers: () => string[] };
+    const all = nodeCrypto.getCiphers();
+    nodeCrypto.getCiphers = () => all.filter((c) => !c.includes('chacha20'));
+  }
   const kdfTimer = timeArgon2();
   const vault = Vault.open(file);
   settleHeap();
@@ -170,15 +172,20 @@ async function measureNoble(file: string, n: number): Promise<void> {
   const total = performance.now() - t0;
   vault.close();
   const unlock = total - Math.min(kdfTimer.wall(), await kdfAloneMs());
-  process.stdout.write(`${JSON.stringify({ items: n, unlock_noble_ms: round(unlock) })}\n`);
+  process.stdout.write(`${JSON.stringify({ items: n, [noble ? 'unlock_noble_ms' : 'unlock_ms']: round(unlock) })}\n`);
 }
 
-const MODES: Record<string, (file: string, n: number) => Promise<void>> = { build, measure, 'measure-noble': measureNoble };
+const MODES: Record<string, (file: string, n: number) => Promise<void>> = {
+  build,
+  measure,
+  unlock: (file, n) => unlockOnly(file, n, false),
+  'unlock-noble': (file, n) => unlockOnly(file, n, true),
+};
 const [mode, file, nText] = process.argv.slice(2);
 const n = Number(nText);
 const run = mode ? MODES[mode] : undefined;
 if (!file || !Number.isInteger(n) || !run) {
-  log('usage: size-worker.ts build|measure|measure-noble <file> <n>');
+  log('usage: size-worker.ts build|measure|unlock|unlock-noble <file> <n>');
   process.exit(2);
 }
 run(file, n).catch((err: unknown) => {

@@ -59,8 +59,8 @@ interface ItemRow {
  */
 export interface IndexSnapshot {
   dataVersion: number;
-  /** Per bucket, the ids of the items whose rows name it, with their last-used times. */
-  groups: Map<number, { ids: string[]; used: (number | null)[] }>;
+  /** Per bucket, the items whose rows name it: id → last-used time. Used up by one load. */
+  groups: Map<number, Map<string, number | null>>;
 }
 
 const dataVersionOf = (db: Db): number => db.pragma('data_version', { simple: true }) as number;
@@ -70,10 +70,12 @@ export function readIndexSnapshot(db: Db): IndexSnapshot {
   // Item rows say which bucket may speak for each item and hold its last-used time. SQLite
   // groups them per bucket as JSON arrays: one row per bucket instead of one JavaScript
   // object per item (that alone was ~0.2 s of unlocking 100,000 items).
-  const groups = new Map<number, { ids: string[]; used: (number | null)[] }>();
+  const groups = new Map<number, Map<string, number | null>>();
   const grouped = db.prepare('SELECT bucket, json_group_array(id) AS ids, json_group_array(last_used_at) AS used FROM items GROUP BY bucket');
   for (const g of grouped.iterate() as IterableIterator<{ bucket: number; ids: string; used: string }>) {
-    groups.set(g.bucket, { ids: JSON.parse(g.ids) as string[], used: JSON.parse(g.used) as (number | null)[] });
+    const ids = JSON.parse(g.ids) as string[];
+    const used = JSON.parse(g.used) as (number | null)[];
+    groups.set(g.bucket, new Map(ids.map((id, i) => [id, used[i] ?? null])));
   }
   return { dataVersion, groups };
 }
@@ -108,18 +110,17 @@ export class ItemStore {
       const rows = byBucket.get(b.id);
       if (!rows) continue;
       byBucket.delete(b.id);
-      const at = new Map<string, number>();
-      rows.ids.forEach((id, i) => at.set(id, i));
       for (const r of this.keys.tryOpenWith('index', b.id, b.blob, decodeBucket) ?? []) {
-        const i = at.get(r[ROW_ID]);
-        if (i === undefined) continue;
-        at.delete(r[ROW_ID]);
-        listed.push(fromRow(r, rows.used[i] ?? null));
+        const id = r[ROW_ID];
+        const used = rows.get(id);
+        if (used === undefined) continue;
+        rows.delete(id);
+        listed.push(fromRow(r, used));
         haystacks.push(r[ROW_HAYSTACK]);
       }
-      for (const id of at.keys()) unlisted.push(id);
+      for (const id of rows.keys()) unlisted.push(id);
     }
-    for (const rows of byBucket.values()) unlisted.push(...rows.ids);
+    for (const rows of byBucket.values()) unlisted.push(...rows.keys());
     // Items no intact bucket listed fall back to their own record; detail blobs are read only here.
     const damaged: string[] = [];
     const rowOf = this.db.prepare('SELECT detail, last_used_at FROM items WHERE id = ?');
