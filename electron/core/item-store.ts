@@ -9,6 +9,7 @@ import {
   PASSWORD_HISTORY_LIMIT,
   type EventSource,
   type Item,
+  type ItemData,
   type ItemCounts,
   type ItemQuery,
   type ItemSummary,
@@ -38,7 +39,11 @@ const INSERT_ITEM = 'INSERT INTO items (id, bucket, created_at, updated_at, dele
 
 /** One imported item: the input plus, when the source has them, its original times and history. */
 export interface ItemRecordInput {
-  input: unknown;
+  /**
+   * The item, already parsed by itemInputSchema (the importer's RowChecker parses every row to
+   * report problems by line). Parsing 100,000 rows a second time cost about 0.3 s.
+   */
+  input: ItemData;
   createdAt?: number;
   updatedAt?: number;
   deletedAt?: number | null;
@@ -277,7 +282,7 @@ export class ItemStore {
 
   private writeImportBatch(insert: Statement, batch: ItemRecordInput[], now: number, before: number): number {
     const records = batch.map((r, i) => {
-      const data = parseOrThrow(itemInputSchema, r.input, `Item ${before + i + 1} is not valid`);
+      const data = r.input;
       assertValidTotp(data.totp, `Item ${before + i + 1}`);
       const createdAt = r.createdAt ?? now;
       const item: Item = { ...data, id: randomUUID(), createdAt, updatedAt: r.updatedAt ?? createdAt, deletedAt: r.deletedAt ?? null };

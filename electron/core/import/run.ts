@@ -86,9 +86,10 @@ export async function previewImport(vault: Vault, bytes: Uint8Array, opts: Sourc
 
 class ProblemsRefused extends Error {}
 
+/** The record to save: the row's times and history with its parsed item. */
 function strip(item: ImportedItem & { data: ItemData }): ItemRecordInput {
-  const { data: _data, ...record } = item;
-  return record;
+  const { data, input: _input, ...record } = item;
+  return { ...record, input: data };
 }
 
 /** Lets the event loop run (in the app: answer the window, including progress requests). */
