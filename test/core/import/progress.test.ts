@@ -1,8 +1,8 @@
 // A large import runs batch by batch in one transaction and lets the event loop run between
-// batches: progress is reported as it goes, the vault keeps answering reads, other writes are
+// batches (its preview too): progress is reported as it goes, the vault keeps answering reads, other writes are
 // refused as busy, and locking the vault mid-import rolls everything back.
 import { describe, expect, it } from 'vitest';
-import { commitImport } from '../../../electron/core/import';
+import { commitImport, previewImport } from '../../../electron/core/import';
 import { caught, dumpTables, login, newVault, PASSWORD } from '../fixtures/vault-helpers';
 import { bytes } from './helpers';
 
@@ -13,6 +13,18 @@ const bigCsv = (): Uint8Array =>
   bytes(`name,url,username,password\n${Array.from({ length: ROWS }, (_, i) => `Site ${i},https://s${i}.example,user${i},pw-${i}`).join('\n')}\n`);
 
 describe('a large import', () => {
+  it('lets the event loop run while the file is previewed, too', async () => {
+    const vault = await newVault();
+    const order: string[] = [];
+    const preview = previewImport(vault, bigCsv()).then((p) => {
+      order.push('preview done');
+      return p;
+    });
+    setImmediate(() => order.push('event loop'));
+    expect((await preview).rows).toBe(ROWS);
+    expect(order).toEqual(['event loop', 'preview done']);
+  });
+
   it('reports progress per batch while the vault keeps answering reads and refuses other writes', async () => {
     const vault = await newVault();
     const existing = vault.create(login('Already here')).id;
