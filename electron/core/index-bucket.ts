@@ -35,7 +35,8 @@ export type BucketRow = [
   deletedAt: number | null,
   /**
    * The normalised search text of the visible fields (search-text.ts), never of a secret. The
-   * notes are kept only here: the list never shows them, and the item record has them as typed.
+   * notes are in the index only here: the list shows just their first line, and the item's own
+   * record has them as typed.
    */
   haystack: string,
 ];
