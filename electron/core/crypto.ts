@@ -143,24 +143,6 @@ export function open(key: Uint8Array, aad: Uint8Array, blob: Uint8Array): Uint8A
   }
 }
 
-const WARM_BYTES = 256 * 1024;
-let warmed = false;
-
-/**
- * Runs the JavaScript cipher once over a throwaway key and buffer, so the JIT has compiled it
- * before unlock decrypts the index: called while Argon2 keeps the thread idle. Cold, the first
- * few hundred kilobytes decrypt several times slower. Nothing here touches a real key.
- */
-export function warmCipher(): void {
-  if (warmed || useNative()) return;
-  warmed = true;
-  const key = randomBytes(KEY_BYTES);
-  const aad = randomBytes(8);
-  const sealed = seal(key, aad, new Uint8Array(WARM_BYTES));
-  open(key, aad, sealed)?.fill(0);
-  key.fill(0);
-}
-
 export function sealJson(key: Uint8Array, aad: Uint8Array, value: unknown): Uint8Array {
   return seal(key, aad, encoder.encode(JSON.stringify(value)));
 }

@@ -23,7 +23,7 @@ import { Activity, itemLookup } from './history/activity';
 import { fieldValue, type StoredDetail } from './item-model';
 import { ItemStore, readIndexSnapshot, type IndexSnapshot, type ItemRecordInput, type VaultCounts } from './item-store';
 import { deriveKey, kdfProblem, SALT_BYTES } from './kdf';
-import { randomBytes, warmCipher, wipe } from './crypto';
+import { randomBytes, wipe } from './crypto';
 import { SessionKeys } from './session-keys';
 import { DEFAULT_THROTTLE, UnlockThrottle, type ThrottlePolicy } from './unlock-throttle';
 import type { Statement } from 'better-sqlite3';
@@ -68,7 +68,6 @@ function checkKdf(kdf: KdfParams): void {
 /** Work unlock can do before it has the key; a failed read just means load() reads it later. */
 function readAhead(db: Db): IndexSnapshot | undefined {
   try {
-    warmCipher();
     return readIndexSnapshot(db);
   } catch {
     return undefined;
@@ -128,7 +127,7 @@ export class Vault {
     }
     const unwrapping = unwrapKey(this.db, password);
     // Argon2 runs on the thread pool; meanwhile this thread lists which items each index bucket
-    // holds (no key needed) and readies the cipher, so a large vault is ready sooner.
+    // holds (no key needed), so a large vault is ready sooner.
     const snapshot = readAhead(this.db);
     const opened = await unwrapping;
     if (!opened) {
