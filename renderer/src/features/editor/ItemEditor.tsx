@@ -17,6 +17,7 @@ import { draftFromSummary, draftToInput, draftToPatch, emptyDraft, validate, typ
 import { revealMissingFields } from './reveal-missing';
 import { InlineGenerator } from '../generator/InlineGenerator';
 import { KeyFormatHint, recognisedService } from '../api-keys/KeyFormatHint';
+import { FormError } from '../../components/FormError';
 
 interface ItemEditorProps {
   type: ItemType;
@@ -114,11 +115,7 @@ export function ItemEditor({ type, item, onSaved, onCancel }: ItemEditorProps) {
           </Button>
         </div>
       </header>
-      {serverError || errors.form ? (
-        <div className="form-error" role="alert">
-          {serverError || errors.form}
-        </div>
-      ) : null}
+      <FormError message={serverError || errors.form} />
       <div className="editor-body">
         <TextField label="Title" value={draft.title} onChange={(v) => set('title', v)} error={errors.title} ref={titleRef} placeholder={type === 'api_key' ? 'e.g. Stripe live key' : type === 'note' ? 'e.g. Wi-Fi at home' : 'e.g. GitHub'} />
         {draft.type === 'login' ? (

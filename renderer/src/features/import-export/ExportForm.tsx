@@ -8,6 +8,7 @@ import { call } from '../../lib/ipc';
 import { Button } from '../../components/Button';
 import { PasswordField } from '../../components/PasswordInput';
 import { useToast } from '../../components/Toast';
+import { FormError } from '../../components/FormError';
 
 const FORMATS: { id: ExportFormat; label: string; hint: string }[] = [
   { id: 'keystash', label: 'Keystash (encrypted)', hint: 'Password-protected; keeps everything, including trash and password history. Import it on another machine.' },
@@ -99,11 +100,7 @@ export function ExportForm() {
           </div>
         )}
         <PasswordField label="Master password" value={master} onChange={setMaster} error={tried ? errors.master : undefined} hint="Exporting asks for it again." />
-        {error ? (
-          <div className="form-error" role="alert">
-            {error}
-          </div>
-        ) : null}
+        <FormError message={error} />
         {saved ? (
           <p className="ie-result" role="status">
             {saved}

@@ -14,6 +14,7 @@ import { ColumnMapper } from './ColumnMapper';
 import { fileToBase64, MAX_IMPORT_BYTES } from './file-bytes';
 import { PreviewTable } from './PreviewTable';
 import { useImportProgress } from './useImportProgress';
+import { FormError } from '../../components/FormError';
 
 type Step =
   | { kind: 'choose' }
@@ -124,11 +125,7 @@ export function ImportWizard() {
             </select>
           </div>
           {needsPassword ? <PasswordField label="Password of the encrypted export" value={password} onChange={setPassword} /> : null}
-          {error ? (
-            <div className="form-error" role="alert">
-              {error}
-            </div>
-          ) : null}
+          <FormError message={error} />
           <div>
             <Button variant="primary" icon={FileUp} busy={busy} disabled={!file} onClick={() => void preview(null)}>
               Preview
@@ -265,11 +262,7 @@ function PreviewStep({ p, mapping, onMapping, onRemap, keepDuplicates, onKeepDup
           </label>
         </fieldset>
       ) : null}
-      {error ? (
-        <div className="form-error" role="alert">
-          {error}
-        </div>
-      ) : null}
+      <FormError message={error} />
       <div className="row">
         <Button variant="primary" disabled={blocked || count === 0} onClick={onImport}>
           Import {plural(count, 'item')}

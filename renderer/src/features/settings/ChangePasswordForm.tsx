@@ -6,6 +6,7 @@ import { PasswordField } from '../../components/PasswordInput';
 import { StrengthMeter } from '../../components/StrengthMeter';
 import { useToast } from '../../components/Toast';
 import { useVaultData } from '../vault/vault-data';
+import { FormError } from '../../components/FormError';
 
 const MIN = 8;
 
@@ -50,11 +51,7 @@ export function ChangePasswordForm() {
         <PasswordField label="Current master password" value={current} onChange={setCurrent} error={tried ? errors.current : undefined} />
         <PasswordField label="New master password" value={next} onChange={setNext} error={tried ? errors.next : undefined} below={<StrengthMeter password={next} />} />
         <PasswordField label="Confirm new master password" value={confirm} onChange={setConfirm} error={tried ? errors.confirm : undefined} />
-        {error ? (
-          <div className="form-error" role="alert">
-            {error}
-          </div>
-        ) : null}
+        <FormError message={error} />
         <div>
           <Button type="submit" variant="primary" busy={busy}>
             Change master password

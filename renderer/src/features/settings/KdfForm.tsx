@@ -8,6 +8,7 @@ import { Button } from '../../components/Button';
 import { PasswordField } from '../../components/PasswordInput';
 import { KdfFields, draftOf, parseKdf, type KdfDraft } from '../../components/KdfFields';
 import { useToast } from '../../components/Toast';
+import { FormError } from '../../components/FormError';
 
 export function KdfForm() {
   const [draft, setDraft] = useState<KdfDraft | null>(null);
@@ -63,11 +64,7 @@ export function KdfForm() {
           </span>
         </div>
         <PasswordField label="Current master password" value={password} onChange={setPassword} />
-        {error ? (
-          <div className="form-error" role="alert">
-            {error}
-          </div>
-        ) : null}
+        <FormError message={error} />
         <div>
           <Button type="submit" variant="primary" busy={busy === 'apply'}>
             Apply key-derivation settings

@@ -7,6 +7,7 @@ import { useSettings } from '../../app/settings-context';
 import { Button } from '../../components/Button';
 import { TextField } from '../../components/Field';
 import { useToast } from '../../components/Toast';
+import { FormError } from '../../components/FormError';
 
 const THEME_LABEL: Record<Theme, { label: string; icon: typeof Sun }> = {
   system: { label: 'System', icon: Monitor },
@@ -82,11 +83,7 @@ export function PreferencesForm() {
           })}
         </div>
       </fieldset>
-      {error ? (
-        <div className="form-error" role="alert">
-          {error}
-        </div>
-      ) : null}
+      <FormError message={error} />
     </section>
   );
 }

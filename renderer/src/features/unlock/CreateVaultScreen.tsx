@@ -8,6 +8,7 @@ import { Button } from '../../components/Button';
 import { PasswordField } from '../../components/PasswordInput';
 import { StrengthMeter } from '../../components/StrengthMeter';
 import { KdfFields, draftOf, parseKdf } from '../../components/KdfFields';
+import { FormError } from '../../components/FormError';
 
 export const MIN_PASSWORD = 8;
 
@@ -65,11 +66,7 @@ export function CreateVaultScreen({ onCreated }: { onCreated: (r: UnlockReport) 
             </div>
           ) : null}
         </details>
-        {serverError ? (
-          <div className="form-error" role="alert">
-            {serverError}
-          </div>
-        ) : null}
+        <FormError message={serverError} />
         <Button type="submit" variant="primary" busy={busy} className="btn-block">
           {busy ? 'Creating vault…' : 'Create vault'}
         </Button>

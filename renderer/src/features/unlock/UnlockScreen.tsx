@@ -8,6 +8,7 @@ import { call } from '../../lib/ipc';
 import { plural } from '../../lib/format';
 import { Button } from '../../components/Button';
 import { PasswordField } from '../../components/PasswordInput';
+import { FormError } from '../../components/FormError';
 
 function useCountdown(initialMs: number): [number, (ms: number) => void] {
   const [until, setUntil] = useState(() => Date.now() + initialMs);
@@ -73,11 +74,7 @@ export function UnlockScreen({ status, onUnlocked }: { status: VaultStatus; onUn
         <p className="auth-sub">Enter your master password to unlock your vault.</p>
         <PasswordField label="Master password" value={password} onChange={setPassword} ref={input} autoFocus disabled={busy} />
         <div className="unlock-status" aria-live="polite">
-          {error ? (
-            <div className="form-error" role="alert">
-              {error}
-            </div>
-          ) : null}
+          <FormError message={error} />
           {failed > 0 ? <p className="field-hint" data-testid="failed-count">{plural(failed, 'failed attempt')} since the last unlock.</p> : null}
           {waiting ? <p className="field-hint" data-testid="retry-wait">Try again in {Math.ceil(waitMs / 1000)} s.</p> : null}
         </div>

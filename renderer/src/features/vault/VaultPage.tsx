@@ -17,6 +17,7 @@ import { useItemRows } from './useItemRows';
 import { useVaultData } from './vault-data';
 import { useCopy } from './useCopy';
 import { useVaultShortcuts } from './useVaultShortcuts';
+import { FormError } from '../../components/FormError';
 
 type Mode = { kind: 'view' } | { kind: 'edit'; item: ItemSummary } | { kind: 'create'; type: ItemType };
 
@@ -225,7 +226,7 @@ export function VaultPage({ filter, select: initialSelection }: { filter: VaultF
             ))}
           </select>
         </div>
-        {error ? <p className="form-error" role="alert">{error}</p> : null}
+        <FormError message={error} />
         <div className="list-body">{list}</div>
       </section>
       <section className="detail-pane" aria-label="Item details">
