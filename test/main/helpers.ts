@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import type { Services } from '../../electron/main/services';
 import type { MemoryClipboard } from '../../electron/main/services/memory-clipboard';
 import { createHandlers, type HandlerMap } from '../../electron/main/ipc/handlers';
-import { makeTestServices, type ManualTimers } from '../support/test-services';
+import { FAST_KDF, makeTestServices, type ManualTimers } from '../support/test-services';
 
 export { FAST_KDF, ManualTimers } from '../support/test-services';
 export const PASSWORD = 'correct horse battery';
@@ -35,6 +35,13 @@ export function makeHarness(): Harness {
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** A harness with a new vault, created and unlocked through the handlers. */
+export async function makeUnlockedHarness(): Promise<Harness> {
+  const h = makeHarness();
+  ok(await h.api['vault:create']({ password: PASSWORD, kdf: FAST_KDF }));
+  return h;
 }
 
 /** Unwraps an ok Result, failing the test with the error otherwise. */

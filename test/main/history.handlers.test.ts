@@ -3,16 +3,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { FAST_KDF, PASSWORD, makeHarness, ok, type Harness } from './helpers';
+import { PASSWORD, makeUnlockedHarness, ok, type Harness } from './helpers';
 
 let h: Harness;
 beforeEach(async () => {
-  h = makeHarness();
-  ok(await h.api['vault:create']({ password: PASSWORD, kdf: FAST_KDF }));
+  h = await makeUnlockedHarness();
 });
-afterEach(async () => {
-  await h.cleanup();
-});
+afterEach(() => h.cleanup());
 
 describe('history channels', () => {
   it('page, count, search, charts, sparkline and status agree', async () => {

@@ -3,16 +3,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { FAST_KDF, makeHarness, PASSWORD, type Harness } from './helpers';
+import { makeUnlockedHarness, PASSWORD, type Harness } from './helpers';
 
 const FIXTURES = path.join(__dirname, '..', 'fixtures', 'csv');
 const b64 = (name: string) => fs.readFileSync(path.join(FIXTURES, name)).toString('base64');
 
 let h: Harness;
 beforeEach(async () => {
-  h = makeHarness();
-  const r = await h.api['vault:create']({ password: PASSWORD, kdf: FAST_KDF });
-  if (!r.ok) throw new Error(r.error.message);
+  h = await makeUnlockedHarness();
 });
 afterEach(() => h.cleanup());
 

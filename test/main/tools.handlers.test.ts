@@ -4,16 +4,13 @@ import { Secret } from 'otpauth';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createServices } from '../../electron/main/services';
 import { MemoryClipboard } from '../../electron/main/services/memory-clipboard';
-import { FAST_KDF, ManualTimers, PASSWORD, makeHarness, ok, settle, type Harness } from './helpers';
+import { FAST_KDF, ManualTimers, PASSWORD, makeHarness, makeUnlockedHarness, ok, settle, type Harness } from './helpers';
 
 let h: Harness;
 beforeEach(async () => {
-  h = makeHarness();
-  ok(await h.api['vault:create']({ password: PASSWORD, kdf: FAST_KDF }));
+  h = await makeUnlockedHarness();
 });
-afterEach(async () => {
-  await h.cleanup();
-});
+afterEach(() => h.cleanup());
 
 describe('generator channels', () => {
   it('generates, records history without values, copies an entry from main and clears', async () => {
