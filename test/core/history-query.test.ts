@@ -115,7 +115,7 @@ describe('search over decrypted details', () => {
       v.useField(plum?.id ?? '', 'password', 'reveal');
     }
     // A small decrypting step makes several calls necessary for 120 events.
-    const act = new Activity(rawHandle(v), sessionKeysOf(v), eventLogOf(v), Date.now, { summary: () => null, idsOfType: () => [] }, 25);
+    const act = new Activity(rawHandle(v), sessionKeysOf(v), eventLogOf(v), Date.now, { listed: () => null, idsOfType: () => [] }, 25);
     const first = act.search({ text: 'kiwi', limit: 1000 }, 0);
     expect(first.complete).toBe(false);
     let r = first;

@@ -34,7 +34,7 @@ Examples:
     }
     const vault = await ctx.vault();
     const id = resolveItem(vault, a.positional(0, 'ITEM'), { includeTrash: true });
-    const before = vault.summary(id);
+    const before = vault.listed(id);
     if (adding.length > 0 || removing.length > 0) {
       const base = Array.isArray(patch.tags) ? (patch.tags as string[]) : before.tags;
       patch.tags = [...new Set([...base, ...adding.map((t) => t.trim())])].filter((t) => !removing.includes(t));

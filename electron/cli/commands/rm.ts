@@ -21,7 +21,7 @@ Examples:
     const vault = await ctx.vault();
     const purge = ctx.args.flag('purge');
     const id = resolveItem(vault, ctx.args.positional(0, 'ITEM'), { includeTrash: purge });
-    const title = vault.summary(id).title;
+    const title = vault.listed(id).title;
     if (purge) {
       vault.purge(id);
       ctx.out.note(`Deleted “${title}” for good.`);

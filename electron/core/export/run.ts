@@ -41,7 +41,7 @@ export async function renderExport(vault: Vault, opts: ExportOptions): Promise<{
     }
     case 'json': {
       const rs = records(vault, false);
-      const items = rs.map((r) => jsonItemWithSecrets(r.item, vault.summary(r.item.id).lastUsedAt));
+      const items = rs.map((r) => jsonItemWithSecrets(r.item, vault.listed(r.item.id).lastUsedAt));
       return { content: `${JSON.stringify({ items }, null, 2)}\n`, count: rs.length };
     }
     case 'keystash': {

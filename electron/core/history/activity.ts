@@ -2,7 +2,7 @@
 // see it: pages and counts over filters, lazy search over decrypted details, chart
 // aggregates, unusual-activity flags, the tamper-evidence check, retention and export.
 // Created at unlock and dropped at lock together with everything it decrypted.
-import type { ItemSummary, ItemType, VaultEvent } from '../../../shared/domain';
+import type { ItemType, ListedItem, VaultEvent } from '../../../shared/domain';
 import type {
   ActivityCharts,
   ActivityFlag,
@@ -31,7 +31,8 @@ import { countFromRollups, dayWindow, mostUsed, perDay, sparkline } from './stat
 
 /** What the history needs to know about items, from the decrypted index. */
 export interface ItemLookup {
-  summary(id: string): ItemSummary | null;
+  /** The item as the list holds it (from memory, no decryption), or null once purged. */
+  listed(id: string): ListedItem | null;
   idsOfType(type: ItemType): string[];
 }
 
@@ -127,7 +128,7 @@ export class Activity {
     const w = dayWindow(now, q.days ?? 90, q.tzOffsetMinutes ?? 0);
     const since = w.firstDay * DAY_MS - w.offsetMs;
     const topItems = mostUsed(this.db, since, q.top ?? 10).map(({ itemId, count }) => {
-      const s = this.items.summary(itemId);
+      const s = this.items.listed(itemId);
       if (s) return { itemId, count, title: s.title, type: s.type, exists: true };
       // Purged: its last event still carries the title it had.
       const last = this.rows({ itemIds: [itemId] }, undefined, 1)[0];
@@ -188,11 +189,11 @@ export class Activity {
 }
 
 /** The item lookups the history needs, over the vault's decrypted index. */
-export function itemLookup(items: Pick<ItemStore, 'summary' | 'list'>): ItemLookup {
+export function itemLookup(items: Pick<ItemStore, 'listed' | 'list'>): ItemLookup {
   return {
-    summary(id) {
+    listed(id) {
       try {
-        return items.summary(id);
+        return items.listed(id);
       } catch {
         return null;
       }

@@ -31,7 +31,7 @@ export class HealthService {
     const report = await computeHealth(v, { now: this.now() });
     const ids = [...new Set(report.findings.flatMap((f) => f.itemIds))];
     const items = ids.map((id) => {
-      const s = v.summary(id);
+      const s = v.listed(id);
       return { id, title: s.title, type: s.type };
     });
     return { ...report, items };
