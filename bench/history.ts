@@ -8,11 +8,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { EventLog, type AppendEvent } from '../electron/core/event-log';
-import { SessionKeys } from '../electron/core/session-keys';
+import { EventLog, type AppendEvent } from '../electron/core/history/event-log';
+import { SessionKeys } from '../electron/core/vault/session-keys';
 import { Vault } from '../electron/core/vault';
-import { openDb } from '../electron/core/vault-db';
-import { unwrapKey } from '../electron/core/vault-header';
+import { openDb } from '../electron/core/vault/db';
+import { unwrapKey } from '../electron/core/vault/header';
 import type { EventKind } from '../shared/domain';
 import { makeItem, prng } from './data';
 

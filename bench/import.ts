@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { commitImport, previewImport } from '../electron/core/import';
+import { commitImport, previewImport } from '../electron/core/formats/import';
 import { Vault } from '../electron/core/vault';
 
 const ROWS = Number(process.argv[2] ?? 100_000);

@@ -18,17 +18,17 @@ import { KeystashError } from './errors';
 import type { GeneratedSecret, GeneratorHistoryEntry } from '../../shared/generator';
 import { addGeneratorHistory, clearGeneratorHistory, readGeneratorHistory } from './generator/history';
 import { readScoreCache, writeScoreCache } from './health/score-cache';
-import { EventLog, type AppendEvent, type EventQuery } from './event-log';
+import { EventLog, type AppendEvent, type EventQuery } from './history/event-log';
 import { Activity, itemLookup } from './history/activity';
-import { fieldValue, type StoredDetail } from './item-model';
-import { ItemStore, readIndexSnapshot, type IndexSnapshot, type ItemRecordInput, type VaultCounts } from './item-store';
-import { deriveKey, kdfProblem, SALT_BYTES } from './kdf';
-import { randomBytes, wipe } from './crypto';
-import { SessionKeys } from './session-keys';
-import { DEFAULT_THROTTLE, UnlockThrottle, type ThrottlePolicy } from './unlock-throttle';
+import { fieldValue, type StoredDetail } from './items/model';
+import { ItemStore, readIndexSnapshot, type IndexSnapshot, type ItemRecordInput, type VaultCounts } from './items/store';
+import { deriveKey, kdfProblem, SALT_BYTES } from './vault/kdf';
+import { randomBytes, wipe } from './crypto/cipher';
+import { SessionKeys } from './vault/session-keys';
+import { DEFAULT_THROTTLE, UnlockThrottle, type ThrottlePolicy } from './vault/unlock-throttle';
 import type { Statement } from 'better-sqlite3';
-import { BUSY_TIMEOUT_MS, createDb, openDb, type Db, type OpenDbOptions } from './vault-db';
-import { initHeader, prepareRewrap, readHeader, unwrapKey, type VaultHeader } from './vault-header';
+import { BUSY_TIMEOUT_MS, createDb, openDb, type Db, type OpenDbOptions } from './vault/db';
+import { initHeader, prepareRewrap, readHeader, unwrapKey, type VaultHeader } from './vault/header';
 
 export const MIN_MASTER_PASSWORD_LENGTH = 8;
 

@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { JsonItem } from '../../electron/cli/item-json';
+import type { JsonItem } from '../../electron/cli/json-output';
 import { buildCli, cleanEnv, FAST_KDF, newVault, runCli, tempDir, VaultCli } from './cli-harness';
 
 interface Items {

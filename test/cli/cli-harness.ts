@@ -8,8 +8,9 @@ import path from 'node:path';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
 export const BIN = path.join(ROOT, 'bin', 'keystash.cjs');
-export const PASSWORD = 'correct horse battery';
-export const FAST_KDF = ['--kdf-memory', '19', '--kdf-iterations', '2', '--kdf-parallelism', '1'];
+import { FAST_KDF_FLAGS as FAST_KDF, PASSWORD } from '../support/kit';
+
+export { FAST_KDF, PASSWORD };
 
 export interface CliResult {
   code: number | null;

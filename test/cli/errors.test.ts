@@ -4,7 +4,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { JsonItem } from '../../electron/cli/item-json';
+import type { JsonItem } from '../../electron/cli/json-output';
 import { BIN, buildCli, cleanEnv, FAST_KDF, newVault, PASSWORD, ROOT, runCli, tempDir, VaultCli } from './cli-harness';
 
 interface Items {

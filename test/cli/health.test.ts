@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { Vault } from '../../electron/core/vault';
 import type { HealthJson } from '../../shared/health';
 import { buildCli, cleanEnv, PASSWORD, tempDir, VaultCli } from './cli-harness';
+import { FAST_KDF } from '../support/kit';
 
 const DAY = 86_400_000;
 let cli: VaultCli;
@@ -14,7 +15,7 @@ beforeAll(async () => {
   const dir = tempDir();
   const file = path.join(dir, 'h.keystash');
   const t = { now: Date.now() - 400 * DAY };
-  const v = await Vault.create(file, PASSWORD, { kdf: { memoryMiB: 19, iterations: 2, parallelism: 1 }, now: () => t.now });
+  const v = await Vault.create(file, PASSWORD, { kdf: FAST_KDF, now: () => t.now });
   const strong = 'Vq7#mZ2!pL9@xR4$tK8^wN3&';
   ids.old = v.create({ type: 'login', title: 'Old forum', password: `${strong}1` }).id;
   t.now += 400 * DAY - 1_000;

@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { JsonItem } from '../../electron/cli/item-json';
+import type { JsonItem } from '../../electron/cli/json-output';
 import { buildCli, FAST_KDF, newVault } from './cli-harness';
 
 const FIXTURES = path.join(__dirname, '..', 'fixtures', 'csv');

@@ -1,6 +1,6 @@
 // End-to-end: the item commands of the real `keystash` binary against a real vault file.
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { JsonItem } from '../../electron/cli/item-json';
+import type { JsonItem } from '../../electron/cli/json-output';
 import { Vault } from '../../electron/core/vault';
 import { buildCli, newVault, type VaultCli } from './cli-harness';
 

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { _electron as electron, type ElectronApplication, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHANNELS } from '../../shared/ipc-channels';
+import { FAST_KDF, PASSWORD } from '../support/kit';
 
 const root = path.resolve(__dirname, '../..');
 
@@ -29,8 +30,6 @@ if (!exe) {
   );
 }
 
-const PASSWORD = 'correct horse battery';
-const FAST_KDF = { memoryMiB: 19, iterations: 2, parallelism: 1 };
 
 type ApiResult = { ok: boolean; value?: unknown; error?: { code: string; message: string } };
 

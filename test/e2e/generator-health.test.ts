@@ -5,7 +5,7 @@
 import { Secret } from 'otpauth';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { totpCode } from '../../electron/core/totp';
+import { totpCode } from '../../electron/core/items/totp';
 import { seedVault, startHarness, stopShared, type Harness } from './support/harness';
 import { CHROMIUM } from './support/skip';
 import { box, button, row, screenshotOnFailure } from './support/ui';

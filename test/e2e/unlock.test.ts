@@ -2,11 +2,10 @@
 // strength meter on create, a wrong password with its count and enforced wait, the report of
 // failed attempts after unlocking, Ctrl+L, and auto-lock after idle.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FAST_KDF, startHarness, stopShared, type Harness } from './support/harness';
+import { FAST_KDF, PASSWORD, startHarness, stopShared, type Harness } from './support/harness';
 import { CHROMIUM } from './support/skip';
 import { box } from './support/ui';
 
-const PASSWORD = 'correct horse battery staple';
 
 describe.skipIf(!CHROMIUM)('create, lock and unlock', () => {
   let h: Harness;

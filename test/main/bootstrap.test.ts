@@ -7,10 +7,10 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CHANNELS } from '../../shared/ipc-channels';
 import { APP_ENTRY_URL, PRODUCTION_CSP } from '../../electron/main/security/csp';
-import * as fake from './fake-electron';
-import { FAST_KDF, PASSWORD, settle } from './helpers';
+import * as fake from '../support/fake-electron';
+import { FAST_KDF, PASSWORD, settle } from './ipc/helpers';
 
-vi.mock('electron', async () => await import('./fake-electron'));
+vi.mock('electron', async () => await import('../support/fake-electron'));
 
 const { bootstrap } = await import('../../electron/main/bootstrap');
 

@@ -7,11 +7,10 @@ import os from 'node:os';
 import path from 'node:path';
 import type { KdfParams } from '../../shared/domain';
 import type { Timers } from '../../electron/main/services/clipboard.service';
-import { MemoryClipboard } from '../../electron/main/services/memory-clipboard';
+import { FAST_KDF, MemoryClipboard } from './kit';
 import { createServices, type ServiceInputs, type Services } from '../../electron/main/services';
 
-/** The lowest KDF settings the vault accepts, so tests spend little time in Argon2. */
-export const FAST_KDF: KdfParams = { memoryMiB: 19, iterations: 2, parallelism: 1 };
+export { FAST_KDF } from './kit';
 
 /**
  * Timers that fire only when the test says so, so "the clipboard is cleared after the timeout"

@@ -5,7 +5,7 @@
 import readline from 'node:readline';
 import { DEFAULT_KDF } from '../../../shared/domain';
 import { KeystashError } from '../../core/errors';
-import { EXPORT_FORMATS, exportVault, type ExportFormat } from '../../core/export/run';
+import { EXPORT_FORMATS, exportVault, type ExportFormat } from '../../core/formats/export/run';
 import type { Command, CommandContext } from '../command';
 import { usageError } from '../command';
 import { EXIT } from '../exit-codes';

@@ -6,7 +6,7 @@ import type { Command } from '../command';
 import { usageError } from '../command';
 import { EXIT } from '../exit-codes';
 import { KeystashError } from '../../core/errors';
-import { commitImport, IMPORT_FORMATS, isEncryptedExport, parseMapSpec, type ImportFormat, type ImportResult } from '../../core/import';
+import { commitImport, IMPORT_FORMATS, isEncryptedExport, parseMapSpec, type ImportFormat, type ImportResult } from '../../core/formats/import';
 
 function readInput(file: string): Uint8Array {
   try {

@@ -3,7 +3,7 @@ import type { ItemQuery } from '../../../shared/domain';
 import type { Command } from '../command';
 import { EXIT } from '../exit-codes';
 import { ITEM_COLUMNS } from '../item-table';
-import { jsonItem } from '../item-json';
+import { jsonItem } from '../json-output';
 import { itemType } from './add';
 
 export const list: Command = {

@@ -2,7 +2,7 @@
 import type { Command } from '../command';
 import { EXIT } from '../exit-codes';
 import { ITEM_COLUMNS } from '../item-table';
-import { jsonItem } from '../item-json';
+import { jsonItem } from '../json-output';
 
 export const search: Command = {
   name: 'search',

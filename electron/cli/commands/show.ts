@@ -3,7 +3,7 @@ import type { ItemSummary } from '../../../shared/domain';
 import type { Command } from '../command';
 import { EXIT } from '../exit-codes';
 import { localTime } from '../format';
-import { jsonItem, revealAll, type Revealed } from '../item-json';
+import { jsonItem, revealAll, type Revealed } from '../json-output';
 import { formatPairs } from '../output';
 import { resolveItem } from '../resolve-item';
 

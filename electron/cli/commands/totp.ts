@@ -2,7 +2,7 @@
 // a secret, so each call is recorded in usage history (cli-use, field totp).
 import type { Command } from '../command';
 import { EXIT } from '../exit-codes';
-import { totpCode } from '../../core/totp';
+import { totpCode } from '../../core/items/totp';
 import { resolveItem } from '../resolve-item';
 
 export const totp: Command = {

@@ -2,8 +2,8 @@
 // (kind `meta`, id `generator-history`) in the vault's meta table, so generated passwords are
 // never stored in the clear and clearing it removes every one of them at once.
 import { GENERATOR_HISTORY_LIMIT, type GeneratedSecret, type GeneratorHistoryEntry } from '../../../shared/generator';
-import type { SessionKeys } from '../session-keys';
-import type { Db } from '../vault-db';
+import type { SessionKeys } from '../vault/session-keys';
+import type { Db } from '../vault/db';
 
 export const GENERATOR_HISTORY_RECORD = 'generator-history';
 

@@ -2,8 +2,8 @@
 // password) on passwords it has not scored before. Kept as one encrypted record (kind `meta`,
 // id `health-scores`) of SHA-256 digest → score; the digests cover the password with the
 // username and title (zxcvbn's context), and only ever live inside the encrypted record.
-import type { SessionKeys } from '../session-keys';
-import type { Db } from '../vault-db';
+import type { SessionKeys } from '../vault/session-keys';
+import type { Db } from '../vault/db';
 
 export const HEALTH_SCORES_RECORD = 'health-scores';
 

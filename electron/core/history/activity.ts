@@ -16,10 +16,10 @@ import type {
   HistoryStatus,
   Retention,
 } from '../../../shared/history';
-import type { EventLog } from '../event-log';
-import type { ItemStore } from '../item-store';
-import type { SessionKeys } from '../session-keys';
-import type { Db } from '../vault-db';
+import type { EventLog } from './event-log';
+import type { ItemStore } from '../items/store';
+import type { SessionKeys } from '../vault/session-keys';
+import type { Db } from '../vault/db';
 import { DEFAULT_BURST, flaggedWindows } from './alerts';
 import { verifyChain } from './chain-verify';
 import { DetailIndex } from './detail-index';

@@ -2,7 +2,7 @@
 // (many reveals, copies or CLI uses inside a short window). Reads only plain columns.
 import { USE_EVENT_KINDS } from '../../../shared/domain';
 import type { ActivityFlag } from '../../../shared/history';
-import type { Db } from '../vault-db';
+import type { Db } from '../vault/db';
 
 export interface BurstRule {
   /** At least this many uses ... */

@@ -9,7 +9,7 @@
 // chain walk reports both as missing or mismatched events.
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import type { Db } from '../vault-db';
+import type { Db } from '../vault/db';
 
 export type ChainRecordName = 'history-head' | 'history-checkpoint' | 'history-anchor';
 

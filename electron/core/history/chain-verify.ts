@@ -4,7 +4,7 @@
 // stays fast with a million events; `full` walks everything from the chain's start.
 import { timingSafeEqual } from 'node:crypto';
 import type { ChainProblem, ChainReport } from '../../../shared/history';
-import type { Db } from '../vault-db';
+import type { Db } from '../vault/db';
 import type { ChainPoint, ChainRecords } from './chain-records';
 import { eventMac, GENESIS_MAC, type MacInput } from './event-mac';
 

@@ -5,9 +5,9 @@
 // strings for a million events, so a query tests each string once and then scans a typed
 // array. Lives only while the vault is unlocked; `clear()` drops it on lock.
 import type { EventDetail } from '../../../shared/domain';
-import { matchesAll, normalize, queryTerms } from '../search';
-import type { SessionKeys } from '../session-keys';
-import type { Db } from '../vault-db';
+import { matchesAll, normalize, queryTerms } from '../search/summary-index';
+import type { SessionKeys } from '../vault/session-keys';
+import type { Db } from '../vault/db';
 
 const CHUNK = 2_000;
 

@@ -7,7 +7,7 @@ import Papa from 'papaparse';
 import type { VaultEvent } from '../../../shared/domain';
 import type { HistoryExportFormat } from '../../../shared/history';
 import { KeystashError } from '../errors';
-import type { EventLog } from '../event-log';
+import type { EventLog } from './event-log';
 import type { EventFilter } from './event-filter';
 
 const PAGE = 5_000;

@@ -5,8 +5,8 @@
 // Pruning deletes the oldest events in one transaction and records the last deleted event's
 // {seq, mac} as the chain's authenticated new start (the anchor).
 import { RETENTIONS, RETENTION_DAYS, type Retention } from '../../../shared/history';
-import type { SessionKeys } from '../session-keys';
-import type { Db } from '../vault-db';
+import type { SessionKeys } from '../vault/session-keys';
+import type { Db } from '../vault/db';
 import type { ChainRecords } from './chain-records';
 import type { Rollups } from './rollups';
 

@@ -5,7 +5,7 @@
 // show, and they let the activity page chart 90 days of a million events in milliseconds.
 // They are a cache, not evidence: the MAC chain over the events is what proves history.
 import { USE_EVENT_KINDS } from '../../../shared/domain';
-import type { Db } from '../vault-db';
+import type { Db } from '../vault/db';
 
 export const QUARTER_MS = 900_000;
 export const DAY_MS = 86_400_000;

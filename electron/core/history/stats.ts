@@ -4,7 +4,7 @@
 // Day and top-item charts read the rollup tables; the per-item sparkline reads its own events.
 import type { EventKind } from '../../../shared/domain';
 import type { DayCounts } from '../../../shared/history';
-import type { Db } from '../vault-db';
+import type { Db } from '../vault/db';
 
 import { DAY_MS, QUARTER_MS } from './rollups';
 

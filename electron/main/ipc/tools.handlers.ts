@@ -3,7 +3,7 @@
 // each use is logged (a shown code is a `reveal` of totp, a copy a `copy`).
 import type { Services } from '../services';
 import { defaultEnvName, defaultField, envLine } from '../../core/api-keys/env-format';
-import { totpCode } from '../../core/totp';
+import { totpCode } from '../../core/items/totp';
 import { handler, type HandlerMap } from './handler';
 
 type ToolsChannel =

@@ -8,8 +8,8 @@ import { randomUUID } from 'node:crypto';
 import type { ExportFormat, ExportResult, ImportProgress, ImportResult } from '../../../shared/import-export';
 import type { ImportPreviewReply } from '../../../shared/ipc-contract';
 import { KeystashError } from '../../core/errors';
-import { exportVault } from '../../core/export/run';
-import { commitImport, previewImport, type SourceOptions } from '../../core/import';
+import { exportVault } from '../../core/formats/export/run';
+import { commitImport, previewImport, type SourceOptions } from '../../core/formats/import';
 import type { VaultService } from './vault.service';
 
 /** Lists longer than this are cut before they cross IPC; the totals say how many there were. */

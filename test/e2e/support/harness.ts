@@ -9,14 +9,15 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { CHANNELS, type Channel } from '../../../shared/ipc-channels';
 import type { ItemInput } from '../../../shared/domain';
 import type { Services } from '../../../electron/main/services';
-import type { MemoryClipboard } from '../../../electron/main/services/memory-clipboard';
+import type { MemoryClipboard } from '../../support/kit';
 import { createHandlers } from '../../../electron/main/ipc/handlers';
 import type { HandlerMap } from '../../../electron/main/ipc/handler';
 import { ensureRendererBuilt } from './build-renderer';
 import { serveDir, type StaticServer } from './static-server';
 import { FAST_KDF, makeTestServices, type ManualTimers } from '../../support/test-services';
+import { PASSWORD } from '../../support/kit';
 
-export { FAST_KDF };
+export { FAST_KDF, PASSWORD };
 
 const CANDIDATES = [process.env.KEYSTASH_CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
 
@@ -41,7 +42,6 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export const PASSWORD = 'correct horse battery staple';
 
 /** Creates the vault (fast KDF) and items through the handlers, then reloads the page unlocked. */
 export async function seedVault(h: Harness, items: readonly ItemInput[]): Promise<void> {

@@ -1,0 +1,170 @@
+// Opens an import file: decodes it, recognises an encrypted Keystash export, finds the
+// delimiter and header row, picks the format (detected or chosen) and then walks the rows,
+// turning each into an item or a problem with its line number. The walk goes in slices, so the
+// importer can save one batch, let the app answer its window, and read on.
+import type { ItemInput } from '../../../../shared/domain';
+import type { ImportPreview } from '../../../../shared/import-export';
+import { decodeText } from '../csv/decode';
+import { detectDelimiter, readCsv, type CsvResume, type CsvRow, type Delimiter } from '../csv/read';
+import { KeystashError } from '../../errors';
+import { isEncryptedExport, openExport, type ExportRecord } from '../encrypted/envelope';
+import { detectFormat, formatById, headerSet } from './formats';
+import { checkMapping, genericFormat, guessMapping } from './formats/generic';
+import { Row } from './row';
+import type { ColumnMapping, FormatSpec, ImportFormat, MapOutcome } from './types';
+
+export interface SourceOptions {
+  format?: ImportFormat;
+  mapping?: ColumnMapping;
+  /** Password of an encrypted Keystash export. */
+  password?: string;
+}
+
+export type RowVisitor = (line: number, outcome: MapOutcome, progress: number) => void;
+
+/** A walk over the data rows that can pause between slices. */
+export interface RowCursor {
+  /**
+   * Visits up to `max` more rows in order; returns false once every row has been visited.
+   * Throws when the file has a header but no rows.
+   */
+  next(max: number, visit: RowVisitor): boolean;
+}
+
+/** What the preview reports about the file itself, plus the row walk. */
+export interface ImportSource
+  extends Pick<ImportPreview, 'format' | 'formatLabel' | 'detected' | 'encrypted' | 'headers' | 'mapping' | 'ignoredColumns'> {
+  /** A fresh walk from the first data row. */
+  rows(): RowCursor;
+}
+
+/** Visits every data row in order; throws when the file has a header but no rows. */
+export function eachRow(src: ImportSource, visit: RowVisitor): void {
+  const cursor = src.rows();
+  while (cursor.next(Number.POSITIVE_INFINITY, visit));
+}
+
+function noRows(): KeystashError {
+  return new KeystashError('invalid-input', 'The file has a header row but no items; nothing to import.');
+}
+
+function encryptedSource(records: ExportRecord[]): ImportSource {
+  return {
+    format: 'keystash',
+    formatLabel: 'Keystash (encrypted export)',
+    detected: true,
+    encrypted: true,
+    headers: [],
+    mapping: null,
+    ignoredColumns: [],
+    rows() {
+      let i = 0;
+      return {
+        next(max, visit) {
+          if (records.length === 0) throw new KeystashError('invalid-input', 'The encrypted export holds no items; nothing to import.');
+          for (const end = Math.min(records.length, i + max); i < end; i++) {
+            const { item, passwordHistory } = records[i] as ExportRecord;
+            const { id: _id, createdAt, updatedAt, deletedAt, ...input } = item;
+            visit(i + 1, { input: input as ItemInput, createdAt, updatedAt, deletedAt, passwordHistory }, (i + 1) / records.length);
+          }
+          return i < records.length;
+        },
+      };
+    },
+  };
+}
+
+function readHeader(text: string, delimiter: Delimiter): { headers: string[]; line: number } | null {
+  let found: { headers: string[]; line: number } | null = null;
+  readCsv(text, delimiter, (row, stop) => {
+    found = { headers: row.fields, line: row.line };
+    stop();
+  });
+  return found;
+}
+
+function chooseFormat(headers: string[], opts: SourceOptions): { spec: FormatSpec; detected: boolean; mapping: ColumnMapping | null } {
+  if (opts.format && opts.format !== 'generic') return { spec: formatById(opts.format, headers), detected: false, mapping: null };
+  const found = opts.format === 'generic' || opts.mapping ? null : detectFormat(headers);
+  if (found) return { spec: found, detected: true, mapping: null };
+  const mapping = opts.mapping ?? guessMapping(headers);
+  checkMapping(mapping, headers);
+  return { spec: genericFormat(mapping), detected: false, mapping };
+}
+
+/** Trailing empty cells past the header's width are harmless (some exporters end rows with a comma). */
+function fitsHeader(fields: string[], width: number): boolean {
+  if (fields.length === width) return true;
+  return fields.length > width && fields.slice(width).every((f) => f === '');
+}
+
+export async function openSource(bytes: Uint8Array, opts: SourceOptions = {}): Promise<ImportSource> {
+  if (bytes.length === 0) throw new KeystashError('invalid-input', 'The file is empty; nothing to import.');
+  if (isEncryptedExport(bytes)) {
+    if (!opts.password) {
+      throw new KeystashError('wrong-password', 'This is an encrypted Keystash export; enter the password it was exported with.');
+    }
+    return encryptedSource(await openExport(bytes, opts.password));
+  }
+  const { text } = decodeText(bytes);
+  if (text.trim() === '') throw new KeystashError('invalid-input', 'The file is empty; nothing to import.');
+  const delimiter = detectDelimiter(text);
+  const header = readHeader(text, delimiter);
+  if (!header) throw new KeystashError('invalid-input', 'The file is empty; nothing to import.');
+  const { headers, line: headerLine } = header;
+  if (headers.every((h) => h.trim() === '')) throw new KeystashError('invalid-input', 'The first row of the file is empty; it should name the columns.');
+  const { spec, detected, mapping } = chooseFormat(headers, opts);
+  const index = new Map<string, number>();
+  headers.forEach((h, i) => {
+    const n = h.trim().toLowerCase();
+    if (!index.has(n)) index.set(n, i);
+  });
+  const present = headerSet(headers);
+  return {
+    format: spec.id,
+    formatLabel: spec.label,
+    detected,
+    encrypted: false,
+    headers,
+    mapping,
+    ignoredColumns: (spec.ignored ?? []).filter((c) => present.has(c.toLowerCase())),
+    rows() {
+      let rows = 0;
+      let from: CsvResume | null = { offset: 0, line: 1 };
+      const visitRow = (visit: RowVisitor, row: CsvRow): void => {
+        const progress = row.end / text.length;
+        if (row.error) return visit(row.line, { problem: `${row.error[0]?.toUpperCase() ?? ''}${row.error.slice(1)}.` }, progress);
+        if (!fitsHeader(row.fields, headers.length)) {
+          return visit(row.line, { problem: `The row has ${row.fields.length} fields but the header has ${headers.length}.` }, progress);
+        }
+        if (row.fields.every((f) => f.trim() === '')) return visit(row.line, { problem: 'The row is empty.' }, progress);
+        let outcome: MapOutcome;
+        try {
+          outcome = spec.map(new Row(row.line, headers, index, row.fields));
+        } catch (err) {
+          outcome = { problem: err instanceof KeystashError ? err.message : 'the row could not be read' };
+        }
+        visit(row.line, outcome, progress);
+      };
+      return {
+        next(max, visit) {
+          if (!from) return false;
+          let seen = 0;
+          from = readCsv(
+            text,
+            delimiter,
+            (row, stop) => {
+              if (row.line === headerLine) return;
+              rows++;
+              visitRow(visit, row);
+              if (++seen >= max) stop();
+            },
+            from,
+          );
+          if (!from && rows === 0) throw noRows();
+          return from !== null;
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,41 @@
+// The shapes the import pipeline passes around: format ids, what a format makes of one row,
+// and the preview and result a caller (CLI, IPC handler) shows to the person importing.
+import type { ItemInput, PasswordHistoryEntry } from '../../../../shared/domain';
+import type { Row } from './row';
+
+export {
+  IMPORT_FORMATS,
+  MAP_TARGETS,
+  type ColumnMapping,
+  type DuplicateRow,
+  type ImportFormat,
+  type ImportPreview,
+  type ImportProblem,
+  type ImportResult,
+  type MapTarget,
+  type PreviewRow,
+} from '../../../../shared/import-export';
+import type { ImportFormat } from '../../../../shared/import-export';
+
+/** One item as an import will save it, before validation. */
+export interface ImportedItem {
+  input: ItemInput;
+  createdAt?: number;
+  updatedAt?: number;
+  deletedAt?: number | null;
+  passwordHistory?: PasswordHistoryEntry[];
+}
+
+export type MapOutcome = ImportedItem | { problem: string };
+
+export interface FormatSpec {
+  id: ImportFormat;
+  label: string;
+  /** Headers (normalized) that must all be present for this format. */
+  required: readonly string[];
+  /** True when the normalized header set is this format's. */
+  detect(headers: ReadonlySet<string>): boolean;
+  /** Columns deliberately not imported, for the preview and the README. */
+  ignored?: readonly string[];
+  map(row: Row): MapOutcome;
+}

@@ -1,0 +1,162 @@
+// The vault's SQLite file: connection settings and schema migrations. Only ids, ordering
+// timestamps, event kinds and crypto headers are stored in the clear; every value a person
+// typed lives inside an encrypted blob.
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import path from 'node:path';
+import { KeystashError } from '../errors';
+
+export type Db = Database.Database;
+
+export interface OpenDbOptions {
+  /** Path to better-sqlite3's native addon, for processes (Electron) whose ABI differs from Node's. */
+  nativeBinding?: string;
+}
+
+/** Each entry moves the schema from version index to index + 1. Never edit a shipped one. */
+const MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE header (
+    id              INTEGER PRIMARY KEY CHECK (id = 1),
+    format_version  INTEGER NOT NULL,
+    vault_id        TEXT    NOT NULL,
+    salt            BLOB    NOT NULL,
+    kdf_memory_mib  INTEGER NOT NULL,
+    kdf_iterations  INTEGER NOT NULL,
+    kdf_parallelism INTEGER NOT NULL,
+    wrapped_key     BLOB    NOT NULL,
+    header_digest   BLOB    NOT NULL,
+    created_at      INTEGER NOT NULL
+  );
+  CREATE TABLE items (
+    id           TEXT    PRIMARY KEY,
+    bucket       INTEGER NOT NULL,
+    created_at   INTEGER NOT NULL,
+    updated_at   INTEGER NOT NULL,
+    deleted_at   INTEGER,
+    last_used_at INTEGER,
+    detail       BLOB    NOT NULL
+  ) WITHOUT ROWID;
+  CREATE INDEX items_bucket ON items(bucket);
+  CREATE TABLE index_buckets (
+    id    INTEGER PRIMARY KEY,
+    size  INTEGER NOT NULL,
+    blob  BLOB    NOT NULL
+  );
+  CREATE TABLE events (
+    seq     INTEGER PRIMARY KEY,
+    at      INTEGER NOT NULL,
+    kind    TEXT    NOT NULL,
+    source  TEXT    NOT NULL,
+    item_id TEXT,
+    detail  BLOB    NOT NULL,
+    mac     BLOB    NOT NULL
+  );
+  CREATE INDEX events_item ON events(item_id, at);
+  CREATE INDEX events_at ON events(at);
+  CREATE TABLE unlock_failures (
+    at INTEGER NOT NULL
+  );
+  CREATE TABLE meta (
+    name TEXT PRIMARY KEY,
+    blob BLOB NOT NULL
+  ) WITHOUT ROWID;
+  `,
+  // Unlock lists every item's bucket and last-used time; item rows hold their (large) detail
+  // blob inline, so without a covering index that listing reads the whole table.
+  `
+  CREATE INDEX items_listing ON items(bucket, last_used_at);
+  DROP INDEX items_bucket;
+  `,
+  // Chart counts for usage history (see history/rollups.ts), filled from existing events.
+  `
+  CREATE TABLE event_quarters (
+    q    INTEGER NOT NULL,
+    kind TEXT    NOT NULL,
+    n    INTEGER NOT NULL,
+    PRIMARY KEY (q, kind)
+  ) WITHOUT ROWID;
+  CREATE TABLE item_use_days (
+    item_id TEXT    NOT NULL,
+    day     INTEGER NOT NULL,
+    n       INTEGER NOT NULL,
+    PRIMARY KEY (item_id, day)
+  ) WITHOUT ROWID;
+  INSERT INTO event_quarters SELECT at / 900000, kind, COUNT(*) FROM events GROUP BY 1, 2;
+  INSERT INTO item_use_days SELECT item_id, at / 86400000, COUNT(*) FROM events
+    WHERE item_id IS NOT NULL AND kind IN ('copy', 'reveal', 'cli-use') GROUP BY 1, 2;
+  `,
+  // Events per UTC day and kind: the 90-day chart reads these plus only the quarter-hours
+  // near each midnight that the user's time zone moves into the neighbouring day.
+  `
+  CREATE TABLE event_days (
+    day  INTEGER NOT NULL,
+    kind TEXT    NOT NULL,
+    n    INTEGER NOT NULL,
+    PRIMARY KEY (day, kind)
+  ) WITHOUT ROWID;
+  INSERT INTO event_days SELECT q * 900000 / 86400000, kind, SUM(n) FROM event_quarters GROUP BY 1, 2;
+  `,
+];
+
+export const SCHEMA_VERSION = MIGRATIONS.length;
+
+/** How long a write waits for another connection's write lock before giving up. */
+export const BUSY_TIMEOUT_MS = 5000;
+
+function configure(db: Db): void {
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('secure_delete = ON');
+  db.pragma('foreign_keys = ON');
+  // Another Keystash process (the app and the CLI) may hold the write lock for a moment.
+  db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+}
+
+function migrate(db: Db): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > SCHEMA_VERSION) {
+    throw new KeystashError('invalid-input', 'This vault was made by a newer Keystash; update Keystash to open it.');
+  }
+  if (current === SCHEMA_VERSION) return;
+  db.transaction(() => {
+    for (let v = current; v < SCHEMA_VERSION; v++) db.exec(MIGRATIONS[v] ?? '');
+    db.pragma(`user_version = ${SCHEMA_VERSION}`);
+  }).immediate();
+}
+
+/** Opens an existing vault file. */
+export function openDb(file: string, opts: OpenDbOptions = {}): Db {
+  if (!fs.existsSync(file)) {
+    throw new KeystashError('not-found', `No vault at ${file}. Create one with \`keystash init\` or in the app.`);
+  }
+  let db: Db;
+  try {
+    db = new Database(file, { fileMustExist: true, ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}) });
+    configure(db);
+    const hasHeader = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'header'").get();
+    if (!hasHeader) throw new KeystashError('integrity', `${file} is not a Keystash vault.`);
+    migrate(db);
+  } catch (err) {
+    if (err instanceof KeystashError) throw err;
+    throw new KeystashError('integrity', `${file} is not a Keystash vault, or it is damaged.`);
+  }
+  return db;
+}
+
+/** Creates a new, empty vault file with the current schema. Refuses to touch an existing file. */
+export function createDb(file: string, opts: OpenDbOptions = {}): Db {
+  if (fs.existsSync(file)) throw new KeystashError('exists', `A file already exists at ${file}; Keystash will not overwrite it.`);
+  fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true, mode: 0o700 });
+  const db = new Database(file, opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {});
+  try {
+    fs.chmodSync(file, 0o600);
+    configure(db);
+    migrate(db);
+  } catch (err) {
+    db.close();
+    fs.rmSync(file, { force: true });
+    throw err;
+  }
+  return db;
+}

@@ -1,0 +1,98 @@
+// Index buckets are decoded at every unlock. Their encoding must carry any text a person can
+// type unchanged, keep the search text of visible fields only, and still read vaults written
+// in the earlier encoding.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Item } from '../../../shared/domain';
+import { decodeBucket, encodeBucket, fromRow, ROW_HAYSTACK, toRow } from '../../../electron/core/items/index-bucket';
+import { listedOf, summarize, unpackSummary, type PackedSummary, type StoredSummary } from '../../../electron/core/items/model';
+import { haystackFor } from '../../../electron/core/search/search-text';
+
+const base: Item = {
+  id: 'i-2', type: 'note', title: 'Memo', username: '', password: '', urls: [], totp: '', notes: '', tags: [], folder: '', favorite: false,
+  fields: [], service: '', keyId: '', secret: '', environment: '', expiresAt: null, rotationDays: null, createdAt: 5, updatedAt: 6, deletedAt: null,
+};
+const full: Item = {
+  ...base, id: 'i-1', type: 'api_key', title: 'Crédit Stripe', password: 'Pw-canary-1', urls: ['https://stripe.com'], totp: 'JBSWY3DPEHPK3PXP', notes: 'n',
+  tags: ['work'], folder: 'F', favorite: true, fields: [{ name: 'a', value: 'b', concealed: false }, { name: 'pin', value: 'Pin-canary-3', concealed: true }],
+  service: 'Stripe', keyId: 'pk', secret: 'Sk-canary-2', environment: 'prod', expiresAt: '2030-01-01', rotationDays: 30, createdAt: 1, updatedAt: 2, deletedAt: 3,
+};
+const note = (title: string, notes = '', id = `id-${title.length}`): StoredSummary => summarize({ ...base, id, title, notes });
+/** A row back as the list holds it; compared with listedOf() of what went in. */
+const roundTrip = (list: StoredSummary[]) => decodeBucket(encodeBucket(list.map(toRow)))?.map((r) => fromRow(r, null));
+const listed = (list: StoredSummary[]) => list.map((s) => listedOf(s, null));
+
+describe('index bucket encoding', () => {
+  it('round-trips every field of a summary, each flag on its own', () => {
+    const variants = [full, base, { ...full, favorite: false }, { ...base, password: 'x' }, { ...base, secret: 'x' }, { ...base, totp: 'x' }];
+    const list = variants.map((item, i) => summarize({ ...item, id: `i-${i}` }));
+    expect(roundTrip(list)).toEqual(listed(list));
+  });
+
+  it('gives every listed summary the same key order, last-used time from the item row', () => {
+    const rows = decodeBucket(encodeBucket([summarize(full), summarize(base)].map(toRow))) ?? [];
+    const [a, b] = rows.map((r, i) => fromRow(r, i === 0 ? 42 : null));
+    expect(Object.keys(a ?? {})).toEqual(Object.keys(b ?? {}));
+    expect([a?.lastUsedAt, b?.lastUsedAt]).toEqual([42, null]);
+  });
+
+  it('carries the normalised search text of the visible fields, never of a secret', () => {
+    const [row] = decodeBucket(encodeBucket([toRow(summarize(full))])) ?? [];
+    const text = row?.[ROW_HAYSTACK] ?? '';
+    expect(text).toBe(haystackFor(summarize(full)));
+    expect(text).toContain('credit stripe');
+    for (const secret of ['canary', 'jbswy3dp']) expect(text).not.toContain(secret);
+  });
+
+  it('keeps a note\'s first line for the list and its full text only in the search text', () => {
+    const text = `  Wi-Fi at the cabin  \nPassword on the router: ${'x'.repeat(300)} Zürich`;
+    const [row] = decodeBucket(encodeBucket([toRow(note('Cabin', text))])) ?? [];
+    const item = row ? fromRow(row, null) : null;
+    expect(item?.noteLine).toBe('Wi-Fi at the cabin');
+    expect(item).not.toHaveProperty('notes');
+    expect(row?.[ROW_HAYSTACK]).toContain('password on the router');
+    expect(row?.[ROW_HAYSTACK]).toContain('zurich');
+    const [login] = decodeBucket(encodeBucket([toRow(summarize({ ...full, notes: 'first line' }))])) ?? [];
+    expect(login ? fromRow(login, null).noteLine : null).toBe('');
+  });
+
+  it('round-trips text of any script: accents, emoji, quotes, control characters', () => {
+    const list = [
+      note('Crédit Agricole', 'Straße ÅNGSTRÖM ÿ'),
+      note('日本語 Ελληνικά', 'emoji 🔑🧪 and a lone surrogate \ud800 kept'),
+      note('quotes " \\ and \u0000\u0001\u007f\u2028 controls', 'line\r\nbreak\ttab'),
+    ];
+    const bytes = encodeBucket(list.map(toRow));
+    expect(bytes[0]).toBe(0x7b);
+    expect(roundTrip(list)).toEqual(listed(list));
+  });
+
+  it('round-trips arbitrary strings', () => {
+    fc.assert(
+      fc.property(fc.array(fc.string({ unit: 'binary', maxLength: 30 }), { maxLength: 8 }), (texts) => {
+        const list = texts.map((t, i) => note(t, t, `id-${i}`));
+        expect(roundTrip(list)).toEqual(listed(list));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('still reads buckets of packed summaries in UTF-8 (the earlier encoding), with their search text', () => {
+    const packed: PackedSummary[] = [
+      { id: 'a', type: 'login', title: 'Café 日本', username: 'zoë', urls: ['https://x.example'], createdAt: 1, updatedAt: 2, hasPassword: true },
+      { id: 'b', type: 'note', title: 'Plain', createdAt: 3, updatedAt: 4 },
+    ];
+    const rows = decodeBucket(new TextEncoder().encode(JSON.stringify(packed))) ?? [];
+    const back = rows.map((r) => fromRow(r, null));
+    expect(back[0]).toMatchObject({ id: 'a', title: 'Café 日本', username: 'zoë', hasPassword: true, tags: [], deletedAt: null });
+    expect(back[1]).toMatchObject({ id: 'b', type: 'note', urls: [], favorite: false });
+    expect(rows[0]?.[ROW_HAYSTACK]).toBe(haystackFor(unpackSummary(packed[0] as PackedSummary)));
+  });
+
+  it('refuses bytes that are not a bucket instead of guessing', () => {
+    for (const text of ['{"v":3,"rows":[]}', '{"v":2}', '{"v":2,"rows":[', '{"v":2,"rows":[["id"]]}']) {
+      expect(decodeBucket(Buffer.from(text, 'latin1')), text).toBeNull();
+    }
+    expect(decodeBucket(new Uint8Array([0x5b, 0xff, 0x5d]))).toBeNull();
+  });
+});

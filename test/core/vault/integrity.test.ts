@@ -1,0 +1,141 @@
+// Damage inside the file, made with SQLite directly: moved or flipped ciphertexts must be
+// refused and named, never decrypted into someone else's data; a damaged search-index bucket
+// must not stop unlock or hand out wrong summaries.
+import { describe, expect, it } from 'vitest';
+import { apiKey, caught, flipBit, login, newVault, note, openVault, PASSWORD, withRaw } from '../fixtures/vault-helpers';
+
+async function threeItems() {
+  const v = await newVault();
+  const a = v.create(login('Alpha', { password: 'alpha-pass' })).id;
+  const b = v.create(login('Bravo', { password: 'bravo-pass' })).id;
+  const c = v.create(apiKey('Charlie', { secret: 'charlie-secret' })).id;
+  const file = v.file;
+  v.close();
+  return { file, a, b, c };
+}
+
+describe('item records', () => {
+  it('swapping two items’ detail ciphertexts → integrity error naming each item', async () => {
+    const { file, a, b, c } = await threeItems();
+    withRaw(file, (db) => {
+      const get = db.prepare('SELECT detail FROM items WHERE id = ?').pluck();
+      const da = get.get(a) as Buffer;
+      const db_ = get.get(b) as Buffer;
+      const set = db.prepare('UPDATE items SET detail = ? WHERE id = ?');
+      set.run(db_, a);
+      set.run(da, b);
+    });
+    const v = openVault(file);
+    await v.unlock(PASSWORD); // the index buckets are intact, so unlock works
+    for (const id of [a, b]) {
+      const err = await caught(() => v.getItem(id));
+      expect(err.code).toBe('integrity');
+      expect(err.itemIds).toEqual([id]);
+      expect(err.message).toContain(id);
+      expect((await caught(() => v.useField(id, 'password', 'copy'))).code).toBe('integrity');
+    }
+    expect(v.getItem(c).secret).toBe('charlie-secret');
+  });
+
+  it('one flipped bit in a detail blob → integrity naming the item; writes to it are refused too', async () => {
+    const { file, a, b } = await threeItems();
+    flipBit(file, 'items', 'detail', 'id = ?', [a], 60);
+    const v = openVault(file);
+    await v.unlock(PASSWORD);
+    const err = await caught(() => v.getItem(a));
+    expect(err.code).toBe('integrity');
+    expect(err.itemIds).toEqual([a]);
+    expect(err.message).toContain('Alpha');
+    expect((await caught(() => v.update(a, { title: 'Renamed' }))).code).toBe('integrity');
+    expect((await caught(() => v.trash(a))).code).toBe('integrity');
+    expect(v.getItem(b).password).toBe('bravo-pass');
+  });
+
+  it('a flipped nonce byte is caught as well', async () => {
+    const { file, b } = await threeItems();
+    flipBit(file, 'items', 'detail', 'id = ?', [b], 0);
+    const v = openVault(file);
+    await v.unlock(PASSWORD);
+    expect((await caught(() => v.getItem(b))).itemIds).toEqual([b]);
+  });
+});
+
+describe('index buckets', () => {
+  it('a flipped bit in a bucket: unlock works and every item comes back from its own record', async () => {
+    const { file, a, b, c } = await threeItems();
+    flipBit(file, 'index_buckets', 'blob', 'id = 1', [], 50);
+    const v = openVault(file);
+    const report = await v.unlock(PASSWORD);
+    expect(report.damagedItemIds).toEqual([]);
+    expect(v.list().map((s) => s.title)).toEqual(['Alpha', 'Bravo', 'Charlie']);
+    expect(v.summary(c)).toMatchObject({ title: 'Charlie', service: 'Stripe', hasSecret: true });
+    expect(v.getItem(a).password).toBe('alpha-pass');
+    // Writing to the damaged bucket repairs it instead of failing.
+    const d = v.create(note('Delta')).id;
+    v.update(b, { title: 'Bravo 2' });
+    v.close();
+    const again = openVault(file);
+    expect((await again.unlock(PASSWORD)).damagedItemIds).toEqual([]);
+    expect(again.list().map((s) => s.title)).toEqual(['Alpha', 'Bravo 2', 'Charlie', 'Delta']);
+    expect(again.summary(d).title).toBe('Delta');
+    withRaw(file, (db) => {
+      expect(db.prepare('SELECT size FROM index_buckets WHERE id = 1').pluck().get()).toBe(4);
+    });
+  });
+
+  it('a damaged bucket and a damaged item: the item is reported, never shown with wrong data', async () => {
+    const { file, a, b, c } = await threeItems();
+    flipBit(file, 'index_buckets', 'blob', 'id = 1', [], 50);
+    flipBit(file, 'items', 'detail', 'id = ?', [b], 70);
+    const v = openVault(file);
+    const report = await v.unlock(PASSWORD);
+    expect(report.damagedItemIds).toEqual([b]);
+    expect(v.damagedItemIds()).toEqual([b]);
+    expect(v.list().map((s) => s.id).sort()).toEqual([a, c].sort());
+    expect((await caught(() => v.summary(b))).code).toBe('not-found');
+  });
+
+  it('a bucket moved onto another bucket id is not trusted', async () => {
+    const v = await newVault();
+    const ids: string[] = [];
+    // 257 items span two buckets.
+    v.createMany(Array.from({ length: 257 }, (_, i) => login(`Item ${String(i).padStart(3, '0')}`)), 'test');
+    for (const s of v.list()) ids.push(s.id);
+    const file = v.file;
+    v.close();
+    withRaw(file, (db) => {
+      const b1 = db.prepare('SELECT blob FROM index_buckets WHERE id = 1').pluck().get() as Buffer;
+      db.prepare('UPDATE index_buckets SET blob = ? WHERE id = 2').run(b1);
+    });
+    const again = openVault(file);
+    expect((await again.unlock(PASSWORD)).damagedItemIds).toEqual([]);
+    const titles = again.list().map((s) => s.title);
+    expect(titles).toHaveLength(257);
+    expect(new Set(titles).size).toBe(257);
+    expect(again.list().map((s) => s.id).sort()).toEqual(ids.sort());
+  });
+});
+
+describe('usage events', () => {
+  it('swapping two events’ detail blobs → history query fails with integrity', async () => {
+    const v = await newVault();
+    const id = v.create(login('GitHub')).id;
+    v.useField(id, 'password', 'copy');
+    v.useField(id, 'username', 'reveal');
+    expect(v.history().length).toBeGreaterThanOrEqual(4);
+    const file = v.file;
+    v.close();
+    withRaw(file, (db) => {
+      const rows = db.prepare('SELECT seq, detail FROM events ORDER BY seq DESC LIMIT 2').all() as { seq: number; detail: Buffer }[];
+      const [x, y] = rows as [{ seq: number; detail: Buffer }, { seq: number; detail: Buffer }];
+      const set = db.prepare('UPDATE events SET detail = ? WHERE seq = ?');
+      set.run(y.detail, x.seq);
+      set.run(x.detail, y.seq);
+    });
+    const again = openVault(file);
+    await again.unlock(PASSWORD);
+    const err = await caught(() => again.history({ itemId: id }));
+    expect(err.code).toBe('integrity');
+    expect(again.verifyHistory()).not.toBeNull();
+  });
+});
