@@ -85,6 +85,13 @@ export interface ImportPreview {
   duplicates: DuplicateRow[];
 }
 
+/** The preview plus the id to commit it with; long lists are cut, with their full length. */
+export interface ImportPreviewReply extends ImportPreview {
+  previewId: string;
+  problemsTotal: number;
+  duplicatesTotal: number;
+}
+
 export interface ImportResult {
   format: ImportFormat;
   imported: number;

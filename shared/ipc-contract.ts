@@ -20,15 +20,7 @@ import type { ItemCounts } from './domain';
 export type { ItemCounts } from './domain';
 import { toolsContract } from './tools-contract';
 import { historyContract } from './history-contract';
-import {
-  columnMappingSchema,
-  EXPORT_FORMATS,
-  IMPORT_FORMATS,
-  type ExportResult,
-  type ImportPreview,
-  type ImportProgress,
-  type ImportResult,
-} from './import-export';
+import { importExportChannels } from './contract/import-export';
 
 export const THEMES = ['system', 'light', 'dark'] as const;
 export type Theme = (typeof THEMES)[number];
@@ -82,44 +74,7 @@ export const historyQuerySchema = z
   })
   .strict();
 
-/** Import files travel as base64; 140 MB of text is far beyond any real password export. */
-const MAX_IMPORT_BASE64 = 140 * 1024 * 1024;
-
-export const importPreviewSchema = z
-  .object({
-    fileName: z.string().min(1).max(500),
-    bytes: z.string().max(MAX_IMPORT_BASE64).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'The file must be sent as base64'),
-    format: z.enum(IMPORT_FORMATS).optional(),
-    mapping: columnMappingSchema.optional(),
-    /** Password of an encrypted Keystash export. */
-    password: z.string().min(1).max(1024).optional(),
-  })
-  .strict();
-
-export const importCommitSchema = z
-  .object({ previewId: id, skipDuplicates: z.boolean(), skipProblemRows: z.boolean() })
-  .strict();
-
-export const importProgressSchema = z.object({ previewId: id }).strict();
-
-export const exportSaveSchema = z
-  .object({
-    format: z.enum(EXPORT_FORMATS),
-    /** The master password, entered again. */
-    masterPassword: password,
-    /** Password for the encrypted `keystash` format. */
-    exportPassword: z.string().min(8, 'The export password needs at least 8 characters').max(1024).optional(),
-    /** The person saw that csv, bitwarden and json files are not encrypted. */
-    acknowledgedUnencrypted: z.boolean(),
-  })
-  .strict();
-
-/** The preview plus the id to commit it with; long lists are cut, with their full length. */
-export interface ImportPreviewReply extends ImportPreview {
-  previewId: string;
-  problemsTotal: number;
-  duplicatesTotal: number;
-}
+export type { ImportPreviewReply } from './import-export';
 
 /** Ties a request schema to its response type (a phantom field, never read). */
 function channel<Req extends z.ZodType, Res>(request: Req): { request: Req; response: Res } {
@@ -163,13 +118,10 @@ export const contract = {
     z.object({ id, index: z.number().int().min(0).max(100) }).strict(),
   ),
   'history:list': channel<typeof historyQuerySchema, VaultEvent[]>(historyQuerySchema),
-  'import:preview': channel<typeof importPreviewSchema, ImportPreviewReply>(importPreviewSchema),
-  'import:commit': channel<typeof importCommitSchema, ImportResult & { problemsTotal: number }>(importCommitSchema),
-  'import:progress': channel<typeof importProgressSchema, ImportProgress | null>(importProgressSchema),
-  'export:save': channel<typeof exportSaveSchema, ExportResult | { cancelled: true }>(exportSaveSchema),
   'settings:get': channel<typeof empty, Settings>(empty),
   'settings:set': channel<ReturnType<typeof settingsSchema.partial>, Settings>(settingsSchema.partial().strict()),
   ...toolsContract,
+  ...importExportChannels,
   ...historyContract,
 } satisfies { [C in Channel]: { request: z.ZodType; response: unknown } };
 

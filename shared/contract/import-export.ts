@@ -1,0 +1,52 @@
+// import:* and export:* — preview a file, commit it while the window follows its progress,
+// and save an export after the master password is entered again.
+import { z } from 'zod';
+import {
+  columnMappingSchema,
+  EXPORT_FORMATS,
+  IMPORT_FORMATS,
+  type ExportResult,
+  type ImportPreviewReply,
+  type ImportProgress,
+  type ImportResult,
+} from '../import-export';
+import { channel, id, password, type DomainChannels } from './kit';
+
+/** Import files travel as base64; 140 MB of text is far beyond any real password export. */
+const MAX_IMPORT_BASE64 = 140 * 1024 * 1024;
+
+export const importPreviewSchema = z
+  .object({
+    fileName: z.string().min(1).max(500),
+    bytes: z.string().max(MAX_IMPORT_BASE64).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'The file must be sent as base64'),
+    format: z.enum(IMPORT_FORMATS).optional(),
+    mapping: columnMappingSchema.optional(),
+    /** Password of an encrypted Keystash export. */
+    password: z.string().min(1).max(1024).optional(),
+  })
+  .strict();
+
+export const importCommitSchema = z
+  .object({ previewId: id, skipDuplicates: z.boolean(), skipProblemRows: z.boolean() })
+  .strict();
+
+export const importProgressSchema = z.object({ previewId: id }).strict();
+
+export const exportSaveSchema = z
+  .object({
+    format: z.enum(EXPORT_FORMATS),
+    /** The master password, entered again. */
+    masterPassword: password,
+    /** Password for the encrypted `keystash` format. */
+    exportPassword: z.string().min(8, 'The export password needs at least 8 characters').max(1024).optional(),
+    /** The person saw that csv, bitwarden and json files are not encrypted. */
+    acknowledgedUnencrypted: z.boolean(),
+  })
+  .strict();
+
+export const importExportChannels = {
+  'import:preview': channel(importPreviewSchema).returns<ImportPreviewReply>(),
+  'import:commit': channel(importCommitSchema).returns<ImportResult & { problemsTotal: number }>(),
+  'import:progress': channel(importProgressSchema).returns<ImportProgress | null>(),
+  'export:save': channel(exportSaveSchema).returns<ExportResult | { cancelled: true }>(),
+} satisfies DomainChannels<'import' | 'export'>;
