@@ -78,3 +78,13 @@ export interface GeneratorHistoryEntry {
   /** When it was generated (ms since epoch). */
   at: number;
 }
+
+/** A history entry as the window sees it: everything but the value (copy goes through main). */
+export interface GeneratorHistoryRow {
+  index: number;
+  kind: GeneratorKind;
+  length: number;
+  entropyBits: number;
+  score: StrengthScore;
+  at: number;
+}

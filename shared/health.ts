@@ -28,6 +28,12 @@ export interface HealthReport {
   counts: Record<HealthKind, number>;
 }
 
+/** The report as the window gets it, with what it needs to link each finding to its items. */
+export interface HealthReply extends HealthReport {
+  /** Titles and types of every item a finding names, for links. */
+  items: { id: string; title: string; type: string }[];
+}
+
 /** The shape `keystash health --json` prints. */
 export interface HealthJson {
   weak: string[];

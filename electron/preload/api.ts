@@ -1,8 +1,8 @@
-// Builds window.api from the channel list alone: one function per channel that forwards
+// Builds window.api from the contract's channel list: one function per channel that forwards
 // the request to main with invoke. No ipcRenderer, send or on ever reaches the page.
 // Takes contextBridge and ipcRenderer as parameters so a Node test can check the shape.
-import { CHANNELS } from '../../shared/ipc-channels';
-import type { KeystashApi } from '../../shared/ipc-contract';
+// The contract (with zod) is bundled into the preload; only `electron` is required at run time.
+import { CHANNELS, type KeystashApi } from '../../shared/contract';
 
 export interface InvokeLike {
   invoke(channel: string, req: unknown): Promise<unknown>;

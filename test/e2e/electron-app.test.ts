@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { _electron as electron, type ElectronApplication, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHANNELS } from '../../shared/ipc-channels';
+import { CHANNELS } from '../../shared/contract';
 import { FAST_KDF, PASSWORD } from '../support/kit';
 
 const root = path.resolve(__dirname, '../..');

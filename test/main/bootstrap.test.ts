@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { CHANNELS } from '../../shared/ipc-channels';
+import { CHANNELS } from '../../shared/contract';
 import { APP_ENTRY_URL, PRODUCTION_CSP } from '../../electron/main/security/csp';
 import * as fake from '../support/fake-electron';
 import { FAST_KDF, PASSWORD, settle } from './ipc/helpers';

@@ -1,13 +1,14 @@
-// Every IPC handler, keyed by channel. The type forces one handler per channel in
-// shared/ipc-channels.ts; this module never imports `electron`, so the renderer's Chromium
-// e2e tests bind window.api to exactly these functions over a real vault.
+// Every IPC handler, keyed by channel. The type forces one handler per channel of the shared
+// contract; this module never imports `electron`, so the renderer's Chromium e2e tests bind
+// window.api to exactly these functions over a real vault.
 import type { Services } from '../services';
+import { generatorHandlers } from './generator.handlers';
 import type { HandlerMap } from './handler';
+import { healthHandlers } from './health.handlers';
 import { historyHandlers } from './history.handlers';
 import { importExportHandlers } from './import-export.handlers';
 import { itemHandlers } from './item.handlers';
 import { settingsHandlers } from './settings.handlers';
-import { toolsHandlers } from './tools.handlers';
 import { vaultHandlers } from './vault.handlers';
 
 export type { Handler, HandlerMap } from './handler';
@@ -17,8 +18,9 @@ export function createHandlers(services: Services): HandlerMap {
     ...vaultHandlers(services),
     ...itemHandlers(services),
     ...historyHandlers(services),
-    ...settingsHandlers(services),
     ...importExportHandlers(services),
-    ...toolsHandlers(services),
+    ...settingsHandlers(services),
+    ...generatorHandlers(services),
+    ...healthHandlers(services),
   };
 }

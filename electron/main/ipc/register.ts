@@ -1,6 +1,6 @@
 // Binds every handler to ipcMain.handle behind the sender check. Takes ipcMain as a
 // parameter (no `electron` import) so the check and the channel set are tested in Node.
-import { CHANNELS } from '../../../shared/ipc-channels';
+import { CHANNELS } from '../../../shared/contract';
 import type { Result } from '../../../shared/errors';
 import type { HandlerMap } from './handler';
 

@@ -1,9 +1,8 @@
-// Copies one secret field to the system clipboard and takes it back later. The copy is
-// logged through vault.useField, and the clear only happens if the clipboard still holds
-// what we wrote: wiping something the user copied since would lose their data.
+// Writes a secret to the system clipboard and takes it back later. Callers log the use first
+// (CopyService for vault secrets, the generator for its own values), and the clear only
+// happens if the clipboard still holds what we wrote: wiping something the user copied since
+// would lose their data.
 import { createHash } from 'node:crypto';
-import type { RevealableField } from '../../../shared/domain';
-import type { Vault } from '../../core/vault';
 
 /** The OS clipboard, as main needs it. The Electron adapter marks writes as concealed. */
 export interface ClipboardAdapter {
@@ -34,14 +33,9 @@ export class ClipboardService {
     private readonly timers: Timers = realTimers,
   ) {}
 
-  /** Writes the field's value to the clipboard and schedules its removal. */
-  async copy(vault: Vault, id: string, field: RevealableField): Promise<{ clearsInMs: number }> {
-    return this.copyText(vault.useField(id, field, 'copy'));
-  }
-
   /**
-   * Writes text main derived from a secret (a TOTP code, an env line, a generated password)
-   * with the same auto-clear; the caller has already logged the use.
+   * Writes a secret, or text main derived from one (a TOTP code, an env line), and schedules
+   * its removal; the caller has already logged the use.
    */
   async copyText(value: string): Promise<{ clearsInMs: number }> {
     await this.adapter.writeSecret(value);

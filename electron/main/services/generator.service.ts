@@ -1,8 +1,7 @@
 // The app's generator: results go to the window (they are new values, not stored ones) and
 // into the vault's encrypted history. History values never cross IPC: the window lists
 // entries without them, and copying one is done here, onto the auto-clearing clipboard.
-import type { GeneratedSecret } from '../../../shared/generator';
-import type { GeneratorHistoryRow } from '../../../shared/tools-contract';
+import type { GeneratedSecret, GeneratorHistoryRow } from '../../../shared/generator';
 import { KeystashError } from '../../core/errors';
 import { generate } from '../../core/generator';
 import type { ClipboardService } from './clipboard.service';

@@ -1,8 +1,7 @@
 // Vault health and due API keys for the window: computed here from the secrets, returned as
 // ids, titles and reasons. One check runs at a time (callers share it), and the desktop
 // notification about due keys is shown once per unlock.
-import type { DueKey } from '../../../shared/health';
-import type { HealthReply } from '../../../shared/tools-contract';
+import type { DueKey, HealthReply } from '../../../shared/health';
 import { dueApiKeys } from '../../core/api-keys/due';
 import { computeHealth } from '../../core/health';
 import type { VaultService } from './vault.service';

@@ -5,8 +5,7 @@
 // master password again and a save path from an injected adapter (the OS dialog in the app,
 // a fixed path in tests), then writes the file through the core's safe writer.
 import { randomUUID } from 'node:crypto';
-import type { ExportFormat, ExportResult, ImportProgress, ImportResult } from '../../../shared/import-export';
-import type { ImportPreviewReply } from '../../../shared/ipc-contract';
+import type { ExportFormat, ExportResult, ImportPreviewReply, ImportProgress, ImportResult } from '../../../shared/import-export';
 import { KeystashError } from '../../core/errors';
 import { exportVault } from '../../core/formats/export/run';
 import { commitImport, previewImport, type SourceOptions } from '../../core/formats/import';

@@ -3,6 +3,7 @@
 import type { VaultOptions } from '../../core/vault';
 import { AutoLockService, type LockReason } from './auto-lock.service';
 import { ClipboardService, realTimers, type ClipboardAdapter, type Timers } from './clipboard.service';
+import { CopyService } from './copy.service';
 import { GeneratorService } from './generator.service';
 import { HealthService, type Notify } from './health.service';
 import { ImportExportService, type ChooseSavePath } from './import-export.service';
@@ -31,6 +32,8 @@ export interface ServiceInputs {
 export interface Services {
   vault: VaultService;
   clipboard: ClipboardService;
+  /** Every copy of a vault secret (field, one-time code, env line) goes through here. */
+  copy: CopyService;
   settings: SettingsStore;
   urls: UrlOpener;
   autoLock: AutoLockService;
@@ -58,6 +61,7 @@ export function createServices(inputs: ServiceInputs): Services {
   const now = inputs.now ?? Date.now;
   const generator = new GeneratorService(vault, clipboard);
   const health = new HealthService(vault, now, inputs.notify);
+  const copy = new CopyService(vault, clipboard, now);
 
   const lock = async (reason: LockReason): Promise<void> => {
     // Lock first: even if the clipboard cannot be read, the key must be gone.
@@ -83,6 +87,7 @@ export function createServices(inputs: ServiceInputs): Services {
   return {
     vault,
     clipboard,
+    copy,
     settings,
     urls: { open: inputs.openExternal },
     autoLock,

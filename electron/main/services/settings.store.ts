@@ -3,7 +3,7 @@
 // each setting that fails validation falls back to its default.
 import fs from 'node:fs';
 import path from 'node:path';
-import { DEFAULT_SETTINGS, settingsSchema, type Settings } from '../../../shared/ipc-contract';
+import { DEFAULT_SETTINGS, settingsSchema, type Settings } from '../../../shared/settings';
 import { parseOrThrow } from '../../core/validation';
 import { KeystashError } from '../../core/errors';
 

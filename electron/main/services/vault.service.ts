@@ -3,7 +3,8 @@
 // one place. Electron-free, so the renderer's Chromium e2e tests drive the very same code.
 import fs from 'node:fs';
 import type { ItemQuery, KdfParams, ListedItem, UnlockReport } from '../../../shared/domain';
-import type { ItemListRow, VaultStatus } from '../../../shared/ipc-contract';
+import type { ItemListRow } from '../../../shared/item-views';
+import type { VaultStatus } from '../../../shared/vault-status';
 import { KeystashError } from '../../core/errors';
 import { Vault, type VaultOptions } from '../../core/vault';
 

@@ -3,7 +3,7 @@
 // state the renderer held (rows, summaries, revealed values).
 import { useCallback, useEffect, useState } from 'react';
 import type { UnlockReport } from '../../../shared/domain';
-import type { VaultStatus } from '../../../shared/ipc-contract';
+import type { VaultStatus } from '../../../shared/vault-status';
 import { call, onLocked } from '../lib/ipc';
 import { ToastProvider } from '../components/Toast';
 import { ConfirmProvider } from '../components/Confirm';

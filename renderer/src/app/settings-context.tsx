@@ -2,7 +2,7 @@
 // <html data-theme>; the scheme it resolves to (following the OS for "system", live) lands on
 // <html data-scheme>, which the CSS colour variables key on.
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { DEFAULT_SETTINGS, type Settings } from '../../../shared/ipc-contract';
+import { DEFAULT_SETTINGS, type Settings } from '../../../shared/settings';
 import type { Result } from '../../../shared/errors';
 import { call } from '../lib/ipc';
 

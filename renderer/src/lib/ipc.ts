@@ -1,8 +1,7 @@
 // The renderer's only door to main: a typed wrapper over `window.api`. Every reply is a
 // Result; a `locked` error from any channel tells the app to drop its state and show the
 // unlock screen (main may have locked on idle, sleep or from the CLI).
-import type { Channel } from '../../../shared/ipc-channels';
-import type { KeystashApi, RequestOf, ResponseOf } from '../../../shared/ipc-contract';
+import type { Channel, KeystashApi, RequestOf, ResponseOf } from '../../../shared/contract';
 import type { ErrorInfo, Result } from '../../../shared/errors';
 
 declare global {

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { CHANNELS, type Channel } from '../../../shared/ipc-channels';
+import { CHANNELS, type Channel } from '../../../shared/contract';
 import type { ItemInput } from '../../../shared/domain';
 import type { Services } from '../../../electron/main/services';
 import type { MemoryClipboard } from '../../support/kit';

@@ -1,8 +1,7 @@
 // The channel list, the contract's schemas, the preload's window.api and main's handlers
 // are one set: a channel added in one place and forgotten in another fails here.
 import { describe, expect, it, vi } from 'vitest';
-import { CHANNELS } from '../../../shared/ipc-channels';
-import { contract } from '../../../shared/ipc-contract';
+import { CHANNELS, contract } from '../../../shared/contract';
 import { buildApi, exposeApi } from '../../../electron/preload/api';
 import { makeHarness } from './helpers';
 

@@ -1,7 +1,7 @@
 // Every handler refuses malformed requests with `invalid-input` and a readable message,
 // and such a request changes nothing: not the vault, not the settings, not the clipboard.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHANNELS, type Channel } from '../../../shared/ipc-channels';
+import { CHANNELS, type Channel } from '../../../shared/contract';
 import { FAST_KDF, PASSWORD, makeHarness, ok, type Harness } from './helpers';
 
 let h: Harness;

@@ -2,7 +2,7 @@
 // the IPC sender check, the app:// file resolver, allowed requests and clipboard markers.
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { CHANNELS } from '../../../shared/ipc-channels';
+import { CHANNELS } from '../../../shared/contract';
 import { concealedEntries, osFormat } from '../../../electron/main/adapters/clipboard-formats';
 import { registerIpc, UNTRUSTED_SENDER, type InvokeEvent, type IpcMainLike } from '../../../electron/main/ipc/register';
 import type { HandlerMap } from '../../../electron/main/ipc/handler';

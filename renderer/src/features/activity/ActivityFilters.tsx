@@ -3,7 +3,7 @@
 // reach all of it.
 import { useEffect, useState } from 'react';
 import type { EventKind, EventSource, ItemType } from '../../../../shared/domain';
-import type { ItemListRow } from '../../../../shared/ipc-contract';
+import type { ItemListRow } from '../../../../shared/item-views';
 import { call } from '../../lib/ipc';
 import { EVENT_LABEL, TYPE_LABEL } from '../../lib/format';
 import { ALL_KINDS } from './kinds';

@@ -1,7 +1,7 @@
 // The last 100 results, newest first. Values stay in main: each row shows what it was and
 // how strong, and Copy asks main to put that value on the clipboard.
 import { Copy, Trash2 } from 'lucide-react';
-import type { GeneratorHistoryRow } from '../../../../shared/tools-contract';
+import type { GeneratorHistoryRow } from '../../../../shared/generator';
 import { call } from '../../lib/ipc';
 import { formatDateTime } from '../../lib/format';
 import { Button, IconButton } from '../../components/Button';

@@ -1,7 +1,7 @@
 // The generator page: options, the result with its strength, copy, and the history.
 import { useCallback, useEffect, useState } from 'react';
 import { Copy, RefreshCw } from 'lucide-react';
-import type { GeneratorHistoryRow } from '../../../../shared/tools-contract';
+import type { GeneratorHistoryRow } from '../../../../shared/generator';
 import { call } from '../../lib/ipc';
 import { Button } from '../../components/Button';
 import { useToast } from '../../components/Toast';

@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { RefreshCw, ShieldCheck } from 'lucide-react';
 import { HEALTH_KINDS, HEALTH_LABELS } from '../../../../shared/health';
-import type { HealthReply } from '../../../../shared/tools-contract';
+import type { HealthReply } from '../../../../shared/health';
 import { call } from '../../lib/ipc';
 import { Button } from '../../components/Button';
 import { EmptyState, Spinner } from '../../components/EmptyState';

@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'react';
 import { Eye, EyeOff, History } from 'lucide-react';
 import type { ItemSummary, VaultEvent } from '../../../../shared/domain';
-import type { PasswordHistoryMeta } from '../../../../shared/ipc-contract';
+import type { PasswordHistoryMeta } from '../../../../shared/item-views';
 import { call } from '../../lib/ipc';
 import { EVENT_LABEL, fieldLabel, formatDateTime, formatRelative } from '../../lib/format';
 import { IconButton } from '../../components/Button';

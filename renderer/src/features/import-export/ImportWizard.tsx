@@ -5,7 +5,7 @@
 import { useRef, useState } from 'react';
 import { FileUp } from 'lucide-react';
 import { IMPORT_FORMATS, IMPORT_FORMAT_LABELS, type ColumnMapping, type ImportFormat, type ImportResult } from '../../../../shared/import-export';
-import type { ImportPreviewReply } from '../../../../shared/ipc-contract';
+import type { ImportPreviewReply } from '../../../../shared/import-export';
 import { call } from '../../lib/ipc';
 import { Button } from '../../components/Button';
 import { PasswordField } from '../../components/PasswordInput';

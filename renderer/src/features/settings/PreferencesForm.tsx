@@ -2,7 +2,7 @@
 // the numbers save when the user presses Save, after a range check.
 import { useEffect, useState, type FormEvent } from 'react';
 import { Monitor, Moon, Sun } from 'lucide-react';
-import { THEMES, type Theme } from '../../../../shared/ipc-contract';
+import { THEMES, type Theme } from '../../../../shared/settings';
 import { useSettings } from '../../app/settings-context';
 import { Button } from '../../components/Button';
 import { TextField } from '../../components/Field';

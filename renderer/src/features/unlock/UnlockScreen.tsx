@@ -3,7 +3,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Lock } from 'lucide-react';
 import type { UnlockReport } from '../../../../shared/domain';
-import type { VaultStatus } from '../../../../shared/ipc-contract';
+import type { VaultStatus } from '../../../../shared/vault-status';
 import { call } from '../../lib/ipc';
 import { plural } from '../../lib/format';
 import { Button } from '../../components/Button';

@@ -4,7 +4,7 @@
 import { useEffect, useRef, type KeyboardEvent, type RefObject } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { FileText, KeyRound, Star, UserRound } from 'lucide-react';
-import type { ItemListRow } from '../../../../shared/ipc-contract';
+import type { ItemListRow } from '../../../../shared/item-views';
 import { formatShort } from '../../lib/format';
 
 export const ROW_HEIGHT = 56;

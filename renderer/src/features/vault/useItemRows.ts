@@ -3,7 +3,7 @@
 // stay on screen until then, which keeps the list from flashing.
 import { useEffect, useRef, useState } from 'react';
 import type { SortOrder } from '../../../../shared/domain';
-import type { ItemListRow } from '../../../../shared/ipc-contract';
+import type { ItemListRow } from '../../../../shared/item-views';
 import { call } from '../../lib/ipc';
 import { filterQuery, type VaultFilter } from '../../app/routes';
 

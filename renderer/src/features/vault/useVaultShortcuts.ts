@@ -3,7 +3,7 @@
 // still works as usual), Ctrl/Cmd+N new login.
 import { useEffect, type RefObject } from 'react';
 import type { RevealableField } from '../../../../shared/domain';
-import type { ItemListRow } from '../../../../shared/ipc-contract';
+import type { ItemListRow } from '../../../../shared/item-views';
 
 interface Options {
   searchRef: RefObject<HTMLInputElement | null>;

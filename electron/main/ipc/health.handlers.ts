@@ -1,0 +1,10 @@
+// health:* — the vault health report and the API keys due for rotation or expiring.
+import type { Services } from '../services';
+import { handlers } from './handler';
+
+export function healthHandlers(s: Services) {
+  return handlers<'health'>({
+    'health:report': () => s.health.report(),
+    'health:due-keys': () => s.health.dueKeys(),
+  });
+}

@@ -1,0 +1,46 @@
+// Every secret main hands the window's user, other than an explicit reveal: a field copied,
+// a one-time code copied or shown, an API key copied as an env line. Each value is read
+// through the vault's logged use of a secret (so the history says copy or reveal, and what
+// for), and copies go to the clipboard with its auto-clear. Deriving codes and env lines
+// here keeps TOTP and env formatting out of the IPC handlers.
+import type { RevealableField } from '../../../shared/domain';
+import type { EnvCopyFormat, TotpReply } from '../../../shared/item-views';
+import { defaultEnvName, defaultField, envLine } from '../../core/api-keys/env-format';
+import { totpCode } from '../../core/items/totp';
+import type { ClipboardService } from './clipboard.service';
+import type { VaultService } from './vault.service';
+
+export class CopyService {
+  constructor(
+    private readonly vault: VaultService,
+    private readonly clipboard: ClipboardService,
+    private readonly now: () => number,
+  ) {}
+
+  /** Copies one stored field's value. */
+  field(id: string, field: RevealableField): Promise<{ clearsInMs: number }> {
+    return this.clipboard.copyText(this.vault.unlocked().useField(id, field, 'copy'));
+  }
+
+  /** The current one-time code, shown in the item pane: a logged reveal of the TOTP secret. */
+  showTotp(id: string): TotpReply {
+    return totpCode(this.vault.unlocked().useField(id, 'totp', 'reveal', 'one-time code'), this.now());
+  }
+
+  /** Copies the current one-time code; the window counts down to its expiry. */
+  async totp(id: string): Promise<{ clearsInMs: number; expiresInMs: number }> {
+    const code = totpCode(this.vault.unlocked().useField(id, 'totp', 'copy', 'one-time code'), this.now());
+    const { clearsInMs } = await this.clipboard.copyText(code.code);
+    return { clearsInMs, expiresInMs: code.expiresInMs };
+  }
+
+  /** Copies an API key (or a login's password) as `NAME=value`, quoted for a shell or a .env file. */
+  async env(id: string, format: EnvCopyFormat): Promise<{ clearsInMs: number; name: string }> {
+    const v = this.vault.unlocked();
+    const item = v.getItem(id);
+    const name = defaultEnvName(item);
+    const line = envLine(name, v.useField(id, defaultField(item), 'copy', format === 'shell' ? 'as env var' : 'as .env line'), format);
+    const { clearsInMs } = await this.clipboard.copyText(line);
+    return { clearsInMs, name };
+  }
+}

@@ -1,0 +1,32 @@
+// What the window is told about items beyond their summaries: list rows, password-history
+// entries without their values, one-time codes, and the formats an API key copies as.
+// Nothing here carries a stored secret; values leave main only through reveal and copy.
+import type { ItemSummary } from './domain';
+
+/** One row of the item list: enough to draw it, nothing secret. */
+export interface ItemListRow {
+  id: string;
+  type: ItemSummary['type'];
+  title: string;
+  subtitle: string;
+  favorite: boolean;
+  deletedAt: number | null;
+  updatedAt: number;
+  lastUsedAt: number | null;
+}
+
+export interface PasswordHistoryMeta {
+  index: number;
+  field: string;
+  changedAt: number;
+}
+
+export interface TotpReply {
+  code: string;
+  period: number;
+  digits: number;
+  expiresInMs: number;
+}
+
+export const ENV_COPY_FORMATS = ['shell', 'dotenv'] as const;
+export type EnvCopyFormat = (typeof ENV_COPY_FORMATS)[number];

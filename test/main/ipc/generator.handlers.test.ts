@@ -1,0 +1,39 @@
+// generator:* over a real vault: what the window gets (history without values), what lands
+// on the clipboard, and bad options refused.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { makeUnlockedHarness, ok, settle, type Harness } from './helpers';
+
+let h: Harness;
+beforeEach(async () => {
+  h = await makeUnlockedHarness();
+});
+afterEach(() => h.cleanup());
+
+describe('generator channels', () => {
+  it('generates, records history without values, copies an entry from main and clears', async () => {
+    const r = ok(await h.api['generator:generate']({ options: { kind: 'password', length: 24 } }));
+    expect(r.value).toHaveLength(24);
+    expect(r.entropyBits).toBeGreaterThan(150);
+    expect([3, 4]).toContain(r.strength.score);
+    ok(await h.api['generator:generate']({ options: { kind: 'pin' } }));
+    const rows = ok(await h.api['generator:history']({}));
+    expect(rows.map((x) => [x.index, x.kind, x.length])).toEqual([[0, 'pin', 6], [1, 'password', 24]]);
+    expect(JSON.stringify(rows)).not.toContain(r.value);
+    const copied = ok(await h.api['generator:copy']({ index: 1 }));
+    expect(copied.clearsInMs).toBeGreaterThan(0);
+    expect(await h.clipboard.readText()).toBe(r.value);
+    h.timers.fireAll();
+    await settle();
+    expect(await h.clipboard.readText()).toBe('');
+    ok(await h.api['generator:clear-history']({}));
+    expect(ok(await h.api['generator:history']({}))).toEqual([]);
+    expect((await h.api['generator:copy']({ index: 0 })).ok).toBe(false);
+  });
+
+  it('refuses bad options with invalid-input', async () => {
+    const r = await h.api['generator:generate']({ options: { kind: 'password', length: 2 } });
+    expect(r).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    const none = await h.api['generator:generate']({ options: { kind: 'password', lower: false, upper: false, digits: false, symbols: false } });
+    expect(none).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+  });
+});

@@ -1,0 +1,54 @@
+// health:* over a real vault: findings carry ids, titles and reasons but no secret, and due
+// API keys raise one desktop notification per unlock.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createServices } from '../../../electron/main/services';
+import { MemoryClipboard } from '../../support/kit';
+import { FAST_KDF, ManualTimers, PASSWORD, makeHarness, makeUnlockedHarness, ok, type Harness } from './helpers';
+
+let h: Harness;
+beforeEach(async () => {
+  h = await makeUnlockedHarness();
+});
+afterEach(() => h.cleanup());
+
+describe('health channels', () => {
+  it('reports findings as ids, titles and reasons only', async () => {
+    const a = ok(await h.api['item:create']({ item: { type: 'login', title: 'Forum', password: 'password1' } }));
+    const b = ok(await h.api['item:create']({ item: { type: 'login', title: 'Shop', password: 'password1' } }));
+    const r = ok(await h.api['health:report']({}));
+    expect(r.counts.weak).toBe(2);
+    expect(r.counts.reused).toBe(1);
+    expect(r.items.map((i) => i.title).sort()).toEqual(['Forum', 'Shop']);
+    expect(r.findings.find((f) => f.kind === 'reused')?.itemIds.sort()).toEqual([a.id, b.id].sort());
+    expect(JSON.stringify(r)).not.toContain('password1');
+  });
+
+  it('lists due API keys and notifies once per unlock', async () => {
+    const notes: string[] = [];
+    const dir = h.dir;
+    await h.cleanup();
+    const services = createServices({
+      userDataDir: dir,
+      vaultPath: `${dir}/n.keystash`,
+      clipboard: new MemoryClipboard(),
+      openExternal: async () => undefined,
+      timers: new ManualTimers(),
+      notify: (title, body) => notes.push(`${title}: ${body}`),
+    });
+    try {
+      await services.vault.create(PASSWORD, FAST_KDF);
+      services.vault.unlocked().create({ type: 'api_key', title: 'Old key', secret: 'x-secret', expiresAt: '2020-01-01' });
+      expect(services.health.dueKeys().map((d) => [d.title, d.reason])).toEqual([['Old key', 'expired']]);
+      services.health.dueKeys();
+      expect(notes).toHaveLength(1);
+      expect(notes[0]).toMatch(/Old key/);
+      await services.lock('manual');
+      await services.vault.unlock(PASSWORD);
+      services.health.dueKeys();
+      expect(notes).toHaveLength(2);
+    } finally {
+      await services.shutdown();
+      h = makeHarness();
+    }
+  });
+});
