@@ -1,10 +1,12 @@
 // electron-vite build for the desktop app: main, the sandboxed preload (one CommonJS file
-// with no requires but `electron`), and the React renderer from renderer/index.html.
+// with no requires but `electron`, given the contract's channel list as a constant), and the
+// React renderer from renderer/index.html.
 // Native modules stay external: main loads better-sqlite3 with an Electron-ABI binding.
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
+import { CHANNELS } from './shared/contract';
 import { relaxHtmlCspForDev } from './electron/main/security/csp';
 
 const root = __dirname;
@@ -26,6 +28,8 @@ export default defineConfig({
     },
   },
   preload: {
+    // The list the preload iterates, taken from the contract's keys at build time.
+    define: { KEYSTASH_CHANNELS: JSON.stringify(CHANNELS) },
     build: {
       outDir: resolve(root, 'out/preload'),
       // A sandboxed preload can only require `electron`: bundle shared/ into it.

@@ -31,7 +31,7 @@ describe('IPC contract', () => {
   it('the preload exposes exactly one invoke function per channel as window.api, and nothing else', async () => {
     const exposed: [string, unknown][] = [];
     const invoke = vi.fn(async (channel: string, req: unknown) => ({ ok: true, value: { channel, req } }));
-    exposeApi({ exposeInMainWorld: (key, api) => exposed.push([key, api]) }, { invoke });
+    exposeApi({ exposeInMainWorld: (key, api) => exposed.push([key, api]) }, { invoke }, CHANNELS);
 
     expect(exposed.map(([k]) => k)).toEqual(['api']);
     const api = exposed[0]?.[1] as Record<string, (req: unknown) => Promise<unknown>>;
@@ -50,7 +50,7 @@ describe('IPC contract', () => {
 
   it('the preload api never hands the page ipcRenderer', () => {
     const ipc = { invoke: async () => null, send: () => undefined, on: () => undefined };
-    const api = buildApi(ipc) as unknown as Record<string, unknown>;
+    const api = buildApi(ipc, CHANNELS) as unknown as Record<string, unknown>;
     for (const value of Object.values(api)) expect(value).not.toBe(ipc);
     expect(Object.keys(api)).not.toContain('send');
     expect(Object.keys(api)).not.toContain('on');
