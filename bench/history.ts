@@ -90,7 +90,7 @@ async function main(): Promise<void> {
 
     // First unlock: no checkpoint yet, so the whole chain is walked once.
     let v = Vault.open(file);
-    let [, ms] = await (async () => { const t = performance.now(); await v.unlock(PASSWORD); return [null, performance.now() - t] as const; })();
+    const [, ms] = await (async () => { const t = performance.now(); await v.unlock(PASSWORD); return [null, performance.now() - t] as const; })();
     out.first_unlock_ms = round(ms);
     out.first_unlock_verify_ms = round(v.activity().lastCheck?.ms ?? NaN);
     out.first_unlock_verify_ok = v.activity().lastCheck?.ok;

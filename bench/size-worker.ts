@@ -160,6 +160,7 @@ async function unlockOnly(file: string, n: number, noble: boolean): Promise<void
     // As the desktop app runs it: Electron's BoringSSL has no ChaCha20-Poly1305, so the app
     // decrypts with @noble/ciphers alone. Hiding the cipher from this process (before its first
     // seal or open) makes crypto.ts fall back exactly as it does there.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the patch must land on the CommonJS module object that cipher.ts reads; an ESM namespace is read-only
     const nodeCrypto = require('node:crypto') as { getCiphers: () => string[] };
     const all = nodeCrypto.getCiphers();
     nodeCrypto.getCiphers = () => all.filter((c) => !c.includes('chacha20'));

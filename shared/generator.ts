@@ -8,7 +8,7 @@ export const PIN_LENGTH = { min: 4, max: 12, default: 6 } as const;
 export const GENERATOR_HISTORY_LIMIT = 100;
 
 // Control characters in a custom set would end up invisible inside a password.
-// eslint-disable-next-line no-control-regex
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const noControl = /^[^\u0000-\u001f\u007f-\u009f]*$/;
 
 export const passwordOptionsSchema = z

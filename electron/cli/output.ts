@@ -13,7 +13,7 @@ export interface Column<T> {
 
 /** Removes control characters so stored text cannot move the cursor or recolour a terminal. */
 export function printable(s: string): string {
-  // eslint-disable-next-line no-control-regex
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
   return s.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '�');
 }
 

@@ -51,7 +51,7 @@ function useSearch(text: string, filter: HistoryFilter, revision: number): { eve
     return () => {
       live = false;
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the filter's JSON is the dependency
   }, [text, key, revision]);
   return state;
 }

@@ -70,7 +70,7 @@ export function useEventPages(filter: HistoryFilter, revision: number): EventPag
       pages.current.set(page, r.value);
       setTick((t) => t + 1);
     },
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the filter's JSON is the dependency
     [key, filtered],
   );
 
