@@ -45,7 +45,7 @@ function pickKind(r: number): EventKind {
 async function build(file: string, now: number): Promise<{ itemIds: string[]; titles: string[] }> {
   const rand = prng(7);
   const v = await Vault.create(file, PASSWORD, { kdf: KDF, now: () => now - 400 * DAY });
-  const items = v.createMany(Array.from({ length: ITEMS }, (_, i) => makeItem(rand, i)), 'bench seed');
+  const items = v.items.createMany(Array.from({ length: ITEMS }, (_, i) => makeItem(rand, i)), 'bench seed');
   v.close();
   const db = openDb(file);
   const opened = await unwrapKey(db, PASSWORD);
@@ -92,11 +92,11 @@ async function main(): Promise<void> {
     let v = Vault.open(file);
     const [, ms] = await (async () => { const t = performance.now(); await v.unlock(PASSWORD); return [null, performance.now() - t] as const; })();
     out.first_unlock_ms = round(ms);
-    out.first_unlock_verify_ms = round(v.activity().lastCheck?.ms ?? NaN);
-    out.first_unlock_verify_ok = v.activity().lastCheck?.ok;
+    out.first_unlock_verify_ms = round(v.activity.lastCheck?.ms ?? NaN);
+    out.first_unlock_verify_ok = v.activity.lastCheck?.ok;
 
     // A session's worth of new events, then a later unlock checks only those (plus the head).
-    for (let i = 0; i < 1_000; i++) v.recordEvent({ kind: 'copy', itemId: itemIds[i % ITEMS] ?? null, detail: { title: titles[i % ITEMS] ?? '', field: 'password' } });
+    for (let i = 0; i < 1_000; i++) v.history.record({ kind: 'copy', itemId: itemIds[i % ITEMS] ?? null, detail: { title: titles[i % ITEMS] ?? '', field: 'password' } });
     v.close();
     const verifyRuns: number[] = [];
     const unlockRuns: number[] = [];
@@ -105,15 +105,15 @@ async function main(): Promise<void> {
       const t = performance.now();
       await v.unlock(PASSWORD);
       unlockRuns.push(performance.now() - t);
-      verifyRuns.push(v.activity().lastCheck?.ms ?? NaN);
-      if (!v.activity().lastCheck?.ok) throw new Error('chain check failed');
+      verifyRuns.push(v.activity.lastCheck?.ms ?? NaN);
+      if (!v.activity.lastCheck?.ok) throw new Error('chain check failed');
       if (i < 4) v.close();
     }
     out.unlock_ms_median = round(median(unlockRuns));
     out.unlock_verify_ms_median = round(median(verifyRuns));
-    out.unlock_verify_checked_events_last = v.activity().lastCheck?.checkedEvents;
+    out.unlock_verify_checked_events_last = v.activity.lastCheck?.checkedEvents;
 
-    const act = v.activity();
+    const act = v.activity;
     const paint = (): number => time(() => {
       act.page({ limit: 100 });
       act.count();

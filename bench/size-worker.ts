@@ -29,7 +29,7 @@ async function build(file: string, n: number): Promise<void> {
   const vault = await Vault.create(file, BENCH_PASSWORD, { kdf: BUILD_KDF });
   for (let done = 0; done < n; done += BATCH) {
     const batch = Array.from({ length: Math.min(BATCH, n - done) }, (_, i) => makeItem(r, done + i));
-    vault.createMany(batch, 'benchmark');
+    vault.items.createMany(batch, 'benchmark');
     log(`  built ${Math.min(n, done + BATCH)}/${n}`);
   }
   vault.close();
@@ -92,21 +92,21 @@ async function measure(file: string, n: number): Promise<void> {
   const t0 = performance.now();
   const c0 = cpuMs();
   const report = await vault.unlock(BENCH_PASSWORD);
-  const firstHits = vault.list({ text: queries[0] }).length; // search is ready once this answers
+  const firstHits = vault.items.list({ text: queries[0] }).length; // search is ready once this answers
   const unlockTotal = performance.now() - t0;
   const unlockCpu = cpuMs() - c0 - kdfTimer.cpu();
   const kdfInUnlock = kdfTimer.wall();
   if (report.damagedItemIds.length > 0) throw new Error('damaged items in benchmark vault');
 
   // Warm up once, then time every query.
-  for (const q of queries.slice(0, 20)) vault.list({ text: q });
+  for (const q of queries.slice(0, 20)) vault.items.list({ text: q });
   const times: number[] = [];
   const cpuTimes: number[] = [];
   let hits = firstHits;
   for (const q of queries) {
     const t = performance.now();
     const c = cpuMs();
-    hits += vault.list({ text: q }).length;
+    hits += vault.items.list({ text: q }).length;
     cpuTimes.push(cpuMs() - c);
     times.push(performance.now() - t);
   }
@@ -119,11 +119,11 @@ async function measure(file: string, n: number): Promise<void> {
   for (let i = 0; i < ADDS; i++) {
     const input = makeItem(r, n + i);
     const t = performance.now();
-    vault.create(input);
+    vault.items.create(input);
     adds.push(performance.now() - t);
   }
   adds.sort((a, b) => a - b);
-  const count = vault.counts();
+  const count = vault.items.counts();
   const params = vault.kdfParams();
   vault.close();
 
@@ -170,7 +170,7 @@ async function unlockOnly(file: string, n: number, noble: boolean): Promise<void
   settleHeap();
   const t0 = performance.now();
   await vault.unlock(BENCH_PASSWORD);
-  vault.list({ text: makeQueries(prng(42))[0] });
+  vault.items.list({ text: makeQueries(prng(42))[0] });
   const total = performance.now() - t0;
   const params = vault.kdfParams();
   vault.close();

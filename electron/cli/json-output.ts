@@ -5,18 +5,18 @@ import type { Revealed } from '../core/formats/json-item';
 export { jsonItem, type JsonField, type JsonItem, type Revealed } from '../core/formats/json-item';
 
 /**
- * Reveals every secret of one item through Vault.useField, so each value that leaves the
+ * Reveals every secret of one item through vault.items.useField, so each value that leaves the
  * vault is written to usage history as a `reveal` by the CLI. Empty secrets are skipped.
  */
 export function revealAll(vault: Vault, id: string): Revealed {
-  const item = vault.getItem(id);
+  const item = vault.items.withSecrets(id);
   const out: Revealed = { fields: new Map() };
   for (const field of ['password', 'secret', 'totp'] as const) {
-    if (item[field] !== '') out[field] = vault.useField(id, field, 'reveal');
+    if (item[field] !== '') out[field] = vault.items.useField(id, field, 'reveal');
   }
   item.fields.forEach((f, i) => {
     if (!f.concealed) return;
-    out.fields.set(i, f.value === '' ? '' : vault.useField(id, `field:${i}`, 'reveal'));
+    out.fields.set(i, f.value === '' ? '' : vault.items.useField(id, `field:${i}`, 'reveal'));
   });
   return out;
 }

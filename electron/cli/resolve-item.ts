@@ -4,9 +4,9 @@ import type { Vault } from '../core/vault';
 
 export function resolveItem(vault: Vault, ref: string, opts: { includeTrash?: boolean } = {}): string {
   // A damaged item is missing from the index; say so instead of "not found".
-  const damaged = vault.damagedItemIds().find((id) => id === ref || (ref.length >= 4 && id.startsWith(ref)));
+  const damaged = vault.items.damagedIds().find((id) => id === ref || (ref.length >= 4 && id.startsWith(ref)));
   if (damaged) {
     throw new KeystashError('integrity', `Item ${damaged} failed its integrity check: the stored data was altered or moved.`, { itemIds: [damaged] });
   }
-  return vault.resolve(ref, opts);
+  return vault.items.resolve(ref, opts);
 }

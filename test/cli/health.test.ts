@@ -17,12 +17,12 @@ beforeAll(async () => {
   const t = { now: Date.now() - 400 * DAY };
   const v = await Vault.create(file, PASSWORD, { kdf: FAST_KDF, now: () => t.now });
   const strong = 'Vq7#mZ2!pL9@xR4$tK8^wN3&';
-  ids.old = v.create({ type: 'login', title: 'Old forum', password: `${strong}1` }).id;
+  ids.old = v.items.create({ type: 'login', title: 'Old forum', password: `${strong}1` }).id;
   t.now += 400 * DAY - 1_000;
-  ids.weak = v.create({ type: 'login', title: 'Weak', password: 'password1' }).id;
-  ids.r1 = v.create({ type: 'login', title: 'Reuse one', password: `${strong}2` }).id;
-  ids.r2 = v.create({ type: 'login', title: 'Reuse two', password: `${strong}2` }).id;
-  ids.expired = v.create({ type: 'api_key', title: 'Expired key', secret: 'sk_live_one_one_one', expiresAt: '2020-01-01' }).id;
+  ids.weak = v.items.create({ type: 'login', title: 'Weak', password: 'password1' }).id;
+  ids.r1 = v.items.create({ type: 'login', title: 'Reuse one', password: `${strong}2` }).id;
+  ids.r2 = v.items.create({ type: 'login', title: 'Reuse two', password: `${strong}2` }).id;
+  ids.expired = v.items.create({ type: 'api_key', title: 'Expired key', secret: 'sk_live_one_one_one', expiresAt: '2020-01-01' }).id;
   v.close();
   cli = new VaultCli(file, cleanEnv(dir));
 });

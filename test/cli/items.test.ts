@@ -203,7 +203,7 @@ describe('custom fields made in the app', () => {
     const { cli: other } = await newVault();
     const vault = Vault.open(other.file, { source: 'app' });
     await vault.unlock(other.password);
-    const id = vault.create({
+    const id = vault.items.create({
       type: 'login',
       title: 'Bank',
       fields: [

@@ -98,7 +98,7 @@ describe.skipIf(!CHROMIUM)('activity page', () => {
     await p.getByTestId('chart-per-day').locator('.recharts-bar-rectangle').first().waitFor();
     await p.getByTestId('chart-top-items').getByText('AWS root', { exact: true }).first().waitFor();
 
-    const total = h.services.vault.unlocked().activity().count();
+    const total = h.services.vault.unlocked().activity.count();
     expect(await p.getByTestId('activity-count').textContent()).toBe(`${total} events`);
     expect(await p.getByTestId('activity-list').getByRole('row').count()).toBeGreaterThan(5);
     await shot(p, 'activity-light');
@@ -112,7 +112,7 @@ describe.skipIf(!CHROMIUM)('activity page', () => {
   it('filters by event kind, item and source, and searches decrypted details', async () => {
     const p = (h as Harness).page;
     const count = p.getByTestId('activity-count');
-    const act = (h as Harness).services.vault.unlocked().activity();
+    const act = (h as Harness).services.vault.unlocked().activity;
     await p.getByRole('combobox', { name: 'Event', exact: true }).selectOption('export');
     await p.getByText(/^1 event$/).waitFor();
     await p.getByTestId('activity-list').getByText('activity log as CSV').waitFor();
@@ -139,8 +139,8 @@ describe.skipIf(!CHROMIUM)('activity page', () => {
     await row(p, 'AWS root').click();
     const spark = p.getByTestId('item-sparkline');
     await spark.waitFor();
-    const id = hh.services.vault.unlocked().list({}).find((s) => s.title === 'AWS root')?.id as string;
-    const expected = hh.services.vault.unlocked().activity().sparkline(id, 30, -new Date().getTimezoneOffset()).reduce((a, b) => a + b, 0);
+    const id = hh.services.vault.unlocked().items.list({}).find((s) => s.title === 'AWS root')?.id as string;
+    const expected = hh.services.vault.unlocked().activity.sparkline(id, 30, -new Date().getTimezoneOffset()).reduce((a, b) => a + b, 0);
     expect(await spark.getByRole('img').getAttribute('aria-label')).toBe(`${expected} events in the last 30 days`);
     await p.getByRole('button', { name: 'Activity' }).click();
     await p.getByRole('heading', { name: 'Activity' }).waitFor();

@@ -65,13 +65,13 @@ describe.skipIf(!CHROMIUM)('generator, TOTP, health and API keys', () => {
     const rows = p.getByTestId('generator-history-row');
     await rows.nth(1).waitFor();
     expect(await p.getByRole('list', { name: 'Generator history' }).textContent()).not.toContain(phrase);
-    const stored = h.services.vault.unlocked().generatorHistory();
+    const stored = h.services.vault.unlocked().generatorHistory.list();
     expect(stored[0]?.value).toBe(phrase);
 
     await button(p, 'Clear history').click();
     await p.getByRole('dialog').getByRole('button', { name: 'Clear history' }).click();
     await p.getByText('Nothing generated yet.', { exact: false }).waitFor();
-    expect(h.services.vault.unlocked().generatorHistory()).toEqual([]);
+    expect(h.services.vault.unlocked().generatorHistory.list()).toEqual([]);
   });
 
   it('generates a password inside the item editor and saves it with the item', async () => {
@@ -90,8 +90,8 @@ describe.skipIf(!CHROMIUM)('generator, TOTP, health and API keys', () => {
     expect(await box(p, 'Password').inputValue()).toBe(generated);
     await button(p, 'Save').click();
     await detailTitle(p).filter({ hasText: 'Generated login' }).waitFor();
-    const id = h.services.vault.unlocked().resolve('Generated login');
-    expect(h.services.vault.unlocked().getItem(id).password).toBe(generated);
+    const id = h.services.vault.unlocked().items.resolve('Generated login');
+    expect(h.services.vault.unlocked().items.withSecrets(id).password).toBe(generated);
   });
 
   it('shows the TOTP code with a countdown, refreshes it at the period end, and copies it', async () => {
@@ -115,7 +115,7 @@ describe.skipIf(!CHROMIUM)('generator, TOTP, health and API keys', () => {
     await button(p, 'Copy one-time code').click();
     await p.getByText('Copied', { exact: false }).first().waitFor();
     expect(await h.clipboard.readText()).toBe(next);
-    const events = h.services.vault.unlocked().history({ kinds: ['reveal', 'copy'] }).filter((e) => e.detail.field === 'totp');
+    const events = h.services.vault.unlocked().history.query({ kinds: ['reveal', 'copy'] }).filter((e) => e.detail.field === 'totp');
     // Newest first: the copy, then the two codes shown.
     expect(events.map((e) => e.kind)).toEqual(['copy', 'reveal', 'reveal']);
     clock.at = START;

@@ -38,7 +38,7 @@ describe.skipIf(!CHROMIUM)('import wizard and export', () => {
     for (const secret of ['p@ss', '4111111111111111', 'пароль']) expect(text).not.toContain(secret);
     await p.getByRole('button', { name: 'Import 5 items' }).click();
     await p.getByText('Imported 5 items.').waitFor();
-    expect(h.services.vault.unlocked().list({}).map((s) => s.title)).toContain('Twitter');
+    expect(h.services.vault.unlocked().items.list({}).map((s) => s.title)).toContain('Twitter');
   });
 
   it('lists problem rows by line, offers to skip them, and handles duplicates', async () => {
@@ -79,7 +79,7 @@ describe.skipIf(!CHROMIUM)('import wizard and export', () => {
     await p.getByRole('button', { name: 'Import 1 item' }).click();
     await p.getByText('Imported 1 item.').waitFor();
     const vault = h.services.vault.unlocked();
-    const item = vault.getItem(vault.resolve('Intranet'));
+    const item = vault.items.withSecrets(vault.items.resolve('Intranet'));
     expect(item).toMatchObject({ password: 'in-pass', notes: 'has; semicolon' });
   });
 
@@ -135,7 +135,7 @@ describe.skipIf(!CHROMIUM)('import wizard and export', () => {
     expect(partial.length, JSON.stringify(seen)).toBeGreaterThan(0);
     expect(partial[0]?.status).toMatch(/^Saved [\d,]+ of 20,000 items \(\d+%\)…$/);
     expect(seen.map((s) => s.value)).toEqual([...seen.map((s) => s.value)].sort((a, b) => a - b));
-    expect(h.services.vault.unlocked().counts().all).toBeGreaterThanOrEqual(rows);
+    expect(h.services.vault.unlocked().items.counts().all).toBeGreaterThanOrEqual(rows);
     expect(h.pageErrors).toEqual([]);
   });
 });

@@ -27,7 +27,7 @@ describe.skipIf(!CHROMIUM)('refusals and damage', () => {
     await p.getByRole('heading', { name: 'Create your vault' }).waitFor();
     // Another process (the CLI, say) creates the vault file while this screen is open.
     const other = await Vault.create(h.services.vault.path, PASSWORD, { kdf: FAST_KDF });
-    for (const item of SAMPLE_ITEMS.slice(0, 3)) other.create(item);
+    for (const item of SAMPLE_ITEMS.slice(0, 3)) other.items.create(item);
     other.close();
 
     await box(p, 'Master password').fill('another long password');
@@ -60,9 +60,9 @@ describe.skipIf(!CHROMIUM)('refusals and damage', () => {
     const notice = p.getByTestId('unlock-notice');
     await notice.waitFor();
     expect(await notice.textContent()).toContain('1 item failed the integrity check');
-    expect(h.services.vault.unlocked().damagedItemIds()).toEqual([victim.id]);
+    expect(h.services.vault.unlocked().items.damagedIds()).toEqual([victim.id]);
     // The other items still list and open.
-    const intact = SAMPLE_ITEMS.slice(0, 3).map((i) => i.title).filter((t) => h.services.vault.unlocked().list({ text: t }).some((s) => s.id !== victim.id && s.title === t));
+    const intact = SAMPLE_ITEMS.slice(0, 3).map((i) => i.title).filter((t) => h.services.vault.unlocked().items.list({ text: t }).some((s) => s.id !== victim.id && s.title === t));
     expect(intact.length).toBe(2);
     await row(p, intact[0] ?? '?').click();
     await p.locator('#detail-title').filter({ hasText: intact[0] ?? '?' }).waitFor();

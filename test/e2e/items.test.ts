@@ -34,7 +34,7 @@ describe.skipIf(!CHROMIUM)('items', () => {
     await stopShared();
   });
 
-  const idOf = (title: string) => h.services.vault.unlocked().resolve(title, { includeTrash: true });
+  const idOf = (title: string) => h.services.vault.unlocked().items.resolve(title, { includeTrash: true });
 
   it('creates a login with inline validation, edits it with a custom field, deletes, restores and purges it', async () => {
     await newItem(p, 'Login');
@@ -49,7 +49,7 @@ describe.skipIf(!CHROMIUM)('items', () => {
     await button(p, 'Save').click();
     await detailTitle(p).filter({ hasText: 'Hetzner Cloud' }).waitFor();
     const id = idOf('Hetzner Cloud');
-    const saved = h.services.vault.unlocked().getItem(id);
+    const saved = h.services.vault.unlocked().items.withSecrets(id);
     expect(saved).toMatchObject({ username: 'ops@studio-north.io', password: 'glacier-Anvil-93-sprout', tags: ['work', 'hosting'], urls: ['https://console.hetzner.cloud'] });
 
     await button(p, 'Edit').click();
@@ -63,8 +63,8 @@ describe.skipIf(!CHROMIUM)('items', () => {
     await detailTitle(p).filter({ hasText: 'Hetzner Cloud console' }).waitFor();
     await p.getByTestId('value-project id').filter({ hasText: 'prj-4471' }).waitFor();
     // The password was not touched, so it is unchanged and left no history.
-    expect(h.services.vault.unlocked().getItem(id).password).toBe('glacier-Anvil-93-sprout');
-    expect(h.services.vault.unlocked().passwordHistory(id)).toEqual([]);
+    expect(h.services.vault.unlocked().items.withSecrets(id).password).toBe('glacier-Anvil-93-sprout');
+    expect(h.services.vault.unlocked().items.passwordHistory(id)).toEqual([]);
 
     await button(p, 'Delete').click();
     await row(p, 'Hetzner Cloud console').waitFor({ state: 'detached' });
@@ -82,7 +82,7 @@ describe.skipIf(!CHROMIUM)('items', () => {
     await dialog.getByText('This cannot be undone.', { exact: false }).waitFor();
     await dialog.getByRole('button', { name: 'Delete forever' }).click();
     await p.getByText('The trash is empty').waitFor();
-    expect(() => h.services.vault.unlocked().summary(id)).toThrow();
+    expect(() => h.services.vault.unlocked().items.summary(id)).toThrow();
     await goTo(p, 'All items');
   });
 
@@ -101,14 +101,14 @@ describe.skipIf(!CHROMIUM)('items', () => {
     await button(p, 'Save').click();
     await detailTitle(p).filter({ hasText: 'Mapbox token' }).waitFor();
     const id = idOf('Mapbox token');
-    expect(h.services.vault.unlocked().getItem(id)).toMatchObject({ secret: 'pk.eyJ1IjoibWF5YSJ9.example', expiresAt: '2027-02-28', rotationDays: 60 });
+    expect(h.services.vault.unlocked().items.withSecrets(id)).toMatchObject({ secret: 'pk.eyJ1IjoibWF5YSJ9.example', expiresAt: '2027-02-28', rotationDays: 60 });
 
     await button(p, 'Edit').click();
     await box(p, 'Secret').fill('pk.rotated-2026-11');
     await box(p, 'Environment').fill('production');
     await button(p, 'Save').click();
     await p.getByTestId('value-environment').filter({ hasText: 'production' }).waitFor();
-    expect(h.services.vault.unlocked().getItem(id).secret).toBe('pk.rotated-2026-11');
+    expect(h.services.vault.unlocked().items.withSecrets(id).secret).toBe('pk.rotated-2026-11');
     // The replaced secret is in the item's history and can be revealed there.
     await button(p, /^Reveal previous secret/).click();
     await p.locator('.history-row .mono').filter({ hasText: 'pk.eyJ1IjoibWF5YSJ9.example' }).waitFor();
@@ -119,7 +119,7 @@ describe.skipIf(!CHROMIUM)('items', () => {
     await button(p, 'Restore').click();
     await goTo(p, 'API keys');
     await row(p, 'Mapbox token').waitFor();
-    expect(h.services.vault.unlocked().summary(id).deletedAt).toBeNull();
+    expect(h.services.vault.unlocked().items.summary(id).deletedAt).toBeNull();
   });
 
   it('creates, edits, deletes and restores a note', async () => {
@@ -134,7 +134,7 @@ describe.skipIf(!CHROMIUM)('items', () => {
     await button(p, 'Save').click();
     await p.locator('.chip').filter({ hasText: 'Personal' }).waitFor();
     const id = idOf('Storage unit');
-    expect(h.services.vault.unlocked().summary(id)).toMatchObject({ folder: 'Personal', notes: 'Unit 14B, code 2291#\nOpen weekdays 7–21.' });
+    expect(h.services.vault.unlocked().items.summary(id)).toMatchObject({ folder: 'Personal', notes: 'Unit 14B, code 2291#\nOpen weekdays 7–21.' });
     await button(p, 'Delete').click();
     await row(p, 'Storage unit').waitFor({ state: 'detached' });
     await goTo(p, 'Trash');
@@ -158,7 +158,7 @@ describe.skipIf(!CHROMIUM)('items', () => {
     await dialog.waitFor();
     await dialog.getByRole('button', { name: 'Discard changes' }).click();
     await detailTitle(p).filter({ hasText: /^Figma$/ }).waitFor();
-    expect(h.services.vault.unlocked().summary(idOf('Figma')).title).toBe('Figma');
+    expect(h.services.vault.unlocked().items.summary(idOf('Figma')).title).toBe('Figma');
   });
 
   it('searches as you type and shows an empty state for no matches', async () => {
@@ -183,7 +183,7 @@ describe.skipIf(!CHROMIUM)('items', () => {
     expect(h.timers.delays()).toEqual([30_000]);
     await h.timers.fireAll();
     expect(h.clipboard.text).toBe('');
-    const copies = h.services.vault.unlocked().history({ itemId: idOf('GitHub'), kinds: ['copy'] });
+    const copies = h.services.vault.unlocked().history.query({ itemId: idOf('GitHub'), kinds: ['copy'] });
     expect(copies.map((e) => e.detail.field)).toEqual(['password']);
   });
 

@@ -69,7 +69,7 @@ describe.skipIf(!CHROMIUM)('keyboard only', () => {
     expect(await focusedName(p)).toBe('Save');
     await p.keyboard.press('Enter');
     await p.locator('#detail-title').filter({ hasText: 'Figma (studio)' }).waitFor();
-    expect(h.services.vault.unlocked().summary(h.services.vault.unlocked().resolve('Figma (studio)')).username).toBe('maya@studio-north.io');
+    expect(h.services.vault.unlocked().items.summary(h.services.vault.unlocked().items.resolve('Figma (studio)')).username).toBe('maya@studio-north.io');
   });
 
   it('copies the username with Ctrl+B and the password with Ctrl+C', async () => {
@@ -92,7 +92,7 @@ describe.skipIf(!CHROMIUM)('keyboard only', () => {
     await p.keyboard.type('maya@studio-north.io');
     await p.keyboard.press('Enter');
     await p.locator('#detail-title').filter({ hasText: 'Linear' }).waitFor();
-    expect(h.services.vault.unlocked().list({ text: 'Linear' }).map((i) => i.username)).toEqual(['maya@studio-north.io']);
+    expect(h.services.vault.unlocked().items.list({ text: 'Linear' }).map((i) => i.username)).toEqual(['maya@studio-north.io']);
 
     await p.keyboard.press('Control+KeyN');
     await p.locator('#editor-title').waitFor();

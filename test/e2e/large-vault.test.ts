@@ -45,7 +45,7 @@ describe.skipIf(!CHROMIUM)('a vault of 100,000 items', () => {
     p = h.page;
     await seedVault(h, []);
     const started = performance.now();
-    h.services.vault.unlocked().createMany(items(), 'e2e bulk seed');
+    h.services.vault.unlocked().items.createMany(items(), 'e2e bulk seed');
     console.log(`[large-vault] seeded ${COUNT} items in ${Math.round(performance.now() - started)} ms`);
     const listStart = performance.now();
     const rows = await h.call('item:list', {});

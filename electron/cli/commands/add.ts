@@ -32,7 +32,7 @@ Examples:
     const target = ctx.args.flag('secret-stdin') ? secretTarget(type) : null;
     const vault = await ctx.vault();
     if (target) fields[target.field] = await ctx.input.secret(target.label);
-    const created = vault.create({ type, ...fields });
+    const created = vault.items.create({ type, ...fields });
     ctx.out.data(created.id);
     ctx.out.note(`Added ${type === 'api_key' ? 'API key' : type} “${created.title}”.`);
     return EXIT.ok;

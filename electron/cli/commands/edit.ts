@@ -34,7 +34,7 @@ Examples:
     }
     const vault = await ctx.vault();
     const id = resolveItem(vault, a.positional(0, 'ITEM'), { includeTrash: true });
-    const before = vault.listed(id);
+    const before = vault.items.listedItem(id);
     if (adding.length > 0 || removing.length > 0) {
       const base = Array.isArray(patch.tags) ? (patch.tags as string[]) : before.tags;
       patch.tags = [...new Set([...base, ...adding.map((t) => t.trim())])].filter((t) => !removing.includes(t));
@@ -43,7 +43,7 @@ Examples:
       const target = secretTarget(before.type);
       patch[target.field] = await ctx.input.secret(`New ${target.label.toLowerCase()}`);
     }
-    const after = vault.update(id, patch);
+    const after = vault.items.update(id, patch);
     ctx.out.note(`Updated “${after.title}”.`);
     return EXIT.ok;
   },

@@ -33,8 +33,8 @@ Examples:
     if (name !== undefined && ctx.args.positionals.length !== 1) throw usageError('--name names one variable: give exactly one ITEM.');
     const vault = await ctx.vault();
     const resolve = (ref: string): string => resolveItem(vault, ref);
-    const bindings = ctx.args.positionals.map((spec) => bindingFor(vault, spec, resolve, name));
-    const secrets = fetchSecrets(vault, bindings, `env (${format})`);
+    const bindings = ctx.args.positionals.map((spec) => bindingFor(vault.items, spec, resolve, name));
+    const secrets = fetchSecrets(vault.items, bindings, `env (${format})`);
     ctx.out.lines(Object.entries(secrets).map(([k, v]) => envLine(k, v, format)));
     return EXIT.ok;
   },

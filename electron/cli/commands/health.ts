@@ -36,7 +36,7 @@ export const health: Command = {
       ctx.out.data('No findings: the vault looks healthy.');
       return EXIT.ok;
     }
-    const title = (id: string): string => `${printable(vault.listed(id).title)} (${id.slice(0, 8)})`;
+    const title = (id: string): string => `${printable(vault.items.listedItem(id).title)} (${id.slice(0, 8)})`;
     for (const kind of HEALTH_KINDS) {
       const found = report.findings.filter((f) => f.kind === kind);
       if (found.length === 0) continue;

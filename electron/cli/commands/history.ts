@@ -66,13 +66,13 @@ Examples:
     const kinds = parseKinds(ctx.args.strings('kind'));
     const vault = await ctx.vault();
     if (ctx.args.flag('verify')) {
-      const report = vault.activity().verify('full');
+      const report = vault.activity.verify('full');
       if (ctx.args.flag('json')) ctx.out.json(reportJson(report));
       else ctx.out.lines(reportLines(report));
       return report.ok ? EXIT.ok : EXIT.integrity;
     }
     const ref = ctx.args.positionals[0];
-    const events = vault.activity().page({
+    const events = vault.activity.page({
       limit,
       ...(ref !== undefined ? { itemId: itemIdFor(vault, ref) } : {}),
       ...(since !== undefined ? { since } : {}),

@@ -34,9 +34,9 @@ export const list: Command = {
     if (a.flag('favorite')) q.favorite = true;
     if (a.flag('trash')) q.trash = true;
     const vault = await ctx.vault();
-    const items = vault.list(q);
+    const items = vault.items.list(q);
     if (a.flag('json')) {
-      ctx.out.json({ items: items.map((s) => jsonItem(vault.summary(s.id))) });
+      ctx.out.json({ items: items.map((s) => jsonItem(vault.items.summary(s.id))) });
     } else if (items.length === 0) {
       ctx.out.note(a.flag('trash') ? 'The trash is empty.' : 'No items.');
     } else {

@@ -21,7 +21,7 @@ Example:
     const kdf = kdfFromArgs(ctx.args, vault.kdfParams());
     const current = await ctx.input.masterPassword();
     const next = await ctx.input.newPassword();
-    await vault.changePassword(current, next, kdf);
+    await vault.masterPassword.change(current, next, kdf);
     ctx.out.note('Changed the master password.');
     return EXIT.ok;
   },

@@ -16,9 +16,9 @@ export const restore: Command = {
     const vault = await ctx.vault();
     const ref = ctx.args.positional(0, 'ITEM');
     // Prefer a trashed item when a title is shared by a live item and a trashed one.
-    const trashed = vault.list({ trash: true }).filter((s) => s.title === ref);
+    const trashed = vault.items.list({ trash: true }).filter((s) => s.title === ref);
     const id = trashed.length === 1 && trashed[0] ? trashed[0].id : resolveItem(vault, ref, { includeTrash: true });
-    const item = vault.restore(id);
+    const item = vault.items.restore(id);
     ctx.out.note(`Restored “${item.title}”.`);
     return EXIT.ok;
   },

@@ -21,12 +21,12 @@ Examples:
     const vault = await ctx.vault();
     const purge = ctx.args.flag('purge');
     const id = resolveItem(vault, ctx.args.positional(0, 'ITEM'), { includeTrash: purge });
-    const title = vault.listed(id).title;
+    const title = vault.items.listedItem(id).title;
     if (purge) {
-      vault.purge(id);
+      vault.items.purge(id);
       ctx.out.note(`Deleted “${title}” for good.`);
     } else {
-      vault.trash(id);
+      vault.items.trash(id);
       ctx.out.note(`Moved “${title}” to the trash; \`keystash restore ${id}\` brings it back.`);
     }
     return EXIT.ok;

@@ -35,9 +35,9 @@ Examples:
     if (command === undefined || command === '') throw usageError('Missing the command to run after --.');
     const vault = await ctx.vault();
     const resolve = (ref: string): string => resolveItem(vault, ref);
-    const bindings = specs.map((spec) => bindingFor(vault, spec, resolve));
+    const bindings = specs.map((spec) => bindingFor(vault.items, spec, resolve));
     // Only the program's name goes to history: its arguments may hold anything.
-    const secrets = fetchSecrets(vault, bindings, `run ${path.basename(command)}`);
+    const secrets = fetchSecrets(vault.items, bindings, `run ${path.basename(command)}`);
     vault.lock();
     try {
       return await runWithSecrets({ command, args, secrets });

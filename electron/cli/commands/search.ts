@@ -20,8 +20,8 @@ Example:
   async run(ctx) {
     const text = ctx.args.positional(0, 'QUERY');
     const vault = await ctx.vault();
-    const items = vault.list({ text, sort: 'relevance' });
-    if (ctx.args.flag('json')) ctx.out.json({ items: items.map((s) => jsonItem(vault.summary(s.id))) });
+    const items = vault.items.list({ text, sort: 'relevance' });
+    if (ctx.args.flag('json')) ctx.out.json({ items: items.map((s) => jsonItem(vault.items.summary(s.id))) });
     else if (items.length === 0) ctx.out.note(`Nothing matches “${text}”.`);
     else ctx.out.table(ITEM_COLUMNS, items);
     return EXIT.ok;

@@ -61,7 +61,7 @@ Examples:
     const vault = await ctx.vault();
     const id = resolveItem(vault, ctx.args.positional(0, 'ITEM'), { includeTrash: true });
     const revealed = ctx.args.flag('reveal') ? revealAll(vault, id) : null;
-    const summary = vault.summary(id);
+    const summary = vault.items.summary(id);
     if (ctx.args.flag('json')) ctx.out.json({ items: [jsonItem(summary, revealed ?? undefined)] });
     else ctx.out.lines(formatPairs(describe(summary, revealed)));
     return EXIT.ok;

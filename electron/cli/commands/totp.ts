@@ -23,7 +23,7 @@ Examples:
     const time = ctx.args.int('time', { min: 0, max: 1e11 });
     const vault = await ctx.vault();
     const id = resolveItem(vault, ctx.args.positional(0, 'ITEM'));
-    const secret = vault.useField(id, 'totp', 'cli-use', 'totp code');
+    const secret = vault.items.useField(id, 'totp', 'cli-use', 'totp code');
     const at = time !== undefined ? time * 1000 : Date.now();
     const code = totpCode(secret, at);
     ctx.out.data(code.code);

@@ -1,8 +1,8 @@
 // Reads the ITEM[.field] and VAR=ITEM[.field] arguments of `keystash env` and `keystash run`
-// and fetches each secret through Vault.useField, so every use lands in usage history.
+// and fetches each secret through vault.items.useField, so every use lands in usage history.
 import { revealableFieldSchema, type RevealableField } from '../../../shared/domain';
 import { KeystashError } from '../errors';
-import type { Vault } from '../vault';
+import type { Items } from '../items/items';
 import { checkEnvName, defaultEnvName, defaultField } from './env-format';
 
 export interface ItemRef {
@@ -34,25 +34,25 @@ export interface EnvBinding {
 }
 
 /** Splits `VAR=ITEM[.field]`; an omitted name (`=ITEM` or just `ITEM`) gets the default. */
-export function bindingFor(vault: Vault, spec: string, resolve: (ref: string) => string, name?: string): EnvBinding {
+export function bindingFor(items: Items, spec: string, resolve: (ref: string) => string, name?: string): EnvBinding {
   const eq = spec.indexOf('=');
   const explicit = eq === -1 ? undefined : spec.slice(0, eq);
   const ref = eq === -1 ? spec : spec.slice(eq + 1);
   if (ref === '') throw new KeystashError('invalid-input', `“${spec}” names no item: write VAR=ITEM or VAR=ITEM.field.`);
   const { id, field } = resolveRef(ref, resolve);
-  const item = vault.getItem(id);
+  const item = items.withSecrets(id);
   const chosen = name ?? (explicit || defaultEnvName(item));
   return { name: checkEnvName(chosen), id, field: field ?? defaultField(item) };
 }
 
 /** Fetches each bound secret, recording one `cli-use` event per binding. */
-export function fetchSecrets(vault: Vault, bindings: EnvBinding[], note: string): Record<string, string> {
+export function fetchSecrets(items: Items, bindings: EnvBinding[], note: string): Record<string, string> {
   const names = new Set<string>();
   for (const b of bindings) {
     if (names.has(b.name)) throw new KeystashError('invalid-input', `${b.name} is set twice; give each secret its own name.`);
     names.add(b.name);
   }
   const out: Record<string, string> = {};
-  for (const b of bindings) out[b.name] = vault.useField(b.id, b.field, 'cli-use', note);
+  for (const b of bindings) out[b.name] = items.useField(b.id, b.field, 'cli-use', note);
   return out;
 }

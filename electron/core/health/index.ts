@@ -6,11 +6,18 @@ import type { Item } from '../../../shared/domain';
 import { HEALTH_KINDS, type HealthFinding, type HealthKind, type HealthReport } from '../../../shared/health';
 import { dueFor, secretChangedAt } from '../api-keys/due';
 import { strength } from '../generator/strength';
-import type { Vault } from '../vault';
+import type { Items } from '../items/items';
+import type { HealthScores } from './score-cache';
 import { linkedGroups, sharedKeyGroups } from './groups';
 
 const DAY = 86_400_000;
 export const HEALTH_LIMITS = { weakScore: 2, oldDays: 365, staleDays: 180 } as const;
+
+/** What a health check reads: the items and the score cache (a Vault has both). */
+export interface HealthSources {
+  readonly items: Items;
+  readonly healthScores: HealthScores;
+}
 
 export interface HealthOptions {
   now?: number;
@@ -43,13 +50,13 @@ function secretOf(item: Item): string {
  * where it has them; new ones are computed (yielding to the event loop now and then) and the
  * cache is saved pruned to the passwords seen in this check.
  */
-export async function computeHealth(vault: Vault, opts: HealthOptions = {}): Promise<HealthReport> {
+export async function computeHealth(vault: HealthSources, opts: HealthOptions = {}): Promise<HealthReport> {
   const now = opts.now ?? Date.now();
   const yieldEvery = opts.yieldEvery ?? DEFAULT_YIELD_EVERY;
-  const cache = vault.healthScores();
+  const cache = vault.healthScores.read();
   const seen = new Map<string, number>();
   let scored = 0;
-  const summaries = vault.list().filter((s) => s.type !== 'note');
+  const summaries = vault.items.list().filter((s) => s.type !== 'note');
   const findings: HealthFinding[] = [];
   const passwords: { id: string; key: string }[] = [];
   const dupLinks: string[][] = [];
@@ -60,7 +67,7 @@ export async function computeHealth(vault: Vault, opts: HealthOptions = {}): Pro
   for (const s of summaries) {
     // Decrypting every item takes ~0.3 ms each; hand the event loop a turn now and then.
     if (++visited % ITEMS_PER_TURN === 0) await nextTurn();
-    const item = s.hasPassword || s.hasSecret ? vault.getItem(s.id) : null;
+    const item = s.hasPassword || s.hasSecret ? vault.items.withSecrets(s.id) : null;
     const secret = item ? secretOf(item) : '';
     if (s.type === 'login' && secret !== '') {
       // The username and title are part of the key: they change what zxcvbn counts as known.
@@ -73,10 +80,10 @@ export async function computeHealth(vault: Vault, opts: HealthOptions = {}): Pro
       seen.set(digest, score);
       if (score <= HEALTH_LIMITS.weakScore) findings.push({ kind: 'weak', itemIds: [s.id], reason: `The password is easy to guess (strength ${score} of 4).` });
       passwords.push({ id: s.id, key: secret });
-      const age = days(now - secretChangedAt(vault, s));
+      const age = days(now - secretChangedAt(vault.items, s));
       if (age > HEALTH_LIMITS.oldDays) findings.push({ kind: 'old', itemIds: [s.id], reason: `The password has not changed in ${plural(age, 'day')}.` });
     }
-    for (const due of dueFor(vault, s, now)) {
+    for (const due of dueFor(vault.items, s, now)) {
       if (due.reason === 'rotation') {
         findings.push({ kind: 'old', itemIds: [s.id], reason: `Rotation is overdue: the secret is due every ${plural(s.rotationDays ?? 0, 'day')} and was due ${plural(-due.days, 'day')} ago.` });
       } else if (due.reason === 'expired') {
@@ -106,7 +113,7 @@ export async function computeHealth(vault: Vault, opts: HealthOptions = {}): Pro
     findings.push({ kind: 'duplicates', itemIds: group, reason: `${group.length} items look like copies of one another (same title, username and address, or the same secret).` });
   }
 
-  if (scored > 0 || seen.size !== cache.size) vault.saveHealthScores(seen);
+  if (scored > 0 || seen.size !== cache.size) vault.healthScores.save(seen);
 
   const counts = Object.fromEntries(HEALTH_KINDS.map((k) => [k, 0])) as Record<HealthKind, number>;
   for (const f of findings) counts[f.kind]++;

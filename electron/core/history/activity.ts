@@ -1,7 +1,8 @@
-// The usage history of one unlocked vault, as the activity page, the CLI and the benchmark
-// see it: pages and counts over filters, lazy search over decrypted details, chart
-// aggregates, unusual-activity flags, the tamper-evidence check, retention and export.
-// Created at unlock and dropped at lock together with everything it decrypted.
+// vault.activity: the usage history as the activity page, the CLI and the benchmark see it:
+// pages and counts over filters, lazy search over decrypted details, chart aggregates,
+// unusual-activity flags, the tamper-evidence check, retention and export. What it decrypts
+// (the search's details, the last check) belongs to the session and goes with it at lock;
+// every call goes through the session gate, so after lock each one fails with `locked`.
 import type { ItemType, ListedItem, VaultEvent } from '../../../shared/domain';
 import type {
   ActivityCharts,
@@ -17,12 +18,13 @@ import type {
   Retention,
 } from '../../../shared/history';
 import type { EventLog } from './event-log';
-import type { ItemStore } from '../items/store';
+import type { Items } from '../items/items';
+import type { Gate } from '../vault/gate';
 import type { SessionKeys } from '../vault/session-keys';
 import type { Db } from '../vault/db';
 import { DEFAULT_BURST, flaggedWindows } from './alerts';
 import { verifyChain } from './chain-verify';
-import { DetailIndex } from './detail-index';
+import type { DetailIndex } from './detail-index';
 import { whereClause, type EventFilter } from './event-filter';
 import { exportHistory } from './history-export';
 import { pruneBefore, readRetention, retentionCutoff, writeRetention } from './retention';
@@ -36,23 +38,30 @@ export interface ItemLookup {
   idsOfType(type: ItemType): string[];
 }
 
+/** What the activity view needs from the unlocked session (vault/session.ts). */
+export interface ActivitySession {
+  readonly keys: SessionKeys;
+  readonly events: EventLog;
+  /** The search's decrypted event details. */
+  readonly details: DetailIndex;
+  lastCheck: ChainReport | null;
+}
+
 const SEARCH_BUDGET_MS = 120;
 const FETCH_CHUNK = 500;
 const DAY_MS = 86_400_000;
 
 export class Activity {
-  private readonly index: DetailIndex;
-  lastCheck: ChainReport | null = null;
-
   constructor(
     private readonly db: Db,
-    private readonly keys: SessionKeys,
-    private readonly events: EventLog,
+    private readonly gate: Gate<ActivitySession>,
     private readonly now: () => number,
     private readonly items: ItemLookup,
-    searchChunk?: number,
-  ) {
-    this.index = new DetailIndex(db, keys, searchChunk);
+  ) {}
+
+  /** The last check of the history chain: the one at unlock, or a later verify(). */
+  get lastCheck(): ChainReport | null {
+    return this.gate.read().lastCheck;
   }
 
   /** Turns the shared filter into SQL terms; an item type becomes the ids of that type. */
@@ -65,11 +74,12 @@ export class Activity {
 
   /** One page, newest first; a damaged event shows as such instead of failing the page. */
   page(q: HistoryPageQuery): VaultEvent[] {
+    const s = this.gate.read();
     const { beforeSeq, limit, ...f } = q;
-    return this.rows(this.resolve(f), beforeSeq, limit ?? 200);
+    return this.rows(s, this.resolve(f), beforeSeq, limit ?? 200);
   }
 
-  private rows(f: EventFilter, beforeSeq: number | undefined, limit: number, extraSeqs?: number[]): VaultEvent[] {
+  private rows(s: ActivitySession, f: EventFilter, beforeSeq: number | undefined, limit: number, extraSeqs?: number[]): VaultEvent[] {
     const where: string[] = [];
     const params: Record<string, unknown> = {};
     if (extraSeqs) {
@@ -83,7 +93,7 @@ export class Activity {
     const rows = this.db
       .prepare(`SELECT seq, at, kind, source, item_id, detail FROM events ${w.sql} ORDER BY ${order} LIMIT @limit`)
       .all({ ...w.params, ...params, limit }) as Parameters<EventLog['decodeLenient']>[0][];
-    return rows.map((r) => this.events.decodeLenient(r));
+    return rows.map((r) => s.events.decodeLenient(r));
   }
 
   /**
@@ -92,6 +102,7 @@ export class Activity {
    * virtual list learns its length without scanning a million rows.
    */
   count(f: HistoryFilter = {}): number {
+    const s = this.gate.read();
     const rf = this.resolve(f);
     if (Object.keys(rf).length === 0) {
       // Sequence numbers are contiguous (the chain check reports any gap), so no scan is needed.
@@ -103,7 +114,7 @@ export class Activity {
     if (rf.itemId === undefined && rf.itemIds === undefined && rf.source === undefined && aligned(rf.since, false) && aligned(rf.until, true)) {
       return countFromRollups(this.db, rf);
     }
-    return this.events.count(rf);
+    return s.events.count(rf);
   }
 
   /**
@@ -112,26 +123,28 @@ export class Activity {
    * `complete` is false to search further back.
    */
   search(q: HistorySearchQuery, budgetMs = SEARCH_BUDGET_MS): HistorySearchResult {
+    const s = this.gate.read();
     const { text, beforeSeq, limit = 200, ...f } = q;
-    const { low, complete } = this.index.extend(budgetMs);
-    const seqs = this.index.matching(text, beforeSeq);
+    const { low, complete } = s.details.extend(budgetMs);
+    const seqs = s.details.matching(text, beforeSeq);
     const filter = this.resolve(f);
     const out: VaultEvent[] = [];
     for (let i = 0; i < seqs.length && out.length < limit; i += FETCH_CHUNK) {
-      out.push(...this.rows(filter, undefined, limit - out.length, seqs.slice(i, i + FETCH_CHUNK)));
+      out.push(...this.rows(s, filter, undefined, limit - out.length, seqs.slice(i, i + FETCH_CHUNK)));
     }
     return { events: out, searchedDownTo: low, complete };
   }
 
   charts(q: ChartsQuery = {}): ActivityCharts {
+    const s = this.gate.read();
     const now = this.now();
     const w = dayWindow(now, q.days ?? 90, q.tzOffsetMinutes ?? 0);
     const since = w.firstDay * DAY_MS - w.offsetMs;
     const topItems = mostUsed(this.db, since, q.top ?? 10).map(({ itemId, count }) => {
-      const s = this.items.listed(itemId);
-      if (s) return { itemId, count, title: s.title, type: s.type, exists: true };
+      const listed = this.items.listed(itemId);
+      if (listed) return { itemId, count, title: listed.title, type: listed.type, exists: true };
       // Purged: its last event still carries the title it had.
-      const last = this.rows({ itemIds: [itemId] }, undefined, 1)[0];
+      const last = this.rows(s, { itemIds: [itemId] }, undefined, 1)[0];
       return { itemId, count, title: last?.detail.title ?? itemId, type: null, exists: false };
     });
     return { perDay: perDay(this.db, w), topItems };
@@ -139,61 +152,71 @@ export class Activity {
 
   /** Exports and bursts of use over the last `days` days, newest first. */
   flags(days = 90): ActivityFlag[] {
+    this.gate.read();
     return flaggedWindows(this.db, this.now() - days * DAY_MS, DEFAULT_BURST);
   }
 
   sparkline(itemId: string, days = 30, tzOffsetMinutes = 0): number[] {
+    this.gate.read();
     return sparkline(this.db, itemId, dayWindow(this.now(), days, tzOffsetMinutes));
   }
 
   verify(mode: 'incremental' | 'full'): ChainReport {
-    this.lastCheck = verifyChain(this.db, this.keys.eventMacKey, this.events.records, { mode, now: this.now });
-    return this.lastCheck;
+    const s = this.gate.read();
+    s.lastCheck = verifyChain(this.db, s.keys.eventMacKey, s.events.records, { mode, now: this.now });
+    return s.lastCheck;
   }
 
   retention(): Retention {
-    return readRetention(this.db, this.keys);
+    return readRetention(this.db, this.gate.read().keys);
   }
 
   /** Stores the setting and prunes right away; returns how many events were deleted. */
   setRetention(r: Retention): number {
-    writeRetention(this.db, this.keys, r);
-    return this.prune();
+    const s = this.gate.write();
+    writeRetention(this.db, s.keys, r);
+    return this.pruneIn(s);
   }
 
-  /** Applies the retention setting. Never prunes a history that failed its last check. */
+  /**
+   * Applies the retention setting (unlock does, after its check). Not refused during an
+   * import: an unlock may come before an import the lock abandoned has wound down.
+   */
   prune(): number {
-    if (this.lastCheck && !this.lastCheck.ok) return 0;
-    const cutoff = retentionCutoff(this.retention(), this.now());
-    return cutoff === null ? 0 : pruneBefore(this.db, this.events.records, this.events.rollups, cutoff);
+    return this.pruneIn(this.gate.read());
+  }
+
+  /** Never prunes a history that failed its last check. */
+  private pruneIn(s: ActivitySession): number {
+    if (s.lastCheck && !s.lastCheck.ok) return 0;
+    const cutoff = retentionCutoff(readRetention(this.db, s.keys), this.now());
+    return cutoff === null ? 0 : pruneBefore(this.db, s.events.records, s.events.rollups, cutoff);
   }
 
   /** Writes the (filtered) log to a new 0600 file and records the export. */
   exportTo(file: string, format: HistoryExportFormat, f: HistoryFilter, source: VaultEvent['source']): number {
-    const n = exportHistory(this.events, this.resolve(f), format, file);
-    this.events.append({ kind: 'export', source, detail: { note: `activity log as ${format.toUpperCase()}`, count: n } });
+    const s = this.gate.write();
+    const n = exportHistory(s.events, this.resolve(f), format, file);
+    s.events.append({ kind: 'export', source, detail: { note: `activity log as ${format.toUpperCase()}`, count: n } });
     return n;
   }
 
   status(): HistoryStatus {
+    const s = this.gate.read();
     const since = this.now() - 30 * DAY_MS;
     const failed = this.db
       .prepare("SELECT at FROM events WHERE kind = 'unlock-failed' AND at >= ? ORDER BY at DESC LIMIT 50")
       .all(since) as { at: number }[];
-    return { total: this.events.count(), retention: this.retention(), lastCheck: this.lastCheck, recentFailedUnlocks: failed.map((r) => r.at) };
-  }
-
-  clear(): void {
-    this.index.clear();
+    return { total: s.events.count(), retention: readRetention(this.db, s.keys), lastCheck: s.lastCheck, recentFailedUnlocks: failed.map((r) => r.at) };
   }
 }
 
-/** The item lookups the history needs, over the vault's decrypted index. */
-export function itemLookup(items: Pick<ItemStore, 'listed' | 'list'>): ItemLookup {
+/** The item lookups the history needs, over vault.items (the list in memory). */
+export function itemLookup(items: Pick<Items, 'listedItem' | 'list'>): ItemLookup {
   return {
     listed(id) {
       try {
-        return items.listed(id);
+        return items.listedItem(id);
       } catch {
         return null;
       }

@@ -11,8 +11,11 @@ import {
 } from '../../../shared/domain';
 import { KeystashError } from '../errors';
 
-/** What each item's encrypted detail record holds. */
-export interface StoredDetail {
+/**
+ * What each item's encrypted record holds: the whole item, secrets included, and the previous
+ * values of its password or secret. It stays in the process that decrypted it (exports write it).
+ */
+export interface ItemRecord {
   item: Item;
   passwordHistory: PasswordHistoryEntry[];
 }

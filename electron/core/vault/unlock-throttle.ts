@@ -2,6 +2,7 @@
 // so they survive restarts, reported at the next successful unlock, and used to impose a
 // growing delay between attempts after a few free ones.
 import type { FailedUnlock } from '../../../shared/domain';
+import { KeystashError } from '../errors';
 import type { Db } from './db';
 
 export interface ThrottlePolicy {
@@ -36,6 +37,12 @@ export class UnlockThrottle {
     if (row.last === null) return 0;
     const wait = row.last + delayAfter(row.n, this.policy) - this.now();
     return Math.max(0, wait);
+  }
+
+  /** Refuses, as `rate-limited`, a password check that comes before the delay has passed. */
+  assertReady(): void {
+    const wait = this.retryAfterMs();
+    if (wait > 0) throw new KeystashError('rate-limited', `Too many wrong passwords. Try again in ${Math.ceil(wait / 1000)} s.`, { retryAfterMs: wait });
   }
 
   recordFailure(): void {

@@ -8,9 +8,9 @@ import { handlers } from './handler';
 const SUGGESTED: Record<HistoryExportFormat, string> = { csv: 'keystash-activity.csv', json: 'keystash-activity.json' };
 
 export function historyHandlers(s: Services) {
-  const act = () => s.vault.unlocked().activity();
+  const act = () => s.vault.unlocked().activity;
   return handlers<'history'>({
-    'history:list': (q) => s.vault.unlocked().history(q),
+    'history:list': (q) => s.vault.unlocked().history.query(q),
     'history:page': (q) => act().page(q),
     'history:count': (f) => ({ total: act().count(f) }),
     'history:search': (q) => act().search(q),

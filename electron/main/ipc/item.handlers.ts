@@ -9,20 +9,20 @@ export function itemHandlers(s: Services) {
   const v = () => s.vault.unlocked();
   return handlers<'item'>({
     'item:list': (q) => ({ rows: s.vault.listRows(q) }),
-    'item:counts': () => v().counts(),
-    'item:get': (r) => v().summary(r.id),
-    'item:create': (r) => v().create(r.item),
-    'item:update': (r) => v().update(r.id, r.patch),
-    'item:trash': (r) => v().trash(r.id),
-    'item:restore': (r) => v().restore(r.id),
+    'item:counts': () => v().items.counts(),
+    'item:get': (r) => v().items.summary(r.id),
+    'item:create': (r) => v().items.create(r.item),
+    'item:update': (r) => v().items.update(r.id, r.patch),
+    'item:trash': (r) => v().items.trash(r.id),
+    'item:restore': (r) => v().items.restore(r.id),
     'item:purge': (r) => {
-      v().purge(r.id);
+      v().items.purge(r.id);
       return null;
     },
-    'item:reveal': (r) => ({ value: v().useField(r.id, r.field, 'reveal') }),
+    'item:reveal': (r) => ({ value: v().items.useField(r.id, r.field, 'reveal') }),
     'item:copy-field': (r) => s.copy.field(r.id, r.field),
-    'item:password-history': (r) => v().passwordHistory(r.id),
-    'item:reveal-history': (r) => ({ value: v().revealPasswordHistory(r.id, r.index) }),
+    'item:password-history': (r) => v().items.passwordHistory(r.id),
+    'item:reveal-history': (r) => ({ value: v().items.revealPasswordHistory(r.id, r.index) }),
     'item:open-url': async (r) => {
       await openItemUrl(v(), s.urls, r.id, r.index);
       return null;

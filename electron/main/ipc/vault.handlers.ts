@@ -13,7 +13,7 @@ export function vaultHandlers(s: Services) {
       return null;
     },
     'vault:change-password': async (r) => {
-      await s.vault.unlocked().changePassword(r.current, r.next, r.kdf);
+      await s.vault.unlocked().masterPassword.change(r.current, r.next, r.kdf);
       return null;
     },
     'vault:kdf-params': () => s.vault.opened().kdfParams(),

@@ -19,17 +19,17 @@ export class CopyService {
 
   /** Copies one stored field's value. */
   field(id: string, field: RevealableField): Promise<{ clearsInMs: number }> {
-    return this.clipboard.copyText(this.vault.unlocked().useField(id, field, 'copy'));
+    return this.clipboard.copyText(this.vault.unlocked().items.useField(id, field, 'copy'));
   }
 
   /** The current one-time code, shown in the item pane: a logged reveal of the TOTP secret. */
   showTotp(id: string): TotpReply {
-    return totpCode(this.vault.unlocked().useField(id, 'totp', 'reveal', 'one-time code'), this.now());
+    return totpCode(this.vault.unlocked().items.useField(id, 'totp', 'reveal', 'one-time code'), this.now());
   }
 
   /** Copies the current one-time code; the window counts down to its expiry. */
   async totp(id: string): Promise<{ clearsInMs: number; expiresInMs: number }> {
-    const code = totpCode(this.vault.unlocked().useField(id, 'totp', 'copy', 'one-time code'), this.now());
+    const code = totpCode(this.vault.unlocked().items.useField(id, 'totp', 'copy', 'one-time code'), this.now());
     const { clearsInMs } = await this.clipboard.copyText(code.code);
     return { clearsInMs, expiresInMs: code.expiresInMs };
   }
@@ -37,9 +37,9 @@ export class CopyService {
   /** Copies an API key (or a login's password) as `NAME=value`, quoted for a shell or a .env file. */
   async env(id: string, format: EnvCopyFormat): Promise<{ clearsInMs: number; name: string }> {
     const v = this.vault.unlocked();
-    const item = v.getItem(id);
+    const item = v.items.withSecrets(id);
     const name = defaultEnvName(item);
-    const line = envLine(name, v.useField(id, defaultField(item), 'copy', format === 'shell' ? 'as env var' : 'as .env line'), format);
+    const line = envLine(name, v.items.useField(id, defaultField(item), 'copy', format === 'shell' ? 'as env var' : 'as .env line'), format);
     const { clearsInMs } = await this.clipboard.copyText(line);
     return { clearsInMs, name };
   }

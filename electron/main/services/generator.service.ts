@@ -16,24 +16,24 @@ export class GeneratorService {
   /** A new result, recorded in history while the vault is unlocked. */
   generate(options: unknown): GeneratedSecret {
     const result = generate(options);
-    if (this.vault.isUnlocked) this.vault.unlocked().addGeneratorHistory(result);
+    if (this.vault.isUnlocked) this.vault.unlocked().generatorHistory.add(result);
     return result;
   }
 
   history(): GeneratorHistoryRow[] {
     return this.vault
       .unlocked()
-      .generatorHistory()
+      .generatorHistory.list()
       .map((e, index) => ({ index, kind: e.kind, length: [...e.value].length, entropyBits: e.entropyBits, score: e.score, at: e.at }));
   }
 
   copy(index: number): Promise<{ clearsInMs: number }> {
-    const entry = this.vault.unlocked().generatorHistory()[index];
+    const entry = this.vault.unlocked().generatorHistory.list()[index];
     if (!entry) throw new KeystashError('not-found', 'That generator history entry is gone (the history may have been cleared).');
     return this.clipboard.copyText(entry.value);
   }
 
   clear(): void {
-    this.vault.unlocked().clearGeneratorHistory();
+    this.vault.unlocked().generatorHistory.clear();
   }
 }

@@ -30,14 +30,14 @@ export class HealthService {
     const report = await computeHealth(v, { now: this.now() });
     const ids = [...new Set(report.findings.flatMap((f) => f.itemIds))];
     const items = ids.map((id) => {
-      const s = v.listed(id);
+      const s = v.items.listedItem(id);
       return { id, title: s.title, type: s.type };
     });
     return { ...report, items };
   }
 
   dueKeys(): DueKey[] {
-    const due = dueApiKeys(this.vault.unlocked(), this.now());
+    const due = dueApiKeys(this.vault.unlocked().items, this.now());
     if (due.length > 0 && this.notify && !this.notified) {
       this.notified = true;
       const first = due[0];

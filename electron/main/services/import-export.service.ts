@@ -106,7 +106,7 @@ export class ImportExportService {
       throw new KeystashError('invalid-input', 'Confirm that you understand the export file is not encrypted.');
     }
     if (encrypted && !req.exportPassword) throw new KeystashError('invalid-input', 'Choose a password for the encrypted export.');
-    await vault.verifyPassword(req.masterPassword);
+    await vault.masterPassword.verify(req.masterPassword);
     const file = await this.chooseSavePath(SUGGESTED[req.format]);
     if (!file) return { cancelled: true };
     // The dialog already asked before replacing an existing file, so overwriting is confirmed.

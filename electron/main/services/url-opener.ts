@@ -25,7 +25,7 @@ export function safeExternalUrl(raw: string): string {
 }
 
 export async function openItemUrl(vault: Vault, opener: UrlOpener, id: string, index: number): Promise<void> {
-  const item = vault.listed(id);
+  const item = vault.items.listedItem(id);
   const raw = item.urls[index];
   if (raw === undefined) throw new KeystashError('not-found', `“${item.title}” has no URL #${index}.`);
   await opener.open(safeExternalUrl(raw));

@@ -86,7 +86,7 @@ export class VaultService {
   }
 
   listRows(q: ItemQuery): ItemListRow[] {
-    return this.unlocked().list(q).map(toListRow);
+    return this.unlocked().items.list(q).map(toListRow);
   }
 
   close(): void {

@@ -115,30 +115,30 @@ describe('env formatting', () => {
 describe('bindings', () => {
   it('resolve ITEM, ITEM.field and titles containing dots, and record each use', async () => {
     const v = await newVault({ source: 'cli' });
-    const key = v.create(apiKey('Payments', { secret: `sk_live_${rep(A, 24)}` }));
-    const dotted = v.create(apiKey('api.example.com', { secret: 'plain-secret-value' }));
-    const site = v.create(login('Mail', { password: 'mail-pass' }));
-    const resolve = (r: string): string => v.resolve(r);
+    const key = v.items.create(apiKey('Payments', { secret: `sk_live_${rep(A, 24)}` }));
+    const dotted = v.items.create(apiKey('api.example.com', { secret: 'plain-secret-value' }));
+    const site = v.items.create(login('Mail', { password: 'mail-pass' }));
+    const resolve = (r: string): string => v.items.resolve(r);
     expect(resolveRef('Payments', resolve)).toEqual({ id: key.id, field: null });
     expect(resolveRef('Payments.keyId', resolve)).toEqual({ id: key.id, field: 'keyId' });
     expect(resolveRef('api.example.com', resolve)).toEqual({ id: dotted.id, field: null });
     expect((await caught(() => resolveRef('Payments.nope', resolve))).code).toBe('not-found');
 
-    expect(bindingFor(v, 'Payments', resolve)).toEqual({ name: 'STRIPE_SECRET_KEY', id: key.id, field: 'secret' });
-    expect(bindingFor(v, 'API=api.example.com', resolve)).toEqual({ name: 'API', id: dotted.id, field: 'secret' });
-    expect(bindingFor(v, 'Mail', resolve)).toEqual({ name: 'MAIL', id: site.id, field: 'password' });
-    expect(bindingFor(v, 'U=Mail.username', resolve).field).toBe('username');
-    expect((await caught(() => bindingFor(v, 'BAD-NAME=Mail', resolve))).code).toBe('invalid-input');
-    expect(defaultEnvName(v.getItem(dotted.id))).toBe('API_EXAMPLE_COM');
+    expect(bindingFor(v.items, 'Payments', resolve)).toEqual({ name: 'STRIPE_SECRET_KEY', id: key.id, field: 'secret' });
+    expect(bindingFor(v.items, 'API=api.example.com', resolve)).toEqual({ name: 'API', id: dotted.id, field: 'secret' });
+    expect(bindingFor(v.items, 'Mail', resolve)).toEqual({ name: 'MAIL', id: site.id, field: 'password' });
+    expect(bindingFor(v.items, 'U=Mail.username', resolve).field).toBe('username');
+    expect((await caught(() => bindingFor(v.items, 'BAD-NAME=Mail', resolve))).code).toBe('invalid-input');
+    expect(defaultEnvName(v.items.withSecrets(dotted.id))).toBe('API_EXAMPLE_COM');
 
-    const before = v.history({ kinds: ['cli-use'] }).length;
-    const env = fetchSecrets(v, [bindingFor(v, 'Payments', resolve), bindingFor(v, 'M=Mail', resolve)], 'env');
+    const before = v.history.query({ kinds: ['cli-use'] }).length;
+    const env = fetchSecrets(v.items, [bindingFor(v.items, 'Payments', resolve), bindingFor(v.items, 'M=Mail', resolve)], 'env');
     expect(env).toEqual({ STRIPE_SECRET_KEY: `sk_live_${rep(A, 24)}`, M: 'mail-pass' });
-    const uses = v.history({ kinds: ['cli-use'] });
+    const uses = v.history.query({ kinds: ['cli-use'] });
     expect(uses.length - before).toBe(2);
     expect(uses.every((e) => e.source === 'cli')).toBe(true);
-    expect(v.summary(key.id).lastUsedAt).not.toBeNull();
-    expect((await caught(() => fetchSecrets(v, [bindingFor(v, 'X=Mail', resolve), bindingFor(v, 'X=Payments', resolve)], 'env'))).message).toMatch(/set twice/);
+    expect(v.items.summary(key.id).lastUsedAt).not.toBeNull();
+    expect((await caught(() => fetchSecrets(v.items, [bindingFor(v.items, 'X=Mail', resolve), bindingFor(v.items, 'X=Payments', resolve)], 'env'))).message).toMatch(/set twice/);
   });
 });
 
@@ -147,18 +147,18 @@ describe('due API keys', () => {
     const DAY = 86_400_000;
     let now = Date.parse('2026-01-01T12:00:00Z');
     const v = await newVault({ now: () => now });
-    const rotated = v.create(apiKey('Rotated', { rotationDays: 90 }));
-    const fresh = v.create(apiKey('Fresh', { rotationDays: 90, expiresAt: '2027-01-01' }));
+    const rotated = v.items.create(apiKey('Rotated', { rotationDays: 90 }));
+    const fresh = v.items.create(apiKey('Fresh', { rotationDays: 90, expiresAt: '2027-01-01' }));
     now += 100 * DAY; // 2026-04-11
-    v.update(fresh.id, { secret: 'sk_live_new_value' });
-    const expired = v.create(apiKey('Expired', { expiresAt: '2026-04-10' }));
-    const today = v.create(apiKey('Today', { expiresAt: '2026-04-11' }));
-    const soon = v.create(apiKey('Soon', { expiresAt: '2026-05-01' }));
-    v.create(apiKey('Later', { expiresAt: '2026-06-30' }));
-    v.create(login('A login'));
-    const trashed = v.create(apiKey('Trashed', { expiresAt: '2020-01-01' }));
-    v.trash(trashed.id);
-    const due = dueApiKeys(v, now);
+    v.items.update(fresh.id, { secret: 'sk_live_new_value' });
+    const expired = v.items.create(apiKey('Expired', { expiresAt: '2026-04-10' }));
+    const today = v.items.create(apiKey('Today', { expiresAt: '2026-04-11' }));
+    const soon = v.items.create(apiKey('Soon', { expiresAt: '2026-05-01' }));
+    v.items.create(apiKey('Later', { expiresAt: '2026-06-30' }));
+    v.items.create(login('A login'));
+    const trashed = v.items.create(apiKey('Trashed', { expiresAt: '2020-01-01' }));
+    v.items.trash(trashed.id);
+    const due = dueApiKeys(v.items, now);
     expect(due.map((d) => [d.title, d.reason])).toEqual([
       ['Rotated', 'rotation'],
       ['Expired', 'expired'],
@@ -184,7 +184,7 @@ describe('imported API keys', () => {
     ].join('\n');
     const r = await commitImport(v, Buffer.from(csv, 'utf8'));
     expect(r.imported).toBe(3);
-    const service = (title: string): string => v.getItem(v.resolve(title)).service;
+    const service = (title: string): string => v.items.withSecrets(v.items.resolve(title)).service;
     expect(service('CI token')).toBe('GitHub');
     expect(service('Named')).toBe('Internal');
     expect(service('Unknown')).toBe('');

@@ -12,28 +12,28 @@ describe('generator history', () => {
     const v = await newVault({ now: () => now });
     for (let i = 0; i < 105; i++) {
       now += 1;
-      v.addGeneratorHistory(fake(`value-${i}`));
+      v.generatorHistory.add(fake(`value-${i}`));
     }
-    const h = v.generatorHistory();
+    const h = v.generatorHistory.list();
     expect(h).toHaveLength(100);
     expect(h[0]).toMatchObject({ value: 'value-104', kind: 'password', entropyBits: 42, score: 3, at: 1_105 });
     expect(h[99]?.value).toBe('value-5');
     v.lock();
-    expect((await caught(() => v.generatorHistory())).code).toBe('locked');
+    expect((await caught(() => v.generatorHistory.list())).code).toBe('locked');
     await v.unlock(PASSWORD);
-    expect(v.generatorHistory()).toHaveLength(100);
+    expect(v.generatorHistory.list()).toHaveLength(100);
   });
 
   it('stores no generated value in the clear and clears for good', async () => {
     const v = await newVault();
     const r = generate({ kind: 'password', length: 32 });
-    v.addGeneratorHistory(r);
+    v.generatorHistory.add(r);
     const needle = Buffer.from(r.value);
     const rows = withRaw(v.file, (db) => db.prepare('SELECT name, blob FROM meta').all() as { name: string; blob: Buffer }[]);
     expect(rows.map((x) => x.name)).toContain('generator-history');
     for (const row of rows) expect(row.blob.includes(needle)).toBe(false);
-    v.clearGeneratorHistory();
-    expect(v.generatorHistory()).toEqual([]);
+    v.generatorHistory.clear();
+    expect(v.generatorHistory.list()).toEqual([]);
     const left = withRaw(v.file, (db) => db.prepare("SELECT COUNT(*) AS n FROM meta WHERE name = 'generator-history'").get() as { n: number });
     expect(left.n).toBe(0);
   });
@@ -41,12 +41,12 @@ describe('generator history', () => {
   it('refuses a history record moved from another vault', async () => {
     const a = await newVault();
     const b = await newVault();
-    a.addGeneratorHistory(fake('from-a'));
+    a.generatorHistory.add(fake('from-a'));
     const blob = withRaw(a.file, (db) => (db.prepare("SELECT blob FROM meta WHERE name = 'generator-history'").get() as { blob: Buffer }).blob);
     b.close();
     withRaw(b.file, (db) => db.prepare("INSERT INTO meta (name, blob) VALUES ('generator-history', ?)").run(blob));
     const reopened = openVault(b.file);
     await reopened.unlock(PASSWORD);
-    expect((await caught(() => reopened.generatorHistory())).code).toBe('integrity');
+    expect((await caught(() => reopened.generatorHistory.list())).code).toBe('integrity');
   });
 });

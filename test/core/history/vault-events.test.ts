@@ -14,21 +14,21 @@ describe('usage events', () => {
     const c = clock();
     const v = await newVault({ now: c.now, source: 'cli' });
     c.advance(1_000);
-    const id = v.create(login('GitHub', { password: 'one' })).id;
+    const id = v.items.create(login('GitHub', { password: 'one' })).id;
     c.advance(1_000);
-    v.update(id, { password: 'two' });
-    v.trash(id);
-    v.restore(id);
-    v.useField(id, 'password', 'copy');
-    v.useField(id, 'username', 'reveal');
-    v.useField(id, 'password', 'cli-use', 'env');
-    const imported = v.createMany([note('A'), note('B')], 'csv import');
-    v.purge(imported[0]?.id as string);
-    await v.changePassword(PASSWORD, 'a different password');
+    v.items.update(id, { password: 'two' });
+    v.items.trash(id);
+    v.items.restore(id);
+    v.items.useField(id, 'password', 'copy');
+    v.items.useField(id, 'username', 'reveal');
+    v.items.useField(id, 'password', 'cli-use', 'env');
+    const imported = v.items.createMany([note('A'), note('B')], 'csv import');
+    v.items.purge(imported[0]?.id as string);
+    await v.masterPassword.change(PASSWORD, 'a different password');
     v.lock();
     await v.unlock('a different password');
 
-    const events = v.history().reverse();
+    const events = v.history.query().reverse();
     const kinds = events.map((e) => e.kind);
     expect(kinds).toEqual<EventKind[]>([
       'unlock', 'create', 'edit', 'delete', 'restore', 'copy', 'reveal', 'cli-use', 'import', 'purge', 'password-change', 'lock', 'unlock',
@@ -41,10 +41,10 @@ describe('usage events', () => {
     expect(byKind('reveal')?.detail).toMatchObject({ field: 'username' });
     expect(byKind('import')?.detail).toMatchObject({ note: 'csv import', count: 2 });
     expect(byKind('purge')?.itemId).toBe(imported[0]?.id);
-    expect(v.history({ itemId: id }).map((e) => e.kind)).toEqual(['cli-use', 'reveal', 'copy', 'restore', 'delete', 'edit', 'create']);
+    expect(v.history.query({ itemId: id }).map((e) => e.kind)).toEqual(['cli-use', 'reveal', 'copy', 'restore', 'delete', 'edit', 'create']);
     // The edit event names fields, never values.
     expect(JSON.stringify(events)).not.toContain('one');
-    expect(v.verifyHistory()).toBeNull();
+    expect(v.history.firstBrokenLink()).toBeNull();
   });
 
   it('turns failed attempts into unlock-failed events with their original times at the next unlock', async () => {
@@ -60,10 +60,10 @@ describe('usage events', () => {
     c.advance(60_000);
     const report = await locked.unlock(PASSWORD);
     expect(report.failedAttempts).toEqual([{ at: 1_700_000_005_000 }, { at: 1_700_000_012_000 }]);
-    const failed = locked.history({ kinds: ['unlock-failed'] });
+    const failed = locked.history.query({ kinds: ['unlock-failed'] });
     expect(failed.map((e) => e.at).sort()).toEqual([1_700_000_005_000, 1_700_000_012_000]);
-    expect(locked.history({ kinds: ['unlock'] })[0]?.at).toBe(1_700_000_072_000);
-    expect(locked.verifyHistory()).toBeNull();
+    expect(locked.history.query({ kinds: ['unlock'] })[0]?.at).toBe(1_700_000_072_000);
+    expect(locked.history.firstBrokenLink()).toBeNull();
     // Reported once: the next unlock has nothing to report.
     locked.lock();
     expect((await locked.unlock(PASSWORD)).failedAttempts).toEqual([]);
@@ -73,9 +73,9 @@ describe('usage events', () => {
 describe('MAC chain', () => {
   async function withHistory() {
     const v = await newVault();
-    const id = v.create(login('GitHub')).id;
-    for (let i = 0; i < 5; i++) v.useField(id, 'password', 'copy');
-    expect(v.verifyHistory()).toBeNull();
+    const id = v.items.create(login('GitHub')).id;
+    for (let i = 0; i < 5; i++) v.items.useField(id, 'password', 'copy');
+    expect(v.history.firstBrokenLink()).toBeNull();
     return v;
   }
 
@@ -88,7 +88,7 @@ describe('MAC chain', () => {
     ]) {
       const v = await withHistory();
       withRaw(v.file, (db) => db.prepare(sql).run());
-      const broken = v.verifyHistory();
+      const broken = v.history.firstBrokenLink();
       expect(broken, sql).not.toBeNull();
       expect(broken, sql).toBeLessThanOrEqual(5);
     }
@@ -98,7 +98,7 @@ describe('MAC chain', () => {
     for (const sql of ['DELETE FROM events WHERE seq = 3', 'DELETE FROM events WHERE seq = 1', 'DELETE FROM events WHERE seq = (SELECT MAX(seq) FROM events)']) {
       const v = await withHistory();
       withRaw(v.file, (db) => db.prepare(sql).run());
-      expect(v.verifyHistory(), sql).not.toBeNull();
+      expect(v.history.firstBrokenLink(), sql).not.toBeNull();
     }
   });
 });

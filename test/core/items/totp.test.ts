@@ -73,19 +73,19 @@ describe('TOTP codes', () => {
 describe('TOTP on items', () => {
   it('refuses a malformed secret on create, update and import, and changes nothing', async () => {
     const v = await newVault();
-    const bad = await caught(() => v.create(login('Mail', { totp: 'not a secret!' })));
+    const bad = await caught(() => v.items.create(login('Mail', { totp: 'not a secret!' })));
     expect(bad.code).toBe('invalid-input');
     expect(bad.message).toMatch(/one-time-password secret is not valid/);
-    expect(v.list()).toHaveLength(0);
+    expect(v.items.list()).toHaveLength(0);
 
-    const ok = v.create(login('Mail', { totp: 'JBSWY3DPEHPK3PXP' }));
+    const ok = v.items.create(login('Mail', { totp: 'JBSWY3DPEHPK3PXP' }));
     expect(ok.hasTotp).toBe(true);
-    const upd = await caught(() => v.update(ok.id, { totp: `otpauth://totp/x?secret=${SEEDS.SHA1}&period=15` }));
+    const upd = await caught(() => v.items.update(ok.id, { totp: `otpauth://totp/x?secret=${SEEDS.SHA1}&period=15` }));
     expect(upd.message).toMatch(/30 or 60 seconds/);
-    expect(v.getItem(ok.id).totp).toBe('JBSWY3DPEHPK3PXP');
+    expect(v.items.withSecrets(ok.id).totp).toBe('JBSWY3DPEHPK3PXP');
 
-    const imp = await caught(() => v.createMany([login('A'), login('B', { totp: 'JBSWY3DP' })], 'test'));
+    const imp = await caught(() => v.items.createMany([login('A'), login('B', { totp: 'JBSWY3DP' })], 'test'));
     expect(imp.message).toMatch(/^Item 2: /);
-    expect(v.list()).toHaveLength(1);
+    expect(v.items.list()).toHaveLength(1);
   });
 });

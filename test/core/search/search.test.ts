@@ -11,13 +11,13 @@ async function sampleVault(): Promise<{ v: Vault; ids: Record<string, string> }>
   let t = 1_000;
   const v = await newVault({ now: () => (t += 1_000) });
   const ids: Record<string, string> = {};
-  ids.credit = v.create(login('Crédit Agricole', { username: 'Zoë.Martin', urls: ['https://www.credit-agricole.fr'], tags: ['Finance'], folder: 'Banks', password: 'TopSecretPw1' })).id;
-  ids.github = v.create(login('GitHub', { username: 'octocat', urls: ['https://github.com/login'], tags: ['dev', 'work'], favorite: true, totp: 'JBSWY3DPEHPK3PXPJBSW' })).id;
-  ids.gitlab = v.create(login('GitLab admin', { username: 'root', urls: ['https://gitlab.internal'], tags: ['dev'], folder: 'Work/Infra' })).id;
-  ids.stripe = v.create(apiKey('Stripe live key', { service: 'Stripe', keyId: 'pk_live_publicid', secret: 'sk_live_hiddenvalue', environment: 'production', tags: ['work'] })).id;
-  ids.wifi = v.create(note('Wi-Fi at the Café', { notes: 'Network straße-5G; router in the hallway', folder: 'Home' })).id;
-  ids.old = v.create(login('Old forum', { username: 'lurker' })).id;
-  v.trash(ids.old);
+  ids.credit = v.items.create(login('Crédit Agricole', { username: 'Zoë.Martin', urls: ['https://www.credit-agricole.fr'], tags: ['Finance'], folder: 'Banks', password: 'TopSecretPw1' })).id;
+  ids.github = v.items.create(login('GitHub', { username: 'octocat', urls: ['https://github.com/login'], tags: ['dev', 'work'], favorite: true, totp: 'JBSWY3DPEHPK3PXPJBSW' })).id;
+  ids.gitlab = v.items.create(login('GitLab admin', { username: 'root', urls: ['https://gitlab.internal'], tags: ['dev'], folder: 'Work/Infra' })).id;
+  ids.stripe = v.items.create(apiKey('Stripe live key', { service: 'Stripe', keyId: 'pk_live_publicid', secret: 'sk_live_hiddenvalue', environment: 'production', tags: ['work'] })).id;
+  ids.wifi = v.items.create(note('Wi-Fi at the Café', { notes: 'Network straße-5G; router in the hallway', folder: 'Home' })).id;
+  ids.old = v.items.create(login('Old forum', { username: 'lurker' })).id;
+  v.items.trash(ids.old);
   return { v, ids };
 }
 
@@ -26,68 +26,68 @@ const titles = (xs: { title: string }[]): string[] => xs.map((x) => x.title);
 describe('text search', () => {
   it('is case- and accent-insensitive in both directions', async () => {
     const { v } = await sampleVault();
-    expect(titles(v.list({ text: 'credit' }))).toEqual(['Crédit Agricole']);
-    expect(titles(v.list({ text: 'CRÉDIT' }))).toEqual(['Crédit Agricole']);
-    expect(titles(v.list({ text: 'cafe' }))).toEqual(['Wi-Fi at the Café']);
-    expect(titles(v.list({ text: 'zoe' }))).toEqual(['Crédit Agricole']);
-    expect(titles(v.list({ text: 'ZOË' }))).toEqual(['Crédit Agricole']);
+    expect(titles(v.items.list({ text: 'credit' }))).toEqual(['Crédit Agricole']);
+    expect(titles(v.items.list({ text: 'CRÉDIT' }))).toEqual(['Crédit Agricole']);
+    expect(titles(v.items.list({ text: 'cafe' }))).toEqual(['Wi-Fi at the Café']);
+    expect(titles(v.items.list({ text: 'zoe' }))).toEqual(['Crédit Agricole']);
+    expect(titles(v.items.list({ text: 'ZOË' }))).toEqual(['Crédit Agricole']);
   });
 
   it('matches substrings and word prefixes; every term must match', async () => {
     const { v } = await sampleVault();
-    expect(titles(v.list({ text: 'git' }))).toEqual(['GitHub', 'GitLab admin']);
-    expect(titles(v.list({ text: 'hub' }))).toEqual(['GitHub']);
-    expect(titles(v.list({ text: 'adm' }))).toEqual(['GitLab admin']);
-    expect(titles(v.list({ text: 'git root' }))).toEqual(['GitLab admin']);
-    expect(titles(v.list({ text: 'git nomatch' }))).toEqual([]);
-    expect(titles(v.list({ text: '  ' }))).toHaveLength(5);
+    expect(titles(v.items.list({ text: 'git' }))).toEqual(['GitHub', 'GitLab admin']);
+    expect(titles(v.items.list({ text: 'hub' }))).toEqual(['GitHub']);
+    expect(titles(v.items.list({ text: 'adm' }))).toEqual(['GitLab admin']);
+    expect(titles(v.items.list({ text: 'git root' }))).toEqual(['GitLab admin']);
+    expect(titles(v.items.list({ text: 'git nomatch' }))).toEqual([]);
+    expect(titles(v.items.list({ text: '  ' }))).toHaveLength(5);
   });
 
   it('covers title, username, urls, service, key id, tags, folder and notes', async () => {
     const { v } = await sampleVault();
-    expect(titles(v.list({ text: 'octocat' }))).toEqual(['GitHub']);
-    expect(titles(v.list({ text: 'gitlab.internal' }))).toEqual(['GitLab admin']);
-    expect(titles(v.list({ text: 'stripe' }))).toEqual(['Stripe live key']);
-    expect(titles(v.list({ text: 'pk_live_public' }))).toEqual(['Stripe live key']);
-    expect(titles(v.list({ text: 'finance' }))).toEqual(['Crédit Agricole']);
-    expect(titles(v.list({ text: 'infra' }))).toEqual(['GitLab admin']);
-    expect(titles(v.list({ text: 'hallway' }))).toEqual(['Wi-Fi at the Café']);
-    expect(titles(v.list({ text: 'STRASSE' }))).toEqual([]); // ß is its own letter, not "ss"
-    expect(titles(v.list({ text: 'straße' }))).toEqual(['Wi-Fi at the Café']);
+    expect(titles(v.items.list({ text: 'octocat' }))).toEqual(['GitHub']);
+    expect(titles(v.items.list({ text: 'gitlab.internal' }))).toEqual(['GitLab admin']);
+    expect(titles(v.items.list({ text: 'stripe' }))).toEqual(['Stripe live key']);
+    expect(titles(v.items.list({ text: 'pk_live_public' }))).toEqual(['Stripe live key']);
+    expect(titles(v.items.list({ text: 'finance' }))).toEqual(['Crédit Agricole']);
+    expect(titles(v.items.list({ text: 'infra' }))).toEqual(['GitLab admin']);
+    expect(titles(v.items.list({ text: 'hallway' }))).toEqual(['Wi-Fi at the Café']);
+    expect(titles(v.items.list({ text: 'STRASSE' }))).toEqual([]); // ß is its own letter, not "ss"
+    expect(titles(v.items.list({ text: 'straße' }))).toEqual(['Wi-Fi at the Café']);
   });
 
   it('never searches secret values', async () => {
     const { v } = await sampleVault();
     for (const secret of ['TopSecretPw1', 'topsecret', 'sk_live_hidden', 'JBSWY3DP', 'hiddenvalue']) {
-      expect(v.list({ text: secret }), secret).toEqual([]);
-      expect(v.list({ text: secret, trash: true }), secret).toEqual([]);
+      expect(v.items.list({ text: secret }), secret).toEqual([]);
+      expect(v.items.list({ text: secret, trash: true }), secret).toEqual([]);
     }
   });
 
   it('ranks title-prefix hits first, then title words, then other fields', async () => {
     const v = await newVault();
-    v.create(note('Notes about keys', { notes: 'mentions lab' }));
-    v.create(login('Lab server'));
-    v.create(login('Main lab'));
-    v.create(login('Collab tool'));
-    expect(titles(v.list({ text: 'lab' }))).toEqual(['Lab server', 'Main lab', 'Collab tool', 'Notes about keys']);
-    expect(titles(v.list({ text: 'lab', sort: 'title' }))).toEqual(['Collab tool', 'Lab server', 'Main lab', 'Notes about keys']);
-    expect(titles(v.list({ text: 'lab', limit: 2 }))).toEqual(['Lab server', 'Main lab']);
+    v.items.create(note('Notes about keys', { notes: 'mentions lab' }));
+    v.items.create(login('Lab server'));
+    v.items.create(login('Main lab'));
+    v.items.create(login('Collab tool'));
+    expect(titles(v.items.list({ text: 'lab' }))).toEqual(['Lab server', 'Main lab', 'Collab tool', 'Notes about keys']);
+    expect(titles(v.items.list({ text: 'lab', sort: 'title' }))).toEqual(['Collab tool', 'Lab server', 'Main lab', 'Notes about keys']);
+    expect(titles(v.items.list({ text: 'lab', limit: 2 }))).toEqual(['Lab server', 'Main lab']);
   });
 
   it('follows edits, trash, restore and purge', async () => {
     const { v, ids } = await sampleVault();
-    v.update(ids.github as string, { title: 'Codeberg', urls: ['https://codeberg.org'] });
-    expect(titles(v.list({ text: 'github' }))).toEqual([]);
-    expect(titles(v.list({ text: 'codeberg' }))).toEqual(['Codeberg']);
-    v.trash(ids.stripe as string);
-    expect(v.list({ text: 'stripe' })).toEqual([]);
-    expect(titles(v.list({ text: 'stripe', trash: true }))).toEqual(['Stripe live key']);
-    v.restore(ids.stripe as string);
-    expect(titles(v.list({ text: 'stripe' }))).toEqual(['Stripe live key']);
-    v.purge(ids.stripe as string);
-    expect(v.list({ text: 'stripe' })).toEqual([]);
-    expect(v.list({ text: 'stripe', trash: true })).toEqual([]);
+    v.items.update(ids.github as string, { title: 'Codeberg', urls: ['https://codeberg.org'] });
+    expect(titles(v.items.list({ text: 'github' }))).toEqual([]);
+    expect(titles(v.items.list({ text: 'codeberg' }))).toEqual(['Codeberg']);
+    v.items.trash(ids.stripe as string);
+    expect(v.items.list({ text: 'stripe' })).toEqual([]);
+    expect(titles(v.items.list({ text: 'stripe', trash: true }))).toEqual(['Stripe live key']);
+    v.items.restore(ids.stripe as string);
+    expect(titles(v.items.list({ text: 'stripe' }))).toEqual(['Stripe live key']);
+    v.items.purge(ids.stripe as string);
+    expect(v.items.list({ text: 'stripe' })).toEqual([]);
+    expect(v.items.list({ text: 'stripe', trash: true })).toEqual([]);
   });
 });
 
@@ -116,22 +116,22 @@ describe('search agrees with a plain substring check', () => {
     const rand = prng(1234);
     const alphabet = 'aabeqqxz é-';
     const word = (n: number) => Array.from({ length: n }, () => alphabet[Math.floor(rand() * alphabet.length)]).join('');
-    v.createMany(
+    v.items.createMany(
       Array.from({ length: 300 }, (_, i) => note(`${word(1 + (i % 6))}${i}`, { notes: word(Math.floor(rand() * 12)), tags: rand() < 0.3 ? [word(3).trim() || 't'] : [] })),
       'random',
     );
     v.lock();
     await v.unlock(PASSWORD); // exercise the bulk corpus built at unlock
-    const all = v.list();
+    const all = v.items.list();
     const hay = (listed: (typeof all)[number]) => {
-      const s = v.summary(listed.id); // the list leaves notes out; the reference reads them from the item
+      const s = v.items.summary(listed.id); // the list leaves notes out; the reference reads them from the item
       return normalize([s.title, s.username, s.urls.join(' '), s.service, s.keyId, s.environment, s.tags.join(' '), s.folder, s.notes].join('\u0001'));
     };
     for (let q = 0; q < 300; q++) {
       const text = q % 10 === 0 ? `${word(2)} ${word(1)}` : word(1 + (q % 4));
       const terms = normalize(text).split(/\s+/).filter(Boolean);
       const expected = all.filter((s) => terms.every((t) => hay(s).includes(t))).map((s) => s.id).sort();
-      expect(v.list({ text }).map((s) => s.id).sort(), JSON.stringify(text)).toEqual(terms.length === 0 ? all.map((s) => s.id).sort() : expected);
+      expect(v.items.list({ text }).map((s) => s.id).sort(), JSON.stringify(text)).toEqual(terms.length === 0 ? all.map((s) => s.id).sort() : expected);
     }
   });
 });
@@ -139,17 +139,17 @@ describe('search agrees with a plain substring check', () => {
 describe('search text with control characters', () => {
   it('still finds the right items after unlock when fields contain separator characters', async () => {
     const v = await newVault();
-    const odd = v.create(note('Odd \u0000 title', { notes: 'alpha\u0000beta \u0001 gamma' })).id;
-    v.create(note('Plain', { notes: 'beta-max' }));
+    const odd = v.items.create(note('Odd \u0000 title', { notes: 'alpha\u0000beta \u0001 gamma' })).id;
+    v.items.create(note('Plain', { notes: 'beta-max' }));
     for (const round of ['fresh', 'after unlock']) {
       if (round === 'after unlock') {
         v.lock();
         await v.unlock(PASSWORD);
       }
-      expect(v.list({ text: 'gamma' }).map((s) => s.id), round).toEqual([odd]);
-      expect(titles(v.list({ text: 'beta' })), round).toEqual(['Odd \u0000 title', 'Plain']);
-      expect(titles(v.list({ text: 'plain' })), round).toEqual(['Plain']);
-      expect(titles(v.list({ text: 'title beta' })), round).toEqual(['Odd \u0000 title']);
+      expect(v.items.list({ text: 'gamma' }).map((s) => s.id), round).toEqual([odd]);
+      expect(titles(v.items.list({ text: 'beta' })), round).toEqual(['Odd \u0000 title', 'Plain']);
+      expect(titles(v.items.list({ text: 'plain' })), round).toEqual(['Plain']);
+      expect(titles(v.items.list({ text: 'title beta' })), round).toEqual(['Odd \u0000 title']);
     }
   });
 });
@@ -157,45 +157,45 @@ describe('search text with control characters', () => {
 describe('filters and sorting', () => {
   it('filters by type, tag, folder, favorite and trash', async () => {
     const { v } = await sampleVault();
-    expect(titles(v.list({ type: 'login' }))).toEqual(['Crédit Agricole', 'GitHub', 'GitLab admin']);
-    expect(titles(v.list({ type: 'api_key' }))).toEqual(['Stripe live key']);
-    expect(titles(v.list({ type: 'note' }))).toEqual(['Wi-Fi at the Café']);
-    expect(titles(v.list({ tag: 'dev' }))).toEqual(['GitHub', 'GitLab admin']);
-    expect(titles(v.list({ tag: 'work', type: 'api_key' }))).toEqual(['Stripe live key']);
-    expect(titles(v.list({ folder: 'Home' }))).toEqual(['Wi-Fi at the Café']);
-    expect(titles(v.list({ favorite: true }))).toEqual(['GitHub']);
-    expect(titles(v.list({ favorite: false }))).toHaveLength(4);
-    expect(titles(v.list({ trash: true }))).toEqual(['Old forum']);
-    expect(titles(v.list({ text: 'git', tag: 'work' }))).toEqual(['GitHub']);
-    expect(v.counts()).toMatchObject({ all: 5, login: 3, api_key: 1, note: 1, favorites: 1, trash: 1, tags: { dev: 2, work: 2, Finance: 1 } });
+    expect(titles(v.items.list({ type: 'login' }))).toEqual(['Crédit Agricole', 'GitHub', 'GitLab admin']);
+    expect(titles(v.items.list({ type: 'api_key' }))).toEqual(['Stripe live key']);
+    expect(titles(v.items.list({ type: 'note' }))).toEqual(['Wi-Fi at the Café']);
+    expect(titles(v.items.list({ tag: 'dev' }))).toEqual(['GitHub', 'GitLab admin']);
+    expect(titles(v.items.list({ tag: 'work', type: 'api_key' }))).toEqual(['Stripe live key']);
+    expect(titles(v.items.list({ folder: 'Home' }))).toEqual(['Wi-Fi at the Café']);
+    expect(titles(v.items.list({ favorite: true }))).toEqual(['GitHub']);
+    expect(titles(v.items.list({ favorite: false }))).toHaveLength(4);
+    expect(titles(v.items.list({ trash: true }))).toEqual(['Old forum']);
+    expect(titles(v.items.list({ text: 'git', tag: 'work' }))).toEqual(['GitHub']);
+    expect(v.items.counts()).toMatchObject({ all: 5, login: 3, api_key: 1, note: 1, favorites: 1, trash: 1, tags: { dev: 2, work: 2, Finance: 1 } });
   });
 
   it('sorts by title (accents and case ignored, numbers natural), updated and last used', async () => {
     let t = 0;
     const v = await newVault({ now: () => (t += 10) });
-    const b = v.create(login('beta')).id;
-    const a = v.create(login('Álpha')).id;
-    const c10 = v.create(login('Server 10')).id;
-    const c9 = v.create(login('server 9')).id;
-    expect(titles(v.list())).toEqual(['Álpha', 'beta', 'server 9', 'Server 10']);
-    v.update(a, { notes: 'touched' });
-    expect(titles(v.list({ sort: 'updated' }))).toEqual(['Álpha', 'server 9', 'Server 10', 'beta']);
-    v.useField(c10, 'password', 'copy');
-    v.useField(b, 'password', 'reveal');
-    const lastUsed = v.list({ sort: 'last-used' });
+    const b = v.items.create(login('beta')).id;
+    const a = v.items.create(login('Álpha')).id;
+    const c10 = v.items.create(login('Server 10')).id;
+    const c9 = v.items.create(login('server 9')).id;
+    expect(titles(v.items.list())).toEqual(['Álpha', 'beta', 'server 9', 'Server 10']);
+    v.items.update(a, { notes: 'touched' });
+    expect(titles(v.items.list({ sort: 'updated' }))).toEqual(['Álpha', 'server 9', 'Server 10', 'beta']);
+    v.items.useField(c10, 'password', 'copy');
+    v.items.useField(b, 'password', 'reveal');
+    const lastUsed = v.items.list({ sort: 'last-used' });
     expect(titles(lastUsed).slice(0, 2)).toEqual(['beta', 'Server 10']);
     expect(lastUsed.find((s) => s.id === c9)?.lastUsedAt).toBeNull();
   });
 
   it('keeps title order right when items are added and renamed after the first search', async () => {
     const v = await newVault();
-    for (const x of ['delta', 'alpha', 'charlie']) v.create(login(x));
-    expect(titles(v.list())).toEqual(['alpha', 'charlie', 'delta']);
-    const bravo = v.create(login('bravo')).id;
-    expect(titles(v.list())).toEqual(['alpha', 'bravo', 'charlie', 'delta']);
-    v.update(bravo, { title: 'echo', username: 'e' });
-    expect(titles(v.list())).toEqual(['alpha', 'charlie', 'delta', 'echo']);
-    expect(titles(v.list({ text: 'ech' }))).toEqual(['echo']);
-    expect(titles(v.list({ text: 'brav' }))).toEqual([]);
+    for (const x of ['delta', 'alpha', 'charlie']) v.items.create(login(x));
+    expect(titles(v.items.list())).toEqual(['alpha', 'charlie', 'delta']);
+    const bravo = v.items.create(login('bravo')).id;
+    expect(titles(v.items.list())).toEqual(['alpha', 'bravo', 'charlie', 'delta']);
+    v.items.update(bravo, { title: 'echo', username: 'e' });
+    expect(titles(v.items.list())).toEqual(['alpha', 'charlie', 'delta', 'echo']);
+    expect(titles(v.items.list({ text: 'ech' }))).toEqual(['echo']);
+    expect(titles(v.items.list({ text: 'brav' }))).toEqual([]);
   });
 });

@@ -60,7 +60,7 @@ describe('canary strings', () => {
   it('never appear in the vault file, its -wal or its -shm', async () => {
     const v = await newVault({ password: MASTER });
     const file = v.file;
-    const login = v.create({
+    const login = v.items.create({
       type: 'login',
       title: C.title,
       username: C.username,
@@ -75,26 +75,26 @@ describe('canary strings', () => {
         { name: 'PIN', value: C.concealedValue, concealed: true },
       ],
     }).id;
-    const api = v.create({ type: 'api_key', title: C.apiTitle, service: C.service, keyId: C.keyId, secret: C.secret, environment: C.environment, tags: [C.tag] }).id;
-    const noteId = v.createMany([{ type: 'note', title: C.noteTitle, notes: C.notes, folder: C.folder }], 'canary import')[0]?.id as string;
+    const api = v.items.create({ type: 'api_key', title: C.apiTitle, service: C.service, keyId: C.keyId, secret: C.secret, environment: C.environment, tags: [C.tag] }).id;
+    const noteId = v.items.createMany([{ type: 'note', title: C.noteTitle, notes: C.notes, folder: C.folder }], 'canary import')[0]?.id as string;
 
-    expect(v.list({ text: C.title })).toHaveLength(1);
-    v.update(login, { password: C.editedPassword, title: C.editedTitle });
-    v.update(api, { secret: C.editedSecret });
-    v.update(noteId, { notes: C.editedNotes });
-    expect(v.useField(login, 'password', 'copy')).toBe(C.editedPassword);
-    expect(v.useField(login, 'username', 'reveal')).toBe(C.username);
-    expect(v.useField(login, 'field:1', 'reveal')).toBe(C.concealedValue);
-    expect(v.useField(login, 'totp', 'copy')).toBe(C.totp);
-    expect(v.useField(api, 'secret', 'cli-use', 'env STRIPE_KEY')).toBe(C.editedSecret);
-    expect(v.useField(api, 'keyId', 'copy')).toBe(C.keyId);
-    expect(v.revealPasswordHistory(login, 0)).toBe(C.password);
-    v.trash(noteId);
-    v.restore(noteId);
-    await v.changePassword(MASTER, NEW_MASTER);
+    expect(v.items.list({ text: C.title })).toHaveLength(1);
+    v.items.update(login, { password: C.editedPassword, title: C.editedTitle });
+    v.items.update(api, { secret: C.editedSecret });
+    v.items.update(noteId, { notes: C.editedNotes });
+    expect(v.items.useField(login, 'password', 'copy')).toBe(C.editedPassword);
+    expect(v.items.useField(login, 'username', 'reveal')).toBe(C.username);
+    expect(v.items.useField(login, 'field:1', 'reveal')).toBe(C.concealedValue);
+    expect(v.items.useField(login, 'totp', 'copy')).toBe(C.totp);
+    expect(v.items.useField(api, 'secret', 'cli-use', 'env STRIPE_KEY')).toBe(C.editedSecret);
+    expect(v.items.useField(api, 'keyId', 'copy')).toBe(C.keyId);
+    expect(v.items.revealPasswordHistory(login, 0)).toBe(C.password);
+    v.items.trash(noteId);
+    v.items.restore(noteId);
+    await v.masterPassword.change(MASTER, NEW_MASTER);
     v.lock();
     await v.unlock(NEW_MASTER);
-    expect(v.getItem(api).secret).toBe(C.editedSecret);
+    expect(v.items.withSecrets(api).secret).toBe(C.editedSecret);
 
     // While the connection is open: the WAL has not been checkpointed into the main file yet.
     expect(filesOf(file).length).toBeGreaterThanOrEqual(2);
@@ -107,7 +107,7 @@ describe('canary strings', () => {
     const again = openVault(file);
     await again.unlock(MASTER).catch(() => undefined);
     await again.unlock(NEW_MASTER);
-    expect(again.getItem(login).fields[1]?.value).toBe(C.concealedValue);
+    expect(again.items.withSecrets(login).fields[1]?.value).toBe(C.concealedValue);
     expect(leaks(file)).toEqual([]);
     again.close();
     expect(leaks(file)).toEqual([]);

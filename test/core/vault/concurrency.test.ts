@@ -13,38 +13,38 @@ describe('two vault instances on one file', () => {
     const app = await newVault();
     const cli = openVault(app.file, { source: 'cli' });
     await cli.unlock(PASSWORD);
-    expect(app.list()).toEqual([]);
+    expect(app.items.list()).toEqual([]);
 
-    const fromCli = cli.create(login('From CLI', { password: 'cli-pw' })).id;
-    expect(app.list().map((s) => s.title)).toEqual(['From CLI']);
-    expect(app.getItem(fromCli).password).toBe('cli-pw');
-    expect(app.list({ text: 'from cli' })).toHaveLength(1);
+    const fromCli = cli.items.create(login('From CLI', { password: 'cli-pw' })).id;
+    expect(app.items.list().map((s) => s.title)).toEqual(['From CLI']);
+    expect(app.items.withSecrets(fromCli).password).toBe('cli-pw');
+    expect(app.items.list({ text: 'from cli' })).toHaveLength(1);
 
-    const fromApp = app.create(login('From app')).id;
-    expect(cli.list().map((s) => s.title)).toEqual(['From app', 'From CLI']);
+    const fromApp = app.items.create(login('From app')).id;
+    expect(cli.items.list().map((s) => s.title)).toEqual(['From app', 'From CLI']);
 
-    app.update(fromCli, { title: 'Renamed in app' });
-    expect(cli.summary(fromCli).title).toBe('Renamed in app');
-    cli.trash(fromApp);
-    expect(app.list().map((s) => s.id)).toEqual([fromCli]);
-    expect(app.list({ trash: true }).map((s) => s.id)).toEqual([fromApp]);
-    app.purge(fromApp);
-    expect(cli.list({ trash: true })).toEqual([]);
-    cli.useField(fromCli, 'password', 'cli-use');
-    expect(app.summary(fromCli).lastUsedAt).not.toBeNull();
-    expect(app.history({ itemId: fromCli })[0]).toMatchObject({ kind: 'cli-use', source: 'cli' });
-    expect(app.verifyHistory()).toBeNull();
+    app.items.update(fromCli, { title: 'Renamed in app' });
+    expect(cli.items.summary(fromCli).title).toBe('Renamed in app');
+    cli.items.trash(fromApp);
+    expect(app.items.list().map((s) => s.id)).toEqual([fromCli]);
+    expect(app.items.list({ trash: true }).map((s) => s.id)).toEqual([fromApp]);
+    app.items.purge(fromApp);
+    expect(cli.items.list({ trash: true })).toEqual([]);
+    cli.items.useField(fromCli, 'password', 'cli-use');
+    expect(app.items.summary(fromCli).lastUsedAt).not.toBeNull();
+    expect(app.history.query({ itemId: fromCli })[0]).toMatchObject({ kind: 'cli-use', source: 'cli' });
+    expect(app.history.firstBrokenLink()).toBeNull();
   });
 
   it('an unlock sees items the other adds while its key derivation runs', async () => {
     const writer = await newVault();
-    writer.create(login('Before'));
+    writer.items.create(login('Before'));
     const reader = openVault(writer.file);
     // The reader reads the encrypted index ahead while Argon2 runs; this write lands after that.
     const unlocking = reader.unlock(PASSWORD);
-    writer.create(login('During the KDF'));
+    writer.items.create(login('During the KDF'));
     await unlocking;
-    expect(reader.list().map((s) => s.title)).toEqual(['Before', 'During the KDF']);
+    expect(reader.items.list().map((s) => s.title)).toEqual(['Before', 'During the KDF']);
   });
 
   it('interleaved writes in one bucket lose nothing', async () => {
@@ -53,21 +53,21 @@ describe('two vault instances on one file', () => {
     await b.unlock(PASSWORD);
     const ids: string[] = [];
     for (let i = 0; i < 150; i++) {
-      ids.push(a.create(login(`A ${i}`)).id);
-      ids.push(b.create(login(`B ${i}`)).id);
+      ids.push(a.items.create(login(`A ${i}`)).id);
+      ids.push(b.items.create(login(`B ${i}`)).id);
     }
-    a.update(ids[0] as string, { title: 'A 0 edited' });
-    b.update(ids[1] as string, { title: 'B 0 edited' });
+    a.items.update(ids[0] as string, { title: 'A 0 edited' });
+    b.items.update(ids[1] as string, { title: 'B 0 edited' });
     for (const v of [a, b]) {
-      expect(v.list().map((s) => s.id).sort()).toEqual([...ids].sort());
-      expect(v.summary(ids[0] as string).title).toBe('A 0 edited');
-      expect(v.summary(ids[1] as string).title).toBe('B 0 edited');
+      expect(v.items.list().map((s) => s.id).sort()).toEqual([...ids].sort());
+      expect(v.items.summary(ids[0] as string).title).toBe('A 0 edited');
+      expect(v.items.summary(ids[1] as string).title).toBe('B 0 edited');
     }
     a.close();
     b.close();
     const c = openVault(a.file);
     expect((await c.unlock(PASSWORD)).damagedItemIds).toEqual([]);
-    expect(c.list()).toHaveLength(300);
+    expect(c.items.list()).toHaveLength(300);
   });
 
   it('a second process writing at the same time loses nothing', { timeout: 120_000 }, async () => {
@@ -81,24 +81,24 @@ describe('two vault instances on one file', () => {
     const mine: string[] = [];
     // Keep writing until the child has finished, yielding so its output is read.
     for (let i = 0; mine.length < 60 || !out.includes('done'); i++) {
-      mine.push(app.create(login(`app ${i}`)).id);
+      mine.push(app.items.create(login(`app ${i}`)).id);
       await new Promise((r) => setTimeout(r, 2));
       if (i > 5_000) break;
     }
     expect(await done, err).toBe(0);
     const theirs = [...out.matchAll(/^ack (\d+) (\S+)$/gm)].map((m) => ({ i: Number(m[1]), id: m[2] as string }));
     expect(theirs).toHaveLength(60);
-    const listed = new Set(app.list().map((s) => s.id));
+    const listed = new Set(app.items.list().map((s) => s.id));
     for (const id of mine) expect(listed.has(id)).toBe(true);
     for (const { i, id } of theirs) {
       expect(listed.has(id)).toBe(true);
-      expect(app.getItem(id)).toMatchObject(expectedItem('cli', i));
+      expect(app.items.withSecrets(id)).toMatchObject(expectedItem('cli', i));
     }
     expect(listed.size).toBe(mine.length + 60);
     app.close();
     const again = openVault(app.file);
     expect((await again.unlock(PASSWORD)).damagedItemIds).toEqual([]);
-    expect(again.list()).toHaveLength(mine.length + 60);
-    expect(again.verifyHistory()).toBeNull();
+    expect(again.items.list()).toHaveLength(mine.length + 60);
+    expect(again.history.firstBrokenLink()).toBeNull();
   });
 });

@@ -68,19 +68,19 @@ async function verify(file: string, acked: Map<string, Ack>, context: string): P
   const v = openVault(file);
   const report = await v.unlock(PASSWORD);
   expect(report.damagedItemIds, context).toEqual([]);
-  const listed = new Set(v.list().map((s) => s.id));
+  const listed = new Set(v.items.list().map((s) => s.id));
   for (const [id, { tag, i }] of acked) {
     expect(listed.has(id), `${context}: acknowledged ${tag}#${i} missing from the list`).toBe(true);
-    expect(v.getItem(id), `${context}: ${tag}#${i}`).toMatchObject(expectedItem(tag, i));
+    expect(v.items.withSecrets(id), `${context}: ${tag}#${i}`).toMatchObject(expectedItem(tag, i));
   }
   // Items written but not acknowledged (killed between commit and print) may exist; they must be intact too.
   for (const id of listed) {
-    const item = v.getItem(id);
+    const item = v.items.withSecrets(id);
     const m = /^(\S+) item (\d+)$/.exec(item.title);
     expect(m, `${context}: unexpected title ${item.title}`).not.toBeNull();
     expect(item, context).toMatchObject(expectedItem(m?.[1] ?? '', Number(m?.[2])));
   }
-  expect(v.verifyHistory(), context).toBeNull();
+  expect(v.history.firstBrokenLink(), context).toBeNull();
   v.close();
 }
 

@@ -53,7 +53,7 @@ const flip = (b: Buffer, at = 0): Buffer => {
 
 async function vaultFile(): Promise<string> {
   const v = await newVault();
-  v.create(login('GitHub', { password: 'must-stay-hidden' }));
+  v.items.create(login('GitHub', { password: 'must-stay-hidden' }));
   const file = v.file;
   v.close();
   return file;
@@ -85,7 +85,7 @@ describe('header tampering', () => {
         // The digest covers everything but the wrapped key, so naive edits get the precise message.
         if (!recomputeDigest && !field.startsWith('wrapped_key')) expect(err.code).toBe('integrity');
         expect(v.isUnlocked).toBe(false);
-        expect((await caught(() => v.list())).code).toBe('locked');
+        expect((await caught(() => v.items.list())).code).toBe('locked');
       });
     }
   }
@@ -110,7 +110,7 @@ describe('header tampering', () => {
     editHeader(file, () => ({}), { recomputeDigest: true });
     const v = openVault(file);
     await v.unlock(PASSWORD);
-    expect(v.list().map((s) => s.title)).toEqual(['GitHub']);
+    expect(v.items.list().map((s) => s.title)).toEqual(['GitHub']);
   });
 });
 
@@ -154,7 +154,7 @@ describe('KDF floor and cap', () => {
       { ...FAST_KDF, iterations: 11 },
       { ...FAST_KDF, parallelism: 17 },
     ]) {
-      expect((await caught(() => v.changePassword(PASSWORD, PASSWORD, kdf))).code).toBe('invalid-input');
+      expect((await caught(() => v.masterPassword.change(PASSWORD, PASSWORD, kdf))).code).toBe('invalid-input');
     }
     expect(v.kdfParams()).toEqual(FAST_KDF);
   });

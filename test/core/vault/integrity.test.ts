@@ -6,9 +6,9 @@ import { apiKey, caught, flipBit, login, newVault, note, openVault, PASSWORD, wi
 
 async function threeItems() {
   const v = await newVault();
-  const a = v.create(login('Alpha', { password: 'alpha-pass' })).id;
-  const b = v.create(login('Bravo', { password: 'bravo-pass' })).id;
-  const c = v.create(apiKey('Charlie', { secret: 'charlie-secret' })).id;
+  const a = v.items.create(login('Alpha', { password: 'alpha-pass' })).id;
+  const b = v.items.create(login('Bravo', { password: 'bravo-pass' })).id;
+  const c = v.items.create(apiKey('Charlie', { secret: 'charlie-secret' })).id;
   const file = v.file;
   v.close();
   return { file, a, b, c };
@@ -28,13 +28,13 @@ describe('item records', () => {
     const v = openVault(file);
     await v.unlock(PASSWORD); // the index buckets are intact, so unlock works
     for (const id of [a, b]) {
-      const err = await caught(() => v.getItem(id));
+      const err = await caught(() => v.items.withSecrets(id));
       expect(err.code).toBe('integrity');
       expect(err.itemIds).toEqual([id]);
       expect(err.message).toContain(id);
-      expect((await caught(() => v.useField(id, 'password', 'copy'))).code).toBe('integrity');
+      expect((await caught(() => v.items.useField(id, 'password', 'copy'))).code).toBe('integrity');
     }
-    expect(v.getItem(c).secret).toBe('charlie-secret');
+    expect(v.items.withSecrets(c).secret).toBe('charlie-secret');
   });
 
   it('one flipped bit in a detail blob → integrity naming the item; writes to it are refused too', async () => {
@@ -42,13 +42,13 @@ describe('item records', () => {
     flipBit(file, 'items', 'detail', 'id = ?', [a], 60);
     const v = openVault(file);
     await v.unlock(PASSWORD);
-    const err = await caught(() => v.getItem(a));
+    const err = await caught(() => v.items.withSecrets(a));
     expect(err.code).toBe('integrity');
     expect(err.itemIds).toEqual([a]);
     expect(err.message).toContain('Alpha');
-    expect((await caught(() => v.update(a, { title: 'Renamed' }))).code).toBe('integrity');
-    expect((await caught(() => v.trash(a))).code).toBe('integrity');
-    expect(v.getItem(b).password).toBe('bravo-pass');
+    expect((await caught(() => v.items.update(a, { title: 'Renamed' }))).code).toBe('integrity');
+    expect((await caught(() => v.items.trash(a))).code).toBe('integrity');
+    expect(v.items.withSecrets(b).password).toBe('bravo-pass');
   });
 
   it('a flipped nonce byte is caught as well', async () => {
@@ -56,7 +56,7 @@ describe('item records', () => {
     flipBit(file, 'items', 'detail', 'id = ?', [b], 0);
     const v = openVault(file);
     await v.unlock(PASSWORD);
-    expect((await caught(() => v.getItem(b))).itemIds).toEqual([b]);
+    expect((await caught(() => v.items.withSecrets(b))).itemIds).toEqual([b]);
   });
 });
 
@@ -67,17 +67,17 @@ describe('index buckets', () => {
     const v = openVault(file);
     const report = await v.unlock(PASSWORD);
     expect(report.damagedItemIds).toEqual([]);
-    expect(v.list().map((s) => s.title)).toEqual(['Alpha', 'Bravo', 'Charlie']);
-    expect(v.summary(c)).toMatchObject({ title: 'Charlie', service: 'Stripe', hasSecret: true });
-    expect(v.getItem(a).password).toBe('alpha-pass');
+    expect(v.items.list().map((s) => s.title)).toEqual(['Alpha', 'Bravo', 'Charlie']);
+    expect(v.items.summary(c)).toMatchObject({ title: 'Charlie', service: 'Stripe', hasSecret: true });
+    expect(v.items.withSecrets(a).password).toBe('alpha-pass');
     // Writing to the damaged bucket repairs it instead of failing.
-    const d = v.create(note('Delta')).id;
-    v.update(b, { title: 'Bravo 2' });
+    const d = v.items.create(note('Delta')).id;
+    v.items.update(b, { title: 'Bravo 2' });
     v.close();
     const again = openVault(file);
     expect((await again.unlock(PASSWORD)).damagedItemIds).toEqual([]);
-    expect(again.list().map((s) => s.title)).toEqual(['Alpha', 'Bravo 2', 'Charlie', 'Delta']);
-    expect(again.summary(d).title).toBe('Delta');
+    expect(again.items.list().map((s) => s.title)).toEqual(['Alpha', 'Bravo 2', 'Charlie', 'Delta']);
+    expect(again.items.summary(d).title).toBe('Delta');
     withRaw(file, (db) => {
       expect(db.prepare('SELECT size FROM index_buckets WHERE id = 1').pluck().get()).toBe(4);
     });
@@ -90,17 +90,17 @@ describe('index buckets', () => {
     const v = openVault(file);
     const report = await v.unlock(PASSWORD);
     expect(report.damagedItemIds).toEqual([b]);
-    expect(v.damagedItemIds()).toEqual([b]);
-    expect(v.list().map((s) => s.id).sort()).toEqual([a, c].sort());
-    expect((await caught(() => v.summary(b))).code).toBe('not-found');
+    expect(v.items.damagedIds()).toEqual([b]);
+    expect(v.items.list().map((s) => s.id).sort()).toEqual([a, c].sort());
+    expect((await caught(() => v.items.summary(b))).code).toBe('not-found');
   });
 
   it('a bucket moved onto another bucket id is not trusted', async () => {
     const v = await newVault();
     const ids: string[] = [];
     // 257 items span two buckets.
-    v.createMany(Array.from({ length: 257 }, (_, i) => login(`Item ${String(i).padStart(3, '0')}`)), 'test');
-    for (const s of v.list()) ids.push(s.id);
+    v.items.createMany(Array.from({ length: 257 }, (_, i) => login(`Item ${String(i).padStart(3, '0')}`)), 'test');
+    for (const s of v.items.list()) ids.push(s.id);
     const file = v.file;
     v.close();
     withRaw(file, (db) => {
@@ -109,20 +109,20 @@ describe('index buckets', () => {
     });
     const again = openVault(file);
     expect((await again.unlock(PASSWORD)).damagedItemIds).toEqual([]);
-    const titles = again.list().map((s) => s.title);
+    const titles = again.items.list().map((s) => s.title);
     expect(titles).toHaveLength(257);
     expect(new Set(titles).size).toBe(257);
-    expect(again.list().map((s) => s.id).sort()).toEqual(ids.sort());
+    expect(again.items.list().map((s) => s.id).sort()).toEqual(ids.sort());
   });
 });
 
 describe('usage events', () => {
   it('swapping two events’ detail blobs → history query fails with integrity', async () => {
     const v = await newVault();
-    const id = v.create(login('GitHub')).id;
-    v.useField(id, 'password', 'copy');
-    v.useField(id, 'username', 'reveal');
-    expect(v.history().length).toBeGreaterThanOrEqual(4);
+    const id = v.items.create(login('GitHub')).id;
+    v.items.useField(id, 'password', 'copy');
+    v.items.useField(id, 'username', 'reveal');
+    expect(v.history.query().length).toBeGreaterThanOrEqual(4);
     const file = v.file;
     v.close();
     withRaw(file, (db) => {
@@ -134,8 +134,8 @@ describe('usage events', () => {
     });
     const again = openVault(file);
     await again.unlock(PASSWORD);
-    const err = await caught(() => again.history({ itemId: id }));
+    const err = await caught(() => again.history.query({ itemId: id }));
     expect(err.code).toBe('integrity');
-    expect(again.verifyHistory()).not.toBeNull();
+    expect(again.history.firstBrokenLink()).not.toBeNull();
   });
 });

@@ -53,7 +53,7 @@ describe('unlock throttle', () => {
     const report = await reopened.unlock(PASSWORD);
     expect(report.failedAttempts.map((f) => f.at)).toEqual([10_000_000, 10_000_000, 10_001_000, 10_003_000, 10_007_000]);
     expect(reopened.lockState()).toEqual({ unlocked: true, failedCount: 0, retryAfterMs: 0 });
-    expect(reopened.history({ kinds: ['unlock-failed'] })).toHaveLength(5);
+    expect(reopened.history.query({ kinds: ['unlock-failed'] })).toHaveLength(5);
   });
 
   it('failures recorded by one process are seen by another (app and CLI)', async () => {

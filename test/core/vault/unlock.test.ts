@@ -6,9 +6,9 @@ import { apiKey, caught, dumpTables, FAST_KDF, login, newVault, note, openVault,
 describe('create and unlock', () => {
   it('round-trips items with their secrets through lock, close and reopen', async () => {
     const v = await newVault();
-    const a = v.create(login('GitHub', { password: 'gh-pass-1', totp: 'JBSWY3DPEHPK3PXP', fields: [{ name: 'PIN', value: '4321', concealed: true }] }));
-    const b = v.create(apiKey('Stripe live'));
-    const c = v.create(note('Wi-Fi', { notes: 'ssid: home\npassword: hunter2' }));
+    const a = v.items.create(login('GitHub', { password: 'gh-pass-1', totp: 'JBSWY3DPEHPK3PXP', fields: [{ name: 'PIN', value: '4321', concealed: true }] }));
+    const b = v.items.create(apiKey('Stripe live'));
+    const c = v.items.create(note('Wi-Fi', { notes: 'ssid: home\npassword: hunter2' }));
     const file = v.file;
     v.close();
 
@@ -16,16 +16,16 @@ describe('create and unlock', () => {
     expect(again.isUnlocked).toBe(false);
     const report = await again.unlock(PASSWORD);
     expect(report).toEqual({ failedAttempts: [], damagedItemIds: [] });
-    expect(again.getItem(a.id)).toMatchObject({ title: 'GitHub', password: 'gh-pass-1', totp: 'JBSWY3DPEHPK3PXP', fields: [{ name: 'PIN', value: '4321', concealed: true }] });
-    expect(again.getItem(b.id)).toMatchObject({ service: 'Stripe', secret: 'sk_live_Stripe live' });
-    expect(again.getItem(c.id).notes).toBe('ssid: home\npassword: hunter2');
-    expect(again.list().map((s) => s.title)).toEqual(['GitHub', 'Stripe live', 'Wi-Fi']);
+    expect(again.items.withSecrets(a.id)).toMatchObject({ title: 'GitHub', password: 'gh-pass-1', totp: 'JBSWY3DPEHPK3PXP', fields: [{ name: 'PIN', value: '4321', concealed: true }] });
+    expect(again.items.withSecrets(b.id)).toMatchObject({ service: 'Stripe', secret: 'sk_live_Stripe live' });
+    expect(again.items.withSecrets(c.id).notes).toBe('ssid: home\npassword: hunter2');
+    expect(again.items.list().map((s) => s.title)).toEqual(['GitHub', 'Stripe live', 'Wi-Fi']);
   });
 
   it('summaries never carry secret values', async () => {
     const v = await newVault();
-    const s = v.create(login('Bank', { password: 'p4ss', totp: 'JBSWY3DPEHPK3PXP', fields: [{ name: 'PIN', value: '9999', concealed: true }, { name: 'Branch', value: 'North', concealed: false }] }));
-    const json = JSON.stringify([s, v.list(), v.summary(s.id)]);
+    const s = v.items.create(login('Bank', { password: 'p4ss', totp: 'JBSWY3DPEHPK3PXP', fields: [{ name: 'PIN', value: '9999', concealed: true }, { name: 'Branch', value: 'North', concealed: false }] }));
+    const json = JSON.stringify([s, v.items.list(), v.items.summary(s.id)]);
     expect(json).not.toContain('p4ss');
     expect(json).not.toContain('JBSWY3DPEHPK3PXP');
     expect(json).not.toContain('9999');
@@ -56,7 +56,7 @@ describe('create and unlock', () => {
   it('refuses to overwrite an existing file', async () => {
     const v = await newVault();
     expect((await caught(() => Vault.create(v.file, PASSWORD, { kdf: FAST_KDF }))).code).toBe('exists');
-    expect(v.list()).toEqual([]);
+    expect(v.items.list()).toEqual([]);
   });
 
   it('opening a missing file is not-found; a non-vault file is integrity', async () => {
@@ -71,7 +71,7 @@ describe('create and unlock', () => {
 describe('wrong password', () => {
   it('is wrong-password and changes nothing but the failure record', async () => {
     const v = await newVault();
-    v.create(login('GitHub'));
+    v.items.create(login('GitHub'));
     const file = v.file;
     v.close();
     const before = dumpTables(file, ['unlock_failures']);
@@ -79,7 +79,7 @@ describe('wrong password', () => {
     const err = await caught(() => locked.unlock('not the password'));
     expect(err.code).toBe('wrong-password');
     expect(locked.isUnlocked).toBe(false);
-    expect((await caught(() => locked.list())).code).toBe('locked');
+    expect((await caught(() => locked.items.list())).code).toBe('locked');
     locked.close();
     expect(dumpTables(file, ['unlock_failures'])).toEqual(before);
   });
@@ -89,59 +89,59 @@ describe('master password change', () => {
   it('keeps every item and secret; only the new password unlocks', async () => {
     const v = await newVault();
     const ids = [
-      v.create(login('Mail', { password: 'mail-secret' })).id,
-      v.create(apiKey('AWS', { secret: 'aws-secret' })).id,
-      v.create(note('Safe', { notes: 'combination 12-34-56' })).id,
+      v.items.create(login('Mail', { password: 'mail-secret' })).id,
+      v.items.create(apiKey('AWS', { secret: 'aws-secret' })).id,
+      v.items.create(note('Safe', { notes: 'combination 12-34-56' })).id,
     ];
-    const items = ids.map((id) => v.getItem(id));
-    const history = v.passwordHistory(ids[0] as string);
-    await v.changePassword(PASSWORD, 'a brand new master password');
+    const items = ids.map((id) => v.items.withSecrets(id));
+    const history = v.items.passwordHistory(ids[0] as string);
+    await v.masterPassword.change(PASSWORD, 'a brand new master password');
     // Still unlocked and usable right away.
-    expect(ids.map((id) => v.getItem(id))).toEqual(items);
+    expect(ids.map((id) => v.items.withSecrets(id))).toEqual(items);
     const file = v.file;
     v.close();
 
     const again = openVault(file);
     expect((await caught(() => again.unlock(PASSWORD))).code).toBe('wrong-password');
     await again.unlock('a brand new master password');
-    expect(ids.map((id) => again.getItem(id))).toEqual(items);
-    expect(again.passwordHistory(ids[0] as string)).toEqual(history);
-    expect(again.verifyHistory()).toBeNull();
+    expect(ids.map((id) => again.items.withSecrets(id))).toEqual(items);
+    expect(again.items.passwordHistory(ids[0] as string)).toEqual(history);
+    expect(again.history.firstBrokenLink()).toBeNull();
   });
 
   it('a wrong current password or a too-short new one changes nothing', async () => {
     const v = await newVault();
-    v.create(login('Mail'));
+    v.items.create(login('Mail'));
     const before = dumpTables(v.file);
-    expect((await caught(() => v.changePassword('wrong current password', 'another password 1'))).code).toBe('wrong-password');
-    expect((await caught(() => v.changePassword(PASSWORD, 'short'))).code).toBe('invalid-input');
-    expect((await caught(() => v.changePassword(PASSWORD, 'another password 1', { memoryMiB: 8, iterations: 1, parallelism: 1 }))).code).toBe('invalid-input');
+    expect((await caught(() => v.masterPassword.change('wrong current password', 'another password 1'))).code).toBe('wrong-password');
+    expect((await caught(() => v.masterPassword.change(PASSWORD, 'short'))).code).toBe('invalid-input');
+    expect((await caught(() => v.masterPassword.change(PASSWORD, 'another password 1', { memoryMiB: 8, iterations: 1, parallelism: 1 }))).code).toBe('invalid-input');
     expect(dumpTables(v.file)).toEqual(before);
     v.close();
     const again = openVault(v.file);
     await again.unlock(PASSWORD);
-    expect(again.list()).toHaveLength(1);
+    expect(again.items.list()).toHaveLength(1);
   });
 
   it('changes the KDF parameters, which then apply at the next unlock', async () => {
     const v = await newVault();
-    const id = v.create(login('Mail', { password: 'kept' })).id;
+    const id = v.items.create(login('Mail', { password: 'kept' })).id;
     const stronger = { memoryMiB: 24, iterations: 3, parallelism: 2 };
-    await v.changePassword(PASSWORD, PASSWORD, stronger);
+    await v.masterPassword.change(PASSWORD, PASSWORD, stronger);
     expect(v.kdfParams()).toEqual(stronger);
     const file = v.file;
     v.close();
     const again = openVault(file);
     expect(again.kdfParams()).toEqual(stronger);
     await again.unlock(PASSWORD);
-    expect(again.getItem(id).password).toBe('kept');
-    expect(again.history({ kinds: ['password-change'] })[0]?.detail.note).toMatch(/key-derivation/);
+    expect(again.items.withSecrets(id).password).toBe('kept');
+    expect(again.history.query({ kinds: ['password-change'] })[0]?.detail.note).toMatch(/key-derivation/);
   });
 
   it('requires an unlocked vault', async () => {
     const v = await newVault();
     v.lock();
-    expect((await caught(() => v.changePassword(PASSWORD, 'another password 1'))).code).toBe('locked');
+    expect((await caught(() => v.masterPassword.change(PASSWORD, 'another password 1'))).code).toBe('locked');
   });
 });
 

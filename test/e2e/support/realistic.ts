@@ -22,11 +22,11 @@ export async function seedLivedIn(h: Harness, clock: { at: number | null }): Pro
   const use = (index: number, field: 'password' | 'username' | 'secret', kind: 'copy' | 'reveal', ago: number) => {
     clock.at = now - ago;
     const id = ids[index];
-    if (id) vault.useField(id, field, kind);
+    if (id) vault.items.useField(id, field, kind);
   };
   clock.at = now - 12 * DAY;
   const github = ids[0];
-  if (github) vault.update(github, { password: 'tundra-Velvet-42-orbit-2' });
+  if (github) vault.items.update(github, { password: 'tundra-Velvet-42-orbit-2' });
   use(0, 'password', 'copy', 3 * DAY);
   use(0, 'username', 'copy', 2 * 3600_000);
   use(0, 'password', 'copy', 2 * 3600_000 - 60_000);

@@ -22,8 +22,8 @@ async function snapshot(): Promise<unknown> {
   const v = h.services.vault.unlocked();
   return {
     unlocked: v.isUnlocked,
-    items: v.list({ trash: false }).concat(v.list({ trash: true })),
-    events: v.history({ limit: 10_000 }).length,
+    items: v.items.list({ trash: false }).concat(v.items.list({ trash: true })),
+    events: v.history.query({ limit: 10_000 }).length,
     settings: h.services.settings.get(),
     clipboard: h.clipboard.text,
     opened: [...h.opened],

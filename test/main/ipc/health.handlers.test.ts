@@ -37,7 +37,7 @@ describe('health channels', () => {
     });
     try {
       await services.vault.create(PASSWORD, FAST_KDF);
-      services.vault.unlocked().create({ type: 'api_key', title: 'Old key', secret: 'x-secret', expiresAt: '2020-01-01' });
+      services.vault.unlocked().items.create({ type: 'api_key', title: 'Old key', secret: 'x-secret', expiresAt: '2020-01-01' });
       expect(services.health.dueKeys().map((d) => [d.title, d.reason])).toEqual([['Old key', 'expired']]);
       services.health.dueKeys();
       expect(notes).toHaveLength(1);

@@ -97,6 +97,6 @@ describe('export', () => {
   it('reports a cancelled save dialog and writes nothing', async () => {
     const r = await h.api['export:save']({ format: 'keystash', masterPassword: PASSWORD, exportPassword: 'export-pass', acknowledgedUnencrypted: false });
     expect(r).toEqual({ ok: true, value: { cancelled: true } });
-    expect(h.services.vault.unlocked().history({ kinds: ['export'] })).toEqual([]);
+    expect(h.services.vault.unlocked().history.query({ kinds: ['export'] })).toEqual([]);
   });
 });

@@ -24,8 +24,8 @@ export interface ExportOptions {
 
 
 function records(vault: Vault, includeTrash: boolean): ExportRecord[] {
-  const ids = [...vault.list({}), ...(includeTrash ? vault.list({ trash: true }) : [])].map((s) => s.id);
-  return ids.map((id) => vault.itemRecord(id));
+  const ids = [...vault.items.list({}), ...(includeTrash ? vault.items.list({ trash: true }) : [])].map((s) => s.id);
+  return ids.map((id) => vault.items.record(id));
 }
 
 /** The file's content; exported separately so tests can check it without touching disk. */
@@ -41,7 +41,7 @@ export async function renderExport(vault: Vault, opts: ExportOptions): Promise<{
     }
     case 'json': {
       const rs = records(vault, false);
-      const items = rs.map((r) => jsonItemWithSecrets(r.item, vault.listed(r.item.id).lastUsedAt));
+      const items = rs.map((r) => jsonItemWithSecrets(r.item, vault.items.listedItem(r.item.id).lastUsedAt));
       return { content: `${JSON.stringify({ items }, null, 2)}\n`, count: rs.length };
     }
     case 'keystash': {
@@ -56,6 +56,6 @@ export async function exportVault(vault: Vault, file: string, opts: ExportOption
   const { content, count } = await renderExport(vault, opts);
   writeExportFile(file, content, { overwrite: opts.overwrite ?? false });
   const encrypted = opts.format === 'keystash';
-  vault.recordEvent({ kind: 'export', detail: { note: `format ${opts.format}${encrypted ? ' (encrypted)' : ' (not encrypted)'}`, count } });
+  vault.history.record({ kind: 'export', detail: { note: `format ${opts.format}${encrypted ? ' (encrypted)' : ' (not encrypted)'}`, count } });
   return { format: opts.format, file, count, encrypted };
 }

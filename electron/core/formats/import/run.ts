@@ -2,7 +2,7 @@
 // batches inside one transaction; all land or none do). Both walk the file the same way, so
 // the preview's counts, problems and duplicates are exactly what the commit will do.
 import type { ItemData, ItemType } from '../../../../shared/domain';
-import type { ItemRecordInput } from '../../items/store';
+import type { ItemRecordInput } from '../../items/import-batches';
 import { totpProblem } from '../../items/totp';
 import type { Vault } from '../../vault';
 import { RowChecker, type ExistingItems } from './checker';
@@ -24,9 +24,9 @@ export interface CommitOptions extends SourceOptions {
 
 function existingItems(vault: Vault): ExistingItems {
   return {
-    list: () => vault.list({}),
+    list: () => vault.items.list({}),
     record: (id) => {
-      const item = vault.getItem(id);
+      const item = vault.items.withSecrets(id);
       return { password: item.password, secret: item.secret, notes: item.notes };
     },
   };
@@ -162,7 +162,7 @@ export async function commitImport(vault: Vault, bytes: Uint8Array, opts: Commit
     if (problems.length > 0 && !opts.acceptProblems) throw new ProblemsRefused();
   }
   try {
-    const imported = await vault.importBatches(batches(), `format ${src.format}${src.encrypted ? ' (encrypted)' : ''}`);
+    const imported = await vault.imports.run(batches(), `format ${src.format}${src.encrypted ? ' (encrypted)' : ''}`);
     return result(imported, true);
   } catch (err) {
     if (err instanceof ProblemsRefused) return result(0, false);

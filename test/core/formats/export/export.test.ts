@@ -13,12 +13,12 @@ import { snapshot } from './helpers';
 
 async function filled(): Promise<Vault> {
   const vault = await newVault();
-  const a = vault.create(login('Formula', { password: '=HYPERLINK("http://evil")', notes: '+1\n@two, "three"', tags: ['a', 'b'], favorite: true, folder: 'F' }));
-  vault.update(a.id, { password: '-changed' });
-  vault.create(apiKey('Stripe', { expiresAt: '2030-01-02', rotationDays: 90, fields: [{ name: 'Token', value: "'quoted", concealed: true }] }));
-  vault.create(note('Diary 📓', { notes: 'line1\r\nline2\ttab' }));
-  const gone = vault.create(login('Trashed'));
-  vault.trash(gone.id);
+  const a = vault.items.create(login('Formula', { password: '=HYPERLINK("http://evil")', notes: '+1\n@two, "three"', tags: ['a', 'b'], favorite: true, folder: 'F' }));
+  vault.items.update(a.id, { password: '-changed' });
+  vault.items.create(apiKey('Stripe', { expiresAt: '2030-01-02', rotationDays: 90, fields: [{ name: 'Token', value: "'quoted", concealed: true }] }));
+  vault.items.create(note('Diary 📓', { notes: 'line1\r\nline2\ttab' }));
+  const gone = vault.items.create(login('Trashed'));
+  vault.items.trash(gone.id);
   return vault;
 }
 
@@ -75,11 +75,11 @@ describe('formats', () => {
     const copy = await newVault();
     const r = await commitImport(copy, Buffer.from(content));
     expect(r).toMatchObject({ format: 'bitwarden', imported: 3 });
-    const stripe = copy.getItem(copy.resolve('Stripe'));
+    const stripe = copy.items.withSecrets(copy.items.resolve('Stripe'));
     expect(stripe.type).toBe('note');
     expect(stripe.fields).toContainEqual({ name: 'Secret', value: 'sk_live_Stripe', concealed: true });
     // Outside Keystash's own format the guard stays, as other tools expect.
-    expect(copy.getItem(copy.resolve('Formula')).password).toBe("'-changed");
+    expect(copy.items.withSecrets(copy.items.resolve('Formula')).password).toBe("'-changed");
   });
 
   it('json holds every secret in the CLI item shape', async () => {
@@ -109,7 +109,7 @@ describe('formats', () => {
     const r = await commitImport(copy, raw, { password: 'export-pass-1' });
     expect(r).toMatchObject({ format: 'keystash', imported: 4 });
     expect(snapshot(copy, true)).toEqual(snapshot(vault, true));
-    expect(copy.passwordHistory(copy.resolve('Formula'))).toHaveLength(1);
+    expect(copy.items.passwordHistory(copy.items.resolve('Formula'))).toHaveLength(1);
   });
 
   it('refuses an encrypted export without a password or with a short one', async () => {
@@ -121,6 +121,6 @@ describe('formats', () => {
   it('records the export in usage history', async () => {
     const vault = await filled();
     await exportVault(vault, path.join(tempDir(), 'v.json'), { format: 'json' });
-    expect(vault.history({ kinds: ['export'] }).map((e) => e.detail)).toEqual([{ note: 'format json (not encrypted)', count: 3 }]);
+    expect(vault.history.query({ kinds: ['export'] }).map((e) => e.detail)).toEqual([{ note: 'format json (not encrypted)', count: 3 }]);
   });
 });

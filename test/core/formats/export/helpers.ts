@@ -8,10 +8,10 @@ export interface Comparable {
 }
 
 export function snapshot(vault: Vault, includeTrash = false): Comparable[] {
-  const ids = [...vault.list({}), ...(includeTrash ? vault.list({ trash: true }) : [])].map((s) => s.id);
+  const ids = [...vault.items.list({}), ...(includeTrash ? vault.items.list({ trash: true }) : [])].map((s) => s.id);
   return ids
     .map((id) => {
-      const { item, passwordHistory } = vault.itemRecord(id);
+      const { item, passwordHistory } = vault.items.record(id);
       const { id: _id, ...rest } = item;
       return { item: rest, passwordHistory };
     })

@@ -50,10 +50,10 @@ describe('export → import round trip', () => {
       fc.asyncProperty(fc.array(fc.tuple(itemArb, fc.option(text(20), { nil: undefined })), { minLength: 1, maxLength: 4 }), async (entries) => {
         const source = await newVault();
         for (const [input, newPassword] of entries) {
-          const s = source.create(input);
+          const s = source.items.create(input);
           // A changed password or secret puts the old value into password history.
-          if (newPassword !== undefined && input.type === 'login') source.update(s.id, { password: newPassword });
-          if (newPassword !== undefined && input.type === 'api_key') source.update(s.id, { secret: newPassword });
+          if (newPassword !== undefined && input.type === 'login') source.items.update(s.id, { password: newPassword });
+          if (newPassword !== undefined && input.type === 'api_key') source.items.update(s.id, { secret: newPassword });
         }
         const { content } = await renderExport(source, { format: 'csv' });
         const target = await newVault();

@@ -48,7 +48,7 @@ describe('empty files', () => {
 describe('duplicates', () => {
   it('finds rows equal to a vault item or to an earlier row, and skips them by default', async () => {
     const vault = await newVault();
-    vault.create(login('Same', { username: 'ana', password: 'other', urls: ['https://same.example'] }));
+    vault.items.create(login('Same', { username: 'ana', password: 'other', urls: ['https://same.example'] }));
     const p = await previewImport(vault, fixture('duplicates.csv'));
     expect(p.duplicates).toEqual([
       { line: 3, title: 'Same', of: 'file' },
@@ -92,7 +92,7 @@ describe('dry run, preview and history', () => {
     const seen: number[] = [];
     await commitImport(vault, fixture('bitwarden.csv'), { onProgress: (f) => seen.push(f) });
     expect(seen.at(-1)).toBe(1);
-    const events = vault.history({ kinds: ['import'] });
+    const events = vault.history.query({ kinds: ['import'] });
     expect(events).toHaveLength(1);
     expect(events[0]?.detail).toEqual({ note: 'format bitwarden', count: 5 });
   });
@@ -111,6 +111,6 @@ describe('dry run, preview and history', () => {
     await expect(run).rejects.toThrow('disk gone');
     expect(calls).toBe(2);
     expect(dumpTables(vault.file)).toEqual(before);
-    expect(vault.list({})).toEqual([]);
+    expect(vault.items.list({})).toEqual([]);
   });
 });

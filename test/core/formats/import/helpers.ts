@@ -16,7 +16,7 @@ export function bytes(text: string): Uint8Array {
 
 /** Every item not in the trash, with secrets. */
 export function allItems(vault: Vault): Item[] {
-  return vault.list({}).map((s) => vault.getItem(s.id));
+  return vault.items.list({}).map((s) => vault.items.withSecrets(s.id));
 }
 
 export function byTitle(vault: Vault, title: string): Item {

@@ -27,17 +27,17 @@ describe('a large import', () => {
 
   it('reports progress per batch while the vault keeps answering reads and refuses other writes', async () => {
     const vault = await newVault();
-    const existing = vault.create(login('Already here')).id;
+    const existing = vault.items.create(login('Already here')).id;
     const progress: [number, number][] = [];
     let sawImporting = false;
     let busyCode = '';
     let listed = -1;
     // Runs on the event loop after the first batch, while the transaction is still open.
     const duringImport = (): void => {
-      sawImporting = vault.importing;
-      listed = vault.list({}).length;
+      sawImporting = vault.imports.running;
+      listed = vault.items.list({}).length;
       try {
-        vault.update(existing, { title: 'Renamed mid-import' });
+        vault.items.update(existing, { title: 'Renamed mid-import' });
       } catch (err) {
         busyCode = (err as { code?: string }).code ?? '';
       }
@@ -53,19 +53,19 @@ describe('a large import', () => {
     expect(sawImporting).toBe(true);
     expect(busyCode).toBe('busy');
     expect(listed).toBe(1); // nothing shows before the transaction commits
-    expect(vault.importing).toBe(false);
-    expect(vault.list({}).length).toBe(ROWS + 1);
-    expect(vault.summary(existing).title).toBe('Already here');
+    expect(vault.imports.running).toBe(false);
+    expect(vault.items.list({}).length).toBe(ROWS + 1);
+    expect(vault.items.summary(existing).title).toBe('Already here');
     expect(progress.length).toBeGreaterThanOrEqual(3);
     expect(progress.map(([f]) => f)).toEqual([...progress.map(([f]) => f)].sort((a, b) => a - b));
     expect(progress.at(-1)).toEqual([1, ROWS]);
     // Writes work again once it is over.
-    expect(vault.update(existing, { title: 'Renamed after' }).title).toBe('Renamed after');
+    expect(vault.items.update(existing, { title: 'Renamed after' }).title).toBe('Renamed after');
   });
 
   it('is abandoned and rolled back when the vault locks in the middle, leaving the vault as it was', async () => {
     const vault = await newVault();
-    vault.create(login('Kept'));
+    vault.items.create(login('Kept'));
     const before = dumpTables(vault.file, USAGE_TABLES);
     let locked = false;
     const running = commitImport(vault, bigCsv(), {
@@ -81,11 +81,11 @@ describe('a large import', () => {
     expect(err.message).toMatch(/nothing was imported/);
     expect(dumpTables(vault.file, USAGE_TABLES)).toEqual(before);
     await vault.unlock(PASSWORD);
-    expect(vault.list({}).map((s) => s.title)).toEqual(['Kept']);
-    expect(vault.activity().verify('full').problems).toEqual([]);
-    expect(vault.history({ kinds: ['import'] })).toEqual([]);
+    expect(vault.items.list({}).map((s) => s.title)).toEqual(['Kept']);
+    expect(vault.activity.verify('full').problems).toEqual([]);
+    expect(vault.history.query({ kinds: ['import'] })).toEqual([]);
     // A later import goes through normally.
     expect(await commitImport(vault, bytes('name,url,username,password\nLater,https://l.example,u,p\n'))).toMatchObject({ imported: 1, committed: true });
-    expect(vault.list({}).map((s) => s.title)).toEqual(['Kept', 'Later']);
+    expect(vault.items.list({}).map((s) => s.title)).toEqual(['Kept', 'Later']);
   });
 });

@@ -1,0 +1,152 @@
+// Changes to items: create (one or many), update, trash, restore, purge, and the last-used
+// time. Each change writes the item's record, re-encrypts the one bucket that lists it and
+// appends its usage event in a single transaction, then brings the in-memory list up to date.
+// One per unlocked session; the caller (vault.items) has already refused a locked or busy vault.
+import { randomUUID } from 'node:crypto';
+import {
+  itemInputSchema,
+  itemPatchSchema,
+  type EventSource,
+  type Item,
+  type ItemSummary,
+  type PasswordHistoryEntry,
+} from '../../../shared/domain';
+import { KeystashError } from '../errors';
+import type { EventLog } from '../history/event-log';
+import { haystackFor } from '../search/search-text';
+import type { SummaryIndex } from '../search/summary-index';
+import { parseOrThrow } from '../validation';
+import type { Db } from '../vault/db';
+import type { SessionKeys } from '../vault/session-keys';
+import type { IndexBuckets } from './bucket-store';
+import { ROW_ID, toRow } from './index-bucket';
+import { changedFields, listedOf, nextPasswordHistory, summarize } from './model';
+import { INSERT_ITEM, readRecord, sealRecord } from './records';
+import { assertValidTotp } from './totp';
+
+export class ItemWrites {
+  constructor(
+    private readonly db: Db,
+    private readonly keys: SessionKeys,
+    private readonly events: EventLog,
+    private readonly index: SummaryIndex,
+    private readonly buckets: IndexBuckets,
+    private readonly now: () => number,
+    private readonly source: EventSource,
+  ) {}
+
+  create(input: unknown): ItemSummary {
+    const data = parseOrThrow(itemInputSchema, input, 'The item is not valid');
+    assertValidTotp(data.totp);
+    const now = this.now();
+    const item: Item = { ...data, id: randomUUID(), createdAt: now, updatedAt: now, deletedAt: null };
+    this.db.transaction(() => {
+      const bucket = this.buckets.openBucket();
+      this.db.prepare(INSERT_ITEM).run(item.id, bucket, now, now, null, sealRecord(this.keys, { item, passwordHistory: [] }));
+      this.buckets.rewrite(bucket, (rows) => [...rows, toRow(summarize(item))]);
+      this.events.append({ kind: 'create', source: this.source, itemId: item.id, detail: { title: item.title } });
+    }).immediate();
+    return this.remember(item, null);
+  }
+
+  /**
+   * Creates many items in one transaction, filling buckets as it goes, so 100,000 new items
+   * encrypt each bucket once. All land, or none do; one `import` event records the note.
+   */
+  createMany(inputs: unknown[], note: string): ItemSummary[] {
+    const data = inputs.map((input, i) => {
+      const d = parseOrThrow(itemInputSchema, input, `Item ${i + 1} is not valid`);
+      assertValidTotp(d.totp, `Item ${i + 1}`);
+      return d;
+    });
+    const now = this.now();
+    const items: Item[] = data.map((d) => ({ ...d, id: randomUUID(), createdAt: now, updatedAt: now, deletedAt: null }));
+    this.db.transaction(() => {
+      this.buckets.append(
+        this.db.prepare(INSERT_ITEM),
+        items.map((item) => ({ item, passwordHistory: [] })),
+      );
+      this.events.append({ kind: 'import', source: this.source, detail: { note, count: inputs.length } });
+    }).immediate();
+    return items.map((item) => this.remember(item, null));
+  }
+
+  /** Applies a partial update; secrets that change keep their previous value in history. */
+  update(id: string, patch: unknown): ItemSummary {
+    const changes = parseOrThrow(itemPatchSchema, patch, 'The changes are not valid');
+    const saved = this.db.transaction((): Item => {
+      const { record, bucket } = readRecord(this.db, this.keys, id, this.index.get(id)?.title);
+      const before = record.item;
+      const { id: _id, createdAt, updatedAt: _u, deletedAt, type, ...rest } = { ...before, ...changes };
+      const data = parseOrThrow(itemInputSchema, { type, ...rest }, 'The item is not valid');
+      assertValidTotp(data.totp);
+      const after: Item = { ...data, id, createdAt, updatedAt: this.now(), deletedAt };
+      const changed = changedFields(before, after);
+      if (changed.length === 0) return before;
+      const history = nextPasswordHistory(before, after, record.passwordHistory, after.updatedAt);
+      this.writeItem(after, bucket, history);
+      this.events.append({ kind: 'edit', source: this.source, itemId: id, detail: { title: after.title, note: changed.join(', ') } });
+      return after;
+    }).immediate();
+    return this.remember(saved, this.index.get(id)?.lastUsedAt ?? null);
+  }
+
+  trash(id: string): ItemSummary {
+    return this.setDeleted(id, this.now(), 'delete');
+  }
+
+  restore(id: string): ItemSummary {
+    return this.setDeleted(id, null, 'restore');
+  }
+
+  private setDeleted(id: string, deletedAt: number | null, kind: 'delete' | 'restore'): ItemSummary {
+    const saved = this.db.transaction((): Item => {
+      const { record, bucket } = readRecord(this.db, this.keys, id, this.index.get(id)?.title);
+      const { item } = record;
+      if ((item.deletedAt !== null) === (deletedAt !== null)) {
+        throw new KeystashError('invalid-input', kind === 'delete' ? `“${item.title}” is already in the trash.` : `“${item.title}” is not in the trash.`);
+      }
+      const after: Item = { ...item, deletedAt };
+      this.writeItem(after, bucket, record.passwordHistory);
+      this.events.append({ kind, source: this.source, itemId: id, detail: { title: item.title } });
+      return after;
+    }).immediate();
+    return this.remember(saved, this.index.get(id)?.lastUsedAt ?? null);
+  }
+
+  /** Removes an item for good, with its record and password history. */
+  purge(id: string): void {
+    this.db.transaction(() => {
+      const row = this.db.prepare('SELECT bucket FROM items WHERE id = ?').get(id) as { bucket: number } | undefined;
+      if (!row) throw new KeystashError('not-found', `No item with id ${id}.`);
+      const title = this.index.get(id)?.title;
+      this.db.prepare('DELETE FROM items WHERE id = ?').run(id);
+      this.buckets.rewrite(row.bucket, (rows) => rows.filter((r) => r[ROW_ID] !== id));
+      this.events.append({ kind: 'purge', source: this.source, itemId: id, detail: title ? { title } : {} });
+    }).immediate();
+    this.index.delete(id);
+  }
+
+  /** Moves the item's last-used time; runs inside the caller's transaction. */
+  markUsed(id: string, at: number): void {
+    this.db.prepare('UPDATE items SET last_used_at = ? WHERE id = ?').run(at, id);
+    this.index.touch(id, at);
+  }
+
+  private writeItem(item: Item, bucket: number, passwordHistory: PasswordHistoryEntry[]): void {
+    this.db
+      .prepare('UPDATE items SET updated_at = ?, deleted_at = ?, detail = ? WHERE id = ?')
+      .run(item.updatedAt, item.deletedAt, sealRecord(this.keys, { item, passwordHistory }), item.id);
+    const changed = toRow(summarize(item));
+    this.buckets.rewrite(bucket, (rows) => {
+      const i = rows.findIndex((r) => r[ROW_ID] === item.id);
+      return i === -1 ? [...rows, changed] : rows.map((r, j) => (j === i ? changed : r));
+    });
+  }
+
+  private remember(item: Item, lastUsedAt: number | null): ItemSummary {
+    const summary = summarize(item);
+    this.index.set(listedOf(summary, lastUsedAt), haystackFor(summary));
+    return { ...summary, lastUsedAt };
+  }
+}

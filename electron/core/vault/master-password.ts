@@ -1,0 +1,77 @@
+// vault.masterPassword: changing the master password or the key-derivation settings (one
+// header rewrite; items are untouched) and checking the password again for actions that ask
+// for it twice. Also the rules a new password and KDF settings must meet.
+import type { EventSource, KdfParams } from '../../../shared/domain';
+import { wipe } from '../crypto/cipher';
+import { KeystashError } from '../errors';
+import type { EventLog } from '../history/event-log';
+import type { Db } from './db';
+import type { Gate } from './gate';
+import { prepareRewrap, unwrapKey, type VaultHeader } from './header';
+import { kdfProblem } from './kdf';
+import type { SessionKeys } from './session-keys';
+import type { UnlockThrottle } from './unlock-throttle';
+
+export const MIN_MASTER_PASSWORD_LENGTH = 8;
+
+export function checkNewPassword(password: string): void {
+  if (password.length < MIN_MASTER_PASSWORD_LENGTH) {
+    throw new KeystashError('invalid-input', `The master password must be at least ${MIN_MASTER_PASSWORD_LENGTH} characters long.`);
+  }
+}
+
+export function checkKdf(kdf: KdfParams): void {
+  const problem = kdfProblem(kdf);
+  if (problem) throw new KeystashError('invalid-input', `${problem}.`);
+}
+
+/** What a password change needs from the unlocked session (vault/session.ts). */
+export interface PasswordSession {
+  readonly keys: SessionKeys;
+  header: VaultHeader;
+  readonly events: EventLog;
+}
+
+export class MasterPassword {
+  constructor(
+    private readonly db: Db,
+    private readonly gate: Gate<PasswordSession>,
+    private readonly throttle: UnlockThrottle,
+    private readonly source: EventSource,
+  ) {}
+
+  /**
+   * Re-wraps the vault key under a new password and/or KDF parameters. Only the header
+   * changes, in one transaction; items are untouched.
+   */
+  async change(current: string, next: string, kdf?: KdfParams): Promise<void> {
+    const s = this.gate.write();
+    checkNewPassword(next);
+    const params = kdf ?? s.header.kdf;
+    checkKdf(params);
+    const check = await unwrapKey(this.db, current);
+    if (!check) throw new KeystashError('wrong-password', 'The current master password is wrong; nothing was changed.');
+    wipe(check.key);
+    const commit = await prepareRewrap(s.keys.key, s.header, next, params);
+    this.gate.write(); // an import may have started, or the vault locked, during the key derivation
+    this.db.transaction(() => {
+      s.header = commit(this.db);
+      s.events.append({ kind: 'password-change', source: this.source, detail: { note: kdf ? 'master password and key-derivation settings' : 'master password' } });
+    }).immediate();
+  }
+
+  /**
+   * Checks the master password again without touching the session, for actions that ask
+   * for it a second time (a plain-text export). Wrong guesses count toward the unlock throttle.
+   */
+  async verify(password: string): Promise<void> {
+    this.gate.read();
+    this.throttle.assertReady();
+    const check = await unwrapKey(this.db, password);
+    if (!check) {
+      this.throttle.recordFailure();
+      throw new KeystashError('wrong-password', 'Wrong master password.');
+    }
+    wipe(check.key);
+  }
+}
