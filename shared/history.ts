@@ -118,8 +118,9 @@ export const RETENTIONS = ['forever', '1y', '90d'] as const;
 export type Retention = (typeof RETENTIONS)[number];
 export const RETENTION_DAYS: Record<Retention, number | null> = { forever: null, '1y': 365, '90d': 90 };
 
-export const EXPORT_FORMATS = ['csv', 'json'] as const;
-export type HistoryExportFormat = (typeof EXPORT_FORMATS)[number];
+/** What the activity log exports to (the vault's own export formats are VAULT_EXPORT_FORMATS). */
+export const HISTORY_EXPORT_FORMATS = ['csv', 'json'] as const;
+export type HistoryExportFormat = (typeof HISTORY_EXPORT_FORMATS)[number];
 
 export interface HistoryStatus {
   total: number;

@@ -114,8 +114,9 @@ export interface ImportProgress {
   phase: 'saving' | 'finishing';
 }
 
-export const EXPORT_FORMATS = ['csv', 'bitwarden', 'json', 'keystash'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+/** What the vault's items export to (the activity log's formats are HISTORY_EXPORT_FORMATS). */
+export const VAULT_EXPORT_FORMATS = ['csv', 'bitwarden', 'json', 'keystash'] as const;
+export type ExportFormat = (typeof VAULT_EXPORT_FORMATS)[number];
 
 export interface ExportResult {
   format: ExportFormat;

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { EVENT_KINDS, type VaultEvent } from '../domain';
 import {
   chartsQuerySchema,
-  EXPORT_FORMATS,
+  HISTORY_EXPORT_FORMATS,
   historyFilterSchema,
   historyPageSchema,
   historySearchSchema,
@@ -30,7 +30,7 @@ const historyQuerySchema = z
   })
   .strict();
 
-const historyExportSchema = z.object({ format: z.enum(EXPORT_FORMATS), filter: historyFilterSchema.optional() }).strict();
+const historyExportSchema = z.object({ format: z.enum(HISTORY_EXPORT_FORMATS), filter: historyFilterSchema.optional() }).strict();
 
 export const historyChannels = {
   'history:list': channel(historyQuerySchema).returns<VaultEvent[]>(),

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import {
   columnMappingSchema,
-  EXPORT_FORMATS,
+  VAULT_EXPORT_FORMATS,
   IMPORT_FORMATS,
   type ExportResult,
   type ImportPreviewReply,
@@ -34,7 +34,7 @@ export const importProgressSchema = z.object({ previewId: id }).strict();
 
 export const exportSaveSchema = z
   .object({
-    format: z.enum(EXPORT_FORMATS),
+    format: z.enum(VAULT_EXPORT_FORMATS),
     /** The master password, entered again. */
     masterPassword: password,
     /** Password for the encrypted `keystash` format. */

@@ -5,7 +5,7 @@
 import readline from 'node:readline';
 import { DEFAULT_KDF } from '../../../shared/domain';
 import { KeystashError } from '../../core/errors';
-import { EXPORT_FORMATS, exportVault, type ExportFormat } from '../../core/formats/export/run';
+import { VAULT_EXPORT_FORMATS, exportVault, type ExportFormat } from '../../core/formats/export/run';
 import type { Command, CommandContext } from '../command';
 import { usageError } from '../command';
 import { EXIT } from '../exit-codes';
@@ -49,7 +49,7 @@ Examples:
   keystash export backup.keystash-export --format keystash
   keystash export vault.csv --format csv --yes`,
   options: {
-    format: { type: 'string', value: 'F', help: `One of ${EXPORT_FORMATS.join(', ')}` },
+    format: { type: 'string', value: 'F', help: `One of ${VAULT_EXPORT_FORMATS.join(', ')}` },
     yes: { type: 'boolean', help: 'Confirm writing secrets unencrypted (csv, bitwarden, json; needed when not on a terminal)' },
     force: { type: 'boolean', help: 'Replace FILE if it already exists' },
     json: { type: 'boolean', help: 'Print {format, file, count, encrypted} as JSON' },
@@ -60,8 +60,8 @@ Examples:
     const a = ctx.args;
     const file = a.positional(0, 'FILE');
     const format = a.string('format');
-    if (format === undefined || !(EXPORT_FORMATS as readonly string[]).includes(format)) {
-      throw usageError(`--format is required: one of ${EXPORT_FORMATS.join(', ')}.`);
+    if (format === undefined || !(VAULT_EXPORT_FORMATS as readonly string[]).includes(format)) {
+      throw usageError(`--format is required: one of ${VAULT_EXPORT_FORMATS.join(', ')}.`);
     }
     const kdf = kdfFromArgs(a, DEFAULT_KDF);
     const encrypted = format === 'keystash';

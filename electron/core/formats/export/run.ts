@@ -12,7 +12,7 @@ import { jsonItemWithSecrets } from '../json-item';
 import { keystashCsvHeader, keystashCsvRow } from '../keystash-csv/columns';
 import { writeExportFile } from './safe-write';
 
-export { EXPORT_FORMATS, type ExportFormat, type ExportResult } from '../../../../shared/import-export';
+export { VAULT_EXPORT_FORMATS, type ExportFormat, type ExportResult } from '../../../../shared/import-export';
 
 export interface ExportOptions {
   format: ExportFormat;
