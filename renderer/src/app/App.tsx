@@ -8,7 +8,7 @@ import { call, onLocked } from '../lib/ipc';
 import { ToastProvider } from '../components/Toast';
 import { ConfirmProvider } from '../components/Confirm';
 import { Spinner } from '../components/EmptyState';
-import { SettingsProvider } from './settings-context';
+import { SettingsProvider } from '../state/settings';
 import { CreateVaultScreen } from '../features/unlock/CreateVaultScreen';
 import { UnlockScreen } from '../features/unlock/UnlockScreen';
 import { Shell } from './Shell';

@@ -3,14 +3,14 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { UnlockReport } from '../../../shared/domain';
 import { call } from '../lib/ipc';
-import { UnsavedGuardProvider, useUnsavedGuard } from './unsaved-guard';
-import { VaultDataProvider } from '../features/vault/vault-data';
+import { UnsavedGuardProvider, useUnsavedGuard } from '../state/unsaved-guard';
+import { VaultDataProvider } from '../state/vault-data';
 import { VaultPage } from '../features/vault/VaultPage';
 import { UnlockNotice } from '../features/unlock/UnlockNotice';
 import { DueKeysNotice } from '../features/health/DueKeysNotice';
 import { Sidebar } from './Sidebar';
 import { TOOL_PAGES } from './pages';
-import { HOME, sameRoute, type Route } from './routes';
+import { HOME, sameRoute, type Route } from '../state/routes';
 
 interface ShellProps {
   report: UnlockReport;

@@ -17,9 +17,9 @@ import {
   UserRound,
   type LucideIcon,
 } from 'lucide-react';
-import { useVaultData } from '../features/vault/vault-data';
+import { useVaultData } from '../state/vault-data';
 import { TOOL_PAGES, type ToolPage } from './pages';
-import { sameRoute, type Route, type VaultFilter } from './routes';
+import { sameRoute, type Route, type VaultFilter } from '../state/routes';
 
 interface SidebarProps {
   route: Route;

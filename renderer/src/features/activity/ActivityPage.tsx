@@ -6,7 +6,7 @@ import type { VaultEvent } from '../../../../shared/domain';
 import type { ActivityCharts as Charts, ActivityFlag, HistoryFilter, HistoryStatus } from '../../../../shared/history';
 import { call } from '../../lib/ipc';
 import { plural } from '../../lib/format';
-import { useVaultData } from '../vault/vault-data';
+import { useVaultData } from '../../state/vault-data';
 import { PerDayChart, TopItemsChart } from './ActivityCharts';
 import { ActivityFilters, NO_FILTERS, type FilterState } from './ActivityFilters';
 import { AlertsPanel } from './AlertsPanel';

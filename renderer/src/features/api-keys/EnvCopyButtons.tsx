@@ -5,7 +5,7 @@ import { Copy, Terminal } from 'lucide-react';
 import { call } from '../../lib/ipc';
 import { Button } from '../../components/Button';
 import { useToast } from '../../components/Toast';
-import { useVaultData } from '../vault/vault-data';
+import { useVaultData } from '../../state/vault-data';
 
 export function EnvCopyButtons({ itemId }: { itemId: string }) {
   const toast = useToast();

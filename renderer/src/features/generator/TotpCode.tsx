@@ -7,7 +7,7 @@ import { Copy, Eye, EyeOff } from 'lucide-react';
 import { call } from '../../lib/ipc';
 import { IconButton } from '../../components/Button';
 import { useToast } from '../../components/Toast';
-import { useVaultData } from '../vault/vault-data';
+import { useVaultData } from '../../state/vault-data';
 import './generator.css';
 
 /** How many codes are fetched in a row before the code hides again. */

@@ -3,7 +3,7 @@
 // count once the Health page has computed a report.
 import { useEffect, useState } from 'react';
 import { call } from '../../lib/ipc';
-import { useVaultData } from '../vault/vault-data';
+import { useVaultData } from '../../state/vault-data';
 
 export const AUTO_LIMIT = 1_000;
 

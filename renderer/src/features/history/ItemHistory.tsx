@@ -8,7 +8,7 @@ import { call } from '../../lib/ipc';
 import { EVENT_LABEL, fieldLabel, formatDateTime, formatRelative } from '../../lib/format';
 import { IconButton } from '../../components/Button';
 import { useToast } from '../../components/Toast';
-import { useVaultData } from '../vault/vault-data';
+import { useVaultData } from '../../state/vault-data';
 import { ItemSparkline } from '../activity/ItemSparkline';
 
 const RECENT = 8;

@@ -5,7 +5,7 @@ import { Button } from '../../components/Button';
 import { PasswordField } from '../../components/PasswordInput';
 import { StrengthMeter } from '../../components/StrengthMeter';
 import { useToast } from '../../components/Toast';
-import { useVaultData } from '../vault/vault-data';
+import { useVaultData } from '../../state/vault-data';
 import { FormError } from '../../components/FormError';
 
 const MIN = 8;

@@ -3,7 +3,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { Monitor, Moon, Sun } from 'lucide-react';
 import { THEMES, type Theme } from '../../../../shared/settings';
-import { useSettings } from '../../app/settings-context';
+import { useSettings } from '../../state/settings';
 import { Button } from '../../components/Button';
 import { TextField } from '../../components/Field';
 import { useToast } from '../../components/Toast';

@@ -11,7 +11,7 @@ import { useConfirm } from '../../components/Confirm';
 import { useToast } from '../../components/Toast';
 import { ItemHistory } from '../history/ItemHistory';
 import { FieldRow } from './FieldRow';
-import { useVaultData } from './vault-data';
+import { useVaultData } from '../../state/vault-data';
 import { useCopy } from './useCopy';
 import { TotpCode } from '../generator/TotpCode';
 import { EnvCopyButtons } from '../api-keys/EnvCopyButtons';

@@ -7,7 +7,7 @@ import type { RevealableField } from '../../../../shared/domain';
 import { call } from '../../lib/ipc';
 import { IconButton } from '../../components/Button';
 import { useToast } from '../../components/Toast';
-import { useVaultData } from './vault-data';
+import { useVaultData } from '../../state/vault-data';
 
 interface FieldRowProps {
   itemId: string;

@@ -4,7 +4,7 @@ import { useCallback } from 'react';
 import type { RevealableField } from '../../../../shared/domain';
 import { call } from '../../lib/ipc';
 import { useToast } from '../../components/Toast';
-import { useVaultData } from './vault-data';
+import { useVaultData } from '../../state/vault-data';
 
 export function useCopy(): (id: string, field: RevealableField) => Promise<void> {
   const toast = useToast();

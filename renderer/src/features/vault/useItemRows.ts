@@ -5,7 +5,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { SortOrder } from '../../../../shared/domain';
 import type { ItemListRow } from '../../../../shared/item-views';
 import { call } from '../../lib/ipc';
-import { filterQuery, type VaultFilter } from '../../app/routes';
+import { filterQuery, type VaultFilter } from '../../state/routes';
 
 export interface RowsState {
   rows: ItemListRow[] | null;

@@ -1,5 +1,5 @@
 // Where the main area points: a filtered view of the vault, or one of the tool pages
-// registered in pages.tsx.
+// registered in app/pages.tsx.
 import type { ItemQuery, ItemType } from '../../../shared/domain';
 
 export type VaultFilter =

@@ -2,8 +2,8 @@
 // after changes so views reload. Using a field (copy, reveal) only moves last-used times, so
 // it refreshes the detail views but spares the list (100,000 rows) and the counts.
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import type { ItemCounts } from '../../../../shared/domain';
-import { call } from '../../lib/ipc';
+import type { ItemCounts } from '../../../shared/domain';
+import { call } from '../lib/ipc';
 
 interface VaultData {
   counts: ItemCounts | null;
