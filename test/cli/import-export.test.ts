@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { JsonItem } from '../../electron/cli/json-output';
+import { MAX_IMPORT_BYTES } from '../../electron/core/formats/import';
 import { buildCli, FAST_KDF, newVault } from './cli-harness';
 
 const FIXTURES = path.join(__dirname, '..', 'fixtures', 'csv');
@@ -62,6 +63,16 @@ describe('keystash import', () => {
     expect(empty.stderr).toContain('header row but no items');
     const missing = await cli.run(['import', path.join(FIXTURES, 'nope.csv')]);
     expect(missing.code).toBe(4);
+  });
+
+  it('refuses a file over the size limit the app uses', async () => {
+    const { cli, dir } = await newVault();
+    const huge = path.join(dir, 'huge.csv');
+    fs.writeFileSync(huge, 'name,url,username,password\n');
+    fs.truncateSync(huge, MAX_IMPORT_BYTES + 1);
+    const r = await cli.run(['import', huge]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('The file is larger than 100 MB; split it and import the parts.');
   });
 });
 

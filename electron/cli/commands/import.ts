@@ -1,22 +1,10 @@
 // `keystash import FILE`: brings items in from another password manager's CSV export, a
 // generic CSV (with --map), or a Keystash export (CSV or encrypted). Problems are listed by
 // line; nothing is written unless every row is fine or --skip-problems accepts leaving them out.
-import fs from 'node:fs';
 import type { Command } from '../command';
 import { usageError } from '../command';
 import { EXIT } from '../exit-codes';
-import { KeystashError } from '../../core/errors';
-import { commitImport, IMPORT_FORMATS, isEncryptedExport, parseMapSpec, type ImportFormat, type ImportResult } from '../../core/formats/import';
-
-function readInput(file: string): Uint8Array {
-  try {
-    return fs.readFileSync(file);
-  } catch (err) {
-    const code = (err as { code?: string }).code;
-    if (code === 'ENOENT') throw new KeystashError('not-found', `No file at ${file}.`);
-    throw new KeystashError('io', `Could not read ${file} (${code ?? 'unknown error'}).`);
-  }
-}
+import { IMPORT_FORMATS, loadFile, parseMapSpec, readImportFile, runImport, type ImportFormat, type ImportResult } from '../../core/formats/import';
 
 function progressPrinter(write: (s: string) => void, tty: boolean): (fraction: number, imported: number) => void {
   let lastStep = -1;
@@ -76,11 +64,13 @@ Examples:
     const mapping = mapSpec !== undefined ? parseMapSpec(mapSpec) : undefined;
     const format = (formatArg ?? (mapping ? 'generic' : undefined)) as ImportFormat | undefined;
     if (mapping && format !== 'generic') throw usageError('--map applies to --format generic only.');
-    const bytes = readInput(file);
+    // Read (under the app's size limit) and decoded before the vault is opened: a missing or
+    // unreadable file is reported without asking for the master password first.
+    const loaded = loadFile(await readImportFile(file));
     const vault = await ctx.vault();
-    const password = isEncryptedExport(bytes) ? await ctx.input.secret('Export password') : undefined;
+    const password = loaded.encrypted ? await ctx.input.secret('Export password') : undefined;
     const dryRun = a.flag('dry-run');
-    const result = await commitImport(vault, bytes, {
+    const result = await runImport(vault, loaded, {
       ...(format ? { format } : {}),
       ...(mapping ? { mapping } : {}),
       ...(password ? { password } : {}),

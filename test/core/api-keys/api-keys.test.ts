@@ -9,7 +9,7 @@ import { dueApiKeys } from '../../../electron/core/api-keys/due';
 import { defaultEnvName, dotenvQuote, envLine, envNameFromTitle, shellQuote } from '../../../electron/core/api-keys/env-format';
 import { generatePassword } from '../../../electron/core/generator/password';
 import { KEYSTASH_CSV_COLUMNS } from '../../../electron/core/formats/keystash-csv/columns';
-import { commitImport } from '../../../electron/core/formats/import';
+import { loadFile, runImport } from '../../../electron/core/formats/import';
 import { passwordOptionsSchema } from '../../../shared/generator';
 import { apiKey, caught, login, newVault } from '../fixtures/vault-helpers';
 
@@ -182,7 +182,7 @@ describe('imported API keys', () => {
       line({ type: 'api_key', title: 'Named', service: 'Internal', secret: `npm_${rep(A, 36)}` }),
       line({ type: 'api_key', title: 'Unknown', secret: 'just-a-secret' }),
     ].join('\n');
-    const r = await commitImport(v, Buffer.from(csv, 'utf8'));
+    const r = await runImport(v, loadFile(Buffer.from(csv, 'utf8')));
     expect(r.imported).toBe(3);
     const service = (title: string): string => v.items.withSecrets(v.items.resolve(title)).service;
     expect(service('CI token')).toBe('GitHub');

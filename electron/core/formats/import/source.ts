@@ -1,7 +1,8 @@
-// Opens an import file: decodes it, recognises an encrypted Keystash export, finds the
-// delimiter and header row, picks the format (detected or chosen) and then walks the rows,
-// turning each into an item or a problem with its line number. The walk goes in slices, so the
-// importer can save one batch, let the app answer its window, and read on.
+// Opens an import file: loads it once (recognises an encrypted Keystash export, or decodes
+// the text), then, for each set of options a preview tries, finds the delimiter and header
+// row, picks the format (detected or chosen) and walks the rows, turning each into an item or
+// a problem with its line number. The walk goes in slices, so the preview can let the app
+// answer its window and read on.
 import type { ItemInput } from '../../../../shared/domain';
 import type { ImportPreview } from '../../../../shared/import-export';
 import { decodeText } from '../csv/decode';
@@ -36,12 +37,6 @@ export interface ImportSource
   extends Pick<ImportPreview, 'format' | 'formatLabel' | 'detected' | 'encrypted' | 'headers' | 'mapping' | 'ignoredColumns'> {
   /** A fresh walk from the first data row. */
   rows(): RowCursor;
-}
-
-/** Visits every data row in order; throws when the file has a header but no rows. */
-export function eachRow(src: ImportSource, visit: RowVisitor): void {
-  const cursor = src.rows();
-  while (cursor.next(Number.POSITIVE_INFINITY, visit));
 }
 
 function noRows(): KeystashError {
@@ -98,19 +93,37 @@ function fitsHeader(fields: string[], width: number): boolean {
   return fields.length > width && fields.slice(width).every((f) => f === '');
 }
 
-export async function openSource(bytes: Uint8Array, opts: SourceOptions = {}): Promise<ImportSource> {
-  if (bytes.length === 0) throw new KeystashError('invalid-input', 'The file is empty; nothing to import.');
-  if (isEncryptedExport(bytes)) {
+/**
+ * A file's content, loaded once: the decoded text of a CSV, or the still-sealed bytes of an
+ * encrypted export (its password comes with a preview). Any number of previews read it.
+ */
+export type LoadedFile = { encrypted: false; text: string } | { encrypted: true; bytes: Uint8Array };
+
+const empty = (): KeystashError => new KeystashError('invalid-input', 'The file is empty; nothing to import.');
+
+/**
+ * Recognises and decodes a file's bytes. A CSV's bytes are no longer needed afterwards (the
+ * caller may wipe them); an encrypted export keeps them until a preview opens it.
+ */
+export function loadFile(bytes: Uint8Array): LoadedFile {
+  if (bytes.length === 0) throw empty();
+  if (isEncryptedExport(bytes)) return { encrypted: true, bytes };
+  const { text } = decodeText(bytes);
+  if (text.trim() === '') throw empty();
+  return { encrypted: false, text };
+}
+
+export async function openSource(file: LoadedFile, opts: SourceOptions = {}): Promise<ImportSource> {
+  if (file.encrypted) {
     if (!opts.password) {
       throw new KeystashError('wrong-password', 'This is an encrypted Keystash export; enter the password it was exported with.');
     }
-    return encryptedSource(await openExport(bytes, opts.password));
+    return encryptedSource(await openExport(file.bytes, opts.password));
   }
-  const { text } = decodeText(bytes);
-  if (text.trim() === '') throw new KeystashError('invalid-input', 'The file is empty; nothing to import.');
+  const { text } = file;
   const delimiter = detectDelimiter(text);
   const header = readHeader(text, delimiter);
-  if (!header) throw new KeystashError('invalid-input', 'The file is empty; nothing to import.');
+  if (!header) throw empty();
   const { headers, line: headerLine } = header;
   if (headers.every((h) => h.trim() === '')) throw new KeystashError('invalid-input', 'The first row of the file is empty; it should name the columns.');
   const { spec, detected, mapping } = chooseFormat(headers, opts);

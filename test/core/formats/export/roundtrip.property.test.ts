@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ItemInput } from '../../../../shared/domain';
 import { renderExport } from '../../../../electron/core/formats/export/run';
-import { commitImport } from '../../../../electron/core/formats/import';
+import { loadFile, runImport } from '../../../../electron/core/formats/import';
 import { newVault } from '../../fixtures/vault-helpers';
 import { snapshot } from './helpers';
 
@@ -57,7 +57,7 @@ describe('export → import round trip', () => {
         }
         const { content } = await renderExport(source, { format: 'csv' });
         const target = await newVault();
-        const result = await commitImport(target, Buffer.from(content, 'utf8'), { skipDuplicates: false });
+        const result = await runImport(target, loadFile(Buffer.from(content, 'utf8')), { skipDuplicates: false });
         expect(result.problems).toEqual([]);
         expect(snapshot(target)).toEqual(snapshot(source));
         source.close();

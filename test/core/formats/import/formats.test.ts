@@ -1,13 +1,13 @@
 // Each password manager's export, from our own fixtures, lands as the items a person expects:
 // URLs, TOTP, folders, favourites, notes, non-login rows as notes, extras as custom fields.
 import { describe, expect, it } from 'vitest';
-import { commitImport, previewImport } from '../../../../electron/core/formats/import';
+import { previewImport } from '../../../../electron/core/formats/import';
 import { newVault } from '../../fixtures/vault-helpers';
-import { allItems, byTitle, fixture } from './helpers';
+import { allItems, byTitle, importFixture, loadFixture } from './helpers';
 
 async function imported(name: string) {
   const vault = await newVault();
-  const result = await commitImport(vault, fixture(name));
+  const result = await importFixture(vault, name);
   return { vault, result };
 }
 
@@ -113,9 +113,9 @@ describe('format detection and mapping', () => {
   it('generic CSV with semicolons: mapped columns, extras as fields, secret-looking names concealed', async () => {
     const vault = await newVault();
     const mapping = { title: ['Site'], username: ['Login'], password: ['Pass'], notes: ['Comment'] };
-    const preview = await previewImport(vault, fixture('generic-semicolon.csv'), { mapping });
+    const { preview } = await previewImport(vault, loadFixture('generic-semicolon.csv'), { mapping });
     expect(preview).toMatchObject({ format: 'generic', mapping });
-    await commitImport(vault, fixture('generic-semicolon.csv'), { mapping });
+    await importFixture(vault, 'generic-semicolon.csv', { mapping });
     const item = byTitle(vault, 'Intranet');
     expect(item).toMatchObject({ username: 'ana', password: 'in-pass', notes: 'has; semicolon' });
     expect(item.fields).toEqual([
@@ -126,14 +126,14 @@ describe('format detection and mapping', () => {
 
   it('generic tab-separated file with a guessed mapping', async () => {
     const vault = await newVault();
-    const preview = await previewImport(vault, fixture('generic-tab.tsv'));
+    const { preview } = await previewImport(vault, loadFixture('generic-tab.tsv'));
     expect(preview.mapping).toEqual({ title: ['Name'], username: ['Login'], url: ['URL'] });
-    await commitImport(vault, fixture('generic-tab.tsv'));
+    await importFixture(vault, 'generic-tab.tsv');
     expect(byTitle(vault, 'Tabbed').fields).toEqual([{ name: 'Secret Token', value: 'tok-123', concealed: true }]);
   });
 
   it('refuses a chosen format whose columns the file lacks', async () => {
     const vault = await newVault();
-    await expect(previewImport(vault, fixture('chrome.csv'), { format: 'bitwarden' })).rejects.toThrow(/does not look like a Bitwarden export/);
+    await expect(previewImport(vault, loadFixture('chrome.csv'), { format: 'bitwarden' })).rejects.toThrow(/does not look like a Bitwarden export/);
   });
 });

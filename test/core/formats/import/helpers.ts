@@ -1,8 +1,10 @@
-// Shared helpers for the import suites: fixture bytes and full items of a vault by title.
+// Shared helpers for the import suites: fixture bytes, loaded files, one-go imports, and full
+// items of a vault by title.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Item } from '../../../../shared/domain';
 import type { Vault } from '../../../../electron/core/vault';
+import { loadFile, runImport, type CommitOptions, type ImportResult, type LoadedFile, type SourceOptions } from '../../../../electron/core/formats/import';
 
 export const FIXTURES = path.join(__dirname, '..', '..', '..', 'fixtures', 'csv');
 
@@ -12,6 +14,21 @@ export function fixture(name: string): Uint8Array {
 
 export function bytes(text: string): Uint8Array {
   return Buffer.from(text, 'utf8');
+}
+
+/** A fixture, loaded as an import reads it. */
+export function loadFixture(name: string): LoadedFile {
+  return loadFile(fixture(name));
+}
+
+/** CSV text, loaded as an import reads it. */
+export function loadText(text: string): LoadedFile {
+  return loadFile(bytes(text));
+}
+
+/** Previews and commits a fixture in one go, as the CLI does. */
+export function importFixture(vault: Vault, name: string, opts: SourceOptions & CommitOptions = {}): Promise<ImportResult> {
+  return runImport(vault, loadFixture(name), opts);
 }
 
 /** Every item not in the trash, with secrets. */

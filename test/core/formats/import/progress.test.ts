@@ -2,15 +2,15 @@
 // batches (its preview too): progress is reported as it goes, the vault keeps answering reads, other writes are
 // refused as busy, and locking the vault mid-import rolls everything back.
 import { describe, expect, it } from 'vitest';
-import { commitImport, previewImport } from '../../../../electron/core/formats/import';
+import { commitImport, loadFile, previewImport } from '../../../../electron/core/formats/import';
 import { caught, dumpTables, login, newVault, PASSWORD } from '../../fixtures/vault-helpers';
-import { bytes } from './helpers';
+import { bytes, loadText } from './helpers';
 
 const ROWS = 5_000;
 /** Tables that locking and unlocking change by themselves (events and their rollups). */
 const USAGE_TABLES = ['events', 'event_quarters', 'event_days', 'item_use_days', 'meta'];
-const bigCsv = (): Uint8Array =>
-  bytes(`name,url,username,password\n${Array.from({ length: ROWS }, (_, i) => `Site ${i},https://s${i}.example,user${i},pw-${i}`).join('\n')}\n`);
+const bigCsv = () =>
+  loadFile(bytes(`name,url,username,password\n${Array.from({ length: ROWS }, (_, i) => `Site ${i},https://s${i}.example,user${i},pw-${i}`).join('\n')}\n`));
 
 describe('a large import', () => {
   it('lets the event loop run while the file is previewed, too', async () => {
@@ -21,7 +21,7 @@ describe('a large import', () => {
       return p;
     });
     setImmediate(() => order.push('event loop'));
-    expect((await preview).rows).toBe(ROWS);
+    expect((await preview).preview.rows).toBe(ROWS);
     expect(order).toEqual(['event loop', 'preview done']);
   });
 
@@ -42,7 +42,7 @@ describe('a large import', () => {
         busyCode = (err as { code?: string }).code ?? '';
       }
     };
-    const running = commitImport(vault, bigCsv(), {
+    const running = commitImport(vault, await previewImport(vault, bigCsv()), {
       onProgress: (f, n) => {
         if (progress.length === 0) setImmediate(duringImport);
         progress.push([f, n]);
@@ -68,7 +68,7 @@ describe('a large import', () => {
     vault.items.create(login('Kept'));
     const before = dumpTables(vault.file, USAGE_TABLES);
     let locked = false;
-    const running = commitImport(vault, bigCsv(), {
+    const running = commitImport(vault, await previewImport(vault, bigCsv()), {
       onProgress: () => {
         if (!locked) {
           locked = true;
@@ -85,7 +85,8 @@ describe('a large import', () => {
     expect(vault.activity.verify('full').problems).toEqual([]);
     expect(vault.history.query({ kinds: ['import'] })).toEqual([]);
     // A later import goes through normally.
-    expect(await commitImport(vault, bytes('name,url,username,password\nLater,https://l.example,u,p\n'))).toMatchObject({ imported: 1, committed: true });
+    const later = await previewImport(vault, loadText('name,url,username,password\nLater,https://l.example,u,p\n'));
+    expect(await commitImport(vault, later)).toMatchObject({ imported: 1, committed: true });
     expect(vault.items.list({}).map((s) => s.title)).toEqual(['Kept', 'Later']);
   });
 });
