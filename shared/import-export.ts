@@ -85,6 +85,15 @@ export interface ImportPreview {
   duplicates: DuplicateRow[];
 }
 
+/** A file main has read for an import and keeps, named by `sourceId`; its bytes stay in main. */
+export interface ImportFileInfo {
+  sourceId: string;
+  /** The file's name without its folder. */
+  fileName: string;
+  /** Its size in bytes. */
+  size: number;
+}
+
 /** The preview plus the id to commit it with; long lists are cut, with their full length. */
 export interface ImportPreviewReply extends ImportPreview {
   previewId: string;

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { app, BrowserWindow, ipcMain, Notification, powerMonitor, shell } from 'electron';
 import { VAULT_ENV, VAULT_FILE_NAME } from '../core/paths';
 import { electronClipboard } from './adapters/electron-clipboard';
+import { electronOpenDialog } from './adapters/open-dialog';
 import { electronSaveDialog } from './adapters/save-dialog';
 import { registerAppScheme, serveAppFiles } from './app-protocol';
 import { createHandlers } from './ipc/handlers';
@@ -34,6 +35,7 @@ function startServices(): Services {
     vaultPath: vaultPath(),
     clipboard: electronClipboard(),
     chooseSavePath: electronSaveDialog(),
+    chooseOpenPath: electronOpenDialog(),
     // Checked again here: the URL opener is the only path from the app to the OS shell.
     openExternal: (url) => shell.openExternal(safeExternalUrl(url)),
     idleSeconds: () => powerMonitor.getSystemIdleTime(),

@@ -1,24 +1,23 @@
-// import:* and export:* — preview a file, commit it while the window follows its progress,
-// and save an export after the master password is entered again.
+// import:* and export:* — choose a file, preview it, commit it while the window follows its
+// progress, and save an export after the master password is entered again.
 import { z } from 'zod';
 import {
   columnMappingSchema,
   VAULT_EXPORT_FORMATS,
   IMPORT_FORMATS,
   type ExportResult,
+  type ImportFileInfo,
   type ImportPreviewReply,
   type ImportProgress,
   type ImportResult,
 } from '../import-export';
-import { channel, id, password, type DomainChannels } from './kit';
+import { channel, empty, id, password, type DomainChannels } from './kit';
 
-/** Import files travel as base64; 140 MB of text is far beyond any real password export. */
-const MAX_IMPORT_BASE64 = 140 * 1024 * 1024;
-
+// No file bytes cross IPC: main opens the file in its own dialog, reads it once and keeps
+// it under a source id; the renderer only ever names that id (and then the preview's id).
 export const importPreviewSchema = z
   .object({
-    fileName: z.string().min(1).max(500),
-    bytes: z.string().max(MAX_IMPORT_BASE64).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'The file must be sent as base64'),
+    sourceId: id,
     format: z.enum(IMPORT_FORMATS).optional(),
     mapping: columnMappingSchema.optional(),
     /** Password of an encrypted Keystash export. */
@@ -45,6 +44,7 @@ export const exportSaveSchema = z
   .strict();
 
 export const importExportChannels = {
+  'import:choose-file': channel(empty).returns<ImportFileInfo | { cancelled: true }>(),
   'import:preview': channel(importPreviewSchema).returns<ImportPreviewReply>(),
   'import:commit': channel(importCommitSchema).returns<ImportResult & { problemsTotal: number }>(),
   'import:progress': channel(importProgressSchema).returns<ImportProgress | null>(),

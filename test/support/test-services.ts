@@ -1,13 +1,13 @@
 // The main-process services as the tests run them (main handler tests and the Chromium
 // end-to-end harness alike): a real vault file in a temp dir and the real core, with only the
-// OS adapters replaced: an in-memory clipboard, hand-fired timers, a settable idle time, and a
-// list that records URLs instead of opening a browser.
+// OS adapters replaced: an in-memory clipboard, hand-fired timers, a settable idle time, a
+// list that records URLs instead of opening a browser, and an open-file dialog that answers
+// with the path the test has set.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { KdfParams } from '../../shared/domain';
 import type { Timers } from '../../electron/main/services/clipboard.service';
-import { FAST_KDF, MemoryClipboard } from './kit';
+import { MemoryClipboard } from './kit';
 import { createServices, type ServiceInputs, type Services } from '../../electron/main/services';
 
 export { FAST_KDF } from './kit';
@@ -48,6 +48,11 @@ export class ManualTimers implements Timers {
   }
 }
 
+/** The open-file dialog's stand-in: it picks `path`, or is cancelled while that is null. */
+export interface FileChooser {
+  path: string | null;
+}
+
 export interface TestServices {
   dir: string;
   services: Services;
@@ -55,6 +60,7 @@ export interface TestServices {
   timers: ManualTimers;
   idle: { seconds: number };
   opened: string[];
+  fileChooser: FileChooser;
 }
 
 /** Services over a fresh vault path in a new temp dir; `extra` adds or overrides inputs. */
@@ -64,6 +70,7 @@ export function makeTestServices(prefix: string, extra: Partial<ServiceInputs> =
   const timers = new ManualTimers();
   const idle = { seconds: 0 };
   const opened: string[] = [];
+  const fileChooser: FileChooser = { path: null };
   const services = createServices({
     userDataDir: dir,
     vaultPath: path.join(dir, 'vault.keystash'),
@@ -73,7 +80,8 @@ export function makeTestServices(prefix: string, extra: Partial<ServiceInputs> =
     },
     idleSeconds: () => idle.seconds,
     timers,
+    chooseOpenPath: async () => fileChooser.path,
     ...extra,
   });
-  return { dir, services, clipboard, timers, idle, opened };
+  return { dir, services, clipboard, timers, idle, opened, fileChooser };
 }

@@ -6,7 +6,7 @@ import { ClipboardService, realTimers, type ClipboardAdapter, type Timers } from
 import { CopyService } from './copy.service';
 import { GeneratorService } from './generator.service';
 import { HealthService, type Notify } from './health.service';
-import { ImportExportService, type ChooseSavePath } from './import-export.service';
+import { ImportExportService, type ChooseOpenPath, type ChooseSavePath } from './import-export.service';
 import { SettingsStore } from './settings.store';
 import type { UrlOpener } from './url-opener';
 import { VaultService } from './vault.service';
@@ -23,6 +23,8 @@ export interface ServiceInputs {
   timers?: Timers;
   /** Asks where to save an export (the OS save dialog); without one, exports are cancelled. */
   chooseSavePath?: ChooseSavePath;
+  /** Asks which file to import (the OS open dialog); without one, choosing a file is cancelled. */
+  chooseOpenPath?: ChooseOpenPath;
   /** Extra vault options: native addon path (Electron's ABI), unlock throttle. */
   vaultOptions?: Omit<VaultOptions, 'now'>;
   /** Shows a desktop notification (due API keys); without one, only the in-app notice shows. */
@@ -57,7 +59,7 @@ export function createServices(inputs: ServiceInputs): Services {
   });
   const clipboard = new ClipboardService(inputs.clipboard, () => settings.get().clipboardClearSeconds, timers);
   const listeners = new Set<(reason: LockReason) => void>();
-  const importExport = new ImportExportService(vault, inputs.chooseSavePath);
+  const importExport = new ImportExportService(vault, inputs.chooseSavePath, inputs.chooseOpenPath);
   const now = inputs.now ?? Date.now;
   const generator = new GeneratorService(vault, clipboard);
   const health = new HealthService(vault, now, inputs.notify);

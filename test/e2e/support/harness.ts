@@ -1,7 +1,8 @@
 // The renderer in real Chromium with window.api bound to the real main-process handlers
 // and core (a real vault file, real Argon2), in this test process. Only the OS adapters are
-// stand-ins: an in-memory clipboard, hand-fired timers, a settable idle time, and a list
-// that records URLs instead of opening a browser.
+// stand-ins: an in-memory clipboard, hand-fired timers, a settable idle time, a list that
+// records URLs instead of opening a browser, and an open-file dialog that picks the file the
+// test has set (as main's real dialog would, main then reads it; the page never sees its bytes).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,7 +15,7 @@ import { createHandlers } from '../../../electron/main/ipc/handlers';
 import type { HandlerMap } from '../../../electron/main/ipc/handler';
 import { ensureRendererBuilt } from './build-renderer';
 import { serveDir, type StaticServer } from './static-server';
-import { FAST_KDF, makeTestServices, type ManualTimers } from '../../support/test-services';
+import { FAST_KDF, makeTestServices, type FileChooser, type ManualTimers } from '../../support/test-services';
 import { PASSWORD } from '../../support/kit';
 
 export { FAST_KDF, PASSWORD };
@@ -35,6 +36,8 @@ export interface Harness {
   timers: ManualTimers;
   idle: { seconds: number };
   opened: string[];
+  /** What the open-file dialog picks next (null: the person cancels). */
+  fileChooser: FileChooser;
   /** Console errors and CSP violations seen in the page. */
   pageErrors: string[];
   dir: string;
@@ -92,7 +95,7 @@ export async function stopShared(): Promise<void> {
 
 export async function startHarness(exe: string, opts: HarnessOptions = {}): Promise<Harness> {
   const { browser, server } = await shared(exe);
-  const { dir, services, clipboard, timers, idle, opened } = makeTestServices('keystash-e2e-', {
+  const { dir, services, clipboard, timers, idle, opened, fileChooser } = makeTestServices('keystash-e2e-', {
     ...(opts.clock ? { now: () => opts.clock?.at ?? Date.now() } : {}),
     ...(opts.throttle ? { vaultOptions: { throttle: opts.throttle } } : {}),
   });
@@ -140,6 +143,7 @@ export async function startHarness(exe: string, opts: HarnessOptions = {}): Prom
     timers,
     idle,
     opened,
+    fileChooser,
     pageErrors,
     dir,
     call: (channel, req) => handlers[channel](req) as ReturnType<HandlerMap[typeof channel]>,

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import type { Services } from '../../../electron/main/services';
 import type { MemoryClipboard } from '../../support/kit';
 import { createHandlers, type HandlerMap } from '../../../electron/main/ipc/handlers';
-import { FAST_KDF, makeTestServices, type ManualTimers } from '../../support/test-services';
+import { FAST_KDF, makeTestServices, type FileChooser, type ManualTimers } from '../../support/test-services';
 
 export { FAST_KDF, ManualTimers } from '../../support/test-services';
 import { PASSWORD } from '../../support/kit';
@@ -19,11 +19,13 @@ export interface Harness {
   timers: ManualTimers;
   opened: string[];
   idle: { seconds: number };
+  /** What the open-file dialog picks next (null: the person cancels). */
+  fileChooser: FileChooser;
   cleanup(): Promise<void>;
 }
 
 export function makeHarness(): Harness {
-  const { dir, services, clipboard, timers, opened, idle } = makeTestServices('keystash-main-');
+  const { dir, services, clipboard, timers, opened, idle, fileChooser } = makeTestServices('keystash-main-');
   return {
     dir,
     services,
@@ -32,6 +34,7 @@ export function makeHarness(): Harness {
     timers,
     opened,
     idle,
+    fileChooser,
     async cleanup() {
       await services.shutdown();
       fs.rmSync(dir, { recursive: true, force: true });
