@@ -1,11 +1,14 @@
 // The unlocked app: sidebar on the left, the routed page on the right, the unlock report
-// on top. Ctrl/Cmd+L locks from anywhere (after asking about unsaved edits).
+// on top. Ctrl/Cmd+L locks from anywhere (after asking about unsaved edits). Features never
+// import each other, so this is where one shows another's parts (the vault's editor).
 import { useCallback, useEffect, useState } from 'react';
 import type { UnlockReport } from '../../../shared/domain';
 import { call } from '../lib/ipc';
 import { UnsavedGuardProvider, useUnsavedGuard } from '../state/unsaved-guard';
 import { VaultDataProvider } from '../state/vault-data';
-import { VaultPage } from '../features/vault/VaultPage';
+import { VaultPage, type EditorProps } from '../features/vault/VaultPage';
+import { ItemEditor } from '../features/editor/ItemEditor';
+import { InlineGenerator } from '../features/generator/InlineGenerator';
 import { UnlockNotice } from '../features/unlock/UnlockNotice';
 import { DueKeysNotice } from '../features/health/DueKeysNotice';
 import { Sidebar } from './Sidebar';
@@ -15,6 +18,11 @@ import { HOME, sameRoute, type Route } from '../state/routes';
 interface ShellProps {
   report: UnlockReport;
   onLocked: () => void;
+}
+
+/** The vault's editor, with the inline generator under its password field. */
+function VaultEditor(props: EditorProps) {
+  return <ItemEditor {...props} PasswordGenerator={InlineGenerator} />;
 }
 
 export function Shell(props: ShellProps) {
@@ -64,7 +72,7 @@ function ShellLayout({ report, onLocked }: ShellProps) {
       <main className="main" aria-label="Main">
         <UnlockNotice report={report} />
         <DueKeysNotice onOpen={openItem} />
-        {route.page === 'vault' ? <VaultPage key={route.select ?? ''} filter={route.filter} select={route.select} /> : tool ? <tool.Component openItem={openItem} /> : null}
+        {route.page === 'vault' ? <VaultPage key={route.select ?? ''} filter={route.filter} select={route.select} Editor={VaultEditor} /> : tool ? <tool.Component openItem={openItem} /> : null}
       </main>
     </div>
   );

@@ -19,6 +19,9 @@ export function formatRelative(ms: number, now: number = Date.now()): string {
   return dateTime.format(new Date(ms));
 }
 
+/** Minutes east of UTC, as the history channels take it (they count per local day). */
+export const tzOffsetMinutes = (): number => -new Date().getTimezoneOffset();
+
 const shortDate = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric' });
 const shortDateYear = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', year: 'numeric' });
 

@@ -5,14 +5,14 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { VaultEvent } from '../../../../shared/domain';
 import type { ActivityCharts as Charts, ActivityFlag, HistoryFilter, HistoryStatus } from '../../../../shared/history';
 import { call } from '../../lib/ipc';
-import { plural } from '../../lib/format';
+import { plural, tzOffsetMinutes } from '../../lib/format';
 import { useVaultData } from '../../state/vault-data';
 import { PerDayChart, TopItemsChart } from './ActivityCharts';
 import { ActivityFilters, NO_FILTERS, type FilterState } from './ActivityFilters';
 import { AlertsPanel } from './AlertsPanel';
 import { EventList } from './EventList';
 import { HistoryTools } from './HistoryTools';
-import { localDayStart, tzOffsetMinutes, DAY_MS } from './kinds';
+import { localDayStart, DAY_MS } from './kinds';
 import { useEventPages } from './useEventPages';
 import './activity.css';
 

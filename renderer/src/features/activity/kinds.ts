@@ -26,9 +26,6 @@ export const ALL_KINDS: readonly EventKind[] = EVENT_KINDS;
 
 export const DAY_MS = 86_400_000;
 
-/** Minutes east of UTC, as the history channels take it. */
-export const tzOffsetMinutes = (): number => -new Date().getTimezoneOffset();
-
 /** Local midnight of a YYYY-MM-DD input value, or undefined when empty/invalid. */
 export function localDayStart(value: string): number | undefined {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return undefined;

@@ -1,7 +1,7 @@
 // Create or edit an item of any type. Messages appear inline, from the same schema main
 // checks with, plus whatever main still refuses. While the draft differs from what was
 // loaded, the unsaved-changes guard asks before anything throws it away.
-import { useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type ComponentType, type FormEvent, type KeyboardEvent } from 'react';
 import { Plus, Save, Star, X } from 'lucide-react';
 import type { ItemSummary, ItemType } from '../../../../shared/domain';
 import { call } from '../../lib/ipc';
@@ -15,8 +15,7 @@ import { useVaultData } from '../../state/vault-data';
 import { CustomFieldsEditor } from './CustomFieldsEditor';
 import { draftFromSummary, draftToInput, draftToPatch, emptyDraft, validate, type Draft, type SecretDraft } from './draft';
 import { revealMissingFields } from './reveal-missing';
-import { InlineGenerator } from '../generator/InlineGenerator';
-import { KeyFormatHint, recognisedService } from '../api-keys/KeyFormatHint';
+import { KeyFormatHint, recognisedService } from './KeyFormatHint';
 import { FormError } from '../../components/FormError';
 
 interface ItemEditorProps {
@@ -25,9 +24,11 @@ interface ItemEditorProps {
   item?: ItemSummary;
   onSaved: (item: ItemSummary) => void;
   onCancel: () => void;
+  /** Shown under the password field; the generator feature's, handed in by the app. */
+  PasswordGenerator: ComponentType<{ onUse: (value: string) => void }>;
 }
 
-export function ItemEditor({ type, item, onSaved, onCancel }: ItemEditorProps) {
+export function ItemEditor({ type, item, onSaved, onCancel, PasswordGenerator }: ItemEditorProps) {
   const initial = useMemo(() => (item ? draftFromSummary(item) : emptyDraft(type)), [item, type]);
   const [draft, setDraft] = useState<Draft>(initial);
   const [tried, setTried] = useState(false);
@@ -131,7 +132,7 @@ export function ItemEditor({ type, item, onSaved, onCancel }: ItemEditorProps) {
               below={
                 <>
                   {draft.password.value ? <StrengthMeter password={draft.password.value} /> : null}
-                  <InlineGenerator onUse={(v) => setSecret('password', v)} />
+                  <PasswordGenerator onUse={(v) => setSecret('password', v)} />
                 </>
               }
             />

@@ -1,6 +1,7 @@
 // The vault view: search and sort over a virtualised list, and a detail pane that shows
 // the selected item or the editor. Owns the selection and the vault's keyboard shortcuts.
-import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+// The editor is another feature's; the app hands it in, so the two never import each other.
+import { useCallback, useEffect, useRef, useState, type ComponentType, type KeyboardEvent } from 'react';
 import { Inbox, MousePointerClick, Search, SearchX, Trash2 } from 'lucide-react';
 import type { ItemSummary, ItemType, SortOrder } from '../../../../shared/domain';
 import { call } from '../../lib/ipc';
@@ -9,8 +10,7 @@ import { Button } from '../../components/Button';
 import { useToast } from '../../components/Toast';
 import { useUnsavedGuard } from '../../state/unsaved-guard';
 import { filterTitle, type VaultFilter } from '../../state/routes';
-import { ItemEditor } from '../editor/ItemEditor';
-import { DetailPane } from './DetailPane';
+import { DetailPane } from './detail/DetailPane';
 import { ItemList } from './ItemList';
 import { NewItemMenu } from './NewItemMenu';
 import { useItemRows } from './useItemRows';
@@ -27,7 +27,22 @@ const SORTS: { value: SortOrder; label: string }[] = [
   { value: 'last-used', label: 'Last used' },
 ];
 
-export function VaultPage({ filter, select: initialSelection }: { filter: VaultFilter; select?: string | undefined }) {
+/** What the vault view tells the editor it shows in the detail pane. */
+export interface EditorProps {
+  type: ItemType;
+  /** The item being edited; absent when creating. */
+  item?: ItemSummary;
+  onSaved: (item: ItemSummary) => void;
+  onCancel: () => void;
+}
+
+interface VaultPageProps {
+  filter: VaultFilter;
+  select?: string | undefined;
+  Editor: ComponentType<EditorProps>;
+}
+
+export function VaultPage({ filter, select: initialSelection, Editor }: VaultPageProps) {
   const [text, setText] = useState('');
   const [sort, setSort] = useState<SortOrder>('title');
   const [selectedId, setSelectedId] = useState<string | null>(initialSelection ?? null);
@@ -167,7 +182,7 @@ export function VaultPage({ filter, select: initialSelection }: { filter: VaultF
   let detail;
   if (mode.kind === 'create')
     detail = (
-      <ItemEditor
+      <Editor
         key={`new-${mode.type}`}
         type={mode.type}
         onCancel={() => {
@@ -183,7 +198,7 @@ export function VaultPage({ filter, select: initialSelection }: { filter: VaultF
     );
   else if (mode.kind === 'edit')
     detail = (
-      <ItemEditor
+      <Editor
         key={`edit-${mode.item.id}`}
         type={mode.item.type}
         item={mode.item}

@@ -2,19 +2,19 @@
 // the actions that fit where it is (vault or trash), and its history.
 import { useEffect, useState } from 'react';
 import { ExternalLink, Pencil, RotateCcw, Star, Trash2, Folder, Tag } from 'lucide-react';
-import type { ItemSummary, RevealableField } from '../../../../shared/domain';
-import { call } from '../../lib/ipc';
-import { formatDateTime, TYPE_LABEL } from '../../lib/format';
-import { Button, IconButton } from '../../components/Button';
-import { Spinner } from '../../components/EmptyState';
-import { useConfirm } from '../../components/Confirm';
-import { useToast } from '../../components/Toast';
-import { ItemHistory } from '../history/ItemHistory';
+import type { ItemSummary, RevealableField } from '../../../../../shared/domain';
+import { call } from '../../../lib/ipc';
+import { formatDateTime, TYPE_LABEL } from '../../../lib/format';
+import { Button, IconButton } from '../../../components/Button';
+import { Spinner } from '../../../components/EmptyState';
+import { useConfirm } from '../../../components/Confirm';
+import { useToast } from '../../../components/Toast';
+import { ItemHistory } from './ItemHistory';
 import { FieldRow } from './FieldRow';
-import { useVaultData } from '../../state/vault-data';
-import { useCopy } from './useCopy';
-import { TotpCode } from '../generator/TotpCode';
-import { EnvCopyButtons } from '../api-keys/EnvCopyButtons';
+import { useVaultData } from '../../../state/vault-data';
+import { useCopy } from '../useCopy';
+import { TotpCode } from './TotpCode';
+import { EnvCopyButtons } from './EnvCopyButtons';
 
 interface DetailPaneProps {
   id: string;

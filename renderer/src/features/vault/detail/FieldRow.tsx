@@ -3,11 +3,11 @@
 // when the selection changes or the user hides it again.
 import { useState, type ReactNode } from 'react';
 import { Copy, Eye, EyeOff } from 'lucide-react';
-import type { RevealableField } from '../../../../shared/domain';
-import { call } from '../../lib/ipc';
-import { IconButton } from '../../components/Button';
-import { useToast } from '../../components/Toast';
-import { useVaultData } from '../../state/vault-data';
+import type { RevealableField } from '../../../../../shared/domain';
+import { call } from '../../../lib/ipc';
+import { IconButton } from '../../../components/Button';
+import { useToast } from '../../../components/Toast';
+import { useVaultData } from '../../../state/vault-data';
 
 interface FieldRowProps {
   itemId: string;

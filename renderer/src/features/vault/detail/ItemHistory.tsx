@@ -2,14 +2,14 @@
 // its previous passwords or secrets, each revealed on demand (and logged like any reveal).
 import { useEffect, useState } from 'react';
 import { Eye, EyeOff, History } from 'lucide-react';
-import type { ItemSummary, VaultEvent } from '../../../../shared/domain';
-import type { PasswordHistoryMeta } from '../../../../shared/item-views';
-import { call } from '../../lib/ipc';
-import { EVENT_LABEL, fieldLabel, formatDateTime, formatRelative } from '../../lib/format';
-import { IconButton } from '../../components/Button';
-import { useToast } from '../../components/Toast';
-import { useVaultData } from '../../state/vault-data';
-import { ItemSparkline } from '../activity/ItemSparkline';
+import type { ItemSummary, VaultEvent } from '../../../../../shared/domain';
+import type { PasswordHistoryMeta } from '../../../../../shared/item-views';
+import { call } from '../../../lib/ipc';
+import { EVENT_LABEL, fieldLabel, formatDateTime, formatRelative } from '../../../lib/format';
+import { IconButton } from '../../../components/Button';
+import { useToast } from '../../../components/Toast';
+import { useVaultData } from '../../../state/vault-data';
+import { ItemSparkline } from './ItemSparkline';
 
 const RECENT = 8;
 

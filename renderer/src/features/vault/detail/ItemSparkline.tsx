@@ -1,9 +1,8 @@
 // A 30-day sparkline of one item's events for the detail pane: counts per local day from
 // history:sparkline, drawn as a small SVG with a text alternative.
 import { useEffect, useState } from 'react';
-import { call } from '../../lib/ipc';
-import { plural } from '../../lib/format';
-import { tzOffsetMinutes } from './kinds';
+import { call } from '../../../lib/ipc';
+import { plural, tzOffsetMinutes } from '../../../lib/format';
 
 const DAYS = 30;
 const W = 180;

@@ -2,10 +2,10 @@
 // the key's format or its title, value quoted for the shell or for .env), writes it to the
 // clipboard, logs the copy and clears it later. The secret never reaches the window.
 import { Copy, Terminal } from 'lucide-react';
-import { call } from '../../lib/ipc';
-import { Button } from '../../components/Button';
-import { useToast } from '../../components/Toast';
-import { useVaultData } from '../../state/vault-data';
+import { call } from '../../../lib/ipc';
+import { Button } from '../../../components/Button';
+import { useToast } from '../../../components/Toast';
+import { useVaultData } from '../../../state/vault-data';
 
 export function EnvCopyButtons({ itemId }: { itemId: string }) {
   const toast = useToast();

@@ -4,11 +4,10 @@
 // item open does not fill the history with reveals.
 import { useCallback, useEffect, useState } from 'react';
 import { Copy, Eye, EyeOff } from 'lucide-react';
-import { call } from '../../lib/ipc';
-import { IconButton } from '../../components/Button';
-import { useToast } from '../../components/Toast';
-import { useVaultData } from '../../state/vault-data';
-import './generator.css';
+import { call } from '../../../lib/ipc';
+import { IconButton } from '../../../components/Button';
+import { useToast } from '../../../components/Toast';
+import { useVaultData } from '../../../state/vault-data';
 
 /** How many codes are fetched in a row before the code hides again. */
 const MAX_REFRESHES = 10;
