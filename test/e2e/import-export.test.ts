@@ -1,10 +1,14 @@
 // The import wizard and the export page in real Chromium against the real handlers and core:
-// choose a file, see the preview with masked secrets, problems by line and duplicates, import,
-// then export with the master password re-entered and the unencrypted warning acknowledged.
+// choose a file (main's open dialog is the harness' stand-in; the page gets only its name and
+// size), see the preview with masked secrets, problems by line and duplicates, import, then
+// export with the master password re-entered and the unencrypted warning acknowledged.
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PASSWORD, seedVault, startHarness, stopShared, type Harness } from './support/harness';
+import { itemInputSchema, type Item } from '../../shared/domain';
+import { MAX_IMPORT_BYTES } from '../../electron/core/formats/import';
+import { sealExport } from '../../electron/core/formats/encrypted/envelope';
+import { FAST_KDF, PASSWORD, seedVault, startHarness, stopShared, type Harness } from './support/harness';
 import { CHROMIUM } from './support/skip';
 
 const FIXTURES = path.join(__dirname, '..', 'fixtures', 'csv');
@@ -20,6 +24,13 @@ describe.skipIf(!CHROMIUM)('import wizard and export', () => {
     await stopShared();
   });
 
+  /** Picks the file in main's open dialog (the harness' stand-in) and waits for its name. */
+  const chooseFile = async (file: string) => {
+    h.fileChooser.path = file;
+    await h.page.getByRole('button', { name: 'Choose file…' }).click();
+    await h.page.getByText(path.basename(file), { exact: true }).waitFor();
+  };
+
   const openPage = async () => {
     await h.page.getByRole('button', { name: 'Import / export' }).click();
     await h.page.getByRole('heading', { name: 'Import and export' }).waitFor();
@@ -28,7 +39,9 @@ describe.skipIf(!CHROMIUM)('import wizard and export', () => {
   it('previews a Bitwarden file without secrets, then imports it', async () => {
     const p = h.page;
     await openPage();
-    await p.getByLabel('File to import').setInputFiles(path.join(FIXTURES, 'bitwarden.csv'));
+    await chooseFile(path.join(FIXTURES, 'bitwarden.csv'));
+    const size = fs.statSync(path.join(FIXTURES, 'bitwarden.csv')).size;
+    expect(await p.getByRole('group', { name: 'File to import' }).textContent()).toContain(`bitwarden.csv (${size} bytes)`);
     await p.getByRole('button', { name: 'Preview' }).click();
     await p.getByText('(recognised from the header)').waitFor();
     const table = p.getByRole('table', { name: 'Preview of the first rows' });
@@ -44,7 +57,7 @@ describe.skipIf(!CHROMIUM)('import wizard and export', () => {
   it('lists problem rows by line, offers to skip them, and handles duplicates', async () => {
     const p = h.page;
     await p.getByRole('button', { name: 'Import another file' }).click();
-    await p.getByLabel('File to import').setInputFiles(path.join(FIXTURES, 'duplicates.csv'));
+    await chooseFile(path.join(FIXTURES, 'duplicates.csv'));
     await p.getByRole('button', { name: 'Preview' }).click();
     await p.getByText('Line 4: Same (already in the vault)').waitFor();
     await p.getByText('Line 3: Same (repeats an earlier row)').waitFor();
@@ -54,7 +67,7 @@ describe.skipIf(!CHROMIUM)('import wizard and export', () => {
     await p.getByText('Imported 3 items.').waitFor();
 
     await p.getByRole('button', { name: 'Import another file' }).click();
-    await p.getByLabel('File to import').setInputFiles(path.join(FIXTURES, 'broken-ragged.csv'));
+    await chooseFile(path.join(FIXTURES, 'broken-ragged.csv'));
     await p.getByRole('button', { name: 'Preview' }).click();
     await p.getByText('Line 3: The row has 3 fields but the header has 4.').waitFor();
     const importButton = p.getByRole('button', { name: 'Import 2 items' });
@@ -67,7 +80,7 @@ describe.skipIf(!CHROMIUM)('import wizard and export', () => {
   it('maps the columns of a generic CSV', async () => {
     const p = h.page;
     await p.getByRole('button', { name: 'Import another file' }).click();
-    await p.getByLabel('File to import').setInputFiles(path.join(FIXTURES, 'generic-semicolon.csv'));
+    await chooseFile(path.join(FIXTURES, 'generic-semicolon.csv'));
     await p.getByRole('button', { name: 'Preview' }).click();
     await p.getByRole('group', { name: 'Map the columns' }).waitFor();
     await p.getByLabel('Title', { exact: true }).selectOption('Site');
@@ -104,6 +117,41 @@ describe.skipIf(!CHROMIUM)('import wizard and export', () => {
     expect(h.pageErrors).toEqual([]);
   });
 
+  it('keeps the chosen file when the dialog is cancelled, refuses a file over the limit, and asks for an encrypted export\'s password', async () => {
+    const p = h.page;
+    await p.getByRole('button', { name: 'Import another file' }).click();
+    await chooseFile(path.join(FIXTURES, 'chrome.csv'));
+    h.fileChooser.path = null;
+    await p.getByRole('button', { name: 'Choose file…' }).click();
+    // Still chosen, in the page and in main: the preview is of the Chrome file.
+    await p.getByRole('button', { name: 'Preview' }).click();
+    await p.getByRole('button', { name: 'Import 3 items' }).waitFor();
+    await p.getByRole('button', { name: 'Choose another file' }).click();
+
+    const huge = path.join(h.dir, 'huge.csv');
+    fs.writeFileSync(huge, 'name,url,username,password\n');
+    fs.truncateSync(huge, MAX_IMPORT_BYTES + 1);
+    h.fileChooser.path = huge;
+    await p.getByRole('button', { name: 'Choose file…' }).click();
+    await p.getByText('The file is larger than 100 MB; split it and import the parts.').waitFor();
+    await p.getByText('No file chosen').waitFor();
+    expect(await p.getByRole('button', { name: 'Preview' }).isDisabled()).toBe(true);
+
+    const sealed = path.join(h.dir, 'backup.keystash-export');
+    const item: Item = { ...itemInputSchema.parse({ type: 'login', title: 'Sealed login', username: 'sam', password: 'sealed-pw' }), id: 'sealed-1', createdAt: 1, updatedAt: 1, deletedAt: null };
+    fs.writeFileSync(sealed, await sealExport([{ item, passwordHistory: [] }], 'export-pass-1', FAST_KDF));
+    await chooseFile(sealed);
+    await p.getByRole('button', { name: 'Preview' }).click();
+    await p.getByText('This is an encrypted Keystash export; enter the password it was exported with.').waitFor();
+    await p.getByRole('textbox', { name: 'Password of the encrypted export' }).fill('export-pass-1');
+    await p.getByRole('button', { name: 'Preview' }).click();
+    await p.getByText('Keystash (encrypted export)').waitFor();
+    await p.getByRole('button', { name: 'Import 1 item' }).click();
+    await p.getByText('Imported 1 item.').waitFor();
+    expect(h.services.vault.unlocked().items.withSecrets(h.services.vault.unlocked().items.resolve('Sealed login'))).toMatchObject({ username: 'sam', password: 'sealed-pw' });
+    expect(h.pageErrors).toEqual([]);
+  });
+
   it('shows real progress while a large file imports, then the result', { timeout: 120_000 }, async () => {
     const p = h.page;
     const rows = 20_000;
@@ -111,7 +159,7 @@ describe.skipIf(!CHROMIUM)('import wizard and export', () => {
     const lines = Array.from({ length: rows }, (_, i) => `Large site ${i},https://large${i}.example,user${i},pw-${i}`);
     fs.writeFileSync(file, `name,url,username,password\n${lines.join('\n')}\n`);
     await p.getByRole('button', { name: 'Import another file' }).click();
-    await p.getByLabel('File to import').setInputFiles(file);
+    await chooseFile(file);
     await p.getByRole('button', { name: 'Preview' }).click();
     // Every state of the bar and its status line is recorded in the page as it changes, so the
     // check does not depend on catching one moment. (A function, not a string: the app's CSP

@@ -1,18 +1,26 @@
-// The import wizard: choose a file (read here, sent to main as base64), see the preview —
-// format, counts by type, the first rows with secrets masked, problem rows by line and
-// duplicates — map columns for a generic CSV, decide about duplicates and problem rows,
-// then import in one transaction, following it batch by batch, and see the result.
-import { useRef, useState } from 'react';
+// The import wizard: choose a file (main opens the dialog, reads the file and keeps it; the
+// page gets its name and size), see the preview — format, counts by type, the first rows with
+// secrets masked, problem rows by line and duplicates — map columns for a generic CSV, decide
+// about duplicates and problem rows, then import in one transaction, following it batch by
+// batch, and see the result.
+import { useState } from 'react';
 import { FileUp } from 'lucide-react';
-import { IMPORT_FORMATS, IMPORT_FORMAT_LABELS, type ColumnMapping, type ImportFormat, type ImportResult } from '../../../../shared/import-export';
-import type { ImportPreviewReply } from '../../../../shared/import-export';
+import {
+  IMPORT_FORMATS,
+  IMPORT_FORMAT_LABELS,
+  type ColumnMapping,
+  type ImportFileInfo,
+  type ImportFormat,
+  type ImportPreviewReply,
+  type ImportResult,
+} from '../../../../shared/import-export';
+import { plural } from '../../lib/format';
 import { call } from '../../lib/ipc';
 import { Button } from '../../components/Button';
 import { PasswordField } from '../../components/PasswordInput';
-import { useVaultData } from '../vault/vault-data';
-import { ColumnMapper } from './ColumnMapper';
-import { fileToBase64, MAX_IMPORT_BYTES } from './file-bytes';
-import { PreviewTable } from './PreviewTable';
+import { useVaultData } from '../../state/vault-data';
+import { FileChoice } from './FileChoice';
+import { PreviewStep } from './PreviewStep';
 import { useImportProgress } from './useImportProgress';
 import { FormError } from '../../components/FormError';
 
@@ -22,11 +30,10 @@ type Step =
   | { kind: 'importing'; count: number; previewId: string }
   | { kind: 'done'; result: ImportResult & { problemsTotal: number } };
 
-const plural = (n: number, one: string) => `${n.toLocaleString()} ${one}${n === 1 ? '' : 's'}`;
-
 export function ImportWizard() {
   const [step, setStep] = useState<Step>({ kind: 'choose' });
-  const [file, setFile] = useState<File | null>(null);
+  const [file, setFile] = useState<ImportFileInfo | null>(null);
+  const [choosing, setChoosing] = useState(false);
   const [format, setFormat] = useState<ImportFormat | ''>('');
   const [mapping, setMapping] = useState<ColumnMapping | null>(null);
   const [password, setPassword] = useState('');
@@ -35,18 +42,30 @@ export function ImportWizard() {
   const [skipProblems, setSkipProblems] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
-  const input = useRef<HTMLInputElement>(null);
   const { changed } = useVaultData();
+
+  const choose = async () => {
+    setChoosing(true);
+    const r = await call('import:choose-file', {});
+    setChoosing(false);
+    if (!r.ok) {
+      // Main forgets the previous file once another is chosen, even one it cannot read.
+      setFile(null);
+      return setError(r.error.message);
+    }
+    if ('cancelled' in r.value) return;
+    setFile(r.value);
+    setPassword('');
+    setNeedsPassword(false);
+    setError('');
+  };
 
   const preview = async (withMapping: ColumnMapping | null = mapping) => {
     if (!file) return setError('Choose a file first.');
-    if (file.size > MAX_IMPORT_BYTES) return setError('The file is larger than 100 MB; split it and import the parts.');
     setBusy(true);
     setError('');
-    const bytes = await fileToBase64(file);
     const r = await call('import:preview', {
-      fileName: file.name,
-      bytes,
+      sourceId: file.sourceId,
       ...(format ? { format } : {}),
       ...(withMapping && (format === 'generic' || format === '') ? { mapping: withMapping, format: 'generic' as const } : {}),
       ...(password ? { password } : {}),
@@ -83,7 +102,6 @@ export function ImportWizard() {
     setPassword('');
     setNeedsPassword(false);
     setError('');
-    if (input.current) input.current.value = '';
   };
 
   return (
@@ -93,24 +111,7 @@ export function ImportWizard() {
       </h2>
       {step.kind === 'choose' ? (
         <div className="form-stack">
-          <div className="field">
-            <label className="field-label" htmlFor="import-file">
-              File to import
-            </label>
-            <input
-              id="import-file"
-              ref={input}
-              type="file"
-              className="input"
-              accept=".csv,.tsv,.txt,.json,.keystash-export,text/csv"
-              onChange={(e) => {
-                setFile(e.target.files?.[0] ?? null);
-                setNeedsPassword(false);
-                setError('');
-              }}
-            />
-            <div className="field-hint">A CSV export from Bitwarden, Chrome/Edge/Brave, Firefox, Safari, KeePassXC, LastPass, 1Password, Proton Pass or Dashlane, any other CSV, or a Keystash export.</div>
-          </div>
+          <FileChoice file={file} busy={choosing} onChoose={() => void choose()} />
           <div className="field">
             <label className="field-label" htmlFor="import-format">
               Format
@@ -127,7 +128,7 @@ export function ImportWizard() {
           {needsPassword ? <PasswordField label="Password of the encrypted export" value={password} onChange={setPassword} /> : null}
           <FormError message={error} />
           <div>
-            <Button variant="primary" icon={FileUp} busy={busy} disabled={!file} onClick={() => void preview(null)}>
+            <Button variant="primary" icon={FileUp} busy={busy} disabled={!file || choosing} onClick={() => void preview(null)}>
               Preview
             </Button>
           </div>
@@ -186,91 +187,6 @@ function ImportingStep({ count, previewId }: { count: number; previewId: string 
       <p aria-live="polite">{status}</p>
       <progress className="ie-progress" value={fraction} max={1} aria-label="Import progress" aria-valuetext={`${percent}%`} />
       <p className="field-hint">Everything is saved in one transaction: if the import stops (or the vault locks) before the end, nothing is imported.</p>
-    </div>
-  );
-}
-
-interface PreviewStepProps {
-  p: ImportPreviewReply;
-  mapping: ColumnMapping | null;
-  onMapping: (m: ColumnMapping) => void;
-  onRemap: () => void;
-  keepDuplicates: boolean;
-  onKeepDuplicates: (v: boolean) => void;
-  skipProblems: boolean;
-  onSkipProblems: (v: boolean) => void;
-  busy: boolean;
-  error: string;
-  onImport: () => void;
-  onCancel: () => void;
-}
-
-function PreviewStep({ p, mapping, onMapping, onRemap, keepDuplicates, onKeepDuplicates, skipProblems, onSkipProblems, busy, error, onImport, onCancel }: PreviewStepProps) {
-  const count = p.counts.login + p.counts.api_key + p.counts.note + (keepDuplicates ? p.duplicatesTotal : 0);
-  const blocked = p.problemsTotal > 0 && !skipProblems;
-  return (
-    <div className="form-stack">
-      <p className="ie-summary">
-        <strong>{p.formatLabel}</strong> {p.detected ? '(recognised from the header)' : ''} — {plural(p.rows, 'row')}: {plural(p.counts.login, 'login')},{' '}
-        {plural(p.counts.note, 'note')}
-        {p.counts.api_key ? `, ${plural(p.counts.api_key, 'API key')}` : ''}.
-      </p>
-      {p.ignoredColumns.length > 0 ? <p className="field-hint">Not imported (no meaning in Keystash): {p.ignoredColumns.join(', ')}.</p> : null}
-      {p.format === 'generic' && mapping ? (
-        <>
-          <ColumnMapper headers={p.headers} mapping={mapping} onChange={onMapping} />
-          <div>
-            <Button busy={busy} onClick={onRemap}>
-              Update preview
-            </Button>
-          </div>
-        </>
-      ) : null}
-      <h3 className="subsection-title">First rows</h3>
-      <PreviewTable rows={p.sample} />
-      {p.problemsTotal > 0 ? (
-        <div className="ie-problems" role="region" aria-label="Problem rows">
-          <h3 className="subsection-title">{plural(p.problemsTotal, 'row')} cannot be imported</h3>
-          <ul className="ie-list">
-            {p.problems.map((x) => (
-              <li key={x.line}>
-                Line {x.line}: {x.reason}
-              </li>
-            ))}
-          </ul>
-          {p.problemsTotal > p.problems.length ? <p className="field-hint">…and {p.problemsTotal - p.problems.length} more.</p> : null}
-          <label className="ie-check">
-            <input type="checkbox" checked={skipProblems} onChange={(e) => onSkipProblems(e.target.checked)} /> Import the other rows and leave these out
-          </label>
-        </div>
-      ) : null}
-      {p.duplicatesTotal > 0 ? (
-        <fieldset className="fieldset" aria-label="Duplicates">
-          <legend className="subsection-title">{plural(p.duplicatesTotal, 'row')} duplicate items you already have</legend>
-          <ul className="ie-list">
-            {p.duplicates.slice(0, 20).map((d) => (
-              <li key={d.line}>
-                Line {d.line}: {d.title} ({d.of === 'vault' ? 'already in the vault' : 'repeats an earlier row'})
-              </li>
-            ))}
-          </ul>
-          <label className="ie-check">
-            <input type="radio" name="dupes" checked={!keepDuplicates} onChange={() => onKeepDuplicates(false)} /> Skip duplicates
-          </label>
-          <label className="ie-check">
-            <input type="radio" name="dupes" checked={keepDuplicates} onChange={() => onKeepDuplicates(true)} /> Import them anyway
-          </label>
-        </fieldset>
-      ) : null}
-      <FormError message={error} />
-      <div className="row">
-        <Button variant="primary" disabled={blocked || count === 0} onClick={onImport}>
-          Import {plural(count, 'item')}
-        </Button>
-        <Button variant="ghost" onClick={onCancel}>
-          Choose another file
-        </Button>
-      </div>
     </div>
   );
 }
