@@ -4,11 +4,13 @@ import type { ItemSummary } from '../../../shared/domain';
 
 const COMBINING_MARKS = /\p{M}+/gu;
 const LATIN_MARKS = /[\u0300-\u036f]+/g;
-const BEYOND_LATIN = /[^\x00-\u02ff]/;
-const NON_ASCII = /[^\x00-\x7f]/;
+// Ranges of UTF-16 code units written upward from the first one outside (the complement form
+// would start at U+0000, a control character in a pattern).
+const BEYOND_LATIN = /[\u0300-\uffff]/;
+const NON_ASCII = /[\u0080-\uffff]/;
 /** The Latin range a lookup table covers: Latin-1 Supplement, Extended-A and Extended-B. */
 const TABLE_END = 0x250;
-const BEYOND_TABLE = /[^\x00-\u024f]/;
+const BEYOND_TABLE = /[\u0250-\uffff]/;
 const TABLE_CHARS = /[\u0080-\u024f]/g;
 
 /** The definition: compatibility decomposition, every combining mark dropped, lower case. */
