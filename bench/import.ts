@@ -35,8 +35,10 @@ async function main(): Promise<void> {
     global.gc?.();
     const rssBefore = process.memoryUsage().rss;
     let t = performance.now();
+    const previewCpu0 = process.cpuUsage();
     const checked = await previewImport(vault, loadFile(await readImportFile(file)));
     const previewMs = performance.now() - t;
+    const previewCpu = process.cpuUsage(previewCpu0);
     let peak = process.memoryUsage().rss;
     t = performance.now();
     const cpu0 = process.cpuUsage();
@@ -61,6 +63,7 @@ async function main(): Promise<void> {
           rows: ROWS,
           file_mb: Math.round((fileBytes / 1024 / 1024) * 10) / 10,
           preview_ms: Math.round(previewMs),
+          preview_cpu_ms: Math.round((previewCpu.user + previewCpu.system) / 1000),
           import_ms: Math.round(commitMs),
           // The whole import as a person waits for it: preview, then commit.
           total_ms: Math.round(previewMs + commitMs),
