@@ -9,7 +9,7 @@
 //     async run(ctx) {
 //       const vault = await ctx.vault();                  // asks for the password, unlocks, logs as `cli`
 //       const id = resolveItem(vault, ctx.args.positional(0, 'ITEM'));
-//       ctx.out.data(vault.listed(id).title);            // data → stdout; ctx.out.note(...) → stderr
+//       ctx.out.data(vault.items.listedItem(id).title);  // data → stdout; ctx.out.note(...) → stderr
 //       return EXIT.ok;                                    // or throw KeystashError(code, sentence)
 //     },
 //   };
