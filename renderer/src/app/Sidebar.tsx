@@ -20,6 +20,7 @@ import {
 import { useVaultData } from '../state/vault-data';
 import { TOOL_PAGES, type ToolPage } from './pages';
 import { sameRoute, type Route, type VaultFilter } from '../state/routes';
+import './sidebar.css';
 
 interface SidebarProps {
   route: Route;

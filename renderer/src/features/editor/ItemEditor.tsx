@@ -17,6 +17,7 @@ import { draftFromSummary, draftToInput, draftToPatch, emptyDraft, validate, typ
 import { revealMissingFields } from './reveal-missing';
 import { KeyFormatHint, recognisedService } from './KeyFormatHint';
 import { FormError } from '../../components/FormError';
+import './editor.css';
 
 interface ItemEditorProps {
   type: ItemType;

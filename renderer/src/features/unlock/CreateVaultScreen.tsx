@@ -9,6 +9,7 @@ import { PasswordField } from '../../components/PasswordInput';
 import { StrengthMeter } from '../../components/StrengthMeter';
 import { KdfFields, draftOf, parseKdf } from '../../components/KdfFields';
 import { FormError } from '../../components/FormError';
+import './unlock.css';
 
 export const MIN_PASSWORD = 8;
 

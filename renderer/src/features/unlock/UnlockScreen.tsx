@@ -9,6 +9,7 @@ import { plural } from '../../lib/format';
 import { Button } from '../../components/Button';
 import { PasswordField } from '../../components/PasswordInput';
 import { FormError } from '../../components/FormError';
+import './unlock.css';
 
 function useCountdown(initialMs: number): [number, (ms: number) => void] {
   const [until, setUntil] = useState(() => Date.now() + initialMs);

@@ -18,6 +18,7 @@ import { useVaultData } from '../../state/vault-data';
 import { useCopy } from './useCopy';
 import { useVaultShortcuts } from './useVaultShortcuts';
 import { FormError } from '../../components/FormError';
+import './vault.css';
 
 type Mode = { kind: 'view' } | { kind: 'edit'; item: ItemSummary } | { kind: 'create'; type: ItemType };
 

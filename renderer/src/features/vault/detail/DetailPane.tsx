@@ -15,6 +15,7 @@ import { useVaultData } from '../../../state/vault-data';
 import { useCopy } from '../useCopy';
 import { TotpCode } from './TotpCode';
 import { EnvCopyButtons } from './EnvCopyButtons';
+import './detail.css';
 
 interface DetailPaneProps {
   id: string;
