@@ -4,6 +4,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { UnlockReport } from '../../../shared/domain';
 import { call } from '../lib/ipc';
+import { useConfirm } from '../components/Confirm';
 import { UnsavedGuardProvider, useUnsavedGuard } from '../state/unsaved-guard';
 import { VaultDataProvider } from '../state/vault-data';
 import { VaultPage, type EditorProps } from '../features/vault/VaultPage';
@@ -26,8 +27,20 @@ function VaultEditor(props: EditorProps) {
 }
 
 export function Shell(props: ShellProps) {
+  const confirm = useConfirm();
+  const askDiscard = useCallback(
+    () =>
+      confirm({
+        title: 'Discard unsaved changes?',
+        message: 'This item has changes that are not saved yet.',
+        confirmLabel: 'Discard changes',
+        cancelLabel: 'Keep editing',
+        danger: true,
+      }),
+    [confirm],
+  );
   return (
-    <UnsavedGuardProvider>
+    <UnsavedGuardProvider askDiscard={askDiscard}>
       <VaultDataProvider>
         <ShellLayout {...props} />
       </VaultDataProvider>

@@ -1,7 +1,7 @@
 // Unsaved edits are never lost silently: whoever is about to navigate, change the selection
-// or lock asks `confirmDiscard()` first, which asks the user while an editor is dirty.
+// or lock asks `confirmDiscard()` first, which asks the user while an editor is dirty. How to
+// ask (a dialog) is the app's to say, so app state holds no UI.
 import { createContext, useCallback, useContext, useMemo, useRef, type ReactNode } from 'react';
-import { useConfirm } from '../components/Confirm';
 
 interface GuardApi {
   setDirty(dirty: boolean): void;
@@ -17,9 +17,14 @@ export function useUnsavedGuard(): GuardApi {
   return g;
 }
 
-export function UnsavedGuardProvider({ children }: { children: ReactNode }) {
+interface UnsavedGuardProviderProps {
+  /** Asks the user whether to throw the unsaved changes away; resolves true for yes. */
+  askDiscard: () => Promise<boolean>;
+  children: ReactNode;
+}
+
+export function UnsavedGuardProvider({ askDiscard, children }: UnsavedGuardProviderProps) {
   const dirty = useRef(false);
-  const confirm = useConfirm();
 
   const setDirty = useCallback((d: boolean) => {
     dirty.current = d;
@@ -27,16 +32,10 @@ export function UnsavedGuardProvider({ children }: { children: ReactNode }) {
 
   const confirmDiscard = useCallback(async () => {
     if (!dirty.current) return true;
-    const ok = await confirm({
-      title: 'Discard unsaved changes?',
-      message: 'This item has changes that are not saved yet.',
-      confirmLabel: 'Discard changes',
-      cancelLabel: 'Keep editing',
-      danger: true,
-    });
+    const ok = await askDiscard();
     if (ok) dirty.current = false;
     return ok;
-  }, [confirm]);
+  }, [askDiscard]);
 
   const api = useMemo(() => ({ setDirty, confirmDiscard }), [setDirty, confirmDiscard]);
   return <GuardContext.Provider value={api}>{children}</GuardContext.Provider>;
