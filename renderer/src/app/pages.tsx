@@ -10,7 +10,7 @@ import { HealthPage } from '../features/health/HealthPage';
 import { useHealthCount } from '../features/health/health-count';
 
 /** What the shell hands every tool page. */
-export interface ToolPageProps {
+interface ToolPageProps {
   /** Shows one item in the vault view. */
   openItem: (id: string) => void;
 }

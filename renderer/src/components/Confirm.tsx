@@ -3,7 +3,7 @@
 import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
 import { Button } from './Button';
 
-export interface ConfirmOptions {
+interface ConfirmOptions {
   title: string;
   message: ReactNode;
   confirmLabel: string;

@@ -2,7 +2,7 @@
 // Result; a `locked` error from any channel tells the app to drop its state and show the
 // unlock screen (main may have locked on idle, sleep or from the CLI).
 import type { Channel, KeystashApi, RequestOf, ResponseOf } from '../../../shared/contract';
-import type { ErrorInfo, Result } from '../../../shared/errors';
+import type { Result } from '../../../shared/errors';
 
 declare global {
   interface Window {
@@ -28,23 +28,4 @@ export async function call<C extends Channel>(channel: C, req: RequestOf<C>): Pr
   }
   if (!res.ok && res.error.code === 'locked') for (const l of [...lockListeners]) l();
   return res;
-}
-
-/** An error thrown by `callOrThrow`, carrying the code for the UI to react to. */
-export class IpcError extends Error {
-  constructor(readonly info: ErrorInfo) {
-    super(info.message);
-  }
-}
-
-/** For loads where an error can only be shown, not handled: throws an IpcError. */
-export async function callOrThrow<C extends Channel>(channel: C, req: RequestOf<C>): Promise<ResponseOf<C>> {
-  const res = await call(channel, req);
-  if (!res.ok) throw new IpcError(res.error);
-  return res.value;
-}
-
-export function errorMessage(err: unknown): string {
-  if (err instanceof IpcError) return err.info.message;
-  return err instanceof Error ? err.message : 'Something went wrong.';
 }

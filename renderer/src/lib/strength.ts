@@ -2,7 +2,7 @@
 // in their own chunk; until then the meter says it is checking.
 import { useEffect, useState } from 'react';
 
-export interface Strength {
+interface Strength {
   /** 0 (guessable in moments) to 4 (very strong). */
   score: 0 | 1 | 2 | 3 | 4;
   label: string;

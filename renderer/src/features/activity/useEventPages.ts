@@ -7,9 +7,9 @@ import type { VaultEvent } from '../../../../shared/domain';
 import type { HistoryFilter } from '../../../../shared/history';
 import { call } from '../../lib/ipc';
 
-export const PAGE = 200;
+const PAGE = 200;
 
-export interface EventPages {
+interface EventPages {
   total: number | null;
   row(index: number): VaultEvent | undefined;
   /** Asks for the page holding `index` (and the ones before it, when filtered). */

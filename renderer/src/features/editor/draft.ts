@@ -57,7 +57,7 @@ export function draftFromSummary(s: ItemSummary): Draft {
 }
 
 /** Whether the user changed this secret (an unrevealed one is "unchanged" while left empty). */
-export const secretChanged = (s: SecretDraft): boolean => (s.original === null ? s.value !== '' : s.value !== s.original);
+const secretChanged = (s: SecretDraft): boolean => (s.original === null ? s.value !== '' : s.value !== s.original);
 
 const splitTags = (t: string): string[] => [...new Set(t.split(',').map((x) => x.trim()).filter(Boolean))];
 

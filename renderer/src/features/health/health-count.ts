@@ -5,7 +5,7 @@ import { useEffect, useState } from 'react';
 import { call } from '../../lib/ipc';
 import { useVaultData } from '../../state/vault-data';
 
-export const AUTO_LIMIT = 1_000;
+const AUTO_LIMIT = 1_000;
 
 let latest: number | undefined;
 const listeners = new Set<(n: number | undefined) => void>();

@@ -11,7 +11,7 @@ import { KdfFields, draftOf, parseKdf } from '../../components/KdfFields';
 import { FormError } from '../../components/FormError';
 import './unlock.css';
 
-export const MIN_PASSWORD = 8;
+const MIN_PASSWORD = 8;
 
 export function CreateVaultScreen({ onCreated }: { onCreated: (r: UnlockReport) => void }) {
   const [password, setPassword] = useState('');

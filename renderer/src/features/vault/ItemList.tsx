@@ -7,7 +7,7 @@ import { FileText, KeyRound, Star, UserRound } from 'lucide-react';
 import type { ItemListRow } from '../../../../shared/item-views';
 import { formatShort } from '../../lib/format';
 
-export const ROW_HEIGHT = 56;
+const ROW_HEIGHT = 56;
 const ICONS = { login: UserRound, api_key: KeyRound, note: FileText } as const;
 
 interface ItemListProps {

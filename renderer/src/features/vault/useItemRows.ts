@@ -7,7 +7,7 @@ import type { ItemListRow } from '../../../../shared/item-views';
 import { call } from '../../lib/ipc';
 import { filterQuery, type VaultFilter } from '../../state/routes';
 
-export interface RowsState {
+interface RowsState {
   rows: ItemListRow[] | null;
   error: string;
 }
