@@ -28,5 +28,6 @@ export interface TotpReply {
   expiresInMs: number;
 }
 
-export const ENV_COPY_FORMATS = ['shell', 'dotenv'] as const;
-export type EnvCopyFormat = (typeof ENV_COPY_FORMATS)[number];
+/** How an env line is written: `export NAME='value'` for a shell, `NAME="value"` for a .env file. */
+export const ENV_FORMATS = ['shell', 'dotenv'] as const;
+export type EnvFormat = (typeof ENV_FORMATS)[number];

@@ -9,7 +9,7 @@ import {
   type ItemCounts,
   type ItemSummary,
 } from '../domain';
-import { ENV_COPY_FORMATS, type ItemListRow, type PasswordHistoryMeta, type TotpReply } from '../item-views';
+import { ENV_FORMATS, type ItemListRow, type PasswordHistoryMeta, type TotpReply } from '../item-views';
 import { byId, channel, empty, id, type DomainChannels } from './kit';
 
 const byField = z.object({ id, field: revealableFieldSchema }).strict();
@@ -31,5 +31,5 @@ export const itemChannels = {
   'item:open-url': channel(byIndex).returns<null>(),
   'item:totp': channel(byId).returns<TotpReply>(),
   'item:copy-totp': channel(byId).returns<{ clearsInMs: number; expiresInMs: number }>(),
-  'item:copy-env': channel(z.object({ id, format: z.enum(ENV_COPY_FORMATS) }).strict()).returns<{ clearsInMs: number; name: string }>(),
+  'item:copy-env': channel(z.object({ id, format: z.enum(ENV_FORMATS) }).strict()).returns<{ clearsInMs: number; name: string }>(),
 } satisfies DomainChannels<'item'>;

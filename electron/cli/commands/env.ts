@@ -1,6 +1,7 @@
 // `keystash env`: prints `export VAR='secret'` (or .env) lines for items, for `eval` or a
 // .env file. Each secret printed is recorded in usage history as a CLI use.
-import { ENV_FORMATS, envLine, type EnvFormat } from '../../core/api-keys/env-format';
+import { ENV_FORMATS, type EnvFormat } from '../../../shared/item-views';
+import { envLine } from '../../core/api-keys/env-format';
 import { bindingFor, fetchSecrets } from '../../core/api-keys/bindings';
 import { type Command, usageError } from '../command';
 import { EXIT } from '../exit-codes';

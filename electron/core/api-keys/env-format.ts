@@ -2,10 +2,8 @@
 // format suggests, else the item title in UPPER_SNAKE case.
 import { recogniseKey } from '../../../shared/api-key-formats';
 import type { Item } from '../../../shared/domain';
+import type { EnvFormat } from '../../../shared/item-views';
 import { KeystashError } from '../errors';
-
-export const ENV_FORMATS = ['shell', 'dotenv'] as const;
-export type EnvFormat = (typeof ENV_FORMATS)[number];
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 

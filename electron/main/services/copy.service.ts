@@ -4,7 +4,7 @@
 // for), and copies go to the clipboard with its auto-clear. Deriving codes and env lines
 // here keeps TOTP and env formatting out of the IPC handlers.
 import type { RevealableField } from '../../../shared/domain';
-import type { EnvCopyFormat, TotpReply } from '../../../shared/item-views';
+import type { EnvFormat, TotpReply } from '../../../shared/item-views';
 import { defaultEnvName, defaultField, envLine } from '../../core/api-keys/env-format';
 import { totpCode } from '../../core/items/totp';
 import type { ClipboardService } from './clipboard.service';
@@ -35,7 +35,7 @@ export class CopyService {
   }
 
   /** Copies an API key (or a login's password) as `NAME=value`, quoted for a shell or a .env file. */
-  async env(id: string, format: EnvCopyFormat): Promise<{ clearsInMs: number; name: string }> {
+  async env(id: string, format: EnvFormat): Promise<{ clearsInMs: number; name: string }> {
     const v = this.vault.unlocked();
     const item = v.items.withSecrets(id);
     const name = defaultEnvName(item);
