@@ -1,10 +1,13 @@
 // Writes CSV (RFC 4180, CRLF line ends) and guards against spreadsheet formula injection: a
-// cell that starts with = + - @, a tab or a carriage return is prefixed with an apostrophe so
-// a spreadsheet shows it as text instead of running it. In Keystash's own (lossless) format a
-// value that already starts with an apostrophe is prefixed too, so that the importer can
-// remove exactly one apostrophe from every cell that has one and get the original back.
+// cell that starts with = + - @, a tab or a carriage return, or with any whitespace followed
+// by one of those (spreadsheets skip leading spaces before a formula), is prefixed with an
+// apostrophe so a spreadsheet shows it as text instead of running it. In Keystash's own
+// (lossless) format a value that already starts with an apostrophe is prefixed too, so that
+// the importer can remove exactly one apostrophe from every cell that has one and get the
+// original back.
 const NEEDS_QUOTES = /[",\r\n;\t]/;
-const FORMULA_START = /^[=+\-@\t\r]/;
+// \s covers every Unicode space (no-break, ideographic, line breaks), not only ASCII ones.
+const FORMULA_START = /^\s*[=+\-@]|^[\t\r]/;
 
 export function guardFormula(value: string, lossless: boolean): string {
   return FORMULA_START.test(value) || (lossless && value.startsWith("'")) ? `'${value}` : value;
