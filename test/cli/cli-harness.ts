@@ -35,13 +35,18 @@ export function cleanEnv(dir: string, extra: Record<string, string> = {}): NodeJ
   return env;
 }
 
-export function runCli(args: string[], opts: { stdin?: string; env?: NodeJS.ProcessEnv; cwd?: string } = {}): Promise<CliResult> {
+/**
+ * `timeoutMs` kills a child that runs longer (its code is then null), for tests of input
+ * that used to hang: the test fails instead of waiting for the suite's timeout.
+ */
+export function runCli(args: string[], opts: { stdin?: string; env?: NodeJS.ProcessEnv; cwd?: string; timeoutMs?: number } = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], {
       cwd: opts.cwd ?? ROOT,
       env: opts.env ?? cleanEnv(os.tmpdir()),
       detached: true,
       stdio: ['pipe', 'pipe', 'pipe'],
+      ...(opts.timeoutMs !== undefined ? { timeout: opts.timeoutMs, killSignal: 'SIGKILL' as const } : {}),
     });
     let stdout = '';
     let stderr = '';

@@ -1,7 +1,9 @@
 // Reads an import file from disk, once, under the one size limit every importer shares (the
 // CLI and the desktop app alike). The size is checked on the open file before its content is
 // read, and the read stops one byte past that size, so a file that grows after the check is
-// refused instead of being read whole.
+// refused instead of being read whole. Only a regular file is read: a named pipe (FIFO), a
+// device or a socket could block forever or never end, so it is refused at once.
+import { constants } from 'node:fs';
 import fs from 'node:fs/promises';
 import { KeystashError } from '../../errors';
 
@@ -18,17 +20,38 @@ function readError(file: string, err: unknown): KeystashError {
   return new KeystashError('io', `Could not read ${file} (${code ?? 'unknown error'}).`);
 }
 
+/** What a non-regular file is, for the refusal message. */
+function kindOf(stat: { isFIFO(): boolean; isDirectory(): boolean; isSocket(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean }): string {
+  if (stat.isFIFO()) return 'a named pipe (FIFO)';
+  if (stat.isDirectory()) return 'a folder';
+  if (stat.isSocket()) return 'a socket';
+  if (stat.isCharacterDevice() || stat.isBlockDevice()) return 'a device';
+  return 'a special file';
+}
+
+function notRegular(file: string, kind: string): KeystashError {
+  return new KeystashError('invalid-input', `${file} is ${kind}, not a regular file; save the export to a file and import that.`);
+}
+
+/**
+ * Opening a FIFO for reading waits for a writer, in a thread Node cannot cancel. O_NONBLOCK
+ * makes that open return at once (it changes nothing for a regular file), and the kind is
+ * then checked on the open handle, so a path swapped for a FIFO after any earlier look is
+ * still refused. Windows has no FIFOs at a path and no O_NONBLOCK.
+ */
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
+
 /** The file's bytes; throws `invalid-input` for a file over MAX_IMPORT_BYTES without reading it. */
 export async function readImportFile(file: string): Promise<Uint8Array> {
   let handle: fs.FileHandle;
   try {
-    handle = await fs.open(file, 'r');
+    handle = await fs.open(file, OPEN_FLAGS);
   } catch (err) {
     throw readError(file, err);
   }
   try {
     const stat = await handle.stat();
-    if (!stat.isFile()) throw new KeystashError('invalid-input', `${file} is not a file.`);
+    if (!stat.isFile()) throw notRegular(file, kindOf(stat));
     if (stat.size > MAX_IMPORT_BYTES) throw tooLarge();
     // One byte of room past the size seen: reading it means the file grew meanwhile.
     const buffer = new Uint8Array(stat.size + 1);

@@ -60,6 +60,6 @@ describe('readImportFile', () => {
   it('says which file is missing, and that a folder is not a file', async () => {
     const dir = tempDir();
     expect(await caught(() => readImportFile(path.join(dir, 'nope.csv')))).toMatchObject({ code: 'not-found', message: `No file at ${path.join(dir, 'nope.csv')}.` });
-    expect(await caught(() => readImportFile(dir))).toMatchObject({ code: 'invalid-input', message: `${dir} is not a file.` });
+    expect(await caught(() => readImportFile(dir))).toMatchObject({ code: 'invalid-input', message: `${dir} is a folder, not a regular file; save the export to a file and import that.` });
   });
 });
