@@ -87,8 +87,22 @@ export const sparklineQuerySchema = z
   .object({ itemId: id, days: z.number().int().min(1).max(366).optional(), tzOffsetMinutes: chartsQuerySchema.shape.tzOffsetMinutes })
   .strict();
 
-export const CHAIN_PROBLEMS = ['edited', 'moved', 'missing', 'truncated', 'unexpected', 'head-missing', 'head-invalid', 'anchor-invalid'] as const;
+export const CHAIN_PROBLEMS = ['edited', 'moved', 'missing', 'truncated', 'unexpected', 'head-missing', 'head-invalid', 'head-older', 'anchor-invalid', 'alarm-lost'] as const;
 export type ChainProblemKind = (typeof CHAIN_PROBLEMS)[number];
+
+/**
+ * Problems whose evidence a later write would erase (a new head hides a deleted one, a cut
+ * tail or a copied-back older head): a check that finds one raises the alarm, which stays
+ * until the user acknowledges it. Edited, moved and missing events stay in the chain itself.
+ */
+export const STICKY_PROBLEMS: readonly ChainProblemKind[] = ['truncated', 'unexpected', 'head-missing', 'head-invalid', 'head-older', 'anchor-invalid', 'alarm-lost'];
+
+/** Findings kept until acknowledged (history-alarm.ts). */
+export interface HistoryAlarm {
+  /** When the first of them was found; 0 when the record of them was removed. */
+  raisedAt: number;
+  problems: ChainProblem[];
+}
 
 export interface ChainProblem {
   kind: ChainProblemKind;
@@ -110,8 +124,34 @@ export interface ChainReport {
   /** Events older than this were pruned by the retention setting. */
   prunedThrough: number;
   problems: ChainProblem[];
+  /** Earlier findings not yet acknowledged; `ok` is false while there are any. */
+  alarm: HistoryAlarm | null;
   checkedAt: number;
   ms: number;
+}
+
+/** The alarm's findings that this check did not find again (so nothing is listed twice). */
+export function earlierFindings(r: ChainReport): ChainProblem[] {
+  const now = new Set(r.problems.map((p) => p.message));
+  return (r.alarm?.problems ?? []).filter((p) => !now.has(p.message));
+}
+
+/**
+ * The activity page's headline, composed in main from what was actually checked: it claims
+ * "intact" only after a full check found nothing, and says when the full check last ran.
+ */
+export interface ChainHeadline {
+  tone: 'ok' | 'info' | 'danger';
+  title: string;
+  text: string;
+  /** What is wrong, one sentence each (current findings, then unacknowledged earlier ones). */
+  problems: string[];
+  /** True while an alarm waits for the user's acknowledgement. */
+  canAcknowledge: boolean;
+  /** Progress of the background full check while it runs. */
+  checking: { checked: number; total: number } | null;
+  /** When a full check of the whole chain last finished in this session, or null. */
+  lastFullCheckAt: number | null;
 }
 
 export const RETENTIONS = ['forever', '1y', '90d'] as const;

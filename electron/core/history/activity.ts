@@ -23,7 +23,8 @@ import type { Gate } from '../vault/gate';
 import type { SessionKeys } from '../vault/session-keys';
 import type { Db } from '../vault/db';
 import { DEFAULT_BURST, flaggedWindows } from './alerts';
-import { verifyChain } from './chain-verify';
+import { ChainCheck } from './chain-check';
+import { FullCheckWalk } from './full-check';
 import type { DetailIndex } from './detail-index';
 import { whereClause, type EventFilter } from './event-filter';
 import { exportHistory } from './history-export';
@@ -52,12 +53,18 @@ const FETCH_CHUNK = 500;
 const DAY_MS = 86_400_000;
 
 export class Activity {
+  private readonly chain: ChainCheck;
+
   constructor(
     private readonly db: Db,
     private readonly gate: Gate<ActivitySession>,
     private readonly now: () => number,
     private readonly items: ItemLookup,
-  ) {}
+    /** This machine's folder for the history witness (the user-data folder); none in bare core use. */
+    stateDir?: string,
+  ) {
+    this.chain = new ChainCheck(db, now, stateDir);
+  }
 
   /** The last check of the history chain: the one at unlock, or a later verify(). */
   get lastCheck(): ChainReport | null {
@@ -162,9 +169,28 @@ export class Activity {
   }
 
   verify(mode: 'incremental' | 'full'): ChainReport {
+    return this.chain.run(this.gate.read(), mode);
+  }
+
+  /** The user has read the standing findings: clears the alarm (history-alarm.ts). */
+  acknowledge(): ChainReport {
+    return this.chain.acknowledge(this.gate.write());
+  }
+
+  /** Starts the whole-chain check in slices; drive it with continueFullCheck(). */
+  startFullCheck(): FullCheckWalk {
     const s = this.gate.read();
-    s.lastCheck = verifyChain(this.db, s.keys.eventMacKey, s.events.records, { mode, now: this.now });
-    return s.lastCheck;
+    return new FullCheckWalk(this.db, s.keys.eventMacKey, s.events.records);
+  }
+
+  /** Walks on for about `budgetMs`: null while there is more, else the report (also lastCheck). `locked` after lock. */
+  continueFullCheck(walk: FullCheckWalk, budgetMs: number): ChainReport | null {
+    return this.chain.continue(this.gate.read(), walk, budgetMs);
+  }
+
+  /** Remembers the current head as seen by this machine (at unlock, and at lock with the closing session). */
+  rememberHead(s: ActivitySession = this.gate.read()): void {
+    this.chain.rememberHead(s);
   }
 
   retention(): Retention {
@@ -186,11 +212,18 @@ export class Activity {
     return this.pruneIn(this.gate.read());
   }
 
-  /** Never prunes a history that failed its last check. */
+  /**
+   * Never prunes a history that failed its last check or has a standing alarm; the prune
+   * itself verifies every event it would delete, and an event that fails there is reported by
+   * a full check (so a backdated event is flagged, not pruned).
+   */
   private pruneIn(s: ActivitySession): number {
     if (s.lastCheck && !s.lastCheck.ok) return 0;
     const cutoff = retentionCutoff(readRetention(this.db, s.keys), this.now());
-    return cutoff === null ? 0 : pruneBefore(this.db, s.events.records, s.events.rollups, cutoff);
+    if (cutoff === null) return 0;
+    const r = pruneBefore(this.db, s.keys.eventMacKey, s.events.records, s.events.rollups, cutoff);
+    if (r.brokenAt !== null) this.chain.run(s, 'full');
+    return r.pruned;
   }
 
   /** Writes the (filtered) log to a new 0600 file and records the export. */

@@ -1,12 +1,16 @@
 // The authenticated bookkeeping records of the usage-event chain, kept in the `meta` table:
 //  - head:       the newest event's {seq, mac}, rewritten in the same transaction as every
-//                append, so deleting the newest events (a truncated tail) is detectable;
+//                append, so deleting the newest events (a truncated tail) is detectable. It
+//                also carries the alarm bit: set when a check found the head missing, altered,
+//                older than this machine last saw, or the tail cut off, and cleared only when
+//                the user acknowledges it (history-alarm.ts). A re-written head therefore
+//                cannot quietly erase the finding;
 //  - checkpoint: the last {seq, mac} a verification found intact, so unlock re-checks only
 //                what was appended since;
 //  - anchor:     the last pruned event's {seq, mac}, the chain's start after retention pruning.
 // Each record is HMAC'd with the event MAC key and its own name, so none can be forged or
 // swapped for another; only removal or replay of an older copy remains possible, and the
-// chain walk reports both as missing or mismatched events.
+// chain walk, the alarm bit and this machine's witness (history-witness.ts) report those.
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { Db } from '../vault/db';
@@ -18,29 +22,40 @@ export interface ChainPoint {
   mac: Buffer;
 }
 
-export type ChainRecord = { state: 'absent' } | { state: 'invalid' } | { state: 'ok'; point: ChainPoint };
+export type ChainRecord = { state: 'absent' } | { state: 'invalid' } | { state: 'ok'; point: ChainPoint; alarm: boolean };
 
 const MAC_BYTES = 32;
 const SEQ_BYTES = 8;
+/** seq | mac | tag: records written before the alarm bit existed (read, never written). */
+const V1_BYTES = SEQ_BYTES + MAC_BYTES * 2;
+/** seq | mac | flags | tag. */
+const V2_BYTES = V1_BYTES + 1;
 
-function tag(key: Uint8Array, name: ChainRecordName, seq: number, mac: Uint8Array): Buffer {
+function tagV1(key: Uint8Array, name: ChainRecordName, seq: number, mac: Uint8Array): Buffer {
   return createHmac('sha256', key).update(`keystash chain-record|${name}|${seq}|`).update(mac).digest();
 }
 
-export function encodeRecord(key: Uint8Array, name: ChainRecordName, point: ChainPoint): Buffer {
+function tagV2(key: Uint8Array, name: ChainRecordName, seq: number, flags: number, mac: Uint8Array): Buffer {
+  return createHmac('sha256', key).update(`keystash chain-record v2|${name}|${seq}|${flags}|`).update(mac).digest();
+}
+
+export function encodeRecord(key: Uint8Array, name: ChainRecordName, point: ChainPoint, alarm = false): Buffer {
   const seq = Buffer.alloc(SEQ_BYTES);
   seq.writeBigUInt64BE(BigInt(point.seq));
-  return Buffer.concat([seq, point.mac, tag(key, name, point.seq, point.mac)]);
+  const flags = alarm ? 1 : 0;
+  return Buffer.concat([seq, point.mac, Buffer.from([flags]), tagV2(key, name, point.seq, flags, point.mac)]);
 }
 
 export function decodeRecord(key: Uint8Array, name: ChainRecordName, blob: Buffer | undefined): ChainRecord {
   if (!blob) return { state: 'absent' };
-  if (blob.length !== SEQ_BYTES + MAC_BYTES * 2) return { state: 'invalid' };
+  if (blob.length !== V1_BYTES && blob.length !== V2_BYTES) return { state: 'invalid' };
   const seq = Number(blob.readBigUInt64BE(0));
   const mac = Buffer.from(blob.subarray(SEQ_BYTES, SEQ_BYTES + MAC_BYTES));
-  const expected = tag(key, name, seq, mac);
-  if (!timingSafeEqual(expected, blob.subarray(SEQ_BYTES + MAC_BYTES))) return { state: 'invalid' };
-  return { state: 'ok', point: { seq, mac } };
+  const v2 = blob.length === V2_BYTES;
+  const flags = v2 ? (blob[SEQ_BYTES + MAC_BYTES] ?? 0) : 0;
+  const expected = v2 ? tagV2(key, name, seq, flags, mac) : tagV1(key, name, seq, mac);
+  if (!timingSafeEqual(expected, blob.subarray(blob.length - MAC_BYTES))) return { state: 'invalid' };
+  return { state: 'ok', point: { seq, mac }, alarm: (flags & 1) === 1 };
 }
 
 /** Reads and writes the three records; statements are prepared once per session. */
@@ -61,7 +76,7 @@ export class ChainRecords {
     return decodeRecord(this.key, name, row?.blob);
   }
 
-  write(name: ChainRecordName, point: ChainPoint): void {
-    this.put.run(name, encodeRecord(this.key, name, point));
+  write(name: ChainRecordName, point: ChainPoint, alarm = false): void {
+    this.put.run(name, encodeRecord(this.key, name, point, alarm));
   }
 }

@@ -1,6 +1,6 @@
 // Checks the tamper-evident chain of usage events and says, in plain words, what is wrong:
 // an edited event, a moved (reordered) one, deleted ones in the middle, a cut-off tail, or a
-// damaged bookkeeping record. `incremental` starts at the last verified checkpoint, so unlock
+// damaged bookkeeping record, or a head older than this machine last saw. `incremental` starts at the last verified checkpoint, so unlock
 // stays fast with a million events; `full` walks everything from the chain's start.
 import { timingSafeEqual } from 'node:crypto';
 import type { ChainProblem, ChainReport } from '../../../shared/history';
@@ -15,6 +15,8 @@ interface Row extends MacInput {
 export interface VerifyOptions {
   mode: 'incremental' | 'full';
   now: () => number;
+  /** The head this machine last saw (history-witness.ts); an older head in the file is a rollback. */
+  witness?: ChainPoint | null;
 }
 
 const MAX_PROBLEMS = 50;
@@ -123,6 +125,14 @@ export function verifyChain(db: Db, key: Uint8Array, records: ChainRecords, opts
     } else if (!same(head.point.mac, prev)) {
       add({ kind: 'edited', seq: prevSeq, message: `The newest event (#${prevSeq}) was replaced.` });
     }
+    const w = opts.witness;
+    if (w && head.state === 'ok' && (head.point.seq < w.seq || (head.point.seq === w.seq && !same(head.point.mac, w.mac)))) {
+      add({
+        kind: 'head-older',
+        seq: head.point.seq,
+        message: `The history ends at event #${head.point.seq}, but this computer already saw it reach #${w.seq}: newer events were removed and an older copy of the history's records was put back.`,
+      });
+    }
   })();
 
   if (problems.length === 0 && last.seq > 0) {
@@ -132,7 +142,7 @@ export function verifyChain(db: Db, key: Uint8Array, records: ChainRecords, opts
       // Busy in another process: the next check simply starts from the older checkpoint.
     }
   }
-  return { ok: problems.length === 0, mode, checkedEvents: checked, lastSeq: last.seq, prunedThrough, problems, checkedAt: opts.now(), ms: performance.now() - started };
+  return { ok: problems.length === 0, mode, checkedEvents: checked, lastSeq: last.seq, prunedThrough, problems, alarm: null, checkedAt: opts.now(), ms: performance.now() - started };
 }
 
 /**

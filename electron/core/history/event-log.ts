@@ -60,14 +60,19 @@ export class EventLog {
    * written, or damaged) the newest row, then the pruning anchor, then genesis is used; the
    * unlock check has already reported the problem by then.
    */
-  private tip(): ChainPoint & { nextSeq: number } {
+  private tip(): ChainPoint & { nextSeq: number; alarm: boolean } {
     const last = this.lastRow.get();
     const head = this.records.read('history-head');
-    if (head.state === 'ok') return { ...head.point, nextSeq: Math.max(head.point.seq, last?.seq ?? 0) + 1 };
-    if (last) return { ...last, nextSeq: last.seq + 1 };
+    if (head.state === 'ok') return { ...head.point, nextSeq: Math.max(head.point.seq, last?.seq ?? 0) + 1, alarm: head.alarm };
+    if (last) return { ...last, nextSeq: last.seq + 1, alarm: false };
     const anchor = this.records.read('history-anchor');
-    if (anchor.state === 'ok') return { ...anchor.point, nextSeq: anchor.point.seq + 1 };
-    return { seq: 0, mac: GENESIS_MAC, nextSeq: 1 };
+    if (anchor.state === 'ok') return { ...anchor.point, nextSeq: anchor.point.seq + 1, alarm: false };
+    return { seq: 0, mac: GENESIS_MAC, nextSeq: 1, alarm: false };
+  }
+
+  /** The head as stored (alarm bit included), for the alarm and this machine's witness. */
+  head(): ReturnType<ChainRecords['read']> {
+    return this.records.read('history-head');
   }
 
   /** Appends one event. Runs inside the caller's transaction when there is one. */
@@ -99,7 +104,8 @@ export class EventLog {
         seqs.push(seq);
         seq++;
       }
-      if (seqs.length > 0) this.records.write('history-head', { seq: seq - 1, mac: prev });
+      // An unacknowledged alarm rides along with every new head until the user clears it.
+      if (seqs.length > 0) this.records.write('history-head', { seq: seq - 1, mac: prev }, tip.alarm);
       this.rollups.apply(rows, 1);
       return seqs;
     });

@@ -2,16 +2,20 @@
 // The setting lives in the vault's `meta` table, encrypted and authenticated with the vault
 // key, rather than in the app's settings file: the CLI appends to the same history and must
 // honour it, and an attacker who can edit files must not be able to shorten it unnoticed.
-// Pruning deletes the oldest events in one transaction and records the last deleted event's
-// {seq, mac} as the chain's authenticated new start (the anchor).
+// Pruning verifies, then deletes, the oldest events in one transaction and records the last
+// deleted event's {seq, mac} as the chain's authenticated new start (the anchor).
 import { RETENTIONS, RETENTION_DAYS, type Retention } from '../../../shared/history';
 import type { SessionKeys } from '../vault/session-keys';
 import type { Db } from '../vault/db';
-import type { ChainRecords } from './chain-records';
+import { timingSafeEqual } from 'node:crypto';
+import type { ChainPoint, ChainRecords } from './chain-records';
+import { eventMac, GENESIS_MAC, type MacInput } from './event-mac';
 import type { Rollups } from './rollups';
 
 const NAME = 'history-retention';
 const DAY_MS = 86_400_000;
+
+const same = (a: Uint8Array, b: Uint8Array): boolean => a.length === b.length && timingSafeEqual(a, b);
 
 export function readRetention(db: Db, keys: SessionKeys): Retention {
   const row = db.prepare('SELECT blob FROM meta WHERE name = ?').get(NAME) as { blob: Buffer } | undefined;
@@ -33,26 +37,42 @@ export function retentionCutoff(retention: Retention, now: number): number | nul
   return days === null ? null : now - days * DAY_MS;
 }
 
+export interface PruneResult {
+  pruned: number;
+  /** The first event that failed its check on the way (nothing was pruned then), or null. */
+  brokenAt: number | null;
+}
+
+interface Row extends MacInput {
+  mac: Buffer;
+}
+
 /**
- * Deletes every event up to the last one recorded before `cutoff` (by sequence, so the chain
- * stays contiguous; an event with an out-of-order time is kept with its neighbours).
- * Returns how many events were deleted.
+ * Deletes the oldest events, up to the last one recorded before `cutoff`, in one transaction.
+ * Every event in the range is verified first, in order from the chain's start (its MAC and its
+ * link to the one before), and only a verified event's time decides whether it goes: a
+ * backdated `at` fails its MAC, so it stops the prune instead of steering it. Nothing is pruned
+ * without a valid head free of alarms, nor past the head, nor when any event on the way fails.
+ * The last deleted event's {seq, mac} becomes the chain's authenticated start (the anchor).
  */
-export function pruneBefore(db: Db, records: ChainRecords, rollups: Rollups, cutoff: number): number {
-  return db.transaction(() => {
-    const keep = db.prepare('SELECT seq FROM events WHERE at >= ? ORDER BY seq LIMIT 1').get(cutoff) as { seq: number } | undefined;
-    const through = keep
-      ? keep.seq - 1
-      : ((db.prepare('SELECT MAX(seq) AS s FROM events').get() as { s: number | null }).s ?? 0);
+export function pruneBefore(db: Db, key: Uint8Array, records: ChainRecords, rollups: Rollups, cutoff: number): PruneResult {
+  return db.transaction((): PruneResult => {
+    const head = records.read('history-head');
     const anchor = records.read('history-anchor');
-    const from = anchor.state === 'ok' ? anchor.point.seq : 0;
-    if (through <= from) return 0;
-    const last = db.prepare('SELECT seq, mac FROM events WHERE seq = ?').get(through) as { seq: number; mac: Buffer } | undefined;
-    // A gap at the cut point is tampering the chain check reports; do not paper over it.
-    if (!last) return 0;
-    rollups.forgetRange(from, through);
-    const { changes } = db.prepare('DELETE FROM events WHERE seq <= ?').run(through);
-    records.write('history-anchor', last);
-    return changes;
+    if (head.state !== 'ok' || head.alarm || anchor.state === 'invalid') return { pruned: 0, brokenAt: null };
+    const from: ChainPoint = anchor.state === 'ok' ? anchor.point : { seq: 0, mac: GENESIS_MAC };
+    let prev = from;
+    const rows = db.prepare('SELECT seq, at, kind, source, item_id, detail, mac FROM events WHERE seq > ? AND seq <= ? ORDER BY seq').iterate(from.seq, head.point.seq) as IterableIterator<Row>;
+    for (const row of rows) {
+      const intact = row.seq === prev.seq + 1 && same(eventMac(key, prev.mac, row), row.mac);
+      if (!intact) return { pruned: 0, brokenAt: row.seq };
+      if (row.at >= cutoff) break;
+      prev = { seq: row.seq, mac: row.mac };
+    }
+    if (prev.seq <= from.seq) return { pruned: 0, brokenAt: null };
+    rollups.forgetRange(from.seq, prev.seq);
+    const { changes } = db.prepare('DELETE FROM events WHERE seq <= ?').run(prev.seq);
+    records.write('history-anchor', prev);
+    return { pruned: changes, brokenAt: null };
   }).immediate();
 }
