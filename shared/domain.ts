@@ -1,6 +1,7 @@
 // Domain types and their validation, shared by the core, the IPC contract, the CLI and the UI.
 // Neither Node nor DOM code lives here.
 import { z } from 'zod';
+import { noNul } from './input-text';
 
 export const ITEM_TYPES = ['login', 'api_key', 'note'] as const;
 export type ItemType = (typeof ITEM_TYPES)[number];
@@ -21,14 +22,14 @@ const isRealDate = (s: string): boolean => {
 };
 
 export const customFieldSchema = z.object({
-  name: z.string().trim().min(1, 'A custom field needs a name').max(200),
-  value: z.string().max(100_000),
+  name: noNul(z.string().trim().min(1, 'A custom field needs a name').max(200), 'Custom field names'),
+  value: noNul(z.string().max(100_000), 'Custom field values'),
   concealed: z.boolean(),
 });
 export type CustomField = z.infer<typeof customFieldSchema>;
 
-const text = (max: number) => z.string().max(max);
-const tagSchema = z.string().trim().min(1, 'Tags cannot be empty').max(100);
+const text = (max: number, what: string) => noNul(z.string().max(max), what);
+const tagSchema = noNul(z.string().trim().min(1, 'Tags cannot be empty').max(100), 'Tags');
 
 export const expiresAtSchema = z
   .string()
@@ -37,20 +38,20 @@ export const expiresAtSchema = z
 
 /** Every field an item can carry; which ones apply depends on the type (see `checkTypeFields`). */
 const itemFieldsShape = {
-  title: z.string().trim().min(1, 'A title is required').max(500),
-  username: text(1_000),
-  password: text(10_000),
-  urls: z.array(z.string().trim().min(1).max(4_000)).max(50),
-  totp: text(2_000),
-  notes: text(1_000_000),
+  title: noNul(z.string().trim().min(1, 'A title is required').max(500), 'Titles'),
+  username: text(1_000, 'Usernames'),
+  password: text(10_000, 'Passwords'),
+  urls: z.array(noNul(z.string().trim().min(1).max(4_000), 'Web addresses')).max(50),
+  totp: text(2_000, 'One-time-password secrets'),
+  notes: text(1_000_000, 'Notes'),
   tags: z.array(tagSchema).max(100),
-  folder: z.string().trim().max(500),
+  folder: noNul(z.string().trim().max(500), 'Folder names'),
   favorite: z.boolean(),
   fields: z.array(customFieldSchema).max(200),
-  service: text(500),
-  keyId: text(2_000),
-  secret: text(100_000),
-  environment: text(200),
+  service: text(500, 'Service names'),
+  keyId: text(2_000, 'Key ids'),
+  secret: text(100_000, 'Secrets'),
+  environment: text(200, 'Environment names'),
   expiresAt: expiresAtSchema.nullable(),
   rotationDays: z.number().int().min(1).max(3_650).nullable(),
 };
