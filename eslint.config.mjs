@@ -106,7 +106,7 @@ const LAYERS = [
 
 export default defineConfig(
   {
-    ignores: ['out/**', '**/node_modules/**', '.native/**', 'test-results/**'],
+    ignores: ['out/**', 'dist/**', '**/node_modules/**', '.native/**', 'test-results/**'],
   },
   {
     linterOptions: { reportUnusedDisableDirectives: 'error' },

@@ -6,13 +6,15 @@
 //
 // Tries a prebuilt binary first (prebuild-install, as better-sqlite3's own install does),
 // then compiles with node-gyp against Electron's headers. Skips cleanly when there is no
-// Electron binary (ELECTRON_SKIP_BINARY_DOWNLOAD installs, CI). `--dry-run` prints the plan.
+// Electron binary (ELECTRON_SKIP_BINARY_DOWNLOAD installs, CI), unless `--required` (`npm run
+// dist`: an installer without the addon could not open a vault). `--dry-run` prints the plan.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { electronBinary, electronVersion, root } from './electron-binary.mjs';
 
 const dryRun = process.argv.includes('--dry-run');
+const required = process.argv.includes('--required');
 const log = (msg) => console.log(`electron-native: ${msg}`);
 
 const sqliteDir = path.join(root, 'node_modules', 'better-sqlite3');
@@ -41,6 +43,10 @@ function nodeGyp() {
 
 function main() {
   if (!electronBinary()) {
+    if (required) {
+      log('no Electron binary in node_modules/electron (installed with ELECTRON_SKIP_BINARY_DOWNLOAD?); reinstall with `npm ci` to build the Electron copy of better-sqlite3.');
+      return 1;
+    }
     log('no Electron binary in node_modules/electron (installed with ELECTRON_SKIP_BINARY_DOWNLOAD?); skipping the Electron build of better-sqlite3.');
     return 0;
   }

@@ -25,6 +25,12 @@ it('skips with a clear message and exit 0 when there is no Electron binary', () 
   expect(fs.existsSync(path.join(root, '.native', `electron-${version}`, 'work'))).toBe(false);
 });
 
+it('with --required (npm run dist), fails with exit 1 and says how to get the binary when there is none', () => {
+  const r = run(['--required'], { ELECTRON_OVERRIDE_DIST_PATH: dist });
+  expect(r.status).toBe(1);
+  expect(r.out).toMatch(/no Electron binary .* reinstall with `npm ci`/);
+});
+
 it('with a binary, plans a build for this Electron version into .native/ without touching node_modules', () => {
   const stampFile = path.join(root, '.native', `electron-${version}`, 'stamp.json');
   if (fs.existsSync(stampFile)) {
