@@ -1,5 +1,6 @@
 // The contract every `keystash` subcommand implements, and the parsed arguments it receives.
 // A command is one file in ./commands that exports a Command; ./commands/index.ts lists them.
+import { quote } from '../../shared/input-text';
 import type { Vault } from '../core/vault';
 import { KeystashError } from '../core/errors';
 import type { Input } from './input';
@@ -79,7 +80,7 @@ export class Args {
   int(name: string, range: { min: number; max: number }): number | undefined {
     const raw = this.string(name);
     if (raw === undefined) return undefined;
-    if (!/^\d+$/.test(raw.trim())) throw usageError(`--${name} takes a whole number, not “${raw}”.`);
+    if (!/^\d+$/.test(raw.trim())) throw usageError(`--${name} takes a whole number, not ${quote(raw)}.`);
     const n = Number(raw.trim());
     if (n < range.min || n > range.max) throw usageError(`--${name} must be between ${range.min} and ${range.max}.`);
     return n;

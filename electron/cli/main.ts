@@ -2,6 +2,7 @@
 // failure into one sentence on stderr and an exit code. Nothing escapes as a stack trace.
 import os from 'node:os';
 import { parseArgs } from 'node:util';
+import { quote } from '../../shared/input-text';
 import { toErrorInfo } from '../core/errors';
 import { resolveVaultPath } from '../core/paths';
 import { Args, type Command, type OptionsSpec } from './command';
@@ -56,7 +57,7 @@ function parse(cmd: Command, argv: string[]): Args {
   if (args.flag('help')) return args;
   const n = args.positionals.length;
   if (n < cmd.positionals.min || n > cmd.positionals.max) {
-    const problem = n < cmd.positionals.min ? 'Missing arguments' : `Unexpected argument “${args.positionals[cmd.positionals.max] ?? ''}”`;
+    const problem = n < cmd.positionals.min ? 'Missing arguments' : `Unexpected argument ${quote(args.positionals[cmd.positionals.max] ?? '')}`;
     throw new UsageProblem(`${problem} (usage: keystash ${cmd.usage}).`);
   }
   return args;
@@ -82,7 +83,7 @@ export async function main(argv: string[], runEnv: RunEnv = {}): Promise<number>
   }
   const cmd = COMMANDS.find((c) => c.name === name);
   if (!cmd) {
-    out.error(`Unknown command “${name}”. Run \`keystash --help\` to see the commands.`);
+    out.error(`Unknown command ${quote(name)}. Run \`keystash --help\` to see the commands.`);
     return EXIT.usage;
   }
 

@@ -1,5 +1,7 @@
 // Where the CLI writes: data (what a script consumes) goes to stdout, messages for the person
 // at the terminal go to stderr, so `keystash list --json | jq` never sees a notice.
+import { capMessage } from '../../shared/input-text';
+
 export interface Sink {
   write(chunk: string): unknown;
 }
@@ -80,6 +82,7 @@ export class Output {
   }
 
   error(message: string): void {
-    this.stderr.write(`keystash: ${message}\n`);
+    // Also covers messages that are not KeystashErrors (parseArgs quotes unknown options).
+    this.stderr.write(`keystash: ${capMessage(message)}\n`);
   }
 }

@@ -1,6 +1,7 @@
 // The one error type the core throws on purpose. Everything that crosses a boundary
 // (IPC, CLI) is turned into an ErrorInfo by `toErrorInfo`, so no stack trace ever leaks.
 import type { ErrorCode, ErrorInfo } from '../../shared/errors';
+import { capMessage } from '../../shared/input-text';
 
 export class KeystashError extends Error {
   readonly code: ErrorCode;
@@ -8,7 +9,8 @@ export class KeystashError extends Error {
   readonly itemIds: string[] | undefined;
 
   constructor(code: ErrorCode, message: string, extra: { retryAfterMs?: number; itemIds?: string[] } = {}) {
-    super(message);
+    // Messages may quote input (a title, a column list): capped so none can run to megabytes.
+    super(capMessage(message));
     this.name = 'KeystashError';
     this.code = code;
     this.retryAfterMs = extra.retryAfterMs;

@@ -1,12 +1,13 @@
 // `keystash add`: creates one item from options; secrets only via --secret-stdin.
 import { ITEM_TYPES, type ItemType } from '../../../shared/domain';
+import { quote } from '../../../shared/input-text';
 import { type Command, usageError } from '../command';
 import { EXIT } from '../exit-codes';
 import { ITEM_OPTIONS, itemFields, secretTarget } from '../item-flags';
 
 export function itemType(raw: string): ItemType {
   const t = raw === 'api-key' || raw === 'apikey' ? 'api_key' : raw;
-  if (!(ITEM_TYPES as readonly string[]).includes(t)) throw usageError(`Unknown item type “${raw}”; use login, api_key or note.`);
+  if (!(ITEM_TYPES as readonly string[]).includes(t)) throw usageError(`Unknown item type ${quote(raw)}; use login, api_key or note.`);
   return t as ItemType;
 }
 

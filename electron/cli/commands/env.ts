@@ -1,6 +1,7 @@
 // `keystash env`: prints `export VAR='secret'` (or .env) lines for items, for `eval` or a
 // .env file. Each secret printed is recorded in usage history as a CLI use.
 import { ENV_FORMATS, type EnvFormat } from '../../../shared/item-views';
+import { quote } from '../../../shared/input-text';
 import { envLine } from '../../core/api-keys/env-format';
 import { bindingFor, fetchSecrets } from '../../core/api-keys/bindings';
 import { type Command, usageError } from '../command';
@@ -29,7 +30,7 @@ Examples:
   positionals: { min: 1, max: 100 },
   async run(ctx) {
     const format = (ctx.args.string('format') ?? 'shell') as EnvFormat;
-    if (!ENV_FORMATS.includes(format)) throw usageError(`--format is shell or dotenv, not “${format}”.`);
+    if (!ENV_FORMATS.includes(format)) throw usageError(`--format is shell or dotenv, not ${quote(format)}.`);
     const name = ctx.args.string('name');
     if (name !== undefined && ctx.args.positionals.length !== 1) throw usageError('--name names one variable: give exactly one ITEM.');
     const vault = await ctx.vault();

@@ -1,6 +1,7 @@
 // Reads the ITEM[.field] and VAR=ITEM[.field] arguments of `keystash env` and `keystash run`
 // and fetches each secret through vault.items.useField, so every use lands in usage history.
 import { revealableFieldSchema, type RevealableField } from '../../../shared/domain';
+import { quote } from '../../../shared/input-text';
 import { KeystashError } from '../errors';
 import type { Items } from '../items/items';
 import { checkEnvName, defaultEnvName, defaultField } from './env-format';
@@ -38,7 +39,7 @@ export function bindingFor(items: Items, spec: string, resolve: (ref: string) =>
   const eq = spec.indexOf('=');
   const explicit = eq === -1 ? undefined : spec.slice(0, eq);
   const ref = eq === -1 ? spec : spec.slice(eq + 1);
-  if (ref === '') throw new KeystashError('invalid-input', `“${spec}” names no item: write VAR=ITEM or VAR=ITEM.field.`);
+  if (ref === '') throw new KeystashError('invalid-input', `${quote(spec)} names no item: write VAR=ITEM or VAR=ITEM.field.`);
   const { id, field } = resolveRef(ref, resolve);
   const item = items.withSecrets(id);
   const chosen = name ?? (explicit || defaultEnvName(item));

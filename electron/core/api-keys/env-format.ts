@@ -3,13 +3,14 @@
 import { recogniseKey } from '../../../shared/api-key-formats';
 import type { Item } from '../../../shared/domain';
 import type { EnvFormat } from '../../../shared/item-views';
+import { quote } from '../../../shared/input-text';
 import { KeystashError } from '../errors';
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 export function checkEnvName(name: string): string {
   if (!NAME.test(name)) {
-    throw new KeystashError('invalid-input', `“${name}” is not a valid environment-variable name: use letters, digits and _, not starting with a digit.`);
+    throw new KeystashError('invalid-input', `${quote(name)} is not a valid environment-variable name: use letters, digits and _, not starting with a digit.`);
   }
   return name;
 }

@@ -1,5 +1,6 @@
 // Any other CSV: the person maps columns to fields (in the UI, or `--map` in the CLI). A
 // first guess comes from common header names; unmapped columns become custom fields.
+import { quote, quoteList } from '../../../../../shared/input-text';
 import { KeystashError } from '../../../errors';
 import { cleanTotp, parseBool, splitList, splitUrls } from '../fields';
 import { buildItem } from '../record';
@@ -43,9 +44,9 @@ export function parseMapSpec(spec: string): ColumnMapping {
     const at = part.indexOf('=');
     const target = part.slice(0, at).trim().toLowerCase() as MapTarget;
     const column = part.slice(at + 1).trim();
-    if (at <= 0 || column === '') throw new KeystashError('invalid-input', `--map expects target=Column pairs, not “${part.trim()}”.`);
+    if (at <= 0 || column === '') throw new KeystashError('invalid-input', `--map expects target=Column pairs, not ${quote(part.trim())}.`);
     if (!(MAP_TARGETS as readonly string[]).includes(target)) {
-      throw new KeystashError('invalid-input', `--map: “${target}” is not a field; use ${MAP_TARGETS.join(', ')}.`);
+      throw new KeystashError('invalid-input', `--map: ${quote(target)} is not a field; use ${MAP_TARGETS.join(', ')}.`);
     }
     mapping[target] = [...(mapping[target] ?? []), column];
   }
@@ -58,7 +59,7 @@ export function checkMapping(mapping: ColumnMapping, headers: readonly string[])
   for (const [target, cols] of Object.entries(mapping)) {
     for (const c of cols ?? []) {
       if (!have.has(normalizeHeader(c))) {
-        throw new KeystashError('invalid-input', `The mapping sends “${c}” to ${target}, but the file has no such column (it has: ${headers.join(', ')}).`);
+        throw new KeystashError('invalid-input', `The mapping sends ${quote(c)} to ${target}, but the file has no such column (it has: ${quoteList(headers)}).`);
       }
     }
   }

@@ -1,4 +1,5 @@
 // The format registry: detection from the header row, most specific first, and lookup by id.
+import { quote } from '../../../../../shared/input-text';
 import { KeystashError } from '../../../errors';
 import { normalizeHeader } from '../row';
 import type { FormatSpec, ImportFormat } from '../types';
@@ -24,7 +25,7 @@ export function detectFormat(headers: readonly string[]): FormatSpec | null {
 
 export function formatById(id: Exclude<ImportFormat, 'generic'>, headers: readonly string[]): FormatSpec {
   const spec = KNOWN_FORMATS.find((f) => f.id === id);
-  if (!spec) throw new KeystashError('invalid-input', `Unknown import format “${id}”.`);
+  if (!spec) throw new KeystashError('invalid-input', `Unknown import format ${quote(id)}.`);
   const set = headerSet(headers);
   const missing = spec.required.filter((c) => !set.has(c));
   if (missing.length > 0) {
