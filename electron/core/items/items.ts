@@ -16,6 +16,7 @@ import type { SummaryIndex } from '../search/summary-index';
 import type { Db } from '../vault/db';
 import type { Gate } from '../vault/gate';
 import type { SessionKeys } from '../vault/session-keys';
+import { truncateWal } from '../vault/wal';
 import type { ItemWrites } from './item-writes';
 import { fieldValue, type ItemRecord } from './model';
 import { readRecord } from './records';
@@ -131,6 +132,8 @@ export class Items {
 
   purge(id: string): void {
     this.gate.write().writes.purge(id);
+    // The purged ciphertext must not stay readable in the -wal (see vault/wal.ts).
+    truncateWal(this.db);
   }
 
   /**
