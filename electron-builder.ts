@@ -1,6 +1,7 @@
 // electron-builder's configuration: the installers `npm run dist` builds (AppImage and deb on
 // Linux, dmg on macOS, NSIS on Windows), what goes into app.asar, the icon and metadata, and
-// the hooks that check the SQLite addon and flip the fuses (packaging/hooks.ts).
+// the hooks that check the SQLite addon and flip the fuses (packaging/hooks.ts). Named so that
+// electron-builder finds it by default: even a bare `npx electron-builder` packs with the fuses.
 //
 // better-sqlite3 for Electron's ABI: electron-builder's own rebuild (npmRebuild) would rebuild
 // node_modules/better-sqlite3 in place, breaking the Node build that the CLI and the tests use.

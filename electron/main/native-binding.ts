@@ -1,6 +1,6 @@
 // Where main finds better-sqlite3 built for Electron's ABI. node_modules holds the Node
 // build (tests, CLI). In a checkout, scripts/electron-native.mjs puts an Electron build in
-// .native/electron-<version>/; in a packaged app electron-builder.config.ts copies that same
+// .native/electron-<version>/; in a packaged app electron-builder.ts copies that same
 // file to resources/native/, beside app.asar (a plain file: a .node cannot load from inside
 // an asar). Main hands the path to better-sqlite3 as nativeBinding.
 import fs from 'node:fs';

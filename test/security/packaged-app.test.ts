@@ -10,7 +10,7 @@ import path from 'node:path';
 import { listPackage } from '@electron/asar';
 import { FuseV1Options, getCurrentFuseWire } from '@electron/fuses';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ELECTRON_VERSION } from '../../electron-builder.config';
+import { ELECTRON_VERSION } from '../../electron-builder';
 import { findElectronAddon } from '../../electron/main/native-binding';
 import { FUSE_OFF, FUSE_ON } from '../../packaging/fuses';
 import { standInBinary, STOCK_WIRE, wiresIn, writeStandIn } from './fixtures/stand-in-electron';
@@ -41,7 +41,7 @@ function project(name: string, withAddon: boolean): string {
   writeStandIn(path.join(dir, 'electron-dist', 'electron'), standInBinary());
   put('electron-dist/version', ELECTRON_VERSION);
   // The real configuration, only pointed at the stand-in Electron instead of a download.
-  const base = JSON.stringify(path.join(root, 'electron-builder.config.ts'));
+  const base = JSON.stringify(path.join(root, 'electron-builder.ts'));
   put('wrapper.config.ts', `import base from ${base};\nexport default { ...base, electronDist: ${JSON.stringify(path.join(dir, 'electron-dist'))} };\n`);
   return dir;
 }

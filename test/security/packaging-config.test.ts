@@ -1,13 +1,13 @@
-// Issue 11 §5, the configuration: what electron-builder.config.ts and package.json ask for,
+// Issue 11 §5, the configuration: what electron-builder.ts and package.json ask for,
 // checked value by value, and checked against electron-builder's own configuration schema.
 // Electron cannot be downloaded here, so the installers themselves are built elsewhere
 // (docs/development.md#building-installers); packaged-app.test.ts runs the real packer once.
 import fs from 'node:fs';
 import path from 'node:path';
 import { DebugLogger } from 'builder-util';
-import { validateConfiguration } from 'app-builder-lib/out/util/config/config';
+import { getConfig, validateConfiguration } from 'app-builder-lib/out/util/config/config';
 import { describe, expect, it } from 'vitest';
-import config, { ELECTRON_VERSION } from '../../electron-builder.config';
+import config, { ELECTRON_VERSION } from '../../electron-builder';
 import { electronAddonPath, findElectronAddon, packagedAddonPath } from '../../electron/main/native-binding';
 import { keystashAfterPack, keystashBeforePack } from '../../packaging/hooks';
 import { KEYSTASH_FUSES } from '../../packaging/fuses';
@@ -28,7 +28,7 @@ function pngSize(file: string): [number, number] {
   return [bytes.readUInt32BE(16), bytes.readUInt32BE(20)];
 }
 
-describe('electron-builder.config.ts', () => {
+describe('electron-builder.ts', () => {
   it('is a valid electron-builder configuration by electron-builder’s own schema', async () => {
     await expect(validateConfiguration(config, new DebugLogger(false))).resolves.toBeUndefined();
   });
@@ -37,6 +37,12 @@ describe('electron-builder.config.ts', () => {
     const schemaError = /does not match the API schema/;
     await expect(validateConfiguration({ ...config, asarr: true } as typeof config, new DebugLogger(false))).rejects.toThrow(schemaError);
     await expect(validateConfiguration({ ...config, asar: 'yes' } as unknown as typeof config, new DebugLogger(false))).rejects.toThrow(schemaError);
+  });
+
+  it('is the configuration electron-builder finds on its own (a bare `npx electron-builder` gets the fuses too)', async () => {
+    const found = await getConfig(root, null, null);
+    expect(found.appId).toBe(config.appId);
+    expect(typeof found.afterPack === 'function' && found.afterPack.name).toBe('keystashAfterPack');
   });
 
   it('builds AppImage and deb on Linux, dmg on macOS, NSIS on Windows', () => {
@@ -130,7 +136,7 @@ describe('better-sqlite3 for Electron’s ABI inside the package', () => {
 
 describe('package.json', () => {
   it('npm run dist builds the app, then the Electron addon (required), then the installers', () => {
-    expect(pkg.scripts.dist).toBe('electron-vite build && node scripts/electron-native.mjs --required && electron-builder --config electron-builder.config.ts');
+    expect(pkg.scripts.dist).toBe('electron-vite build && node scripts/electron-native.mjs --required && electron-builder --config electron-builder.ts');
   });
 
   it('npm start still runs the app on the installed Electron binary', () => {
