@@ -1,6 +1,7 @@
 // Domain types and their validation, shared by the core, the IPC contract, the CLI and the UI.
 // Neither Node nor DOM code lives here.
 import { z } from 'zod';
+import type { RemovedFailures } from './unlock-report';
 import { noNul } from './input-text';
 
 export const ITEM_TYPES = ['login', 'api_key', 'note'] as const;
@@ -257,6 +258,11 @@ export interface UnlockReport {
   failedAttempts: FailedUnlock[];
   /** Items whose stored data failed its integrity check. */
   damagedItemIds: string[];
+  /**
+   * Set when failed attempts were recorded and later removed from the file (a count), or when
+   * the throttle's record was set back so the count is unknown; absent when the record is whole.
+   */
+  removedFailedAttempts?: RemovedFailures;
 }
 
 export interface LockState {

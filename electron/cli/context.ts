@@ -5,6 +5,7 @@ import { KeystashError } from '../core/errors';
 import { Vault } from '../core/vault';
 import type { Args, CommandContext } from './command';
 import { localTime, plural } from './format';
+import { unlockCheckLines } from './history-options';
 import type { Input } from './input';
 import type { Output } from './output';
 
@@ -42,6 +43,9 @@ export class RunContext implements CommandContext {
     if (last) {
       this.out.note(`Notice: ${plural(failed.length, 'failed unlock attempt')} since the last unlock, the last at ${localTime(last.at)}.`);
     }
+    // A failed history check at unlock is told on stderr by every command, until acknowledged.
+    const check = vault.activity.lastCheck;
+    for (const line of check ? unlockCheckLines(check) : []) this.out.note(line);
     if (report.damagedItemIds.length > 0) {
       this.out.note(
         `Warning: ${plural(report.damagedItemIds.length, 'item')} failed the integrity check and ${report.damagedItemIds.length === 1 ? 'is' : 'are'} hidden: ${report.damagedItemIds.join(', ')}.`,

@@ -1,8 +1,8 @@
 // Parsing and printing for `keystash history`'s filters and `--verify`: dates such as
 // 2026-11-01, 2026-11-01T09:30 or 7d / 12h, event kinds by name, and the tamper-evidence
-// report in plain words.
+// report in plain words (with the standing alarm, on stdout for --verify and stderr at unlock).
 import { EVENT_KINDS, type EventKind } from '../../shared/domain';
-import type { ChainReport } from '../../shared/history';
+import { earlierFindings, type ChainReport } from '../../shared/history';
 import { usageError } from './command';
 
 const RELATIVE = /^(\d{1,5})([dhm])$/;
@@ -38,12 +38,30 @@ export function parseKinds(raw: string[]): EventKind[] | undefined {
 export function reportLines(r: ChainReport): string[] {
   const range = r.prunedThrough > 0 ? `events #${r.prunedThrough + 1}–#${r.lastSeq}; older ones were pruned by the retention setting` : `events #1–#${r.lastSeq}`;
   if (r.ok) return [`History is intact: ${r.checkedEvents} events checked (${range}) in ${Math.round(r.ms)} ms.`];
+  const lines =
+    r.problems.length > 0
+      ? [`History was tampered with (${r.problems.length} ${r.problems.length === 1 ? 'problem' : 'problems'}; ${r.checkedEvents} events checked):`, ...r.problems.map((p) => `  - ${p.message}`)]
+      : [`No new problem in the ${r.checkedEvents} events checked, but earlier findings are not yet acknowledged.`];
+  return [...lines, ...alarmLines(r)];
+}
+
+/** The standing alarm's findings not already listed, and how to clear them. */
+export function alarmLines(r: ChainReport): string[] {
+  if (!r.alarm) return [];
+  const earlier = earlierFindings(r);
+  const since = r.alarm.raisedAt > 0 ? ` since ${new Date(r.alarm.raisedAt).toISOString().replace('T', ' ').slice(0, 16)} UTC` : '';
   return [
-    `History was tampered with (${r.problems.length} ${r.problems.length === 1 ? 'problem' : 'problems'}; ${r.checkedEvents} events checked):`,
-    ...r.problems.map((p) => `  - ${p.message}`),
+    ...(earlier.length > 0 ? [`Found earlier${since}:`, ...earlier.map((p) => `  - ${p.message}`)] : []),
+    `This stays flagged until you acknowledge it: keystash history --acknowledge`,
   ];
 }
 
+/** What the CLI prints on stderr when the check at unlock failed (every command, not only history). */
+export function unlockCheckLines(r: ChainReport): string[] {
+  if (r.ok) return [];
+  return [`Warning: the usage history failed its check at unlock:`, ...r.problems.map((p) => `  - ${p.message}`), ...alarmLines(r)];
+}
+
 export function reportJson(r: ChainReport): Record<string, unknown> {
-  return { ok: r.ok, checkedEvents: r.checkedEvents, lastSeq: r.lastSeq, prunedThrough: r.prunedThrough, problems: r.problems };
+  return { ok: r.ok, checkedEvents: r.checkedEvents, lastSeq: r.lastSeq, prunedThrough: r.prunedThrough, problems: r.problems, alarm: r.alarm };
 }

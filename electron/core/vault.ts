@@ -3,6 +3,7 @@
 // and closes the file, and hands out the capabilities below. Every capability call goes
 // through the session gate (vault/session.ts), so after lock each fails with `locked`, a
 // capability kept from before the lock included.
+import path from 'node:path';
 import { DEFAULT_KDF, type EventSource, type FailedUnlock, type KdfParams, type LockState, type UnlockReport } from '../../shared/domain';
 import { randomBytes, wipe } from './crypto/cipher';
 import { KeystashError } from './errors';
@@ -25,6 +26,8 @@ export interface VaultOptions extends OpenDbOptions {
   source?: EventSource;
   now?: () => number;
   throttle?: ThrottlePolicy;
+  /** This machine's "last state seen" file (paths.ts lastSeenPath); the app and CLI pass it. */
+  lastSeenFile?: string;
 }
 
 export class Vault {
@@ -59,7 +62,8 @@ export class Vault {
     this.gate = gate;
     this.items = new Items(db, gate, this.now, this.source);
     this.history = new UsageHistory(gate, this.source);
-    this.activity = new Activity(db, gate, this.now, itemLookup(this.items));
+    // The history's witness of its head lives next to the "last state seen", outside the file.
+    this.activity = new Activity(db, gate, this.now, itemLookup(this.items), opts.lastSeenFile ? path.dirname(opts.lastSeenFile) : undefined);
     this.generatorHistory = new GeneratorHistory(db, gate, this.now);
     this.healthScores = new HealthScores(db, gate);
     this.masterPassword = new MasterPassword(db, gate, this.throttle, this.source);
@@ -138,6 +142,7 @@ export class Vault {
         events.append({ kind: 'unlock', source: this.source, ...(problems ? { detail: { note: `History check failed: ${problems}` } } : {}) });
       }).immediate();
       this.activity.prune();
+      this.activity.rememberHead();
       return this.gate.load(snapshot);
     } catch (err) {
       this.gate.close(() => undefined);
@@ -147,7 +152,10 @@ export class Vault {
 
   /** Drops the key and every decrypted cache; a running import is rolled back. */
   lock(): void {
-    this.gate.close((s) => s.events.append({ kind: 'lock', source: this.source }));
+    this.gate.close((s) => {
+      s.events.append({ kind: 'lock', source: this.source });
+      this.activity.rememberHead(s);
+    });
   }
 
   close(): void {

@@ -13,6 +13,7 @@ import {
   sparklineQuerySchema,
   type ActivityCharts,
   type ActivityFlag,
+  type ChainHeadline,
   type ChainReport,
   type HistorySearchResult,
   type HistoryStatus,
@@ -40,8 +41,10 @@ export const historyChannels = {
   'history:charts': channel(chartsQuerySchema).returns<ActivityCharts>(),
   'history:flags': channel(z.object({ days: z.number().int().min(1).max(366).optional() }).strict()).returns<ActivityFlag[]>(),
   'history:sparkline': channel(sparklineQuerySchema).returns<number[]>(),
-  'history:status': channel(empty).returns<HistoryStatus>(),
+  'history:status': channel(empty).returns<HistoryStatus & { headline: ChainHeadline }>(),
   'history:verify': channel(z.object({ full: z.boolean() }).strict()).returns<ChainReport>(),
+  /** Clears the history alarm once the user has read its findings. */
+  'history:acknowledge': channel(empty).returns<ChainReport>(),
   'history:set-retention': channel(z.object({ retention: z.enum(RETENTIONS) }).strict()).returns<{ pruned: number }>(),
   'history:export': channel(historyExportSchema).returns<{ path: string; count: number } | { cancelled: true }>(),
 } satisfies DomainChannels<'history'>;

@@ -37,14 +37,17 @@ export function jsonEvent(e: VaultEvent): Record<string, unknown> {
 export const history: Command = {
   name: 'history',
   summary: 'Show usage history: unlocks, reveals, copies, edits (newest first)',
-  usage: 'history [ITEM] [--since DATE] [--kind K] [--limit N] [--json] [--verify]',
+  usage: 'history [ITEM] [--since DATE] [--kind K] [--limit N] [--json] [--verify] [--acknowledge]',
   details: `Without ITEM, the whole vault's history; with ITEM, that item's (a purged item by its full id).
 
 --since takes 2026-11-01 (local midnight), 2026-11-01T09:30 or 7d / 12h / 30m ago.
 --kind takes an event kind (unlock, unlock-failed, lock, create, edit, delete, restore, purge, copy,
 reveal, import, export, cli-use, password-change); repeat it or separate kinds with commas.
 --verify checks the whole tamper-evident chain of events and exits 3 when an event was edited,
-deleted, reordered or cut off, printing what is wrong.
+deleted, reordered or cut off, or an earlier finding (a deleted, altered or older record of the
+newest event) is not yet acknowledged, printing what is wrong.
+--acknowledge clears such earlier findings once you have read them (they are also shown on
+stderr by every command until then).
 
 Examples:
   keystash history
@@ -57,6 +60,7 @@ Examples:
     since: { type: 'string', value: 'DATE', help: 'Only events at or after DATE (2026-11-01, 2026-11-01T09:30, 7d)' },
     kind: { type: 'string', multiple: true, value: 'K', help: 'Only events of kind K (repeatable, or comma-separated)' },
     verify: { type: 'boolean', help: 'Check the whole history for tampering; exit 3 when broken' },
+    acknowledge: { type: 'boolean', help: 'Clear the history alarm after reading its findings' },
   },
   positionals: { min: 0, max: 1 },
   async run(ctx) {
@@ -65,6 +69,12 @@ Examples:
     const since = sinceRaw !== undefined ? parseSince(sinceRaw, Date.now()) : undefined;
     const kinds = parseKinds(ctx.args.strings('kind'));
     const vault = await ctx.vault();
+    if (ctx.args.flag('acknowledge')) {
+      const had = vault.activity.lastCheck?.alarm ?? null;
+      const report = vault.activity.acknowledge();
+      ctx.out.note(had ? `Acknowledged ${had.problems.length === 1 ? 'the earlier finding' : `${had.problems.length} earlier findings`}; the history alarm is cleared.` : 'There was nothing to acknowledge.');
+      return report.ok ? EXIT.ok : EXIT.integrity;
+    }
     if (ctx.args.flag('verify')) {
       const report = vault.activity.verify('full');
       if (ctx.args.flag('json')) ctx.out.json(reportJson(report));

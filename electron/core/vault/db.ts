@@ -97,6 +97,33 @@ const MIGRATIONS: readonly string[] = [
   ) WITHOUT ROWID;
   INSERT INTO event_days SELECT q * 900000 / 86400000, kind, SUM(n) FROM event_quarters GROUP BY 1, 2;
   `,
+  // The unlock throttle (vault/unlock-throttle.ts): each attempt is numbered and recorded before
+  // its key derivation runs, and one state row keeps the attempt counter, the count at the last
+  // successful unlock (sealed with a key-derived MAC) and the time of the last attempt, so that
+  // deleting failure rows neither resets the delay nor goes unnoticed. `legacy` marks a vault
+  // from before, whose first unlock has no sealed count to compare with.
+  `
+  ALTER TABLE unlock_failures RENAME TO unlock_failures_old;
+  CREATE TABLE unlock_failures (
+    seq INTEGER PRIMARY KEY,
+    at  INTEGER NOT NULL
+  );
+  INSERT INTO unlock_failures (at) SELECT at FROM unlock_failures_old ORDER BY at;
+  DROP TABLE unlock_failures_old;
+  CREATE TABLE unlock_state (
+    id           INTEGER PRIMARY KEY CHECK (id = 1),
+    attempts     INTEGER NOT NULL,
+    settled      INTEGER NOT NULL,
+    passed       INTEGER NOT NULL,
+    last_at      INTEGER,
+    seen_attempts INTEGER,
+    seen_passed  INTEGER,
+    seen_mac     BLOB,
+    legacy       INTEGER NOT NULL
+  );
+  INSERT INTO unlock_state (id, attempts, settled, passed, last_at, legacy)
+    SELECT 1, COUNT(*), 0, 0, MAX(at), 1 FROM unlock_failures;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -49,9 +49,12 @@ export class MasterPassword {
     checkNewPassword(next);
     const params = kdf ?? s.header.kdf;
     checkKdf(params);
+    // A password change is one more way to test a guess, so it goes through the throttle too.
+    const attempt = this.throttle.begin();
     const check = await unwrapKey(this.db, current);
     if (!check) throw new KeystashError('wrong-password', 'The current master password is wrong; nothing was changed.');
     wipe(check.key);
+    this.throttle.passed(attempt, s.keys);
     const commit = await prepareRewrap(s.keys.key, s.header, next, params);
     this.gate.write(); // an import may have started, or the vault locked, during the key derivation
     this.db.transaction(() => {
@@ -62,16 +65,15 @@ export class MasterPassword {
 
   /**
    * Checks the master password again without touching the session, for actions that ask
-   * for it a second time (a plain-text export). Wrong guesses count toward the unlock throttle.
+   * for it a second time (a plain-text export). Every guess goes through the unlock throttle.
    */
   async verify(password: string): Promise<void> {
-    this.gate.read();
-    this.throttle.assertReady();
+    const s = this.gate.read();
+    const attempt = this.throttle.begin();
     const check = await unwrapKey(this.db, password);
-    if (!check) {
-      this.throttle.recordFailure();
-      throw new KeystashError('wrong-password', 'Wrong master password.');
-    }
+    // A failure leaves the attempt's row: the next unlock reports it.
+    if (!check) throw new KeystashError('wrong-password', 'Wrong master password.');
     wipe(check.key);
+    this.throttle.passed(attempt, s.keys);
   }
 }

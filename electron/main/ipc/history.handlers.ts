@@ -1,5 +1,6 @@
 // history:* — the usage log for the activity page and the item detail pane, read from the
-// unlocked vault: pages, counts, search, chart counts, flags, the tamper-evidence check,
+// unlocked vault: pages, counts, search, chart counts, flags, the tamper-evidence check (its
+// headline from the background full check, and acknowledging its alarm),
 // retention and export (to a path the user picks in the save dialog).
 import type { HistoryExportFormat } from '../../../shared/history';
 import type { Services } from '../services';
@@ -17,8 +18,16 @@ export function historyHandlers(s: Services) {
     'history:charts': (q) => act().charts(q),
     'history:flags': (q) => act().flags(q.days),
     'history:sparkline': (q) => act().sparkline(q.itemId, q.days, q.tzOffsetMinutes),
-    'history:status': () => act().status(),
-    'history:verify': (q) => act().verify(q.full ? 'full' : 'incremental'),
+    'history:status': () => {
+      const status = act().status();
+      return { ...status, headline: s.historyCheck.headline(status.lastCheck) };
+    },
+    'history:verify': (q) => {
+      const report = act().verify(q.full ? 'full' : 'incremental');
+      s.historyCheck.recordFull(report);
+      return report;
+    },
+    'history:acknowledge': () => act().acknowledge(),
     'history:set-retention': (q) => ({ pruned: act().setRetention(q.retention) }),
     'history:export': async (q) => {
       act(); // locked → no dialog

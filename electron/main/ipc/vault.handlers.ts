@@ -7,7 +7,12 @@ export function vaultHandlers(s: Services) {
   return handlers<'vault'>({
     'vault:status': () => s.vault.status(),
     'vault:create': (r) => s.vault.create(r.password, r.kdf),
-    'vault:unlock': (r) => s.vault.unlock(r.password),
+    'vault:unlock': async (r) => {
+      const report = await s.vault.unlock(r.password);
+      // The unlock checked what was added since the last check; the rest is walked in the background.
+      s.historyCheck.start();
+      return report;
+    },
     'vault:lock': async () => {
       await s.lock('manual');
       return null;

@@ -6,6 +6,7 @@ import { ClipboardService, realTimers, type ClipboardAdapter, type Timers } from
 import { CopyService } from './copy.service';
 import { GeneratorService } from './generator.service';
 import { HealthService, type Notify } from './health.service';
+import { HistoryCheckService, type YieldSlice } from './history-check.service';
 import { ImportExportService, type ChooseOpenPath, type ChooseSavePath } from './import-export.service';
 import { SettingsStore } from './settings.store';
 import type { UrlOpener } from './url-opener';
@@ -29,6 +30,8 @@ export interface ServiceInputs {
   vaultOptions?: Omit<VaultOptions, 'now'>;
   /** Shows a desktop notification (due API keys); without one, only the in-app notice shows. */
   notify?: Notify;
+  /** Schedules the background history check's next slice (setImmediate); tests can hold it. */
+  yieldSlice?: YieldSlice;
 }
 
 export interface Services {
@@ -42,6 +45,8 @@ export interface Services {
   importExport: ImportExportService;
   generator: GeneratorService;
   health: HealthService;
+  /** The whole-history check after unlock, in the background, and the activity headline. */
+  historyCheck: HistoryCheckService;
   now: () => number;
   /** Clears our clipboard copy, locks the vault, then tells listeners (the window reloads). */
   lock(reason: LockReason): Promise<void>;
@@ -64,12 +69,14 @@ export function createServices(inputs: ServiceInputs): Services {
   const generator = new GeneratorService(vault, clipboard);
   const health = new HealthService(vault, now, inputs.notify);
   const copy = new CopyService(vault, clipboard, now);
+  const historyCheck = new HistoryCheckService(vault, now, inputs.yieldSlice);
 
   const lock = async (reason: LockReason): Promise<void> => {
     // Lock first: even if the clipboard cannot be read, the key must be gone.
     try {
       importExport.discard();
       health.clear();
+      historyCheck.stop();
       vault.lock();
     } finally {
       await clipboard.clearIfOurs().catch(() => false);
@@ -96,6 +103,7 @@ export function createServices(inputs: ServiceInputs): Services {
     importExport,
     generator,
     health,
+    historyCheck,
     now,
     lock,
     onLock(listener) {

@@ -3,7 +3,7 @@
 // plain columns; details are decrypted a page at a time.
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { VaultEvent } from '../../../../shared/domain';
-import type { ActivityCharts as Charts, ActivityFlag, HistoryFilter, HistoryStatus } from '../../../../shared/history';
+import type { ActivityCharts as Charts, ActivityFlag, ChainHeadline, HistoryFilter, HistoryStatus } from '../../../../shared/history';
 import { call } from '../../lib/ipc';
 import { plural, tzOffsetMinutes } from '../../lib/format';
 import { useVaultData } from '../../state/vault-data';
@@ -59,7 +59,8 @@ function useSearch(text: string, filter: HistoryFilter, revision: number): { eve
 export function ActivityPage() {
   const { revision, changed } = useVaultData();
   const [filters, setFilters] = useState<FilterState>(NO_FILTERS);
-  const [status, setStatus] = useState<HistoryStatus | null>(null);
+  const [status, setStatus] = useState<(HistoryStatus & { headline: ChainHeadline }) | null>(null);
+  const [statusTick, setStatusTick] = useState(0);
   const [charts, setCharts] = useState<Charts | null>(null);
   const [flags, setFlags] = useState<ActivityFlag[]>([]);
   const [local, setLocal] = useState(0);
@@ -72,12 +73,26 @@ export function ActivityPage() {
   useEffect(() => {
     let live = true;
     void call('history:charts', { days: 90, tzOffsetMinutes: tzOffsetMinutes() }).then((r) => live && r.ok && setCharts(r.value));
-    void call('history:status', {}).then((r) => live && r.ok && setStatus(r.value));
     void call('history:flags', { days: 30 }).then((r) => live && r.ok && setFlags(r.value));
     return () => {
       live = false;
     };
   }, [rev]);
+
+  // The headline follows main's background check: asked again every second while it runs.
+  const checking = status?.headline.checking !== null && status?.headline.checking !== undefined;
+  useEffect(() => {
+    let live = true;
+    void call('history:status', {}).then((r) => live && r.ok && setStatus(r.value));
+    return () => {
+      live = false;
+    };
+  }, [rev, statusTick]);
+  useEffect(() => {
+    if (!checking) return;
+    const t = setTimeout(() => setStatusTick((n) => n + 1), 1000);
+    return () => clearTimeout(t);
+  }, [checking, status]);
 
   const flaggedSeqs = useMemo(() => new Set(flags.flatMap((f) => f.seqs)), [flags]);
   const showFlag = (f: ActivityFlag) => {
@@ -99,7 +114,7 @@ export function ActivityPage() {
         <h1 className="page-title">Activity</h1>
         {status ? <HistoryTools retention={status.retention} filter={filter} onChanged={refresh} /> : null}
       </header>
-      {status ? <AlertsPanel status={status} flags={flags} onVerified={(c) => setStatus({ ...status, lastCheck: c })} onShowSeqs={showFlag} /> : null}
+      {status ? <AlertsPanel status={status} flags={flags} onChanged={() => setStatusTick((n) => n + 1)} onShowSeqs={showFlag} /> : null}
       {charts ? (
         <div className="activity-charts">
           <PerDayChart charts={charts} />

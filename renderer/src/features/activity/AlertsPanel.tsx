@@ -1,70 +1,66 @@
-// What deserves attention: whether the history is intact (checked at unlock, fully on demand),
+// What deserves attention: whether the history is intact (main's headline: checked at unlock,
+// in full in the background after it, or on demand; an alarm to acknowledge),
 // failed unlock attempts, and unusual activity (exports, bursts of secrets leaving the vault).
 import { useState } from 'react';
 import { ShieldAlert, ShieldCheck, TriangleAlert } from 'lucide-react';
-import type { ActivityFlag, ChainReport, HistoryStatus } from '../../../../shared/history';
+import type { ActivityFlag, ChainHeadline, HistoryStatus } from '../../../../shared/history';
 import { Button } from '../../components/Button';
 import { call } from '../../lib/ipc';
 import { formatDateTime, plural } from '../../lib/format';
 
 const SHOWN = 5;
 
-function ChainNotice({ check, onVerified }: { check: ChainReport | null; onVerified: (r: ChainReport) => void }) {
-  const [busy, setBusy] = useState(false);
+/** The headline comes from main, which knows what was checked; this only shows it and offers the actions. */
+function ChainNotice({ headline, onChanged }: { headline: ChainHeadline; onChanged: () => void }) {
+  const [busy, setBusy] = useState<'verify' | 'ack' | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const verify = async () => {
-    setBusy(true);
-    const r = await call('history:verify', { full: true });
-    setBusy(false);
+  const act = async (which: 'verify' | 'ack') => {
+    setBusy(which);
+    const r = which === 'verify' ? await call('history:verify', { full: true }) : await call('history:acknowledge', {});
+    setBusy(null);
     if (!r.ok) return setError(r.error.message);
     setError(null);
-    onVerified(r.value);
+    onChanged();
   };
-  const button = (
-    <Button variant="secondary" busy={busy} onClick={() => void verify()}>
-      Verify whole history
-    </Button>
-  );
-  if (!check) return null;
-  if (check.ok) {
-    return (
-      <div className="notice notice-info activity-notice" data-testid="chain-ok">
-        <ShieldCheck size={18} aria-hidden="true" className="notice-icon" />
-        <div className="notice-body">
-          <p>
-            <strong>History is intact.</strong> {check.mode === 'full' ? `All ${check.checkedEvents.toLocaleString()} events were checked` : 'Events added since the last check were verified'} on{' '}
-            {formatDateTime(check.checkedAt)}; no event was edited, deleted or reordered.
-          </p>
-          {error ? <p className="field-error">{error}</p> : null}
-        </div>
-        {button}
-      </div>
-    );
-  }
+  const danger = headline.tone === 'danger';
+  const Icon = danger ? ShieldAlert : ShieldCheck;
+  const tone = danger ? 'notice-danger' : 'notice-info';
   return (
-    <div className="notice notice-danger activity-notice" role="alert" data-testid="chain-broken">
-      <ShieldAlert size={18} aria-hidden="true" className="notice-icon" />
+    <div className={`notice ${tone} activity-notice`} role={danger ? 'alert' : undefined} data-testid={danger ? 'chain-broken' : headline.tone === 'ok' ? 'chain-ok' : 'chain-partial'}>
+      <Icon size={18} aria-hidden="true" className="notice-icon" />
       <div className="notice-body">
         <p>
-          <strong>The usage history was tampered with.</strong> Someone with access to the vault file changed it outside Keystash:
+          <strong>{headline.title}</strong> {headline.text}
         </p>
-        <ul className="activity-problems">
-          {check.problems.map((p) => (
-            <li key={`${p.kind}-${p.seq}`}>{p.message}</li>
-          ))}
-        </ul>
+        {headline.problems.length > 0 ? (
+          <ul className="activity-problems">
+            {headline.problems.map((p) => (
+              <li key={p}>{p}</li>
+            ))}
+          </ul>
+        ) : null}
+        <p className="field-hint" data-testid="chain-last-full">
+          {headline.lastFullCheckAt !== null ? `Whole history last checked ${formatDateTime(headline.lastFullCheckAt)}.` : 'The whole history has not been checked in full since unlock.'}
+        </p>
         {error ? <p className="field-error">{error}</p> : null}
       </div>
-      {button}
+      {headline.canAcknowledge ? (
+        <Button variant="secondary" busy={busy === 'ack'} onClick={() => void act('ack')}>
+          Acknowledge
+        </Button>
+      ) : null}
+      <Button variant="secondary" busy={busy === 'verify'} disabled={headline.checking !== null} onClick={() => void act('verify')}>
+        Verify whole history
+      </Button>
     </div>
   );
 }
 
-export function AlertsPanel({ status, flags, onVerified, onShowSeqs }: { status: HistoryStatus; flags: ActivityFlag[]; onVerified: (r: ChainReport) => void; onShowSeqs: (f: ActivityFlag) => void }) {
+export function AlertsPanel({ status, flags, onChanged, onShowSeqs }: { status: HistoryStatus & { headline: ChainHeadline }; flags: ActivityFlag[]; onChanged: () => void; onShowSeqs: (f: ActivityFlag) => void }) {
   const failed = status.recentFailedUnlocks;
   return (
     <section className="activity-alerts" aria-label="Alerts">
-      <ChainNotice check={status.lastCheck} onVerified={onVerified} />
+      <ChainNotice headline={status.headline} onChanged={onChanged} />
       {failed.length > 0 ? (
         <div className="notice notice-warn activity-notice" data-testid="failed-unlocks">
           <ShieldAlert size={18} aria-hidden="true" className="notice-icon" />

@@ -1,15 +1,18 @@
-// After unlocking: who tried and failed since last time, and which items are damaged.
+// After unlocking: who tried and failed since last time, failed attempts that were removed from
+// the file afterwards, and which items are damaged.
 // Dismissible, and shown once per unlock.
 import { useState } from 'react';
 import { ShieldAlert, X } from 'lucide-react';
 import type { UnlockReport } from '../../../../shared/domain';
+import { removedFailuresMessage } from '../../../../shared/unlock-report';
 import { formatDateTime, plural } from '../../lib/format';
 import { IconButton } from '../../components/Button';
 
 const SHOWN_TIMES = 5;
 
 export function UnlockNotice({ report }: { report: UnlockReport }) {
-  const [open, setOpen] = useState(report.failedAttempts.length > 0 || report.damagedItemIds.length > 0);
+  const removed = report.removedFailedAttempts;
+  const [open, setOpen] = useState(report.failedAttempts.length > 0 || report.damagedItemIds.length > 0 || removed !== undefined);
   if (!open) return null;
   const fails = report.failedAttempts;
   const recent = fails.slice(-SHOWN_TIMES).reverse();
@@ -22,6 +25,11 @@ export function UnlockNotice({ report }: { report: UnlockReport }) {
             <strong>{plural(fails.length, 'failed unlock attempt')}</strong> since your last unlock:{' '}
             {recent.map((f) => formatDateTime(f.at)).join(', ')}
             {fails.length > SHOWN_TIMES ? ` and ${fails.length - SHOWN_TIMES} earlier` : ''}.
+          </p>
+        ) : null}
+        {removed !== undefined ? (
+          <p data-testid="removed-failures">
+            <strong>{removedFailuresMessage(removed)}</strong> Someone with access to this computer may have tried to guess your master password.
           </p>
         ) : null}
         {report.damagedItemIds.length > 0 ? (
