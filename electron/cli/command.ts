@@ -14,6 +14,8 @@ export interface CliOption {
   /** Placeholder shown after the option name in help, e.g. `T` in `--title T`. */
   value?: string;
   help: string;
+  /** Parsed but left out of help: an old option kept only to refuse it with a clear message. */
+  hidden?: boolean;
 }
 
 export type OptionsSpec = Record<string, CliOption>;

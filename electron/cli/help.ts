@@ -9,11 +9,13 @@ export const GLOBAL_OPTIONS: OptionsSpec = {
 };
 
 function optionLines(spec: OptionsSpec): string[] {
-  const rows = Object.entries(spec).map(([name, o]) => {
-    const short = o.short ? `-${o.short}, ` : '    ';
-    const left = `${short}--${name}${o.value ? ` ${o.value}` : ''}${o.multiple ? ' ...' : ''}`;
-    return [left, o.help] as const;
-  });
+  const rows = Object.entries(spec)
+    .filter(([, o]) => !o.hidden)
+    .map(([name, o]) => {
+      const short = o.short ? `-${o.short}, ` : '    ';
+      const left = `${short}--${name}${o.value ? ` ${o.value}` : ''}${o.multiple ? ' ...' : ''}`;
+      return [left, o.help] as const;
+    });
   const w = Math.max(...rows.map(([l]) => l.length));
   return rows.map(([l, h]) => `  ${l.padEnd(w)}  ${h}`);
 }

@@ -47,14 +47,16 @@ export class Input {
   }
 
   /**
-   * A new password or API secret for `--secret-stdin`: the line after the master password
-   * with --password-stdin, the first line otherwise; asked without echo on a terminal.
+   * A new password or API secret for `--secret-stdin` (or a TOTP seed for `--totp-stdin`,
+   * named by `option`): the next line after the master password with --password-stdin, the
+   * next line from the start otherwise; asked without echo on a terminal. Asked in the order
+   * the command calls, so `--secret-stdin --totp-stdin` reads the secret, then the seed.
    */
-  async secret(label: string): Promise<string> {
+  async secret(label: string, option = '--secret-stdin'): Promise<string> {
     if (this.opts.passwordStdin) await this.masterPassword();
     // With --password-stdin the line reader owns stdin, even when it is a terminal.
-    const value = this.opts.stdinIsTty && !this.opts.passwordStdin ? await this.opts.prompt(`${label}: `) : await this.line(`the ${label.toLowerCase()} (--secret-stdin)`);
-    if (value === '') throw new KeystashError('invalid-input', `The ${label.toLowerCase()} given with --secret-stdin is empty; nothing was changed.`);
+    const value = this.opts.stdinIsTty && !this.opts.passwordStdin ? await this.opts.prompt(`${label}: `) : await this.line(`the ${label.toLowerCase()} (${option})`);
+    if (value === '') throw new KeystashError('invalid-input', `The ${label.toLowerCase()} given with ${option} is empty; nothing was changed.`);
     return value;
   }
 }

@@ -1,7 +1,10 @@
 // The item options `add` and `edit` share, and their translation into an item input or
 // patch. The core validates the result (type rules, lengths, dates); this only maps names.
+// Secrets (password, API secret, TOTP seed) are never arguments: they come from stdin or a
+// prompt, since an argument shows in `ps` and lands in shell history.
 import type { ItemType } from '../../shared/domain';
 import { type Args, type OptionsSpec, usageError } from './command';
+import type { Input } from './input';
 
 export const ITEM_OPTIONS: OptionsSpec = {
   title: { type: 'string', value: 'T', help: 'Title' },
@@ -11,7 +14,8 @@ export const ITEM_OPTIONS: OptionsSpec = {
   tag: { type: 'string', multiple: true, value: 'T', help: 'Tag; repeat for several' },
   folder: { type: 'string', value: 'F', help: 'Folder' },
   favorite: { type: 'boolean', help: 'Mark as a favourite' },
-  totp: { type: 'string', value: 'URI|SECRET', help: 'One-time-password otpauth:// URI or base32 secret (logins)' },
+  'totp-stdin': { type: 'boolean', help: 'Read the one-time-password otpauth:// URI or base32 secret from stdin (logins)' },
+  totp: { type: 'string', hidden: true, help: 'Refused: the seed would show in ps and shell history' },
   service: { type: 'string', value: 'S', help: 'Service the key is for (API keys)' },
   'key-id': { type: 'string', value: 'K', help: 'Key id or client id (API keys)' },
   environment: { type: 'string', value: 'E', help: 'Environment, e.g. production (API keys)' },
@@ -23,6 +27,7 @@ export const EDIT_ONLY_OPTIONS: OptionsSpec = {
   'no-favorite': { type: 'boolean', help: 'Remove the favourite mark' },
   'no-urls': { type: 'boolean', help: 'Remove every URL' },
   'no-tags': { type: 'boolean', help: 'Remove every tag' },
+  'no-totp': { type: 'boolean', help: 'Remove the one-time-password secret' },
   'add-tag': { type: 'string', multiple: true, value: 'T', help: 'Add a tag, keeping the others' },
   'remove-tag': { type: 'string', multiple: true, value: 'T', help: 'Remove one tag' },
 };
@@ -38,11 +43,11 @@ export function totpValue(raw: string): string {
     } catch {
       secret = null;
     }
-    if (!secret) throw usageError('--totp: the otpauth:// URI has no secret parameter.');
+    if (!secret) throw usageError('--totp-stdin: the otpauth:// URI has no secret parameter.');
     return t;
   }
   const b32 = t.replace(/[\s-]/g, '').toUpperCase();
-  if (!/^[A-Z2-7]+=*$/.test(b32)) throw usageError('--totp takes an otpauth:// URI or a base32 secret (letters A-Z and digits 2-7).');
+  if (!/^[A-Z2-7]+=*$/.test(b32)) throw usageError('--totp-stdin takes an otpauth:// URI or a base32 secret (letters A-Z and digits 2-7).');
   return b32;
 }
 
@@ -65,12 +70,22 @@ export function itemFields(args: Args): Record<string, unknown> {
   if (args.flag('favorite') && args.flag('no-favorite')) throw usageError('--favorite and --no-favorite contradict each other.');
   if (args.flag('favorite')) f.favorite = true;
   if (args.flag('no-favorite')) f.favorite = false;
-  const totp = args.string('totp');
-  if (totp !== undefined) f.totp = totpValue(totp);
+  if (args.has('totp')) throw usageError(TOTP_ARGUMENT_REFUSED);
   const expires = args.string('expires');
   if (expires !== undefined) f.expiresAt = expires.trim() === '' ? null : expires.trim();
   return f;
 }
+
+/** The seed for --totp-stdin: read after any --secret-stdin value, then checked like a pasted one. */
+export async function readTotp(input: Input): Promise<string> {
+  const value = totpValue(await input.secret('One-time-password secret', '--totp-stdin'));
+  if (value === '') throw usageError('The one-time-password secret given with --totp-stdin is empty; nothing was changed.');
+  return value;
+}
+
+export const TOTP_ARGUMENT_REFUSED =
+  '--totp no longer takes the seed as an argument: it would show in `ps` and your shell history. ' +
+  'Pass it on stdin with --totp-stdin (asked without echo on a terminal); `edit --no-totp` removes it.';
 
 /** Which field --secret-stdin fills for this type, and how to ask for it. */
 export function secretTarget(type: ItemType): { field: 'password' | 'secret'; label: string } {

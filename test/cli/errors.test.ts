@@ -52,7 +52,7 @@ describe('exit codes', () => {
       [['add', 'card', '--title', 'x'], 'Unknown item type “card”'],
       [['add', 'login'], '--title is required'],
       [['add', 'api_key', '--title', 'K', '--expires', '2027-02-30'], 'That date does not exist'],
-      [['add', 'login', '--title', 'T', '--totp', 'not base32!'], '--totp takes'],
+      [['add', 'login', '--title', 'T', '--totp', 'JBSWY3DPEHPK3PXP'], '--totp no longer takes the seed as an argument'],
       [['history', '--limit', 'lots'], '--limit takes a whole number'],
     ];
     for (const [args, message] of cases) {

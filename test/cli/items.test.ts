@@ -26,8 +26,8 @@ beforeAll(async () => {
   loginId = (
     await cli.ok(
       ['add', 'login', '--title', 'GitHub', '--username', 'alice', '--url', 'https://github.com', '--url', 'https://gist.github.com',
-        '--tag', 'dev', '--tag', 'work', '--folder', 'Code', '--favorite', '--totp', 'jbsw y3dp ehpk 3pxp', '--secret-stdin'],
-      [GH_PASSWORD],
+        '--tag', 'dev', '--tag', 'work', '--folder', 'Code', '--favorite', '--secret-stdin', '--totp-stdin'],
+      [GH_PASSWORD, 'jbsw y3dp ehpk 3pxp'],
     )
   ).trim();
   keyId = (

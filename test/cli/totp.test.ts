@@ -9,8 +9,8 @@ let cli: VaultCli;
 beforeAll(async () => {
   buildCli();
   ({ cli } = await newVault());
-  await cli.ok(['add', 'login', '--title', 'RFC', '--totp', `otpauth://totp/RFC?secret=${SEED}&digits=8`]);
-  await cli.ok(['add', 'login', '--title', 'Plain', '--totp', SEED]);
+  await cli.ok(['add', 'login', '--title', 'RFC', '--totp-stdin'], [`otpauth://totp/RFC?secret=${SEED}&digits=8`]);
+  await cli.ok(['add', 'login', '--title', 'Plain', '--totp-stdin'], [SEED]);
   await cli.ok(['add', 'login', '--title', 'None']);
 });
 
@@ -34,7 +34,7 @@ describe('keystash totp', () => {
     expect(none.code).toBe(1);
     expect(none.stderr).toMatch(/has no one-time-password secret/);
     expect((await cli.run(['totp', 'RFC', '--time', 'soon'])).stderr).toMatch(/--time takes a whole number/);
-    const bad = await cli.run(['add', 'login', '--title', 'Bad', '--totp', `otpauth://totp/x?secret=${SEED}&period=45`]);
+    const bad = await cli.run(['add', 'login', '--title', 'Bad', '--totp-stdin'], [`otpauth://totp/x?secret=${SEED}&period=45`]);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/period must be 30 or 60 seconds/);
   });

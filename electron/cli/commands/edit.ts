@@ -1,16 +1,18 @@
 // `keystash edit`: partial update from the same options as add, plus ways to clear fields.
 import { type Command, usageError } from '../command';
 import { EXIT } from '../exit-codes';
-import { EDIT_ONLY_OPTIONS, ITEM_OPTIONS, itemFields, secretTarget } from '../item-flags';
+import { EDIT_ONLY_OPTIONS, ITEM_OPTIONS, itemFields, readTotp, secretTarget } from '../item-flags';
 import { resolveItem } from '../resolve-item';
 
 export const edit: Command = {
   name: 'edit',
   summary: 'Change fields of an item',
-  usage: 'edit ITEM [add options] [--no-favorite] [--no-urls] [--no-tags] [--add-tag T] [--remove-tag T]',
+  usage: 'edit ITEM [add options] [--no-favorite] [--no-urls] [--no-tags] [--no-totp] [--add-tag T] [--remove-tag T]',
   details: `Only the options given change. An empty value clears a text field (--notes ""), and
 --expires "" removes the expiry date. --url and --tag replace the whole list. --secret-stdin
 replaces the password or secret; the previous one is kept in the item's password history.
+--totp-stdin replaces the one-time-password secret (read after the password when both are
+given) and --no-totp removes it.
 
 Examples:
   keystash edit GitHub --username alice@example.com --add-tag work
@@ -28,8 +30,13 @@ Examples:
     const removing = a.strings('remove-tag');
     if (a.flag('no-tags') && (a.has('tag') || adding.length > 0)) throw usageError('--no-tags contradicts --tag and --add-tag.');
     if (a.flag('no-tags')) patch.tags = [];
+    const wantsTotp = a.flag('totp-stdin');
+    if (a.flag('no-totp')) {
+      if (wantsTotp) throw usageError('--totp-stdin and --no-totp contradict each other.');
+      patch.totp = '';
+    }
     const wantsSecret = a.flag('secret-stdin');
-    if (Object.keys(patch).length === 0 && adding.length === 0 && removing.length === 0 && !wantsSecret) {
+    if (Object.keys(patch).length === 0 && adding.length === 0 && removing.length === 0 && !wantsSecret && !wantsTotp) {
       throw usageError('Nothing to change; give at least one option.');
     }
     const vault = await ctx.vault();
@@ -43,6 +50,7 @@ Examples:
       const target = secretTarget(before.type);
       patch[target.field] = await ctx.input.secret(`New ${target.label.toLowerCase()}`);
     }
+    if (wantsTotp) patch.totp = await readTotp(ctx.input);
     const after = vault.items.update(id, patch);
     ctx.out.note(`Updated “${after.title}”.`);
     return EXIT.ok;
