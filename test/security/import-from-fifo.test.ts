@@ -39,6 +39,11 @@ describe('import from a FIFO', () => {
     expect(err).toMatchObject({ code: 'invalid-input', message: expect.stringMatching(REFUSAL) });
   });
 
+  it('a folder or a device is refused the same way', async () => {
+    expect(await within(readImportFile(tempDir()).catch((e: unknown) => e))).toMatchObject({ code: 'invalid-input', message: expect.stringMatching(/is a folder, not a regular file/) });
+    expect(await within(readImportFile('/dev/null').catch((e: unknown) => e))).toMatchObject({ code: 'invalid-input', message: expect.stringMatching(/is a device, not a regular file/) });
+  });
+
   describe('in the app (the open dialog picks a FIFO)', () => {
     let h: Harness;
     beforeAll(async () => {
