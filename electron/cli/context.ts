@@ -3,6 +3,7 @@
 // usage errors never touch the file or ask for a password).
 import { KeystashError } from '../core/errors';
 import { Vault } from '../core/vault';
+import { removedFailuresMessage } from '../../shared/unlock-report';
 import type { Args, CommandContext } from './command';
 import { localTime, plural } from './format';
 import { unlockCheckLines } from './history-options';
@@ -43,6 +44,7 @@ export class RunContext implements CommandContext {
     if (last) {
       this.out.note(`Notice: ${plural(failed.length, 'failed unlock attempt')} since the last unlock, the last at ${localTime(last.at)}.`);
     }
+    if (report.removedFailedAttempts !== undefined) this.out.note(`Warning: ${removedFailuresMessage(report.removedFailedAttempts)}`);
     // A failed history check at unlock is told on stderr by every command, until acknowledged.
     const check = vault.activity.lastCheck;
     for (const line of check ? unlockCheckLines(check) : []) this.out.note(line);

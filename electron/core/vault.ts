@@ -4,7 +4,8 @@
 // through the session gate (vault/session.ts), so after lock each fails with `locked`, a
 // capability kept from before the lock included.
 import path from 'node:path';
-import { DEFAULT_KDF, type EventSource, type FailedUnlock, type KdfParams, type LockState, type UnlockReport } from '../../shared/domain';
+import { DEFAULT_KDF, type EventSource, type KdfParams, type LockState, type UnlockReport } from '../../shared/domain';
+import { removedFailuresMessage } from '../../shared/unlock-report';
 import { randomBytes, wipe } from './crypto/cipher';
 import { KeystashError } from './errors';
 import { GeneratorHistory } from './generator/history';
@@ -19,7 +20,7 @@ import { Imports } from './vault/imports';
 import { deriveKey, SALT_BYTES } from './vault/kdf';
 import { checkKdf, checkNewPassword, MasterPassword } from './vault/master-password';
 import { SessionGate } from './vault/session';
-import { DEFAULT_THROTTLE, UnlockThrottle, type ThrottlePolicy } from './vault/unlock-throttle';
+import { DEFAULT_THROTTLE, UnlockThrottle, type Attempt, type Settled, type ThrottlePolicy } from './vault/unlock-throttle';
 
 export interface VaultOptions extends OpenDbOptions {
   /** Who is acting, for usage history. */
@@ -83,7 +84,7 @@ export class Vault {
     const db = createDb(file, opts);
     const vault = new Vault(file, db, opts);
     const { key, header } = await initHeader(db, password, kdf, vault.now());
-    vault.start(key, header, []);
+    vault.start(key, header, null);
     return vault;
   }
 
@@ -110,40 +111,45 @@ export class Vault {
 
   async unlock(password: string): Promise<UnlockReport> {
     if (this.isUnlocked) this.lock();
-    this.throttle.assertReady();
+    // Checked and recorded in one write transaction before Argon2 runs, so parallel attempts
+    // (other processes included) cannot all slip through before any of them is counted.
+    const attempt = this.throttle.begin();
     const unwrapping = unwrapKey(this.db, password);
     // Argon2 runs on the thread pool; meanwhile this thread lists which items each index bucket
     // holds (no key needed), so a large vault is ready sooner.
     const snapshot = readAhead(this.db);
     const opened = await unwrapping;
     if (!opened) {
-      this.throttle.recordFailure();
+      // The attempt's row stays: it is the record of this failure.
       const wait = this.throttle.retryAfterMs();
       const later = wait > 0 ? ` Wait ${Math.ceil(wait / 1000)} s before the next try.` : '';
       throw new KeystashError('wrong-password', `Wrong master password.${later}`, wait > 0 ? { retryAfterMs: wait } : {});
     }
-    const failedAttempts = this.throttle.failures();
-    const damagedItemIds = this.start(opened.key, opened.header, failedAttempts, snapshot);
-    return { failedAttempts, damagedItemIds };
+    const { damagedItemIds, settled } = this.start(opened.key, opened.header, attempt, snapshot);
+    const removed = settled.removed !== 0 ? { removedFailedAttempts: settled.removed } : {};
+    return { failedAttempts: settled.failures, damagedItemIds, ...removed };
   }
 
   /** Opens the session, checks and extends the history, and loads the item list. */
-  private start(key: Uint8Array, header: VaultHeader, failures: FailedUnlock[], snapshot?: IndexSnapshot): string[] {
+  private start(key: Uint8Array, header: VaultHeader, attempt: Attempt | null, snapshot?: IndexSnapshot): { damagedItemIds: string[]; settled: Settled } {
     this.gate.open(key, header);
     try {
       // Checked before this unlock appends anything, so a problem is seen as it was found; the
       // unlock event then records it for good, and `activity.lastCheck` reports it.
       const problems = this.activity.verify('incremental').problems.map((p) => p.message).join(' ');
-      const { events } = this.gate.read();
-      this.db.transaction(() => {
+      const { events, keys } = this.gate.read();
+      const settled = this.db.transaction(() => {
+        // Settled in the same transaction as the events, so a failure is logged exactly once.
+        const result = this.throttle.settle(attempt, keys);
         // Failed attempts could not be encrypted when they happened; they become events now.
-        for (const f of failures) events.append({ kind: 'unlock-failed', source: this.source, at: f.at });
-        this.throttle.clear();
-        events.append({ kind: 'unlock', source: this.source, ...(problems ? { detail: { note: `History check failed: ${problems}` } } : {}) });
+        for (const f of result.failures) events.append({ kind: 'unlock-failed', source: this.source, at: f.at });
+        const notes = [problems ? `History check failed: ${problems}` : '', result.removed !== 0 ? removedFailuresMessage(result.removed) : ''].filter(Boolean);
+        events.append({ kind: 'unlock', source: this.source, ...(notes.length > 0 ? { detail: { note: notes.join(' ') } } : {}) });
+        return result;
       }).immediate();
       this.activity.prune();
       this.activity.rememberHead();
-      return this.gate.load(snapshot);
+      return { damagedItemIds: this.gate.load(snapshot), settled };
     } catch (err) {
       this.gate.close(() => undefined);
       throw err;
