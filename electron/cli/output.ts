@@ -82,7 +82,8 @@ export class Output {
   }
 
   error(message: string): void {
-    // Also covers messages that are not KeystashErrors (parseArgs quotes unknown options).
-    this.stderr.write(`keystash: ${capMessage(message)}\n`);
+    // Capped and made printable here too: messages that are not KeystashErrors (parseArgs
+    // quotes unknown options) and ones that quote an argument unshortened reach this line.
+    this.stderr.write(`keystash: ${printable(capMessage(message))}\n`);
   }
 }

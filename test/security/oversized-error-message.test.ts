@@ -65,6 +65,15 @@ describe('oversized error message', () => {
       expect(r.stderr).not.toContain('\u001b');
       expect(r.stderr.length).toBeLessThan(QUOTE_MAX + 200);
     }, 60_000);
+
+    it('any other error quoting an argument is capped and printable on stderr (the last guard)', async () => {
+      const { cli } = await newCliVault();
+      const r = await cli.run(['show', `\u001b]0;pwned\u0007${'q'.repeat(100_000)}`]);
+      expect(r.code).toBe(4);
+      expect(r.stderr).toMatch(/^keystash: No item matches “/);
+      expect(r.stderr).not.toContain('\u001b');
+      expect(r.stderr.length).toBeLessThanOrEqual('keystash: \n'.length + MESSAGE_MAX);
+    }, 60_000);
   });
 
   describe('in the app (the real IPC handlers)', () => {
