@@ -5,15 +5,17 @@
 import path from 'node:path';
 import { app, BrowserWindow, ipcMain, Notification, powerMonitor, shell } from 'electron';
 import { VAULT_ENV, VAULT_FILE_NAME } from '../core/paths';
+import { electronConfirmations } from './adapters/confirm-dialog';
 import { electronClipboard } from './adapters/electron-clipboard';
 import { electronOpenDialog } from './adapters/open-dialog';
 import { electronSaveDialog } from './adapters/save-dialog';
 import { registerAppScheme, serveAppFiles } from './app-protocol';
+import { builtForDevServer, devServerOrigin } from './dev-server';
 import { createHandlers } from './ipc/handlers';
 import { registerIpc } from './ipc/register';
 import { installMenu } from './menu';
 import { findElectronAddon } from './native-binding';
-import { APP_ENTRY_URL, developmentCsp, loopbackDevOrigin, PRODUCTION_CSP } from './security/csp';
+import { APP_ENTRY_URL, developmentCsp, PRODUCTION_CSP } from './security/csp';
 import { appOrigins } from './security/navigation';
 import { isTrustedSender } from './security/sender';
 import { createServices, type Services } from './services';
@@ -36,6 +38,7 @@ function startServices(): Services {
     clipboard: electronClipboard(),
     chooseSavePath: electronSaveDialog(),
     chooseOpenPath: electronOpenDialog(),
+    confirm: electronConfirmations(),
     // Checked again here: the URL opener is the only path from the app to the OS shell.
     openExternal: (url) => shell.openExternal(safeExternalUrl(url)),
     idleSeconds: () => powerMonitor.getSystemIdleTime(),
@@ -51,8 +54,9 @@ export async function bootstrap(): Promise<void> {
     app.quit();
     return;
   }
-  // Development means electron-vite's dev server on loopback, in an unpackaged app only.
-  const devOrigin = app.isPackaged ? null : loopbackDevOrigin(process.env.ELECTRON_RENDERER_URL);
+  // Development means `npm run dev`'s build, electron-vite's dev server on loopback, in an
+  // unpackaged app only (dev-server.ts); `npm start` and an installed app ignore the variable.
+  const devOrigin = devServerOrigin({ devBuild: builtForDevServer(), isPackaged: app.isPackaged, rendererUrl: process.env.ELECTRON_RENDERER_URL });
   const devTools = devOrigin !== null;
   const csp = devOrigin ? developmentCsp(devOrigin) : PRODUCTION_CSP;
   const origins = appOrigins(devOrigin);

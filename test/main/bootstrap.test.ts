@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { CHANNELS } from '../../shared/contract';
 import { APP_ENTRY_URL, PRODUCTION_CSP } from '../../electron/main/security/csp';
 import * as fake from '../support/fake-electron';
@@ -167,7 +167,13 @@ describe('bootstrap', () => {
     expect(fake.BrowserWindow.created).toHaveLength(0);
   });
 
-  it('DevTools and the dev server only for an unpackaged app on a loopback ELECTRON_RENDERER_URL', async () => {
+  it('DevTools and the dev server only for the unpackaged app `npm run dev` builds, on a loopback ELECTRON_RENDERER_URL', async () => {
+    // electron-vite's define for `npm run dev` (test/security/dev-url-outside-dev.test.ts covers the rest).
+    const build = globalThis as { KEYSTASH_DEV_SERVER?: boolean };
+    build.KEYSTASH_DEV_SERVER = true;
+    onTestFinished(() => {
+      delete build.KEYSTASH_DEV_SERVER;
+    });
     process.env.ELECTRON_RENDERER_URL = 'http://localhost:5173';
     await bootstrap();
     expect(theWindow().loadedUrl).toBe('http://localhost:5173/');

@@ -1,12 +1,13 @@
 // The main-process services as the tests run them (main handler tests and the Chromium
 // end-to-end harness alike): a real vault file in a temp dir and the real core, with only the
 // OS adapters replaced: an in-memory clipboard, hand-fired timers, a settable idle time, a
-// list that records URLs instead of opening a browser, and an open-file dialog that answers
-// with the path the test has set.
+// list that records URLs instead of opening a browser, an open-file dialog that answers
+// with the path the test has set, and native confirmations the test answers (and reads back).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Timers } from '../../electron/main/services/clipboard.service';
+import type { Confirmations } from '../../electron/main/services/confirmations';
 import { MemoryClipboard } from './kit';
 import { createServices, type ServiceInputs, type Services } from '../../electron/main/services';
 
@@ -48,6 +49,26 @@ export class ManualTimers implements Timers {
   }
 }
 
+/**
+ * The native dialogs' stand-in (services/confirmations.ts): each answer is the one the test
+ * set (yes by default, like a person who agrees), and every question asked is recorded.
+ */
+export class ConfirmStandIn implements Confirmations {
+  moreSecretsAnswer = true;
+  openOriginAnswer = true;
+  readonly asked: string[] = [];
+
+  moreSecrets(recent: number, windowSeconds: number): Promise<boolean> {
+    this.asked.push(`more-secrets ${recent}/${windowSeconds}s`);
+    return Promise.resolve(this.moreSecretsAnswer);
+  }
+
+  openOrigin(origin: string): Promise<boolean> {
+    this.asked.push(`open ${origin}`);
+    return Promise.resolve(this.openOriginAnswer);
+  }
+}
+
 /** The open-file dialog's stand-in: it picks `path`, or is cancelled while that is null. */
 export interface FileChooser {
   path: string | null;
@@ -61,6 +82,7 @@ export interface TestServices {
   idle: { seconds: number };
   opened: string[];
   fileChooser: FileChooser;
+  confirm: ConfirmStandIn;
 }
 
 /** Services over a fresh vault path in a new temp dir; `extra` adds or overrides inputs. */
@@ -71,6 +93,7 @@ export function makeTestServices(prefix: string, extra: Partial<ServiceInputs> =
   const idle = { seconds: 0 };
   const opened: string[] = [];
   const fileChooser: FileChooser = { path: null };
+  const confirm = new ConfirmStandIn();
   const services = createServices({
     userDataDir: dir,
     vaultPath: path.join(dir, 'vault.keystash'),
@@ -81,7 +104,8 @@ export function makeTestServices(prefix: string, extra: Partial<ServiceInputs> =
     idleSeconds: () => idle.seconds,
     timers,
     chooseOpenPath: async () => fileChooser.path,
+    confirm,
     ...extra,
   });
-  return { dir, services, clipboard, timers, idle, opened, fileChooser };
+  return { dir, services, clipboard, timers, idle, opened, fileChooser, confirm };
 }

@@ -3,12 +3,14 @@
 import type { VaultOptions } from '../../core/vault';
 import { AutoLockService, type LockReason } from './auto-lock.service';
 import { ClipboardService, realTimers, type ClipboardAdapter, type Timers } from './clipboard.service';
+import { refuseAll, type Confirmations } from './confirmations';
 import { CopyService } from './copy.service';
 import { GeneratorService } from './generator.service';
 import { HealthService, type Notify } from './health.service';
 import { HistoryCheckService, type YieldSlice } from './history-check.service';
 import { ImportExportService, type ChooseOpenPath, type ChooseSavePath } from './import-export.service';
 import { SettingsStore } from './settings.store';
+import { SecretRateLimit, type SecretRatePolicy } from './secret-rate-limit';
 import type { UrlOpener } from './url-opener';
 import { VaultService } from './vault.service';
 
@@ -30,6 +32,10 @@ export interface ServiceInputs {
   vaultOptions?: Omit<VaultOptions, 'now'>;
   /** Shows a desktop notification (due API keys); without one, only the in-app notice shows. */
   notify?: Notify;
+  /** Asks the person in native dialogs (more secrets, a new site); without one, every answer is no. */
+  confirm?: Confirmations;
+  /** Reveals and copies allowed before main asks; tests shorten it. */
+  secretRate?: SecretRatePolicy;
   /** Schedules the background history check's next slice (setImmediate); tests can hold it. */
   yieldSlice?: YieldSlice;
 }
@@ -41,6 +47,10 @@ export interface Services {
   copy: CopyService;
   settings: SettingsStore;
   urls: UrlOpener;
+  /** Native questions to the person, which the window cannot answer. */
+  confirm: Confirmations;
+  /** Every reveal and copy of a secret is admitted here first. */
+  secretRate: SecretRateLimit;
   autoLock: AutoLockService;
   importExport: ImportExportService;
   generator: GeneratorService;
@@ -69,6 +79,8 @@ export function createServices(inputs: ServiceInputs): Services {
   const generator = new GeneratorService(vault, clipboard);
   const health = new HealthService(vault, now, inputs.notify);
   const copy = new CopyService(vault, clipboard, now);
+  const confirm = inputs.confirm ?? refuseAll;
+  const secretRate = new SecretRateLimit(confirm, now, inputs.secretRate);
   const historyCheck = new HistoryCheckService(vault, now, inputs.yieldSlice);
 
   const lock = async (reason: LockReason): Promise<void> => {
@@ -99,6 +111,8 @@ export function createServices(inputs: ServiceInputs): Services {
     copy,
     settings,
     urls: { open: inputs.openExternal },
+    confirm,
+    secretRate,
     autoLock,
     importExport,
     generator,

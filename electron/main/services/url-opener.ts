@@ -1,14 +1,25 @@
-// Opening an item's URL in the user's browser. Only http(s) URLs stored on the item are
-// allowed: a `file:`, `javascript:` or custom-scheme URL handed to the OS could run code.
+// Opening an item's URL in the user's browser: the one path from the app to the OS shell,
+// and so a way out of the window that CSP cannot close (a URL can carry secrets to whoever
+// runs the site). Only http(s) URLs of at most 2,048 characters, read from the item's
+// authenticated record (never the list index alone), are opened; a `file:`, `javascript:` or
+// custom-scheme URL handed to the OS could run code. The first link to an origin is shown to
+// the person in a native dialog, and the answer is remembered per origin in the vault.
 import { KeystashError } from '../../core/errors';
 import type { Vault } from '../../core/vault';
+import type { Confirmations } from './confirmations';
 
 export interface UrlOpener {
   open(url: string): Promise<void>;
 }
 
+/** Longer URLs are refused: no site a person logs into needs more, and exfiltration does. */
+export const MAX_OPEN_URL_LENGTH = 2_048;
+
 /** The URL as the OS should receive it, or an `invalid-input` error. */
 export function safeExternalUrl(raw: string): string {
+  if (raw.length > MAX_OPEN_URL_LENGTH) {
+    throw new KeystashError('invalid-input', `This address is ${raw.length} characters long; Keystash opens addresses of at most ${MAX_OPEN_URL_LENGTH}.`);
+  }
   let url: URL;
   try {
     url = new URL(raw);
@@ -21,12 +32,27 @@ export function safeExternalUrl(raw: string): string {
   if (url.username || url.password) {
     throw new KeystashError('invalid-input', 'Addresses with a user name or password in them are not opened.');
   }
+  // Parsing can lengthen a URL (percent-encoding); the OS gets the parsed form, so check it too.
+  if (url.href.length > MAX_OPEN_URL_LENGTH) {
+    throw new KeystashError('invalid-input', `This address is longer than ${MAX_OPEN_URL_LENGTH} characters once encoded; it is not opened.`);
+  }
   return url.href;
 }
 
-export async function openItemUrl(vault: Vault, opener: UrlOpener, id: string, index: number): Promise<void> {
-  const item = vault.items.listedItem(id);
-  const raw = item.urls[index];
+export async function openItemUrl(vault: Vault, opener: UrlOpener, confirm: Confirmations, id: string, index: number): Promise<void> {
+  // The record, decrypted and checked, not the index: an older index bucket put back in the
+  // file must not choose where the browser goes.
+  const item = vault.items.withSecrets(id);
+  const raw = 'urls' in item ? item.urls[index] : undefined;
   if (raw === undefined) throw new KeystashError('not-found', `“${item.title}” has no URL #${index}.`);
-  await opener.open(safeExternalUrl(raw));
+  const href = safeExternalUrl(raw);
+  const origin = new URL(href).origin;
+  let allowed = vault.urlOrigins.decision(origin);
+  if (allowed === null) {
+    allowed = await confirm.openOrigin(origin).catch(() => false);
+    // Both answers are kept: a "no" stops the window from asking about this site again.
+    vault.urlOrigins.remember(origin, allowed);
+  }
+  if (!allowed) throw new KeystashError('invalid-input', `Links to ${origin} are not opened: you chose not to open this site from Keystash.`);
+  await opener.open(href);
 }

@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { CHANNELS, contract } from '../../../shared/contract';
 import { buildApi, exposeApi } from '../../../electron/preload/api';
-import viteConfig from '../../../electron.vite.config';
+import { keystashConfig } from '../../../electron.vite.config';
 import { makeHarness } from './helpers';
 
 const sorted = (xs: Iterable<string>): string[] => [...xs].sort();
@@ -20,7 +20,7 @@ describe('IPC contract', () => {
   });
 
   it('the preload is built with exactly the contract channels', () => {
-    const define = 'preload' in viteConfig ? viteConfig.preload?.define : undefined;
+    const define = keystashConfig({ command: 'build', mode: 'production' }).preload?.define;
     const built: unknown = JSON.parse(String(define?.KEYSTASH_CHANNELS));
     expect(built).toEqual([...CHANNELS]);
   });

@@ -184,9 +184,9 @@ describe('open-url', () => {
 describe('settings', () => {
   it('persist next to the vault and survive a restart of the services', async () => {
     expect(ok(await h.api['settings:get']({}))).toEqual({ autoLockMinutes: 5, clipboardClearSeconds: 30, theme: 'system' });
-    ok(await h.api['settings:set']({ theme: 'dark', autoLockMinutes: 10 }));
+    ok(await h.api['settings:set']({ theme: 'dark', autoLockMinutes: 2 }));
     const saved = JSON.parse(fs.readFileSync(h.services.settings.file, 'utf8')) as unknown;
-    expect(saved).toEqual({ autoLockMinutes: 10, clipboardClearSeconds: 30, theme: 'dark' });
+    expect(saved).toEqual({ autoLockMinutes: 2, clipboardClearSeconds: 30, theme: 'dark' });
     expect(new SettingsStore(h.dir).get()).toEqual(saved);
   });
 

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import type { Services } from '../../../electron/main/services';
 import type { MemoryClipboard } from '../../support/kit';
 import { createHandlers, type HandlerMap } from '../../../electron/main/ipc/handlers';
-import { FAST_KDF, makeTestServices, type FileChooser, type ManualTimers } from '../../support/test-services';
+import { FAST_KDF, makeTestServices, type ConfirmStandIn, type FileChooser, type ManualTimers } from '../../support/test-services';
 
 export { FAST_KDF, ManualTimers } from '../../support/test-services';
 import { PASSWORD } from '../../support/kit';
@@ -21,11 +21,13 @@ export interface Harness {
   idle: { seconds: number };
   /** What the open-file dialog picks next (null: the person cancels). */
   fileChooser: FileChooser;
+  /** The native dialogs' answers, and the questions asked. */
+  confirm: ConfirmStandIn;
   cleanup(): Promise<void>;
 }
 
 export function makeHarness(): Harness {
-  const { dir, services, clipboard, timers, opened, idle, fileChooser } = makeTestServices('keystash-main-');
+  const { dir, services, clipboard, timers, opened, idle, fileChooser, confirm } = makeTestServices('keystash-main-');
   return {
     dir,
     services,
@@ -35,6 +37,7 @@ export function makeHarness(): Harness {
     opened,
     idle,
     fileChooser,
+    confirm,
     async cleanup() {
       await services.shutdown();
       fs.rmSync(dir, { recursive: true, force: true });
