@@ -3,6 +3,7 @@
 // Electron cannot be downloaded here, so the installers themselves are built elsewhere
 // (docs/development.md#building-installers); packaged-app.test.ts runs the real packer once.
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { DebugLogger } from 'builder-util';
 import { getConfig, validateConfiguration } from 'app-builder-lib/out/util/config/config';
@@ -117,7 +118,7 @@ describe('better-sqlite3 for Electron’s ABI inside the package', () => {
   });
 
   it('main finds the packaged addon from app.asar’s path, and reports none when it is missing', () => {
-    const dir = fs.mkdtempSync(path.join(root, 'test-results', 'packaged-'));
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'keystash-packaged-'));
     try {
       const asar = path.join(dir, 'resources', 'app.asar');
       expect(findElectronAddon(asar, '45.5.0')).toBeUndefined();
