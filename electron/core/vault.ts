@@ -14,6 +14,7 @@ import { Activity, itemLookup } from './history/activity';
 import { UsageHistory } from './history/usage-history';
 import { readAhead, type IndexSnapshot } from './items/bucket-store';
 import { Items } from './items/items';
+import { UrlOrigins } from './items/url-origins';
 import { createDb, openDb, type Db, type OpenDbOptions } from './vault/db';
 import { initHeader, readHeader, unwrapKey, type VaultHeader } from './vault/header';
 import { Imports } from './vault/imports';
@@ -44,6 +45,8 @@ export class Vault {
   readonly generatorHistory: GeneratorHistory;
   /** Strength scores remembered by earlier health checks. */
   readonly healthScores: HealthScores;
+  /** The sites the person allowed or refused to open item links to, encrypted in the vault. */
+  readonly urlOrigins: UrlOrigins;
   /** Changing or re-checking the master password and the KDF settings. */
   readonly masterPassword: MasterPassword;
   /** Imports, run on a connection of their own. */
@@ -67,6 +70,7 @@ export class Vault {
     this.activity = new Activity(db, gate, this.now, itemLookup(this.items), opts.lastSeenFile ? path.dirname(opts.lastSeenFile) : undefined);
     this.generatorHistory = new GeneratorHistory(db, gate, this.now);
     this.healthScores = new HealthScores(db, gate);
+    this.urlOrigins = new UrlOrigins(db, gate);
     this.masterPassword = new MasterPassword(db, gate, this.throttle, this.source);
     this.imports = new Imports(file, opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}, gate, this.now, this.source);
   }
