@@ -6,9 +6,10 @@ import { z } from 'zod';
 /**
  * Refuses NUL (U+0000) in a text field. C APIs, terminals, clipboards and the tools a value is
  * pasted into cut a string at the first NUL, so what they show or use would not be what the
- * vault holds (a password that works in one place and not another).
+ * vault holds (a password that works in one place and not another). A regex check rather than
+ * a refine: zod runs it several times faster, which a 100,000-row import notices.
  */
-export const noNul = (s: z.ZodString, what: string) => s.refine((v) => !v.includes('\0'), `${what} cannot contain NUL characters (\\0)`);
+export const noNul = (s: z.ZodString, what: string) => s.regex(/^[^\0]*$/, `${what} cannot contain NUL characters (\\0)`);
 
 /** The longest copy of a value an error message quotes, in characters. */
 export const QUOTE_MAX = 80;
