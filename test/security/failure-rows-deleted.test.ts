@@ -6,11 +6,15 @@
 // on the CLI's stderr. The last case is the limit docs/security.md states: a file whose throttle
 // state is put back exactly as it was cannot be told from one nobody guessed at.
 // Real vault files, real SQLite and Argon2 at FAST_KDF; the CLI through its real bundle.
-import { beforeAll, describe, expect, it } from 'vitest';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ThrottlePolicy } from '../../electron/core/vault/unlock-throttle';
 import { removedFailuresMessage } from '../../shared/unlock-report';
 import { buildCli, newVault as newCliVault, VaultCli } from '../cli/cli-harness';
 import { caught, newVault, openVault, PASSWORD, withRaw } from '../core/fixtures/vault-helpers';
+import { seedVault, startHarness, stopShared, type Harness } from '../e2e/support/harness';
+import { CHROMIUM } from '../e2e/support/skip';
+import { box } from '../e2e/support/ui';
 
 // Guesses 10 s apart stay within the delay's doubling (5 s, then 10 s) up to the fifth.
 const POLICY: ThrottlePolicy = { freeAttempts: 3, baseDelayMs: 5_000, maxDelayMs: 60_000 };
@@ -145,5 +149,33 @@ describe('attack: deleted failure rows, through the CLI', () => {
     expect(r.code).toBe(0);
     expect(r.stderr.split('\n')[0]).toBe(`Warning: ${removedFailuresMessage(2)}`);
     expect((await cli.run(['list'])).stderr).not.toContain('removed');
+  });
+});
+
+describe.skipIf(!CHROMIUM)('attack: deleted failure rows, in the app (real Chromium, real handlers)', () => {
+  let h: Harness;
+  afterAll(async () => {
+    await h?.close();
+    await stopShared();
+  });
+
+  it('the unlock notice says how many failed attempts were removed', async () => {
+    h = await startHarness(CHROMIUM as string);
+    const p = h.page;
+    await seedVault(h, []);
+    await h.call('vault:lock', {});
+    await p.getByRole('heading', { name: 'Keystash is locked' }).waitFor();
+    for (let i = 0; i < 2; i++) {
+      await box(p, 'Master password').fill('a wrong guess');
+      await p.keyboard.press('Enter');
+      await p.getByText('Wrong master password.').waitFor();
+    }
+    sql(path.join(h.dir, 'vault.keystash'), 'DELETE FROM unlock_failures');
+    await box(p, 'Master password').fill(PASSWORD);
+    await p.keyboard.press('Enter');
+    const removed = p.getByTestId('removed-failures');
+    await removed.waitFor();
+    expect(await removed.textContent()).toContain(removedFailuresMessage(2));
+    expect(await p.getByTestId('unlock-notice').textContent()).not.toContain('since your last unlock');
   });
 });
