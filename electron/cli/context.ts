@@ -2,6 +2,7 @@
 // which is opened and unlocked only when the command first asks for it (so `--help` and
 // usage errors never touch the file or ask for a password).
 import { KeystashError } from '../core/errors';
+import { lastSeenPath } from '../core/paths';
 import { Vault } from '../core/vault';
 import { removedFailuresMessage } from '../../shared/unlock-report';
 import type { Args, CommandContext } from './command';
@@ -13,6 +14,8 @@ import type { Output } from './output';
 export class RunContext implements CommandContext {
   private unlocked: Promise<Vault> | null = null;
   private readonly owned: Vault[] = [];
+  /** Set when the unlock-time integrity check found a problem: the run then exits 3. */
+  integrityFailed = false;
 
   constructor(
     readonly args: Args,
@@ -31,7 +34,7 @@ export class RunContext implements CommandContext {
   }
 
   private async openAndUnlock(): Promise<Vault> {
-    const vault = Vault.open(this.vaultPath, { source: 'cli' });
+    const vault = Vault.open(this.vaultPath, { source: 'cli', lastSeenFile: lastSeenPath() });
     this.adopt(vault);
     // Check the delay before asking, so nobody types a password only to be told to wait.
     const wait = vault.lockState().retryAfterMs;
@@ -48,6 +51,10 @@ export class RunContext implements CommandContext {
     // A failed history check at unlock is told on stderr by every command, until acknowledged.
     const check = vault.activity.lastCheck;
     for (const line of check ? unlockCheckLines(check) : []) this.out.note(line);
+    if (report.rollback) this.out.note(`Warning: ${report.rollback.message}`);
+    // Each finding is named on stderr, and the command then exits 3 (integrity) even if it succeeded.
+    for (const p of report.integrityProblems) this.out.note(`Integrity: ${p.message}`);
+    if (report.integrityProblems.length > 0) this.integrityFailed = true;
     if (report.damagedItemIds.length > 0) {
       this.out.note(
         `Warning: ${plural(report.damagedItemIds.length, 'item')} failed the integrity check and ${report.damagedItemIds.length === 1 ? 'is' : 'are'} hidden: ${report.damagedItemIds.join(', ')}.`,

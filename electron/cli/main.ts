@@ -102,7 +102,8 @@ export async function main(argv: string[], runEnv: RunEnv = {}): Promise<number>
       prompt: promptHidden,
     });
     ctx = new RunContext(args, resolveVaultPath(args.string('vault'), { platform: process.platform, env, home: os.homedir() }), out, input);
-    return await cmd.run(ctx);
+    const code = await cmd.run(ctx);
+    return code === EXIT.ok && ctx.integrityFailed ? exitCodeFor('integrity') : code;
   } catch (err) {
     if (err instanceof UsageProblem) {
       out.error(`${err.message} Run \`keystash ${cmd.name} --help\` for usage.`);

@@ -6,6 +6,8 @@ import path from 'node:path';
 
 export const PRODUCT_NAME = 'Keystash';
 export const VAULT_FILE_NAME = 'vault.keystash';
+/** This machine's "last state seen" of each vault (vault/last-seen.ts), next to settings.json. */
+export const LAST_SEEN_FILE_NAME = 'last-seen.json';
 /** Environment variable that points every Keystash process at another vault file. */
 export const VAULT_ENV = 'KEYSTASH_VAULT';
 
@@ -37,6 +39,12 @@ export function userDataDir(p: PlatformInfo = current()): string {
 export function defaultVaultPath(p: PlatformInfo = current()): string {
   const join = p.platform === 'win32' ? path.win32.join : path.posix.join;
   return join(userDataDir(p), VAULT_FILE_NAME);
+}
+
+/** Where the app and the CLI on this machine remember the newest state of each vault they saw. */
+export function lastSeenPath(p: PlatformInfo = current()): string {
+  const join = p.platform === 'win32' ? path.win32.join : path.posix.join;
+  return join(userDataDir(p), LAST_SEEN_FILE_NAME);
 }
 
 /** The vault file to use: an explicit path, else $KEYSTASH_VAULT, else the default. */

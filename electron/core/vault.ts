@@ -21,6 +21,7 @@ import { Imports } from './vault/imports';
 import { deriveKey, SALT_BYTES } from './vault/kdf';
 import { checkKdf, checkNewPassword, MasterPassword } from './vault/master-password';
 import { SessionGate } from './vault/session';
+import { freshManifest, StateMemory, upgradeFor, type StateSetup } from './vault/state-check';
 import { DEFAULT_THROTTLE, UnlockThrottle, type Attempt, type Settled, type ThrottlePolicy } from './vault/unlock-throttle';
 
 export interface VaultOptions extends OpenDbOptions {
@@ -55,6 +56,7 @@ export class Vault {
   private readonly now: () => number;
   private readonly throttle: UnlockThrottle;
   private readonly gate: SessionGate;
+  private readonly stateMemory: StateMemory;
 
   private constructor(file: string, db: Db, opts: VaultOptions) {
     this.file = file;
@@ -64,6 +66,7 @@ export class Vault {
     this.throttle = new UnlockThrottle(db, opts.throttle ?? DEFAULT_THROTTLE, this.now);
     const gate = new SessionGate(db, this.now, this.source);
     this.gate = gate;
+    this.stateMemory = new StateMemory(db, opts.lastSeenFile);
     this.items = new Items(db, gate, this.now, this.source);
     this.history = new UsageHistory(gate, this.source);
     // The history's witness of its head lives next to the "last state seen", outside the file.
@@ -88,7 +91,7 @@ export class Vault {
     const db = createDb(file, opts);
     const vault = new Vault(file, db, opts);
     const { key, header } = await initHeader(db, password, kdf, vault.now());
-    vault.start(key, header, null);
+    vault.start(key, header, null, undefined, freshManifest);
     return vault;
   }
 
@@ -129,15 +132,30 @@ export class Vault {
       const later = wait > 0 ? ` Wait ${Math.ceil(wait / 1000)} s before the next try.` : '';
       throw new KeystashError('wrong-password', `Wrong master password.${later}`, wait > 0 ? { retryAfterMs: wait } : {});
     }
-    const { damagedItemIds, settled } = this.start(opened.key, opened.header, attempt, snapshot);
+    const upgrade = await upgradeFor(opened.key, opened.header, password);
+    const { loaded, settled } = this.start(opened.key, opened.header, attempt, snapshot, upgrade);
     const removed = settled.removed !== 0 ? { removedFailedAttempts: settled.removed } : {};
-    return { failedAttempts: settled.failures, damagedItemIds, ...removed };
+    const rollback = this.stateMemory.check(this.gate.read().keys);
+    return { failedAttempts: settled.failures, damagedItemIds: loaded.damaged, integrityProblems: loaded.problems, rollback, ...removed };
   }
 
   /** Opens the session, checks and extends the history, and loads the item list. */
-  private start(key: Uint8Array, header: VaultHeader, attempt: Attempt | null, snapshot?: IndexSnapshot): { damagedItemIds: string[]; settled: Settled } {
+  private start(
+    key: Uint8Array,
+    header: VaultHeader,
+    attempt: Attempt | null,
+    snapshot?: IndexSnapshot,
+    setup?: StateSetup | null,
+  ): { loaded: ReturnType<SessionGate['load']>; settled: Settled } {
     this.gate.open(key, header);
     try {
+      // A new vault's manifest, or a format-1 vault's one-time upgrade, before anything reads records.
+      if (setup) {
+        const s = this.gate.read();
+        this.db.transaction(() => {
+          s.header = setup(this.db, s.keys) ?? s.header;
+        }).immediate();
+      }
       // Checked before this unlock appends anything, so a problem is seen as it was found; the
       // unlock event then records it for good, and `activity.lastCheck` reports it.
       const problems = this.activity.verify('incremental').problems.map((p) => p.message).join(' ');
@@ -153,7 +171,8 @@ export class Vault {
       }).immediate();
       this.activity.prune();
       this.activity.rememberHead();
-      return { damagedItemIds: this.gate.load(snapshot), settled };
+      // The read-ahead listing predates an upgrade done on this same connection (data_version misses it).
+      return { loaded: this.gate.load(setup ? undefined : snapshot), settled };
     } catch (err) {
       this.gate.close(() => undefined);
       throw err;
@@ -165,6 +184,7 @@ export class Vault {
     this.gate.close((s) => {
       s.events.append({ kind: 'lock', source: this.source });
       this.activity.rememberHead(s);
+      this.stateMemory.remember(s.keys);
     });
   }
 

@@ -13,6 +13,8 @@ import { hchacha, xchacha20poly1305 } from '@noble/ciphers/chacha.js';
 import { createCipheriv, createDecipheriv, getCiphers, randomBytes as nodeRandomBytes, randomFillSync } from 'node:crypto';
 
 export const FORMAT_VERSION = 1;
+/** The vault format whose records carry a version and are covered by the manifest. */
+export const VERSIONED_FORMAT = 2;
 export const KEY_BYTES = 32;
 const NONCE_BYTES = 24;
 const TAG_BYTES = 16;
@@ -42,8 +44,15 @@ export function randomBytes(n: number): Uint8Array {
   return out;
 }
 
-export function aadFor(vaultId: string, kind: RecordKind, recordId: string | number): Uint8Array {
-  return encoder.encode(`keystash|v${FORMAT_VERSION}|${vaultId}|${kind}|${recordId}`);
+/**
+ * The AAD of a record. A `version` (items, index buckets, meta records since format 2) is bound
+ * in too, so an older copy of the same record cannot stand in for the current one: the
+ * authenticated manifest (vault/manifest.ts) says which version is current. Without a version
+ * the format-1 AAD is used (events, the key wrap, and records read once by the migration).
+ */
+export function aadFor(vaultId: string, kind: RecordKind, recordId: string | number, version?: number): Uint8Array {
+  if (version === undefined) return encoder.encode(`keystash|v${FORMAT_VERSION}|${vaultId}|${kind}|${recordId}`);
+  return encoder.encode(`keystash|v${VERSIONED_FORMAT}|${vaultId}|${kind}|${recordId}|${version}`);
 }
 
 function words(bytes: Uint8Array, count: number): Uint32Array {

@@ -5,6 +5,7 @@ import { GENERATOR_HISTORY_LIMIT, type GeneratedSecret, type GeneratorHistoryEnt
 import type { Gate } from '../vault/gate';
 import type { SessionKeys } from '../vault/session-keys';
 import type { Db } from '../vault/db';
+import { metaStore } from '../vault/meta-records';
 
 export const GENERATOR_HISTORY_RECORD = 'generator-history';
 
@@ -26,22 +27,16 @@ export class GeneratorHistory {
     return this.db.transaction((): GeneratorHistoryEntry[] => {
       const entry: GeneratorHistoryEntry = { kind: result.kind, value: result.value, entropyBits: result.entropyBits, score: result.strength.score, at: this.now() };
       const next = [entry, ...this.readWith(keys)].slice(0, GENERATOR_HISTORY_LIMIT);
-      this.db.prepare('INSERT INTO meta (name, blob) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET blob = excluded.blob').run(
-        GENERATOR_HISTORY_RECORD,
-        keys.seal('meta', GENERATOR_HISTORY_RECORD, next),
-      );
+      metaStore(this.db, keys).write(GENERATOR_HISTORY_RECORD, next);
       return next;
     }).immediate();
   }
 
   clear(): void {
-    this.gate.write();
-    this.db.prepare('DELETE FROM meta WHERE name = ?').run(GENERATOR_HISTORY_RECORD);
+    metaStore(this.db, this.gate.write().keys).delete(GENERATOR_HISTORY_RECORD);
   }
 
   private readWith(keys: SessionKeys): GeneratorHistoryEntry[] {
-    const row = this.db.prepare('SELECT blob FROM meta WHERE name = ?').get(GENERATOR_HISTORY_RECORD) as { blob: Buffer } | undefined;
-    if (!row) return [];
-    return keys.open<GeneratorHistoryEntry[]>('meta', GENERATOR_HISTORY_RECORD, row.blob, 'The generator history');
+    return metaStore(this.db, keys).read<GeneratorHistoryEntry[]>(GENERATOR_HISTORY_RECORD, 'The generator history') ?? [];
   }
 }

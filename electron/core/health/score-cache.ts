@@ -5,6 +5,7 @@
 import type { Gate } from '../vault/gate';
 import type { SessionKeys } from '../vault/session-keys';
 import type { Db } from '../vault/db';
+import { metaStore } from '../vault/meta-records';
 
 export const HEALTH_SCORES_RECORD = 'health-scores';
 
@@ -17,19 +18,14 @@ export class HealthScores {
   /** Digest → score; empty when there is no cache yet or it is damaged. */
   read(): Map<string, number> {
     const { keys } = this.gate.read();
-    const row = this.db.prepare('SELECT blob FROM meta WHERE name = ?').get(HEALTH_SCORES_RECORD) as { blob: Buffer } | undefined;
-    if (!row) return new Map();
     // A damaged cache only costs time: start over rather than fail the health check.
-    const entries = keys.tryOpen<[string, number][]>('meta', HEALTH_SCORES_RECORD, row.blob);
+    const entries = metaStore(this.db, keys).tryRead<[string, number][]>(HEALTH_SCORES_RECORD);
     return new Map(Array.isArray(entries) ? entries : []);
   }
 
   /** Replaces the cache (a check saves only the scores of the passwords it saw). */
   save(scores: Map<string, number>): void {
     const { keys } = this.gate.write();
-    this.db.prepare('INSERT INTO meta (name, blob) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET blob = excluded.blob').run(
-      HEALTH_SCORES_RECORD,
-      keys.seal('meta', HEALTH_SCORES_RECORD, [...scores.entries()]),
-    );
+    metaStore(this.db, keys).write(HEALTH_SCORES_RECORD, [...scores.entries()]);
   }
 }

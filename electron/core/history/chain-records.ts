@@ -12,8 +12,9 @@
 // swapped for another; only removal or replay of an older copy remains possible, and the
 // chain walk, the alarm bit and this machine's witness (history-witness.ts) report those.
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import type Database from 'better-sqlite3';
 import type { Db } from '../vault/db';
+import { metaStore, type MetaRecords } from '../vault/meta-records';
+import type { SessionKeys } from '../vault/session-keys';
 
 export type ChainRecordName = 'history-head' | 'history-checkpoint' | 'history-anchor';
 
@@ -60,23 +61,23 @@ export function decodeRecord(key: Uint8Array, name: ChainRecordName, blob: Buffe
 
 /** Reads and writes the three records; statements are prepared once per session. */
 export class ChainRecords {
-  private readonly get: Database.Statement<[string], { blob: Buffer }>;
-  private readonly put: Database.Statement<[string, Buffer]>;
+  private readonly key: Uint8Array;
+  /** The meta-record store keeps the vault's manifest current with each write (vault/meta-records.ts). */
+  private readonly store: MetaRecords;
 
-  constructor(
-    db: Db,
-    private readonly key: Uint8Array,
-  ) {
-    this.get = db.prepare('SELECT blob FROM meta WHERE name = ?');
-    this.put = db.prepare('INSERT INTO meta (name, blob) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET blob = excluded.blob');
+  constructor(db: Db, keys: SessionKeys) {
+    this.key = keys.eventMacKey;
+    this.store = metaStore(db, keys);
   }
 
   read(name: ChainRecordName): ChainRecord {
-    const row = this.get.get(name);
-    return decodeRecord(this.key, name, row?.blob);
+    // A record the manifest does not vouch for (replayed, planted) reads as invalid; a deleted one stays absent.
+    const { blob, problem } = this.store.inspect(name);
+    if (problem && blob) return { state: 'invalid' };
+    return decodeRecord(this.key, name, blob);
   }
 
   write(name: ChainRecordName, point: ChainPoint, alarm = false): void {
-    this.put.run(name, encodeRecord(this.key, name, point, alarm));
+    this.store.writeRaw(name, encodeRecord(this.key, name, point, alarm));
   }
 }

@@ -48,7 +48,7 @@ export class EventLog {
     private readonly keys: SessionKeys,
     private readonly now: () => number,
   ) {
-    this.records = new ChainRecords(db, keys.eventMacKey);
+    this.records = new ChainRecords(db, keys);
     this.rollups = new Rollups(db);
     this.lastRow = db.prepare('SELECT seq, mac FROM events ORDER BY seq DESC LIMIT 1');
     this.insert = db.prepare('INSERT INTO events (seq, at, kind, source, item_id, detail, mac) VALUES (@seq, @at, @kind, @source, @item_id, @detail, @mac)');

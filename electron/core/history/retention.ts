@@ -7,6 +7,7 @@
 import { RETENTIONS, RETENTION_DAYS, type Retention } from '../../../shared/history';
 import type { SessionKeys } from '../vault/session-keys';
 import type { Db } from '../vault/db';
+import { metaStore } from '../vault/meta-records';
 import { timingSafeEqual } from 'node:crypto';
 import type { ChainPoint, ChainRecords } from './chain-records';
 import { eventMac, GENESIS_MAC, type MacInput } from './event-mac';
@@ -18,18 +19,13 @@ const DAY_MS = 86_400_000;
 const same = (a: Uint8Array, b: Uint8Array): boolean => a.length === b.length && timingSafeEqual(a, b);
 
 export function readRetention(db: Db, keys: SessionKeys): Retention {
-  const row = db.prepare('SELECT blob FROM meta WHERE name = ?').get(NAME) as { blob: Buffer } | undefined;
-  if (!row) return 'forever';
-  const value = keys.tryOpen<{ retention: string }>('meta', NAME, row.blob);
+  const value = metaStore(db, keys).tryRead<{ retention: string }>(NAME);
   // A damaged setting must never shorten history: fall back to keeping everything.
   return value && (RETENTIONS as readonly string[]).includes(value.retention) ? (value.retention as Retention) : 'forever';
 }
 
 export function writeRetention(db: Db, keys: SessionKeys, retention: Retention): void {
-  db.prepare('INSERT INTO meta (name, blob) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET blob = excluded.blob').run(
-    NAME,
-    keys.seal('meta', NAME, { retention }),
-  );
+  metaStore(db, keys).write(NAME, { retention });
 }
 
 export function retentionCutoff(retention: Retention, now: number): number | null {

@@ -1,16 +1,22 @@
 // Index buckets on disk: each holds the encrypted list rows (index-bucket.ts) of up to
-// BUCKET_SIZE items. Unlock decrypts the buckets, not every item, which keeps 100,000 items
-// within a second; a write re-encrypts only the bucket it touches, from what the file holds
-// at that moment. Items no intact bucket lists fall back to their own record.
+// BUCKET_SIZE items, with each item's record version and digest. The manifest
+// (vault/manifest.ts) authenticates each bucket's version and digest, so together they say
+// exactly which item records are current. Unlock decrypts the buckets, not every item, which
+// keeps 100,000 items within a second, and compares them with the item rows: a missing item,
+// an older version, an item no bucket lists, or a stale bucket is reported by name. A write
+// re-encrypts only the bucket it touches, from what the file holds at that moment.
 import type { ListedItem } from '../../../shared/domain';
+import type { IntegrityProblem } from '../../../shared/integrity';
 import type { Statement } from 'better-sqlite3';
 import type { SummaryIndex } from '../search/summary-index';
 import { haystackFor } from '../search/search-text';
 import type { SessionKeys } from '../vault/session-keys';
 import type { Db } from '../vault/db';
-import { decodeBucket, encodeBucket, fromRow, ROW_HAYSTACK, ROW_ID, toRow, type BucketRow } from './index-bucket';
+import { digestOf, Manifest, type ManifestBody, type ManifestEntry } from '../vault/manifest';
+import { decodeBucket, encodeBucket, fromRow, ROW_DIGEST, ROW_HAYSTACK, ROW_ID, ROW_VERSION, toRow, type BucketRow } from './index-bucket';
 import { listedOf, summarize, type ItemRecord } from './model';
-import { sealRecord, tryRecord } from './records';
+import { problem } from './integrity-problems';
+import { sealRecord, tryRecord, type RecordCheck } from './records';
 
 export const BUCKET_SIZE = 256;
 
@@ -21,8 +27,13 @@ export const BUCKET_SIZE = 256;
  */
 export interface IndexSnapshot {
   dataVersion: number;
-  /** Per bucket, the items whose rows name it: id → last-used time. Used up by one load. */
-  groups: Map<number, Map<string, number | null>>;
+  /** Per bucket, the items whose rows name it: id → [last-used time, record version]. Used up by one load. */
+  groups: Map<number, Map<string, [number | null, number]>>;
+}
+
+export interface LoadResult {
+  damaged: string[];
+  problems: IntegrityProblem[];
 }
 
 const dataVersionOf = (db: Db): number => db.pragma('data_version', { simple: true }) as number;
@@ -32,12 +43,15 @@ export function readIndexSnapshot(db: Db): IndexSnapshot {
   // Item rows say which bucket may speak for each item and hold its last-used time. SQLite
   // groups them per bucket as JSON arrays: one row per bucket instead of one JavaScript
   // object per item (that alone was ~0.2 s of unlocking 100,000 items).
-  const groups = new Map<number, Map<string, number | null>>();
-  const grouped = db.prepare('SELECT bucket, json_group_array(id) AS ids, json_group_array(last_used_at) AS used FROM items GROUP BY bucket');
-  for (const g of grouped.iterate() as IterableIterator<{ bucket: number; ids: string; used: string }>) {
+  const groups = new Map<number, Map<string, [number | null, number]>>();
+  const grouped = db.prepare(
+    'SELECT bucket, json_group_array(id) AS ids, json_group_array(last_used_at) AS used, json_group_array(version) AS versions FROM items GROUP BY bucket',
+  );
+  for (const g of grouped.iterate() as IterableIterator<{ bucket: number; ids: string; used: string; versions: string }>) {
     const ids = JSON.parse(g.ids) as string[];
     const used = JSON.parse(g.used) as (number | null)[];
-    groups.set(g.bucket, new Map(ids.map((id, i) => [id, used[i] ?? null])));
+    const versions = JSON.parse(g.versions) as number[];
+    groups.set(g.bucket, new Map(ids.map((id, i) => [id, [used[i] ?? null, versions[i] ?? 0]])));
   }
   return { dataVersion, groups };
 }
@@ -51,53 +65,109 @@ export function readAhead(db: Db): IndexSnapshot | undefined {
   }
 }
 
+interface BucketBlob {
+  version: number;
+  blob: Buffer;
+}
+
 export class IndexBuckets {
+  private readonly manifest: Manifest;
+  /** id → the version and digest of the item's current record, as an authenticated bucket lists it. */
+  private readonly expected = new Map<string, ManifestEntry>();
+
   constructor(
     private readonly db: Db,
     private readonly keys: SessionKeys,
-  ) {}
+  ) {
+    this.manifest = new Manifest(db, keys);
+  }
 
   /**
-   * Decrypts every bucket into `index`. Returns the ids of items that failed integrity.
-   * `snapshot` is the item listing read ahead of time (see readIndexSnapshot); it is used only
-   * when no other connection has changed the file since.
+   * Decrypts every bucket into `index` and checks the item rows against them. `snapshot` is
+   * the item listing read ahead of time (see readIndexSnapshot); it is used only when no other
+   * connection has changed the file since.
    */
-  loadInto(index: SummaryIndex, snapshot?: IndexSnapshot): string[] {
+  loadInto(index: SummaryIndex, snapshot?: IndexSnapshot): LoadResult {
     const read = snapshot && snapshot.dataVersion === dataVersionOf(this.db) ? snapshot : readIndexSnapshot(this.db);
     const byBucket = read.groups;
     const listed: ListedItem[] = [];
     const haystacks: string[] = [];
-    const unlisted: string[] = [];
-    for (const b of this.db.prepare('SELECT id, blob FROM index_buckets').iterate() as IterableIterator<{ id: number; blob: Buffer }>) {
-      const rows = byBucket.get(b.id);
-      if (!rows) continue;
-      byBucket.delete(b.id);
-      for (const r of this.keys.tryOpenWith('index', b.id, b.blob, decodeBucket) ?? []) {
-        const id = r[ROW_ID];
-        const used = rows.get(id);
-        if (used === undefined) continue;
-        rows.delete(id);
-        listed.push(fromRow(r, used));
-        haystacks.push(r[ROW_HAYSTACK]);
-      }
-      for (const id of rows.keys()) unlisted.push(id);
-    }
-    for (const rows of byBucket.values()) unlisted.push(...rows.keys());
-    // Items no intact bucket listed fall back to their own record; item records are read only here.
     const damaged: string[] = [];
-    const rowOf = this.db.prepare('SELECT detail, last_used_at FROM items WHERE id = ?');
-    for (const id of unlisted) {
-      const row = rowOf.get(id) as { detail: Buffer; last_used_at: number | null } | undefined;
-      const record = row ? tryRecord(this.keys, id, row.detail) : null;
-      if (row && record) {
+    const problems: IntegrityProblem[] = [];
+    const flag = (p: IntegrityProblem, itemId?: string): void => {
+      problems.push(p);
+      if (itemId) damaged.push(itemId);
+    };
+    this.expected.clear();
+    const m = this.manifest.tryRead();
+    if (!m) flag(problem('altered-manifest', 'manifest'));
+    const seen = new Set<string>();
+    for (const b of this.db.prepare('SELECT id, version, blob FROM index_buckets').iterate() as IterableIterator<{ id: number } & BucketBlob>) {
+      seen.add(String(b.id));
+      const decoded = m ? this.openChecked(m, b.id, b) : null;
+      if (!decoded) {
+        // Its items fall back to their own records below, and unlock says why.
+        if (m) flag(problem('stale-bucket', `bucket ${b.id}`, m.buckets[b.id] ? 'is older than the vault’s manifest or was altered' : 'is unknown to the vault’s manifest'));
+        continue;
+      }
+      const rows = byBucket.get(b.id);
+      byBucket.delete(b.id);
+      for (const r of decoded) {
+        const id = r[ROW_ID];
+        this.expected.set(id, [r[ROW_VERSION], r[ROW_DIGEST]]);
+        const own = rows?.get(id);
+        if (own === undefined) {
+          flag(problem('missing-item', id, '', r[2]), id);
+          continue;
+        }
+        rows?.delete(id);
+        listed.push(fromRow(r, own[0]));
+        haystacks.push(r[ROW_HAYSTACK]);
+        if (own[1] !== r[ROW_VERSION]) flag(problem('older-version', id, `is version ${own[1]}; the vault wrote version ${r[ROW_VERSION]}`, r[2]), id);
+      }
+      for (const id of rows?.keys() ?? []) flag(problem('unknown-record', id, `names bucket ${b.id}, which does not list it`), id);
+    }
+    if (m) for (const id of Object.keys(m.buckets)) if (!seen.has(id)) flag(problem('stale-bucket', `bucket ${id}`, 'is missing from the file'));
+    // Items no intact bucket listed fall back to their own record; item records are read only here.
+    const rowOf = this.db.prepare('SELECT detail FROM items WHERE id = ?').pluck();
+    for (const [bucket, rows] of byBucket) {
+      for (const [id, [used, version]] of rows) {
+        if (m && !m.buckets[bucket]) {
+          flag(problem('unknown-record', id, `names bucket ${bucket}, which the vault does not have (a deleted item put back?)`), id);
+          continue;
+        }
+        const detail = rowOf.get(id) as Buffer | undefined;
+        const record = detail ? tryRecord(this.keys, id, detail, version) : null;
+        if (!detail || !record) {
+          damaged.push(id);
+          continue;
+        }
         const summary = summarize(record.item);
-        listed.push(listedOf(summary, row.last_used_at));
+        listed.push(listedOf(summary, used));
         haystacks.push(haystackFor(summary));
-      } else damaged.push(id);
+        this.expected.set(id, [version, digestOf(detail)]);
+      }
     }
     index.replaceAll(listed, haystacks);
-    return damaged;
+    return { damaged, problems };
   }
+
+  /** Whether a stored item record is the one an authenticated bucket lists (records.ts RecordCheck). */
+  readonly checkRecord: RecordCheck = (id, bucket, version, detail) => {
+    const digest = digestOf(detail);
+    const known = this.expected.get(id);
+    if (known && known[0] === version && known[1] === digest) return null;
+    // Another process may have written since the list was loaded: ask the bucket as the file holds it now.
+    const current = this.listedIn(bucket, id);
+    if (current) {
+      this.expected.set(id, current);
+      if (current[0] === version && current[1] === digest) return null;
+    }
+    const want = current ?? known;
+    if (!want) return 'unknown record: no authenticated index lists it (a deleted or purged item put back?)';
+    if (version < want[0]) return `older version: the stored record is version ${version}, the vault wrote version ${want[0]} (an older copy was put back)`;
+    return 'the stored record is not the one the vault wrote';
+  };
 
   /** The bucket a new item goes to: the newest one with room, or a new one. */
   openBucket(): number {
@@ -107,52 +177,88 @@ export class IndexBuckets {
     return max.id + 1;
   }
 
-  /** Inserts new items, filling the open bucket and then new ones, each bucket encrypted once. */
+  /** Inserts new items (record version 1), filling the open bucket and then new ones, each bucket encrypted once. */
   append(insert: Statement, records: ItemRecord[]): void {
     let i = 0;
     while (i < records.length) {
       const bucket = this.openBucket();
       const row = this.db.prepare('SELECT size FROM index_buckets WHERE id = ?').get(bucket) as { size: number } | undefined;
       const chunk = records.slice(i, i + BUCKET_SIZE - (row?.size ?? 0));
-      for (const r of chunk) {
-        insert.run(r.item.id, bucket, r.item.createdAt, r.item.updatedAt, r.item.deletedAt, sealRecord(this.keys, r));
-      }
-      const added = chunk.map((r) => toRow(summarize(r.item)));
+      const added = chunk.map((r) => {
+        const sealed = sealRecord(this.keys, r, 1);
+        insert.run(r.item.id, bucket, r.item.createdAt, r.item.updatedAt, r.item.deletedAt, 1, sealed);
+        return toRow(summarize(r.item), 1, digestOf(sealed));
+      });
       this.rewrite(bucket, (rows) => [...rows, ...added]);
       i += chunk.length;
     }
   }
 
   /**
-   * Re-encrypts one bucket from what the file holds now, so concurrent writers never lose
-   * items. Rows the change keeps are written back as they were read, search text included.
+   * Re-encrypts one bucket, with the next version, from what the file holds now, so concurrent
+   * writers never lose items, and records it in the manifest. Rows the change keeps are written
+   * back as they were read. An altered manifest refuses every write.
    */
   rewrite(bucket: number, change: (rows: BucketRow[]) => BucketRow[]): void {
-    const row = this.db.prepare('SELECT blob FROM index_buckets WHERE id = ?').get(bucket) as { blob: Buffer } | undefined;
-    const opened = row ? this.keys.tryOpenWith('index', bucket, row.blob, decodeBucket) : [];
+    const m = this.manifest.read();
+    const row = this.db.prepare('SELECT version, blob FROM index_buckets WHERE id = ?').get(bucket) as BucketBlob | undefined;
+    const want = m.buckets[bucket];
+    const opened = row ? this.openChecked(m, bucket, row) : want ? null : [];
     let next = change(opened ?? this.rebuilt(bucket));
     // A rebuilt bucket may already hold the item being added; keep one row per id.
     if (!opened) next = [...new Map(next.map((r) => [r[ROW_ID], r])).values()];
+    const version = Math.max(want?.[0] ?? 0, row?.version ?? 0) + 1;
     if (next.length === 0) {
       this.db.prepare('DELETE FROM index_buckets WHERE id = ?').run(bucket);
+    } else {
+      const blob = this.keys.sealBytes('index', bucket, encodeBucket(next), version);
+      this.db
+        .prepare(
+          'INSERT INTO index_buckets (id, size, version, blob) VALUES (?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET size = excluded.size, version = excluded.version, blob = excluded.blob',
+        )
+        .run(bucket, next.length, version, blob);
+      for (const r of next) this.expected.set(r[ROW_ID], [r[ROW_VERSION], r[ROW_DIGEST]]);
+      const entry: ManifestEntry = [version, digestOf(blob)];
+      this.manifest.update((mm) => {
+        mm.buckets[bucket] = entry;
+      });
       return;
     }
-    this.db
-      .prepare('INSERT INTO index_buckets (id, size, blob) VALUES (?, ?, ?) ON CONFLICT(id) DO UPDATE SET size = excluded.size, blob = excluded.blob')
-      .run(bucket, next.length, this.keys.sealBytes('index', bucket, encodeBucket(next)));
+    this.manifest.update((mm) => {
+      delete mm.buckets[bucket];
+    });
+  }
+
+  /** Forgets a purged item, so its record put back later counts as unknown. */
+  forget(id: string): void {
+    this.expected.delete(id);
+  }
+
+  /** A bucket's rows if its version and digest are the manifest's and it opens; else null. */
+  private openChecked(m: ManifestBody, bucket: number, b: BucketBlob): BucketRow[] | null {
+    const want = m.buckets[bucket];
+    if (!want || want[0] !== b.version || want[1] !== digestOf(b.blob)) return null;
+    return this.keys.tryOpenWith('index', bucket, b.blob, decodeBucket, b.version);
+  }
+
+  private listedIn(bucket: number, id: string): ManifestEntry | undefined {
+    const m = this.manifest.tryRead();
+    const b = this.db.prepare('SELECT version, blob FROM index_buckets WHERE id = ?').get(bucket) as BucketBlob | undefined;
+    const r = m && b ? this.openChecked(m, bucket, b)?.find((x) => x[ROW_ID] === id) : undefined;
+    return r ? [r[ROW_VERSION], r[ROW_DIGEST]] : undefined;
   }
 
   /**
-   * A damaged bucket is only an index: it is rebuilt from the authenticated item records it
-   * covers, so one bad block does not block every later write to its items. Items whose own
-   * record fails stay out of it (unlock reports them as damaged either way).
+   * A damaged bucket is only an index: it is rebuilt from the item records it covers, so one
+   * bad block does not block every later write to its items (unlock has already reported it
+   * as stale). Items whose own record fails stay out of it.
    */
   private rebuilt(bucket: number): BucketRow[] {
-    const rows = this.db.prepare('SELECT id, detail FROM items WHERE bucket = ?').all(bucket) as { id: string; detail: Buffer }[];
+    const rows = this.db.prepare('SELECT id, version, detail FROM items WHERE bucket = ?').all(bucket) as { id: string; version: number; detail: Buffer }[];
     const out: BucketRow[] = [];
     for (const row of rows) {
-      const record = tryRecord(this.keys, row.id, row.detail);
-      if (record) out.push(toRow(summarize(record.item)));
+      const record = tryRecord(this.keys, row.id, row.detail, row.version);
+      if (record) out.push(toRow(summarize(record.item), row.version, digestOf(row.detail)));
     }
     return out;
   }

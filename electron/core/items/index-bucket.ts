@@ -39,11 +39,19 @@ export type BucketRow = [
    * record has them as typed.
    */
   haystack: string,
+  /** The version of the item's record, bound into its AAD: a replayed older record is caught. */
+  version: number,
+  /** The digest of the item's stored record (manifest.ts digestOf). */
+  digest: string,
 ];
-const ROW_LENGTH = 19;
-/** Where a row keeps its id and its search text. */
+/** Rows written before records had versions end at the search text; unlock migrates them. */
+const LEGACY_ROW_LENGTH = 19;
+const ROW_LENGTH = 21;
+/** Where a row keeps its id, its search text and its record's version and digest. */
 export const ROW_ID = 0;
 export const ROW_HAYSTACK = 18;
+export const ROW_VERSION = 19;
+export const ROW_DIGEST = 20;
 
 const FAVORITE = 1;
 const HAS_PASSWORD = 2;
@@ -57,9 +65,9 @@ type Placed =
 const everyFieldPlaced: [Exclude<keyof StoredSummary, Placed>] extends [never] ? true : false = true;
 void everyFieldPlaced;
 
-export function toRow(s: StoredSummary): BucketRow {
+export function toRow(s: StoredSummary, version = 0, digest = ''): BucketRow {
   const flags = (s.favorite ? FAVORITE : 0) | (s.hasPassword ? HAS_PASSWORD : 0) | (s.hasSecret ? HAS_SECRET : 0) | (s.hasTotp ? HAS_TOTP : 0);
-  return [s.id, s.type, s.title, s.username, s.urls, noteLineOf(s), s.tags, s.folder, flags, s.fields, s.service, s.keyId, s.environment, s.expiresAt, s.rotationDays, s.createdAt, s.updatedAt, s.deletedAt, haystackFor(s)];
+  return [s.id, s.type, s.title, s.username, s.urls, noteLineOf(s), s.tags, s.folder, flags, s.fields, s.service, s.keyId, s.environment, s.expiresAt, s.rotationDays, s.createdAt, s.updatedAt, s.deletedAt, haystackFor(s), version, digest];
 }
 
 /** The listed item of a row: every field in one order, so all share one object shape. */
@@ -101,7 +109,12 @@ export function encodeBucket(rows: readonly BucketRow[]): Buffer {
 }
 
 function isRow(r: unknown): r is BucketRow {
-  return Array.isArray(r) && r.length === ROW_LENGTH && typeof r[ROW_ID] === 'string' && typeof r[ROW_HAYSTACK] === 'string';
+  if (!Array.isArray(r) || typeof r[ROW_ID] !== 'string' || typeof r[ROW_HAYSTACK] !== 'string') return false;
+  if (r.length === LEGACY_ROW_LENGTH) {
+    r.push(0, '');
+    return true;
+  }
+  return r.length === ROW_LENGTH && typeof r[ROW_VERSION] === 'number' && typeof r[ROW_DIGEST] === 'string';
 }
 
 /** The bucket's rows, or null when the bytes are not a bucket this version can read. */

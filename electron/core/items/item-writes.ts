@@ -1,6 +1,7 @@
 // Changes to items: create (one or many), update, trash, restore, purge, and the last-used
-// time. Each change writes the item's record, re-encrypts the one bucket that lists it and
-// appends its usage event in a single transaction, then brings the in-memory list up to date.
+// time. Each change writes the item's record with its next version, re-encrypts the one bucket
+// that lists it (and so the manifest) and appends its usage event in a single transaction,
+// then brings the in-memory list up to date.
 // One per unlocked session; the caller (vault.items) has already refused a locked or busy vault.
 import { randomUUID } from 'node:crypto';
 import {
@@ -17,6 +18,7 @@ import { haystackFor } from '../search/search-text';
 import type { SummaryIndex } from '../search/summary-index';
 import { parseOrThrow } from '../validation';
 import type { Db } from '../vault/db';
+import { digestOf } from '../vault/manifest';
 import type { SessionKeys } from '../vault/session-keys';
 import type { IndexBuckets } from './bucket-store';
 import { ROW_ID, toRow } from './index-bucket';
@@ -42,8 +44,9 @@ export class ItemWrites {
     const item: Item = { ...data, id: randomUUID(), createdAt: now, updatedAt: now, deletedAt: null };
     this.db.transaction(() => {
       const bucket = this.buckets.openBucket();
-      this.db.prepare(INSERT_ITEM).run(item.id, bucket, now, now, null, sealRecord(this.keys, { item, passwordHistory: [] }));
-      this.buckets.rewrite(bucket, (rows) => [...rows, toRow(summarize(item))]);
+      const sealed = sealRecord(this.keys, { item, passwordHistory: [] }, 1);
+      this.db.prepare(INSERT_ITEM).run(item.id, bucket, now, now, null, 1, sealed);
+      this.buckets.rewrite(bucket, (rows) => [...rows, toRow(summarize(item), 1, digestOf(sealed))]);
       this.events.append({ kind: 'create', source: this.source, itemId: item.id, detail: { title: item.title } });
     }).immediate();
     return this.remember(item, null);
@@ -75,7 +78,7 @@ export class ItemWrites {
   update(id: string, patch: unknown): ItemSummary {
     const changes = parseOrThrow(itemPatchSchema, patch, 'The changes are not valid');
     const saved = this.db.transaction((): Item => {
-      const { record, bucket } = readRecord(this.db, this.keys, id, this.index.get(id)?.title);
+      const { record, bucket, version } = readRecord(this.db, this.keys, this.buckets.checkRecord, id, this.index.get(id)?.title);
       const before = record.item;
       const { id: _id, createdAt, updatedAt: _u, deletedAt, type, ...rest } = { ...before, ...changes };
       const data = parseOrThrow(itemInputSchema, { type, ...rest }, 'The item is not valid');
@@ -84,7 +87,7 @@ export class ItemWrites {
       const changed = changedFields(before, after);
       if (changed.length === 0) return before;
       const history = nextPasswordHistory(before, after, record.passwordHistory, after.updatedAt);
-      this.writeItem(after, bucket, history);
+      this.writeItem(after, bucket, history, version + 1);
       this.events.append({ kind: 'edit', source: this.source, itemId: id, detail: { title: after.title, note: changed.join(', ') } });
       return after;
     }).immediate();
@@ -101,13 +104,13 @@ export class ItemWrites {
 
   private setDeleted(id: string, deletedAt: number | null, kind: 'delete' | 'restore'): ItemSummary {
     const saved = this.db.transaction((): Item => {
-      const { record, bucket } = readRecord(this.db, this.keys, id, this.index.get(id)?.title);
+      const { record, bucket, version } = readRecord(this.db, this.keys, this.buckets.checkRecord, id, this.index.get(id)?.title);
       const { item } = record;
       if ((item.deletedAt !== null) === (deletedAt !== null)) {
         throw new KeystashError('invalid-input', kind === 'delete' ? `“${item.title}” is already in the trash.` : `“${item.title}” is not in the trash.`);
       }
       const after: Item = { ...item, deletedAt };
-      this.writeItem(after, bucket, record.passwordHistory);
+      this.writeItem(after, bucket, record.passwordHistory, version + 1);
       this.events.append({ kind, source: this.source, itemId: id, detail: { title: item.title } });
       return after;
     }).immediate();
@@ -125,6 +128,7 @@ export class ItemWrites {
       this.events.append({ kind: 'purge', source: this.source, itemId: id, detail: title ? { title } : {} });
     }).immediate();
     this.index.delete(id);
+    this.buckets.forget(id);
   }
 
   /** Moves the item's last-used time; runs inside the caller's transaction. */
@@ -133,11 +137,11 @@ export class ItemWrites {
     this.index.touch(id, at);
   }
 
-  private writeItem(item: Item, bucket: number, passwordHistory: PasswordHistoryEntry[]): void {
-    this.db
-      .prepare('UPDATE items SET updated_at = ?, deleted_at = ?, detail = ? WHERE id = ?')
-      .run(item.updatedAt, item.deletedAt, sealRecord(this.keys, { item, passwordHistory }), item.id);
-    const changed = toRow(summarize(item));
+  /** Writes the record as `version` (bound into its AAD) and lists that version in its bucket. */
+  private writeItem(item: Item, bucket: number, passwordHistory: PasswordHistoryEntry[], version: number): void {
+    const sealed = sealRecord(this.keys, { item, passwordHistory }, version);
+    this.db.prepare('UPDATE items SET updated_at = ?, deleted_at = ?, version = ?, detail = ? WHERE id = ?').run(item.updatedAt, item.deletedAt, version, sealed, item.id);
+    const changed = toRow(summarize(item), version, digestOf(sealed));
     this.buckets.rewrite(bucket, (rows) => {
       const i = rows.findIndex((r) => r[ROW_ID] === item.id);
       return i === -1 ? [...rows, changed] : rows.map((r, j) => (j === i ? changed : r));

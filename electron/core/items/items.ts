@@ -17,6 +17,7 @@ import type { Db } from '../vault/db';
 import type { Gate } from '../vault/gate';
 import type { SessionKeys } from '../vault/session-keys';
 import { truncateWal } from '../vault/wal';
+import type { IndexBuckets } from './bucket-store';
 import type { ItemWrites } from './item-writes';
 import { fieldValue, type ItemRecord } from './model';
 import { readRecord } from './records';
@@ -27,6 +28,8 @@ export interface ItemsSession {
   readonly events: EventLog;
   readonly index: SummaryIndex;
   readonly writes: ItemWrites;
+  /** Checks each record read against the authenticated index (a replayed or planted record fails). */
+  readonly buckets: Pick<IndexBuckets, 'checkRecord'>;
   readonly damaged: readonly string[];
 }
 
@@ -167,7 +170,7 @@ export class Items {
   }
 
   private recordIn(s: ItemsSession, id: string): ItemRecord {
-    return readRecord(this.db, s.keys, id, s.index.get(id)?.title).record;
+    return readRecord(this.db, s.keys, s.buckets.checkRecord, id, s.index.get(id)?.title).record;
   }
 }
 

@@ -97,6 +97,18 @@ const MIGRATIONS: readonly string[] = [
   ) WITHOUT ROWID;
   INSERT INTO event_days SELECT q * 900000 / 86400000, kind, SUM(n) FROM event_quarters GROUP BY 1, 2;
   `,
+  // Whole-vault integrity (vault/manifest.ts): each record's version, bound into its AAD, and
+  // the authenticated manifest. Version 0 marks a record from before; unlock migrates those.
+  `
+  ALTER TABLE items ADD COLUMN version INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE index_buckets ADD COLUMN version INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE meta ADD COLUMN version INTEGER NOT NULL DEFAULT 0;
+  CREATE TABLE manifest (
+    id   INTEGER PRIMARY KEY CHECK (id = 1),
+    body BLOB NOT NULL,
+    mac  BLOB NOT NULL
+  );
+  `,
   // The unlock throttle (vault/unlock-throttle.ts): each attempt is numbered and recorded before
   // its key derivation runs, and one state row keeps the attempt counter, the count at the last
   // successful unlock (sealed with a key-derived MAC) and the time of the last attempt, so that

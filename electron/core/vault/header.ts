@@ -3,7 +3,7 @@
 // that wrap, so changing any header byte makes unlock fail instead of yielding a key.
 import { createHash, randomUUID } from 'node:crypto';
 import type { KdfParams } from '../../../shared/domain';
-import { aadFor, FORMAT_VERSION, KEY_BYTES, open, randomBytes, seal, wipe } from '../crypto/cipher';
+import { aadFor, FORMAT_VERSION, KEY_BYTES, open, randomBytes, seal, VERSIONED_FORMAT, wipe } from '../crypto/cipher';
 import { deriveKey, kdfProblem, SALT_BYTES } from './kdf';
 import { KeystashError } from '../errors';
 import type { Db } from './db';
@@ -67,7 +67,8 @@ export function readHeader(db: Db): VaultHeader & { wrappedKey: Uint8Array } {
   if (!Buffer.from(row.header_digest).equals(digest(header))) {
     throw new KeystashError('integrity', 'The vault header was modified; Keystash will not unlock it.');
   }
-  if (header.formatVersion !== FORMAT_VERSION) {
+  // Format 1 (no record versions, no manifest) is still opened: its first unlock upgrades it.
+  if (header.formatVersion !== FORMAT_VERSION && header.formatVersion !== VERSIONED_FORMAT) {
     throw new KeystashError('integrity', `Unsupported vault format version ${header.formatVersion}.`);
   }
   const problem = kdfProblem(header.kdf);
@@ -93,7 +94,7 @@ function writeHeader(db: Db, h: VaultHeader, wrappedKey: Uint8Array, createdAt: 
     ).run({ ...values, created_at: createdAt });
   } else {
     db.prepare(
-      `UPDATE header SET salt = @salt, kdf_memory_mib = @kdf_memory_mib, kdf_iterations = @kdf_iterations,
+      `UPDATE header SET format_version = @format_version, salt = @salt, kdf_memory_mib = @kdf_memory_mib, kdf_iterations = @kdf_iterations,
          kdf_parallelism = @kdf_parallelism, wrapped_key = @wrapped_key, header_digest = @header_digest WHERE id = 1`,
     ).run(values);
   }
@@ -101,7 +102,7 @@ function writeHeader(db: Db, h: VaultHeader, wrappedKey: Uint8Array, createdAt: 
 
 /** Writes a new header with a fresh vault key; returns the vault key and the header. */
 export async function initHeader(db: Db, password: string, kdf: KdfParams, now: number): Promise<{ key: Uint8Array; header: VaultHeader }> {
-  const header: VaultHeader = { formatVersion: FORMAT_VERSION, vaultId: randomUUID(), salt: randomBytes(SALT_BYTES), kdf };
+  const header: VaultHeader = { formatVersion: VERSIONED_FORMAT, vaultId: randomUUID(), salt: randomBytes(SALT_BYTES), kdf };
   const key = randomBytes(KEY_BYTES);
   const kek = await deriveKey(password, header.salt, kdf);
   try {

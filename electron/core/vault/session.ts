@@ -6,6 +6,7 @@
 // fail with `locked` once there is no session.
 import type { Statement } from 'better-sqlite3';
 import type { EventSource } from '../../../shared/domain';
+import type { IntegrityProblem } from '../../../shared/integrity';
 import type { ChainReport } from '../../../shared/history';
 import { KeystashError } from '../errors';
 import { DetailIndex } from '../history/detail-index';
@@ -29,6 +30,8 @@ export interface Session {
   readonly writes: ItemWrites;
   /** Items that failed their integrity check when the list was last loaded. */
   damaged: string[];
+  /** What that check found, with reasons (missing item, older version, unknown record, stale bucket). */
+  problems: IntegrityProblem[];
   /** History search's decrypted event details, filled as searches reach further back. */
   readonly details: DetailIndex;
   /** The last check of the history chain: at unlock, or asked for since. */
@@ -66,15 +69,15 @@ export class SessionGate implements Gate<Session> {
     const buckets = new IndexBuckets(this.db, keys);
     const writes = new ItemWrites(this.db, keys, events, index, buckets, this.now, this.source);
     const details = new DetailIndex(this.db, keys);
-    this.session = { keys, header, events, index, buckets, writes, damaged: [], details, lastCheck: null, dataVersion: this.dataVersion() };
+    this.session = { keys, header, events, index, buckets, writes, damaged: [], problems: [], details, lastCheck: null, dataVersion: this.dataVersion() };
   }
 
-  /** Decrypts the item list, from the read-ahead snapshot when it is still current; returns the damaged ids. */
-  load(snapshot?: IndexSnapshot): string[] {
+  /** Decrypts and checks the item list, from the read-ahead snapshot when it is still current. */
+  load(snapshot?: IndexSnapshot): { damaged: string[]; problems: IntegrityProblem[] } {
     const s = this.session;
     if (!s) throw new KeystashError('locked', 'The vault is locked.');
     this.reload(s, this.dataVersion(), snapshot);
-    return [...s.damaged];
+    return { damaged: [...s.damaged], problems: [...s.problems] };
   }
 
   read(): Session {
@@ -131,12 +134,15 @@ export class SessionGate implements Gate<Session> {
       s.index.clear();
       s.details.clear();
       s.damaged = [];
+      s.problems = [];
       s.keys.destroy();
     }
   }
 
   private reload(s: Session, dataVersion: number, snapshot?: IndexSnapshot): void {
-    s.damaged = s.buckets.loadInto(s.index, snapshot);
+    const { damaged, problems } = s.buckets.loadInto(s.index, snapshot);
+    s.damaged = damaged;
+    s.problems = problems;
     s.dataVersion = dataVersion;
   }
 

@@ -1,5 +1,7 @@
 // Builds the main process's services from plain inputs (paths, adapters, clock). Electron's
 // bootstrap and the renderer's Chromium e2e tests both call this, so they run identical code.
+import path from 'node:path';
+import { LAST_SEEN_FILE_NAME } from '../../core/paths';
 import type { VaultOptions } from '../../core/vault';
 import { AutoLockService, type LockReason } from './auto-lock.service';
 import { ClipboardService, realTimers, type ClipboardAdapter, type Timers } from './clipboard.service';
@@ -69,6 +71,8 @@ export function createServices(inputs: ServiceInputs): Services {
   const timers = inputs.timers ?? realTimers;
   const settings = new SettingsStore(inputs.userDataDir);
   const vault = new VaultService(inputs.vaultPath, {
+    // The app and the CLI share this machine's "last state seen" of each vault (rollback warning).
+    lastSeenFile: path.join(inputs.userDataDir, LAST_SEEN_FILE_NAME),
     ...inputs.vaultOptions,
     ...(inputs.now ? { now: inputs.now } : {}),
   });

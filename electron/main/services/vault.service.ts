@@ -73,7 +73,7 @@ export class VaultService {
       throw new KeystashError('exists', 'A vault already exists here; unlock it instead.');
     }
     this.vault = await Vault.create(this.path, password, { ...this.options, ...(kdf ? { kdf } : {}) });
-    return { failedAttempts: [], damagedItemIds: [] };
+    return { failedAttempts: [], damagedItemIds: [], integrityProblems: [], rollback: null };
   }
 
   unlock(password: string): Promise<UnlockReport> {

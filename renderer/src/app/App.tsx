@@ -20,7 +20,7 @@ type Phase =
   | { kind: 'locked'; status: VaultStatus }
   | { kind: 'unlocked'; report: UnlockReport };
 
-const NO_REPORT: UnlockReport = { failedAttempts: [], damagedItemIds: [] };
+const NO_REPORT: UnlockReport = { failedAttempts: [], damagedItemIds: [], integrityProblems: [], rollback: null };
 // Main locks on idle, sleep or screen lock and reloads the window; this poll is the backstop
 // that notices a lock even when no call is in flight.
 const LOCK_POLL_MS = 5000;

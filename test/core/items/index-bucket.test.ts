@@ -19,7 +19,7 @@ const full: Item = {
 };
 const note = (title: string, notes = '', id = `id-${title.length}`): StoredSummary => summarize({ ...base, id, title, notes });
 /** A row back as the list holds it; compared with listedOf() of what went in. */
-const roundTrip = (list: StoredSummary[]) => decodeBucket(encodeBucket(list.map(toRow)))?.map((r) => fromRow(r, null));
+const roundTrip = (list: StoredSummary[]) => decodeBucket(encodeBucket(list.map((s) => toRow(s))))?.map((r) => fromRow(r, null));
 const listed = (list: StoredSummary[]) => list.map((s) => listedOf(s, null));
 
 describe('index bucket encoding', () => {
@@ -30,7 +30,7 @@ describe('index bucket encoding', () => {
   });
 
   it('gives every listed summary the same key order, last-used time from the item row', () => {
-    const rows = decodeBucket(encodeBucket([summarize(full), summarize(base)].map(toRow))) ?? [];
+    const rows = decodeBucket(encodeBucket([summarize(full), summarize(base)].map((s) => toRow(s)))) ?? [];
     const [a, b] = rows.map((r, i) => fromRow(r, i === 0 ? 42 : null));
     expect(Object.keys(a ?? {})).toEqual(Object.keys(b ?? {}));
     expect([a?.lastUsedAt, b?.lastUsedAt]).toEqual([42, null]);
@@ -62,7 +62,7 @@ describe('index bucket encoding', () => {
       note('日本語 Ελληνικά', 'emoji 🔑🧪 and a lone surrogate \ud800 kept'),
       note('quotes " \\ and \u0000\u0001\u007f\u2028 controls', 'line\r\nbreak\ttab'),
     ];
-    const bytes = encodeBucket(list.map(toRow));
+    const bytes = encodeBucket(list.map((s) => toRow(s)));
     expect(bytes[0]).toBe(0x7b);
     expect(roundTrip(list)).toEqual(listed(list));
   });

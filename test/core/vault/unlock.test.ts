@@ -18,7 +18,7 @@ describe('create and unlock', () => {
     const again = openVault(file);
     expect(again.isUnlocked).toBe(false);
     const report = await again.unlock(PASSWORD);
-    expect(report).toEqual({ failedAttempts: [], damagedItemIds: [] });
+    expect(report).toEqual({ failedAttempts: [], damagedItemIds: [], integrityProblems: [], rollback: null });
     expect(again.items.withSecrets(a.id)).toMatchObject({ title: 'GitHub', password: 'gh-pass-1', totp: 'JBSWY3DPEHPK3PXP', fields: [{ name: 'PIN', value: '4321', concealed: true }] });
     expect(again.items.withSecrets(b.id)).toMatchObject({ service: 'Stripe', secret: 'sk_live_Stripe live' });
     expect(again.items.withSecrets(c.id).notes).toBe('ssid: home\npassword: hunter2');

@@ -1,5 +1,6 @@
 // After unlocking: who tried and failed since last time, failed attempts that were removed from
-// the file afterwards, and which items are damaged.
+// the file afterwards, which items are damaged and why (missing, older version, unknown record,
+// stale index), and whether the file is older than this computer last saw (a rollback).
 // Dismissible, and shown once per unlock.
 import { useState } from 'react';
 import { ShieldAlert, X } from 'lucide-react';
@@ -12,7 +13,10 @@ const SHOWN_TIMES = 5;
 
 export function UnlockNotice({ report }: { report: UnlockReport }) {
   const removed = report.removedFailedAttempts;
-  const [open, setOpen] = useState(report.failedAttempts.length > 0 || report.damagedItemIds.length > 0 || removed !== undefined);
+  const problems = report.integrityProblems;
+  const [open, setOpen] = useState(
+    report.failedAttempts.length > 0 || report.damagedItemIds.length > 0 || removed !== undefined || problems.length > 0 || report.rollback !== null,
+  );
   if (!open) return null;
   const fails = report.failedAttempts;
   const recent = fails.slice(-SHOWN_TIMES).reverse();
@@ -32,10 +36,22 @@ export function UnlockNotice({ report }: { report: UnlockReport }) {
             <strong>{removedFailuresMessage(removed)}</strong> Someone with access to this computer may have tried to guess your master password.
           </p>
         ) : null}
+        {report.rollback ? (
+          <p data-testid="rollback-warning">
+            <strong>{report.rollback.message}</strong>
+          </p>
+        ) : null}
         {report.damagedItemIds.length > 0 ? (
           <p>
             <strong>{plural(report.damagedItemIds.length, 'item')} failed the integrity check</strong> and cannot be opened. Restore them from a backup or export.
           </p>
+        ) : null}
+        {problems.length > 0 ? (
+          <ul data-testid="integrity-problems">
+            {problems.map((p) => (
+              <li key={`${p.reason}:${p.id}`}>{p.message}</li>
+            ))}
+          </ul>
         ) : null}
       </div>
       <IconButton icon={X} label="Dismiss notice" onClick={() => setOpen(false)} />

@@ -7,8 +7,8 @@ import { caught, dumpTables, login, newVault, PASSWORD } from '../../fixtures/va
 import { bytes, loadText } from './helpers';
 
 const ROWS = 5_000;
-/** Tables that locking and unlocking change by themselves (events and their rollups). */
-const USAGE_TABLES = ['events', 'event_quarters', 'event_days', 'item_use_days', 'meta'];
+/** Tables that locking and unlocking change by themselves (events and their rollups, and the manifest with the history's head). */
+const USAGE_TABLES = ['events', 'event_quarters', 'event_days', 'item_use_days', 'meta', 'manifest'];
 const bigCsv = () =>
   loadFile(bytes(`name,url,username,password\n${Array.from({ length: ROWS }, (_, i) => `Site ${i},https://s${i}.example,user${i},pw-${i}`).join('\n')}\n`));
 
