@@ -2,7 +2,7 @@
 // delay after a few free attempts that survives closing and reopening the vault.
 import { describe, expect, it } from 'vitest';
 import type { ThrottlePolicy } from '../../../electron/core/vault/unlock-throttle';
-import { caught, newVault, openVault, PASSWORD } from '../fixtures/vault-helpers';
+import { caught, newVault, openVault, PASSWORD, withRaw } from '../fixtures/vault-helpers';
 
 const POLICY: ThrottlePolicy = { freeAttempts: 2, baseDelayMs: 1_000, maxDelayMs: 4_000 };
 
@@ -54,6 +54,22 @@ describe('unlock throttle', () => {
     expect(report.failedAttempts.map((f) => f.at)).toEqual([10_000_000, 10_000_000, 10_001_000, 10_003_000, 10_007_000]);
     expect(reopened.lockState()).toEqual({ unlocked: true, failedCount: 0, retryAfterMs: 0 });
     expect(reopened.history.query({ kinds: ['unlock-failed'] })).toHaveLength(5);
+  });
+
+  it('an attempt is recorded before Argon2 runs, so one abandoned during the key derivation still counts', async () => {
+    const v = await newVault();
+    const file = v.file;
+    v.close();
+    const locked = openVault(file);
+    // unlock() records the attempt before its first await; Argon2 is still running here.
+    const pending = locked.unlock('wrong password');
+    expect(withRaw(file, (db) => db.prepare('SELECT COUNT(*) AS n FROM unlock_failures').get())).toEqual({ n: 1 });
+    expect((await caught(() => pending)).code).toBe('wrong-password');
+    // A refused attempt writes nothing.
+    const strict = openVault(file, { throttle: { freeAttempts: 1, baseDelayMs: 60_000, maxDelayMs: 60_000 } });
+    const before = withRaw(file, (db) => db.prepare('SELECT * FROM unlock_state').get());
+    expect((await caught(() => strict.unlock(PASSWORD))).code).toBe('rate-limited');
+    expect(withRaw(file, (db) => db.prepare('SELECT * FROM unlock_state').get())).toEqual(before);
   });
 
   it('failures recorded by one process are seen by another (app and CLI)', async () => {
