@@ -158,6 +158,20 @@ describe('whole-vault integrity (issue 11 §1)', () => {
     expect(err.message).toMatch(/generator history.*older version/);
   });
 
+  it('remembered site answer replayed: an older "open links to this site" is not honoured after the person said no', async () => {
+    const v = await newVault();
+    v.urlOrigins.remember('https://attacker.example', true);
+    const saved = withRaw(v.file, (db) => db.prepare("SELECT * FROM meta WHERE name = 'url-origins'").get() as Row);
+    v.urlOrigins.remember('https://attacker.example', false);
+    const file = v.file;
+    v.close();
+    putRow(file, 'meta', saved);
+    const again = openVault(file);
+    await again.unlock(PASSWORD);
+    // Treated as never asked: the native question comes back instead of the old "yes".
+    expect(again.urlOrigins.decision('https://attacker.example')).toBeNull();
+  });
+
   it('manifest deleted: the vault refuses to unlock with an integrity error rather than trust what is left', async () => {
     const { v, file } = await vaultWith('GitHub');
     v.close();

@@ -6,6 +6,7 @@
 // question comes back; nothing is opened without an answer).
 import { KeystashError } from '../errors';
 import type { Db } from '../vault/db';
+import { metaStore } from '../vault/meta-records';
 import type { Gate } from '../vault/gate';
 import type { SessionKeys } from '../vault/session-keys';
 
@@ -20,9 +21,8 @@ export class UrlOrigins {
   ) {}
 
   private readAll(keys: SessionKeys): Map<string, boolean> {
-    const row = this.db.prepare('SELECT blob FROM meta WHERE name = ?').get(URL_ORIGINS_RECORD) as { blob: Buffer } | undefined;
-    if (!row) return new Map();
-    const entries = keys.tryOpen<unknown>('meta', URL_ORIGINS_RECORD, row.blob);
+    // Through the meta-record store, so a replayed or planted copy counts as damaged too.
+    const entries = metaStore(this.db, keys).tryRead<unknown>(URL_ORIGINS_RECORD);
     const out = new Map<string, boolean>();
     if (!Array.isArray(entries)) return out;
     for (const e of entries) {
@@ -49,9 +49,6 @@ export class UrlOrigins {
       if (oldest === undefined) break;
       all.delete(oldest);
     }
-    this.db.prepare('INSERT INTO meta (name, blob) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET blob = excluded.blob').run(
-      URL_ORIGINS_RECORD,
-      keys.seal('meta', URL_ORIGINS_RECORD, [...all.entries()]),
-    );
+    metaStore(this.db, keys).write(URL_ORIGINS_RECORD, [...all.entries()]);
   }
 }
