@@ -70,6 +70,7 @@ describe('ELECTRON_RENDERER_URL outside `npm run dev`', () => {
     // `npm start` and `npm run build` are electron-vite builds: the flag is false there.
     expect(scripts.start).toMatch(/electron-vite build/);
     expect(scripts.build).toMatch(/electron-vite build/);
+    expect(scripts.dist).toMatch(/^electron-vite build/);
     expect(defineFor('build', 'production')).toBe('false');
     expect(defineFor('build', 'development')).toBe('false');
     // The dev server only with the explicit development mode.

@@ -9,7 +9,8 @@ import { call } from '../lib/ipc';
 interface SettingsApi {
   settings: Settings;
   loaded: boolean;
-  save(patch: Partial<Settings>): Promise<Result<Settings>>;
+  /** `password` is needed when the patch weakens protection (a longer auto-lock or clipboard clear). */
+  save(patch: Partial<Settings> & { password?: string }): Promise<Result<Settings>>;
 }
 
 const SettingsContext = createContext<SettingsApi | null>(null);
@@ -43,7 +44,7 @@ export function SettingsProvider({ children }: { children: ReactNode }) {
     return () => osDark.removeEventListener('change', apply);
   }, [settings.theme]);
 
-  const save = useCallback(async (patch: Partial<Settings>) => {
+  const save = useCallback(async (patch: Partial<Settings> & { password?: string }) => {
     const r = await call('settings:set', patch);
     if (r.ok) setSettings(r.value);
     return r;

@@ -1,11 +1,14 @@
 // Auto-lock, clipboard clearing and theme. The theme applies as soon as it is picked;
-// the numbers save when the user presses Save, after a range check.
+// the numbers save when the user presses Save, after a range check. A longer auto-lock or
+// clipboard clear weakens protection, so main wants the master password for it: the field
+// appears as soon as either number goes up, and says why.
 import { useEffect, useState, type FormEvent } from 'react';
 import { Monitor, Moon, Sun } from 'lucide-react';
 import { THEMES, type Theme } from '../../../../shared/settings';
 import { useSettings } from '../../state/settings';
 import { Button } from '../../components/Button';
 import { TextField } from '../../components/Field';
+import { PasswordField } from '../../components/PasswordInput';
 import { useToast } from '../../components/Toast';
 import { FormError } from '../../components/FormError';
 
@@ -33,13 +36,21 @@ export function PreferencesForm() {
 
   const lockN = wholeIn(lock, 1, 720);
   const clipN = wholeIn(clip, 5, 600);
+  const [password, setPassword] = useState('');
+  const [busy, setBusy] = useState(false);
+  const weakens = (lockN !== null && lockN > settings.autoLockMinutes) || (clipN !== null && clipN > settings.clipboardClearSeconds);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setTried(true);
-    if (lockN === null || clipN === null) return;
-    const r = await save({ autoLockMinutes: lockN, clipboardClearSeconds: clipN });
-    setError(r.ok ? '' : r.error.message);
-    if (r.ok) toast.info('Settings saved');
+    setError('');
+    if (lockN === null || clipN === null || (weakens && !password)) return;
+    setBusy(true);
+    const r = await save({ autoLockMinutes: lockN, clipboardClearSeconds: clipN, ...(weakens ? { password } : {}) });
+    setBusy(false);
+    if (!r.ok) return setError(r.error.code === 'wrong-password' ? 'The master password is wrong; nothing was changed.' : r.error.message);
+    setPassword('');
+    setTried(false);
+    toast.info('Settings saved');
   };
   // The choice shows at once; it falls back if main refuses to save it.
   const [theme, setTheme] = useState<Theme>(settings.theme);
@@ -63,8 +74,18 @@ export function PreferencesForm() {
           <TextField label="Lock after idle (minutes)" inputMode="numeric" value={lock} onChange={setLock} error={tried && lockN === null ? 'Use a whole number from 1 to 720.' : undefined} />
           <TextField label="Clear clipboard after (seconds)" inputMode="numeric" value={clip} onChange={setClip} error={tried && clipN === null ? 'Use a whole number from 5 to 600.' : undefined} />
         </div>
+        {weakens && (
+          <PasswordField
+            label="Master password"
+            value={password}
+            onChange={setPassword}
+            hint="Locking later or keeping copies on the clipboard longer needs your master password."
+            error={tried && !password ? 'Enter your master password to save these longer times.' : undefined}
+          />
+        )}
+        <FormError message={error} />
         <div>
-          <Button type="submit" variant="primary">
+          <Button type="submit" variant="primary" busy={busy}>
             Save
           </Button>
         </div>
@@ -83,7 +104,6 @@ export function PreferencesForm() {
           })}
         </div>
       </fieldset>
-      <FormError message={error} />
     </section>
   );
 }
