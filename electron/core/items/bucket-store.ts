@@ -12,7 +12,7 @@ import type { SummaryIndex } from '../search/summary-index';
 import { haystackFor } from '../search/search-text';
 import type { SessionKeys } from '../vault/session-keys';
 import type { Db } from '../vault/db';
-import { digestOf, Manifest, type ManifestBody, type ManifestEntry } from '../vault/manifest';
+import { digestOf, Manifest, sealedDigest, type ManifestBody, type ManifestEntry } from '../vault/manifest';
 import { decodeBucket, encodeBucket, fromRow, ROW_DIGEST, ROW_HAYSTACK, ROW_ID, ROW_VERSION, toRow, type BucketRow } from './index-bucket';
 import { listedOf, summarize, type ItemRecord } from './model';
 import { problem } from './integrity-problems';
@@ -27,8 +27,14 @@ export const BUCKET_SIZE = 256;
  */
 export interface IndexSnapshot {
   dataVersion: number;
-  /** Per bucket, the items whose rows name it: id → [last-used time, record version]. Used up by one load. */
-  groups: Map<number, Map<string, [number | null, number]>>;
+  /** Per bucket, the items whose rows name it (id → position) with their last-used times and record versions. Used up by one load. */
+  groups: Map<number, SnapshotGroup>;
+}
+
+export interface SnapshotGroup {
+  ids: Map<string, number>;
+  used: (number | null)[];
+  versions: number[];
 }
 
 export interface LoadResult {
@@ -43,15 +49,13 @@ export function readIndexSnapshot(db: Db): IndexSnapshot {
   // Item rows say which bucket may speak for each item and hold its last-used time. SQLite
   // groups them per bucket as JSON arrays: one row per bucket instead of one JavaScript
   // object per item (that alone was ~0.2 s of unlocking 100,000 items).
-  const groups = new Map<number, Map<string, [number | null, number]>>();
+  const groups = new Map<number, SnapshotGroup>();
   const grouped = db.prepare(
     'SELECT bucket, json_group_array(id) AS ids, json_group_array(last_used_at) AS used, json_group_array(version) AS versions FROM items GROUP BY bucket',
   );
   for (const g of grouped.iterate() as IterableIterator<{ bucket: number; ids: string; used: string; versions: string }>) {
     const ids = JSON.parse(g.ids) as string[];
-    const used = JSON.parse(g.used) as (number | null)[];
-    const versions = JSON.parse(g.versions) as number[];
-    groups.set(g.bucket, new Map(ids.map((id, i) => [id, [used[i] ?? null, versions[i] ?? 0]])));
+    groups.set(g.bucket, { ids: new Map(ids.map((id, i) => [id, i])), used: JSON.parse(g.used) as (number | null)[], versions: JSON.parse(g.versions) as number[] });
   }
   return { dataVersion, groups };
 }
@@ -112,26 +116,29 @@ export class IndexBuckets {
       }
       const rows = byBucket.get(b.id);
       byBucket.delete(b.id);
+      // Reads check records against the bucket as the file holds it then (checkRecord); nothing is kept per item here.
       for (const r of decoded) {
         const id = r[ROW_ID];
-        this.expected.set(id, [r[ROW_VERSION], r[ROW_DIGEST]]);
-        const own = rows?.get(id);
-        if (own === undefined) {
+        const at = rows?.ids.get(id);
+        if (!rows || at === undefined) {
           flag(problem('missing-item', id, '', r[2]), id);
           continue;
         }
-        rows?.delete(id);
-        listed.push(fromRow(r, own[0]));
+        rows.ids.delete(id);
+        listed.push(fromRow(r, rows.used[at] ?? null));
         haystacks.push(r[ROW_HAYSTACK]);
-        if (own[1] !== r[ROW_VERSION]) flag(problem('older-version', id, `is version ${own[1]}; the vault wrote version ${r[ROW_VERSION]}`, r[2]), id);
+        const version = rows.versions[at] ?? 0;
+        if (version !== r[ROW_VERSION]) flag(problem('older-version', id, `is version ${version}; the vault wrote version ${r[ROW_VERSION]}`, r[2]), id);
       }
-      for (const id of rows?.keys() ?? []) flag(problem('unknown-record', id, `names bucket ${b.id}, which does not list it`), id);
+      for (const id of rows?.ids.keys() ?? []) flag(problem('unknown-record', id, `names bucket ${b.id}, which does not list it`), id);
     }
     if (m) for (const id of Object.keys(m.buckets)) if (!seen.has(id)) flag(problem('stale-bucket', `bucket ${id}`, 'is missing from the file'));
     // Items no intact bucket listed fall back to their own record; item records are read only here.
     const rowOf = this.db.prepare('SELECT detail FROM items WHERE id = ?').pluck();
     for (const [bucket, rows] of byBucket) {
-      for (const [id, [used, version]] of rows) {
+      for (const [id, at] of rows.ids) {
+        const used = rows.used[at] ?? null;
+        const version = rows.versions[at] ?? 0;
         if (m && !m.buckets[bucket]) {
           flag(problem('unknown-record', id, `names bucket ${bucket}, which the vault does not have (a deleted item put back?)`), id);
           continue;
@@ -218,7 +225,7 @@ export class IndexBuckets {
         )
         .run(bucket, next.length, version, blob);
       for (const r of next) this.expected.set(r[ROW_ID], [r[ROW_VERSION], r[ROW_DIGEST]]);
-      const entry: ManifestEntry = [version, digestOf(blob)];
+      const entry: ManifestEntry = [version, sealedDigest(blob)];
       this.manifest.update((mm) => {
         mm.buckets[bucket] = entry;
       });
@@ -237,14 +244,17 @@ export class IndexBuckets {
   /** A bucket's rows if its version and digest are the manifest's and it opens; else null. */
   private openChecked(m: ManifestBody, bucket: number, b: BucketBlob): BucketRow[] | null {
     const want = m.buckets[bucket];
-    if (!want || want[0] !== b.version || want[1] !== digestOf(b.blob)) return null;
+    if (!want || want[0] !== b.version || want[1] !== sealedDigest(b.blob)) return null;
     return this.keys.tryOpenWith('index', bucket, b.blob, decodeBucket, b.version);
   }
 
   private listedIn(bucket: number, id: string): ManifestEntry | undefined {
     const m = this.manifest.tryRead();
     const b = this.db.prepare('SELECT version, blob FROM index_buckets WHERE id = ?').get(bucket) as BucketBlob | undefined;
-    const r = m && b ? this.openChecked(m, bucket, b)?.find((x) => x[ROW_ID] === id) : undefined;
+    const rows = m && b ? this.openChecked(m, bucket, b) : null;
+    // Remember the whole bucket: the next read of one of its items needs no decryption.
+    for (const r of rows ?? []) this.expected.set(r[ROW_ID], [r[ROW_VERSION], r[ROW_DIGEST]]);
+    const r = rows?.find((x) => x[ROW_ID] === id);
     return r ? [r[ROW_VERSION], r[ROW_DIGEST]] : undefined;
   }
 

@@ -99,10 +99,13 @@ const MIGRATIONS: readonly string[] = [
   `,
   // Whole-vault integrity (vault/manifest.ts): each record's version, bound into its AAD, and
   // the authenticated manifest. Version 0 marks a record from before; unlock migrates those.
+  // Unlock lists each item's version too, so the covering listing index gains it.
   `
   ALTER TABLE items ADD COLUMN version INTEGER NOT NULL DEFAULT 0;
   ALTER TABLE index_buckets ADD COLUMN version INTEGER NOT NULL DEFAULT 0;
   ALTER TABLE meta ADD COLUMN version INTEGER NOT NULL DEFAULT 0;
+  CREATE INDEX items_listing_v ON items(bucket, last_used_at, version);
+  DROP INDEX items_listing;
   CREATE TABLE manifest (
     id   INTEGER PRIMARY KEY CHECK (id = 1),
     body BLOB NOT NULL,

@@ -7,7 +7,7 @@ import { decodeBucket, encodeBucket, ROW_DIGEST, ROW_ID, ROW_VERSION, toRow, typ
 import { summarize } from '../items/model';
 import { sealRecord, tryRecord } from '../items/records';
 import type { Db } from './db';
-import { digestOf, emptyManifest, Manifest } from './manifest';
+import { digestOf, emptyManifest, Manifest, sealedDigest } from './manifest';
 import type { SessionKeys } from './session-keys';
 
 export function upgradeToVersioned(db: Db, keys: SessionKeys): void {
@@ -31,7 +31,7 @@ export function upgradeToVersioned(db: Db, keys: SessionKeys): void {
     }
     const blob = keys.sealBytes('index', b.id, encodeBucket(rows), 1);
     setBucket.run(rows.length, blob, b.id);
-    manifest.buckets[b.id] = [1, digestOf(blob)];
+    manifest.buckets[b.id] = [1, sealedDigest(blob)];
   }
   const setMeta = db.prepare('UPDATE meta SET version = 1, blob = ? WHERE name = ?');
   for (const m of db.prepare('SELECT name, blob FROM meta').all() as { name: string; blob: Buffer }[]) {
