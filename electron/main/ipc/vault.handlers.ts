@@ -1,4 +1,5 @@
 // vault:* — create, unlock, lock, status and master-password/KDF management.
+import { earlierFindings } from '../../../shared/history';
 import { Vault } from '../../core/vault';
 import type { Services } from '../services';
 import { handlers } from './handler';
@@ -11,7 +12,10 @@ export function vaultHandlers(s: Services) {
       const report = await s.vault.unlock(r.password);
       // The unlock checked what was added since the last check; the rest is walked in the background.
       s.historyCheck.start();
-      return report;
+      // What the unlock's history check found (and any alarm still standing) goes to the unlock notice.
+      const check = s.vault.unlocked().activity.lastCheck;
+      const historyProblems = check && !check.ok ? [...check.problems, ...earlierFindings(check)].map((p) => p.message) : [];
+      return historyProblems.length > 0 ? { ...report, historyProblems } : report;
     },
     'vault:lock': async () => {
       await s.lock('manual');

@@ -1,7 +1,8 @@
 // After unlocking: who tried and failed since last time, failed attempts that were removed from
 // the file afterwards, which items are damaged and why (missing, older version, unknown record,
 // stale index), and whether the file is older than this computer last saw (a rollback).
-// Dismissible, and shown once per unlock.
+// Also what the usage-history check found (it stays flagged on the Activity page until
+// acknowledged). Dismissible, and shown once per unlock.
 import { useState } from 'react';
 import { ShieldAlert, X } from 'lucide-react';
 import type { UnlockReport } from '../../../../shared/domain';
@@ -14,7 +15,9 @@ const SHOWN_TIMES = 5;
 export function UnlockNotice({ report }: { report: UnlockReport }) {
   const removed = report.removedFailedAttempts;
   const problems = report.integrityProblems;
+  const history = report.historyProblems ?? [];
   const [open, setOpen] = useState(
+    history.length > 0 ||
     report.failedAttempts.length > 0 || report.damagedItemIds.length > 0 || removed !== undefined || problems.length > 0 || report.rollback !== null,
   );
   if (!open) return null;
@@ -24,6 +27,18 @@ export function UnlockNotice({ report }: { report: UnlockReport }) {
     <div className="notice notice-warn" role="alert" data-testid="unlock-notice">
       <ShieldAlert size={18} aria-hidden="true" className="notice-icon" />
       <div className="notice-body">
+        {history.length > 0 ? (
+          <div data-testid="history-problems">
+            <p>
+              <strong>The usage history was tampered with.</strong> It stays flagged on the Activity page until you acknowledge it there:
+            </p>
+            <ul>
+              {history.map((m) => (
+                <li key={m}>{m}</li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
         {fails.length > 0 ? (
           <p>
             <strong>{plural(fails.length, 'failed unlock attempt')}</strong> since your last unlock:{' '}
