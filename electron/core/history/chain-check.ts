@@ -40,7 +40,7 @@ export class ChainCheck {
 
   /** The user has read the standing findings: clear the alarm and witness the head as it is now. */
   acknowledge(s: CheckSession): ChainReport {
-    const point = clearAlarm(this.db, s.events);
+    const point = clearAlarm(this.db, s.keys, s.events);
     if (point.seq > 0) this.witnessOf(s)?.write(point);
     return this.run(s, 'incremental');
   }

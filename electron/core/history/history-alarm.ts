@@ -6,6 +6,7 @@
 // catch. Acknowledging clears both in one transaction.
 import type { ChainProblem, HistoryAlarm } from '../../../shared/history';
 import type { Db } from '../vault/db';
+import { metaStore } from '../vault/meta-records';
 import type { SessionKeys } from '../vault/session-keys';
 import type { ChainPoint } from './chain-records';
 import type { EventLog } from './event-log';
@@ -14,15 +15,16 @@ import { GENESIS_MAC } from './event-mac';
 const NAME = 'history-alarm';
 const MAX_PROBLEMS = 50;
 
-function stored(db: Db): Buffer | undefined {
-  return (db.prepare('SELECT blob FROM meta WHERE name = ?').get(NAME) as { blob: Buffer } | undefined)?.blob;
+// Through the meta-record store, so the manifest covers the findings like every meta record.
+function stored(db: Db, keys: SessionKeys): Buffer | undefined {
+  return metaStore(db, keys).inspect(NAME).blob;
 }
 
 /** The standing alarm, or null. A head with the bit but no readable findings still counts. */
 export function readAlarm(db: Db, keys: SessionKeys, events: EventLog): HistoryAlarm | null {
   const head = events.head();
-  const blob = stored(db);
-  const value = blob ? keys.tryOpen<HistoryAlarm>('meta', NAME, blob) : null;
+  const blob = stored(db, keys);
+  const value = blob ? metaStore(db, keys).tryRead<HistoryAlarm>(NAME) : null;
   if (value && Array.isArray(value.problems) && value.problems.length > 0) return value;
   const flagged = head.state === 'ok' && head.alarm;
   if (!flagged && !blob) return null;
@@ -48,15 +50,15 @@ export function raiseAlarm(db: Db, keys: SessionKeys, events: EventLog, problems
     const seen = new Set(current?.problems.map((p) => p.message));
     const merged = [...(current?.problems ?? []), ...problems.filter((p) => !seen.has(p.message))].slice(0, MAX_PROBLEMS);
     const alarm: HistoryAlarm = { raisedAt: current && current.raisedAt > 0 ? current.raisedAt : now, problems: merged };
-    db.prepare('INSERT INTO meta (name, blob) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET blob = excluded.blob').run(NAME, keys.seal('meta', NAME, alarm));
+    metaStore(db, keys).write(NAME, alarm);
     events.records.write('history-head', headPoint(db, events), true);
   }).immediate();
 }
 
 /** The user has seen the findings: drop them and clear the head's alarm bit. */
-export function clearAlarm(db: Db, events: EventLog): ChainPoint {
+export function clearAlarm(db: Db, keys: SessionKeys, events: EventLog): ChainPoint {
   return db.transaction(() => {
-    db.prepare('DELETE FROM meta WHERE name = ?').run(NAME);
+    metaStore(db, keys).delete(NAME);
     const point = headPoint(db, events);
     if (point.seq > 0) events.records.write('history-head', point, false);
     return point;
