@@ -16,7 +16,7 @@ interface Row extends MacInput {
   mac: Buffer;
 }
 
-const CHUNK = 2_000;
+const CHUNK = 200;
 const same = (a: Uint8Array, b: Uint8Array): boolean => a.length === b.length && timingSafeEqual(a, b);
 
 export type WalkState = 'running' | 'intact' | 'broken';
