@@ -45,10 +45,7 @@ export class MetaRecords {
 
   /** Seals and stores a record, with the next version, in one transaction with the manifest. */
   write(name: string, value: unknown): void {
-    this.db.transaction(() => {
-      const version = this.nextVersion(name);
-      this.put(name, version, this.keys.seal('meta', name, value, version));
-    }).immediate();
+    this.db.transaction(() => this.put(name, (version) => this.keys.seal('meta', name, value, version))).immediate();
   }
 
   /** The stored bytes after the manifest check, or undefined when the vault has none. */
@@ -65,7 +62,7 @@ export class MetaRecords {
   }
 
   writeRaw(name: string, blob: Buffer): void {
-    this.db.transaction(() => this.put(name, this.nextVersion(name), blob)).immediate();
+    this.db.transaction(() => this.put(name, () => blob)).immediate();
   }
 
   delete(name: string): void {
@@ -77,16 +74,15 @@ export class MetaRecords {
     }).immediate();
   }
 
-  private nextVersion(name: string): number {
-    return (this.manifest.read().meta[name]?.[0] ?? 0) + 1;
-  }
-
-  private put(name: string, version: number, blob: Buffer): void {
-    this.db
-      .prepare('INSERT INTO meta (name, version, blob) VALUES (?, ?, ?) ON CONFLICT(name) DO UPDATE SET version = excluded.version, blob = excluded.blob')
-      .run(name, version, blob);
-    const entry: ManifestEntry = [version, digestOf(blob)];
+  /** Stores the record as its next version, with one read of the manifest (the usage history's head is written on every copy). */
+  private put(name: string, blobFor: (version: number) => Buffer): void {
     this.manifest.update((m) => {
+      const version = (m.meta[name]?.[0] ?? 0) + 1;
+      const blob = blobFor(version);
+      this.db
+        .prepare('INSERT INTO meta (name, version, blob) VALUES (?, ?, ?) ON CONFLICT(name) DO UPDATE SET version = excluded.version, blob = excluded.blob')
+        .run(name, version, blob);
+      const entry: ManifestEntry = [version, digestOf(blob)];
       m.meta[name] = entry;
     });
   }
