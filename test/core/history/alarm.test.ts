@@ -2,6 +2,7 @@
 // rewritten after it and the deletion of its findings; a damaged or foreign witness never makes
 // an intact history look broken; the sliced walk agrees with the full check, also when pruning
 // moved the chain's start after it began; a head written before the alarm bit still reads.
+import { createHmac } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -59,6 +60,11 @@ describe('history alarm and witness', () => {
     const flipped = Buffer.from(v2);
     flipped[40] = 0; // the alarm bit cleared by hand
     expect(decodeRecord(key, 'history-head', flipped).state).toBe('invalid');
+    // seq | mac | tag, as vaults wrote it before: still valid, without an alarm.
+    const seq = Buffer.alloc(8);
+    seq.writeBigUInt64BE(42n);
+    const tag = createHmac('sha256', key).update('keystash chain-record|history-head|42|').update(point.mac).digest();
+    expect(decodeRecord(key, 'history-head', Buffer.concat([seq, point.mac, tag]))).toMatchObject({ state: 'ok', alarm: false, point: { seq: 42 } });
   });
 });
 
