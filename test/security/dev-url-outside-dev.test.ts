@@ -4,6 +4,7 @@
 // only a main process built by `npm run dev` (electron-vite's dev server in development mode)
 // honours it. The real bootstrap runs against the fake `electron` module; the build flag is
 // the real electron.vite.config.ts's.
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -77,5 +78,20 @@ describe('ELECTRON_RENDERER_URL outside `npm run dev`', () => {
     expect(scripts.dev).toMatch(/electron-vite dev --mode development/);
     expect(defineFor('serve', 'development')).toBe('true');
     expect(defineFor('serve', 'production')).toBe('false');
+  });
+
+  it('the main process `npm start` builds cannot honour it', () => {
+    // The very build `npm start` runs, into a folder of its own, then the compiled check read back.
+    const root = path.join(__dirname, '../..');
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'keystash-build-'));
+    try {
+      const r = spawnSync('npx', ['electron-vite', 'build', '--outDir', out, '--logLevel', 'warn'], { cwd: root, encoding: 'utf8' });
+      expect(r.status, r.stderr).toBe(0);
+      const main = fs.readFileSync(path.join(out, 'main', 'index.js'), 'utf8');
+      expect(main).toMatch(/function builtForDevServer\(\) \{\s*return false;\s*\}/);
+      expect(main).not.toContain('KEYSTASH_DEV_SERVER');
+    } finally {
+      fs.rmSync(out, { recursive: true, force: true });
+    }
   });
 });
