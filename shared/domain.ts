@@ -2,7 +2,6 @@
 // Neither Node nor DOM code lives here.
 import { z } from 'zod';
 import { noNul } from './input-text';
-import type { RemovedFailures } from './unlock-report';
 
 export const ITEM_TYPES = ['login', 'api_key', 'note'] as const;
 export type ItemType = (typeof ITEM_TYPES)[number];
@@ -248,58 +247,6 @@ export const kdfParamsSchema = z.object({
   iterations: z.number().int().min(KDF_LIMITS.iterations.min).max(KDF_LIMITS.iterations.max),
   parallelism: z.number().int().min(KDF_LIMITS.parallelism.min).max(KDF_LIMITS.parallelism.max),
 });
-
-export interface FailedUnlock {
-  at: number;
-}
-
-/** What an integrity check found wrong with the vault's state (see docs/security.md). */
-export type IntegrityReason = 'missing-item' | 'older-version' | 'unknown-record' | 'stale-bucket' | 'altered-manifest';
-
-export interface IntegrityProblem {
-  reason: IntegrityReason;
-  /** The item id, `bucket <n>`, or `manifest`. */
-  id: string;
-  /** One sentence naming the record and what is wrong with it. */
-  message: string;
-}
-
-/** This machine last saw a newer state of the vault than the file now holds. */
-export interface RollbackWarning {
-  /** The state counter this machine last saw, and the file's. */
-  seenSeq: number;
-  fileSeq: number;
-  message: string;
-}
-
-export interface UnlockReport {
-  /** Failed attempts since the last successful unlock, oldest first. */
-  failedAttempts: FailedUnlock[];
-  /**
-   * What the usage-history check at unlock found, and earlier findings not yet acknowledged
-   * (the app's unlock notice; set by main from vault.activity.lastCheck). Absent when clear.
-   */
-  historyProblems?: string[];
-  /** Items whose stored data failed its integrity check. */
-  damagedItemIds: string[];
-  /** Everything the unlock-time integrity check found, each with its reason. */
-  integrityProblems: IntegrityProblem[];
-  /** Set when the file is older than what this machine last saw (a whole-file rollback). */
-  rollback: RollbackWarning | null;
-  /**
-   * Set when failed attempts were recorded and later removed from the file (a count), or when
-   * the throttle's record was set back so the count is unknown; absent when the record is whole.
-   */
-  removedFailedAttempts?: RemovedFailures;
-}
-
-export interface LockState {
-  unlocked: boolean;
-  /** Consecutive failed attempts since the last success. */
-  failedCount: number;
-  /** Milliseconds until another attempt is allowed; 0 when it is allowed now. */
-  retryAfterMs: number;
-}
 
 /** How many items each sidebar view holds. */
 export interface ItemCounts {

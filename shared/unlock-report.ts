@@ -1,6 +1,7 @@
 // The sentence for failed unlock attempts that were recorded and later removed from the vault
 // file (the unlock throttle's tamper check, docs/security.md): one wording for the app's unlock
-// notice, the CLI's stderr and the unlock event in usage history.
+// notice, the CLI's stderr and the unlock event in usage history. Also the shapes an unlock
+// reports (failed and removed attempts, integrity problems, a rollback) and the lock state.
 export type RemovedFailures = number | 'unknown';
 
 export function removedFailuresMessage(removed: RemovedFailures): string {
@@ -10,4 +11,56 @@ export function removedFailuresMessage(removed: RemovedFailures): string {
   return removed === 1
     ? '1 failed unlock attempt was recorded and later removed from the vault file.'
     : `${removed} failed unlock attempts were recorded and later removed from the vault file.`;
+}
+
+export interface FailedUnlock {
+  at: number;
+}
+
+/** What an integrity check found wrong with the vault's state (see docs/security.md). */
+export type IntegrityReason = 'missing-item' | 'older-version' | 'unknown-record' | 'stale-bucket' | 'altered-manifest';
+
+export interface IntegrityProblem {
+  reason: IntegrityReason;
+  /** The item id, `bucket <n>`, or `manifest`. */
+  id: string;
+  /** One sentence naming the record and what is wrong with it. */
+  message: string;
+}
+
+/** This machine last saw a newer state of the vault than the file now holds. */
+export interface RollbackWarning {
+  /** The state counter this machine last saw, and the file's. */
+  seenSeq: number;
+  fileSeq: number;
+  message: string;
+}
+
+export interface UnlockReport {
+  /** Failed attempts since the last successful unlock, oldest first. */
+  failedAttempts: FailedUnlock[];
+  /**
+   * What the usage-history check at unlock found, and earlier findings not yet acknowledged
+   * (the app's unlock notice; set by main from vault.activity.lastCheck). Absent when clear.
+   */
+  historyProblems?: string[];
+  /** Items whose stored data failed its integrity check. */
+  damagedItemIds: string[];
+  /** Everything the unlock-time integrity check found, each with its reason. */
+  integrityProblems: IntegrityProblem[];
+  /** Set when the file is older than what this machine last saw (a whole-file rollback). */
+  rollback: RollbackWarning | null;
+  /**
+   * Set when failed attempts were recorded and later removed from the file (a count), or when
+   * the throttle's record was set back so the count is unknown; absent when the record is whole.
+   */
+  removedFailedAttempts?: RemovedFailures;
+}
+
+export interface LockState {
+  unlocked: boolean;
+  /** Consecutive failed attempts since the last success. */
+  failedCount: number;
+  /** Milliseconds until another attempt is allowed; 0 when it is allowed now. */
+  retryAfterMs: number;
 }

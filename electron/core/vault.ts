@@ -4,7 +4,8 @@
 // through the session gate (vault/session.ts), so after lock each fails with `locked`, a
 // capability kept from before the lock included.
 import path from 'node:path';
-import { DEFAULT_KDF, type EventSource, type KdfParams, type LockState, type UnlockReport } from '../../shared/domain';
+import { DEFAULT_KDF, type EventSource, type KdfParams } from '../../shared/domain';
+import type { LockState, UnlockReport } from '../../shared/unlock-report';
 import { removedFailuresMessage } from '../../shared/unlock-report';
 import { randomBytes, wipe } from './crypto/cipher';
 import { KeystashError } from './errors';

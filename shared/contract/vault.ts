@@ -1,6 +1,7 @@
 // vault:* — status, create, unlock, lock, master-password change and KDF settings.
 import { z } from 'zod';
-import { kdfParamsSchema, type KdfParams, type UnlockReport } from '../domain';
+import { kdfParamsSchema, type KdfParams } from '../domain';
+import type { UnlockReport } from '../unlock-report';
 import type { VaultStatus } from '../vault-status';
 import { channel, empty, password, type DomainChannels } from './kit';
 

@@ -11,7 +11,7 @@
 // reports any that have no row as removed. What an attacker who edits the file can and cannot
 // hide is written down in docs/security.md ("Brute-force delay").
 import { createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
-import type { FailedUnlock } from '../../../shared/domain';
+import type { FailedUnlock } from '../../../shared/unlock-report';
 import { KeystashError } from '../errors';
 import type { Db } from './db';
 

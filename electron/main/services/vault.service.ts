@@ -2,7 +2,8 @@
 // the vault only through here, so "no vault yet", "locked" and "unlocked" are decided in
 // one place. Electron-free, so the renderer's Chromium e2e tests drive the very same code.
 import fs from 'node:fs';
-import type { ItemQuery, KdfParams, ListedItem, UnlockReport } from '../../../shared/domain';
+import type { ItemQuery, KdfParams, ListedItem } from '../../../shared/domain';
+import type { UnlockReport } from '../../../shared/unlock-report';
 import type { ItemListRow } from '../../../shared/item-views';
 import type { VaultStatus } from '../../../shared/vault-status';
 import { KeystashError } from '../../core/errors';

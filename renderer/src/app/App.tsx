@@ -2,7 +2,7 @@
 // shell. Leaving the unlocked phase unmounts the shell, which wipes every piece of vault
 // state the renderer held (rows, summaries, revealed values).
 import { useCallback, useEffect, useState } from 'react';
-import type { UnlockReport } from '../../../shared/domain';
+import type { UnlockReport } from '../../../shared/unlock-report';
 import type { VaultStatus } from '../../../shared/vault-status';
 import { call, onLocked } from '../lib/ipc';
 import { ToastProvider } from '../components/Toast';

@@ -2,7 +2,7 @@
 // on top. Ctrl/Cmd+L locks from anywhere (after asking about unsaved edits). Features never
 // import each other, so this is where one shows another's parts (the vault's editor).
 import { useCallback, useEffect, useState } from 'react';
-import type { UnlockReport } from '../../../shared/domain';
+import type { UnlockReport } from '../../../shared/unlock-report';
 import { call } from '../lib/ipc';
 import { useConfirm } from '../components/Confirm';
 import { UnsavedGuardProvider, useUnsavedGuard } from '../state/unsaved-guard';

@@ -2,7 +2,8 @@
 // under Advanced, the key-derivation cost.
 import { useState, type FormEvent } from 'react';
 import { KeyRound } from 'lucide-react';
-import { DEFAULT_KDF, type UnlockReport } from '../../../../shared/domain';
+import { DEFAULT_KDF } from '../../../../shared/domain';
+import type { UnlockReport } from '../../../../shared/unlock-report';
 import { call } from '../../lib/ipc';
 import { Button } from '../../components/Button';
 import { PasswordField } from '../../components/PasswordInput';

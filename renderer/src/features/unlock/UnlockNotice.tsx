@@ -5,7 +5,7 @@
 // acknowledged). Dismissible, and shown once per unlock.
 import { useState } from 'react';
 import { ShieldAlert, X } from 'lucide-react';
-import type { UnlockReport } from '../../../../shared/domain';
+import type { UnlockReport } from '../../../../shared/unlock-report';
 import { removedFailuresMessage } from '../../../../shared/unlock-report';
 import { formatDateTime, plural } from '../../lib/format';
 import { IconButton } from '../../components/Button';

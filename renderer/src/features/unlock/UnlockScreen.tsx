@@ -2,7 +2,7 @@
 // makes us wait, the button stays disabled and counts down.
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Lock } from 'lucide-react';
-import type { UnlockReport } from '../../../../shared/domain';
+import type { UnlockReport } from '../../../../shared/unlock-report';
 import type { VaultStatus } from '../../../../shared/vault-status';
 import { call } from '../../lib/ipc';
 import { plural } from '../../lib/format';
