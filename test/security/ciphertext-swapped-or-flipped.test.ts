@@ -2,7 +2,7 @@
 // refused and named, never decrypted into someone else's data; a damaged search-index bucket
 // must not stop unlock or hand out wrong summaries.
 import { describe, expect, it } from 'vitest';
-import { apiKey, caught, flipBit, login, newVault, note, openVault, PASSWORD, withRaw } from '../fixtures/vault-helpers';
+import { apiKey, caught, flipBit, login, newVault, note, openVault, PASSWORD, withRaw } from '../core/fixtures/vault-helpers';
 
 async function threeItems() {
   const v = await newVault();

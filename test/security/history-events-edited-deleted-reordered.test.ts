@@ -2,9 +2,9 @@
 // a raw SQLite connection are reported in plain words; incremental checks resume from an
 // authenticated checkpoint; retention pruning keeps the rest verifiable.
 import { describe, expect, it } from 'vitest';
-import type { Vault } from '../../../electron/core/vault';
-import { rawHandle } from '../fixtures/vault-internals';
-import { login, newVault, openVault, PASSWORD, withRaw } from '../fixtures/vault-helpers';
+import type { Vault } from '../../electron/core/vault';
+import { rawHandle } from '../core/fixtures/vault-internals';
+import { login, newVault, openVault, PASSWORD, withRaw } from '../core/fixtures/vault-helpers';
 
 /** A vault with a few dozen events, closed, so the file can be tampered with. */
 async function closedVaultWithHistory(): Promise<{ file: string; last: number }> {

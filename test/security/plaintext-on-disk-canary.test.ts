@@ -4,7 +4,7 @@
 // any canary, in UTF-8 or UTF-16LE, whether read while the vault is open or after close.
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { newVault, openVault } from '../fixtures/vault-helpers';
+import { newVault, openVault } from '../core/fixtures/vault-helpers';
 
 const MASTER = 'CanaryMasterPassword-9f3a1c';
 const NEW_MASTER = 'CanaryNewMasterPassword-7b2e44';

@@ -8,7 +8,7 @@ import path from 'node:path';
 import Papa from 'papaparse';
 import { expect, it } from 'vitest';
 
-const root = path.resolve(__dirname, '../../..');
+const root = path.resolve(__dirname, '../..');
 const electronVersion = (JSON.parse(fs.readFileSync(path.join(root, 'node_modules/electron/package.json'), 'utf8')) as { version: string }).version;
 
 interface Finding {

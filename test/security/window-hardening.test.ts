@@ -2,16 +2,16 @@
 // the IPC sender check, the app:// file resolver, allowed requests and clipboard markers.
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { CHANNELS } from '../../../shared/contract';
-import { concealedEntries, osFormat } from '../../../electron/main/adapters/clipboard-formats';
-import { registerIpc, UNTRUSTED_SENDER, type InvokeEvent, type IpcMainLike } from '../../../electron/main/ipc/register';
-import type { HandlerMap } from '../../../electron/main/ipc/handler';
-import { electronAddonPath } from '../../../electron/main/native-binding';
-import { resolveAppFile, mimeOf } from '../../../electron/main/security/app-files';
-import { APP_ENTRY_URL, developmentCsp, loopbackDevOrigin, PRODUCTION_CSP, relaxHtmlCspForDev, withCsp } from '../../../electron/main/security/csp';
-import { appOrigins, blockNavigation, denyPermissionCheck, denyPermissionRequest, denyWindowOpen, isAppUrl } from '../../../electron/main/security/navigation';
-import { isAllowedRequest } from '../../../electron/main/security/requests';
-import { isTrustedSender } from '../../../electron/main/security/sender';
+import { CHANNELS } from '../../shared/contract';
+import { concealedEntries, osFormat } from '../../electron/main/adapters/clipboard-formats';
+import { registerIpc, UNTRUSTED_SENDER, type InvokeEvent, type IpcMainLike } from '../../electron/main/ipc/register';
+import type { HandlerMap } from '../../electron/main/ipc/handler';
+import { electronAddonPath } from '../../electron/main/native-binding';
+import { resolveAppFile, mimeOf } from '../../electron/main/security/app-files';
+import { APP_ENTRY_URL, developmentCsp, loopbackDevOrigin, PRODUCTION_CSP, relaxHtmlCspForDev, withCsp } from '../../electron/main/security/csp';
+import { appOrigins, blockNavigation, denyPermissionCheck, denyPermissionRequest, denyWindowOpen, isAppUrl } from '../../electron/main/security/navigation';
+import { isAllowedRequest } from '../../electron/main/security/requests';
+import { isTrustedSender } from '../../electron/main/security/sender';
 
 function directives(csp: string): Map<string, string> {
   return new Map(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k ?? '', v.join(' ')]));

@@ -6,7 +6,7 @@ import argon2 from 'argon2';
 import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type Database from 'better-sqlite3';
-import { caught, FAST_KDF, login, newVault, openVault, PASSWORD, withRaw } from '../fixtures/vault-helpers';
+import { caught, FAST_KDF, login, newVault, openVault, PASSWORD, withRaw } from '../core/fixtures/vault-helpers';
 
 interface HeaderRow {
   format_version: number;
