@@ -2,6 +2,8 @@
 // file (the unlock throttle's tamper check, docs/security.md): one wording for the app's unlock
 // notice, the CLI's stderr and the unlock event in usage history. Also the shapes an unlock
 // reports (failed and removed attempts, integrity problems, a rollback) and the lock state.
+import type { IntegrityProblem, RollbackWarning } from './integrity';
+
 export type RemovedFailures = number | 'unknown';
 
 export function removedFailuresMessage(removed: RemovedFailures): string {
@@ -15,25 +17,6 @@ export function removedFailuresMessage(removed: RemovedFailures): string {
 
 export interface FailedUnlock {
   at: number;
-}
-
-/** What an integrity check found wrong with the vault's state (see docs/security.md). */
-export type IntegrityReason = 'missing-item' | 'older-version' | 'unknown-record' | 'stale-bucket' | 'altered-manifest';
-
-export interface IntegrityProblem {
-  reason: IntegrityReason;
-  /** The item id, `bucket <n>`, or `manifest`. */
-  id: string;
-  /** One sentence naming the record and what is wrong with it. */
-  message: string;
-}
-
-/** This machine last saw a newer state of the vault than the file now holds. */
-export interface RollbackWarning {
-  /** The state counter this machine last saw, and the file's. */
-  seenSeq: number;
-  fileSeq: number;
-  message: string;
 }
 
 export interface UnlockReport {
