@@ -1,8 +1,8 @@
 // Attack: parallel attempts. After the free attempts were used, 8 processes guessed at once and
 // all 8 ran Argon2: the delay was checked before the attempt was recorded, so each saw the
-// same, expired delay. Now the check and the record are one write transaction that commits
-// before the key derivation's result can be used, so the processes queue on SQLite's write lock,
-// each sees the attempts before it, and a refused one never learns its guess's outcome. Runs real processes (test/security/fixtures/unlock-guesser.ts) against a real vault file
+// same, expired delay. Now the check and the record are one write transaction before the key
+// derivation, so the processes queue on SQLite's write lock and each sees the attempts before
+// it. Runs real processes (test/security/fixtures/unlock-guesser.ts) against a real vault file
 // with real SQLite and Argon2 at FAST_KDF, under the default throttle (3 free attempts, then 1 s).
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import path from 'node:path';
@@ -86,7 +86,7 @@ function pastTheDelay(): Promise<void> {
 }
 
 describe('attack: parallel attempts', () => {
-  it('8 processes guessing at once: only the free attempts get an answer, then only 1 per delay; the rest are refused at once', async () => {
+  it('8 processes guessing at once: only the free attempts run Argon2, then only 1 per delay; the rest are refused at once', async () => {
     const v = await newVault();
     const file = v.file;
     v.close();
@@ -104,7 +104,7 @@ describe('attack: parallel attempts', () => {
     const second = await guessTogether();
     expect(count(second, 'wrong-password')).toBe(1);
     expect(count(second, 'rate-limited')).toBe(PROCESSES - 1);
-    // Refused without waiting for a key derivation: each refusal is quicker than the answered attempt.
+    // Refused without a key derivation: each refusal is quicker than the attempt that ran one.
     const kdfMs = Math.min(...second.filter((r) => r.outcome === 'wrong-password').map((r) => r.ms));
     for (const r of second.filter((x) => x.outcome === 'rate-limited')) expect(r.ms).toBeLessThan(kdfMs);
     expect(recordedAttempts(file)).toBe(DEFAULT_THROTTLE.freeAttempts + 1);
