@@ -119,19 +119,10 @@ export class Vault {
 
   async unlock(password: string): Promise<UnlockReport> {
     if (this.isUnlocked) this.lock();
-    this.throttle.assertReady();
+    // Checked and recorded in one write transaction before Argon2 runs, so parallel attempts
+    // (other processes included) cannot all slip through before any of them is counted.
+    const attempt = this.throttle.begin();
     const unwrapping = unwrapKey(this.db, password);
-    // Recorded (and the delay checked again) in one write transaction while Argon2 runs on the
-    // thread pool, and before its result can be seen: parallel attempts (other processes
-    // included) cannot all slip through before any of them is counted, and the write costs
-    // unlock no time. A refused attempt's derived key is wiped unused.
-    let attempt: Attempt;
-    try {
-      attempt = this.throttle.begin();
-    } catch (err) {
-      void unwrapping.then((o) => o && wipe(o.key), () => undefined);
-      throw err;
-    }
     // Argon2 runs on the thread pool; meanwhile this thread lists which items each index bucket
     // holds (no key needed), so a large vault is ready sooner.
     const snapshot = readAhead(this.db);

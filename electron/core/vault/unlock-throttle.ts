@@ -84,17 +84,9 @@ export class UnlockThrottle {
   }
 
   /**
-   * A read-only look at the delay, so a refused attempt does not start a key derivation at all.
-   * begin() checks again in its write transaction: only that check decides.
-   */
-  assertReady(): void {
-    refuseWhileWaiting(this.retryAfterMs());
-  }
-
-  /**
-   * Checks the delay and records the attempt in one write transaction, before the key
-   * derivation's result can be used: an attempt refused as `rate-limited` writes nothing, and
-   * one let through is counted whether it then succeeds, fails or never finishes.
+   * Checks the delay and records the attempt in one write transaction, before any key
+   * derivation: an attempt refused as `rate-limited` writes nothing, and one let through is
+   * counted whether it then succeeds, fails or never finishes.
    */
   begin(): Attempt {
     // Not fsynced (WAL with synchronous = NORMAL): the row is safe from a killed process as soon
@@ -112,7 +104,8 @@ export class UnlockThrottle {
   private record(): Attempt {
     return this.db.transaction((): Attempt => {
       const st = this.state();
-      refuseWhileWaiting(this.waitFor(st));
+      const wait = this.waitFor(st);
+      if (wait > 0) throw new KeystashError('rate-limited', `Too many wrong passwords. Try again in ${Math.ceil(wait / 1000)} s.`, { retryAfterMs: wait });
       const seq = Math.max(st.attempts, this.maxSeq()) + 1;
       const at = this.now();
       this.db.prepare('INSERT INTO unlock_failures (seq, at) VALUES (?, ?)').run(seq, at);
@@ -197,10 +190,6 @@ export class UnlockThrottle {
       )
       .run(st);
   }
-}
-
-function refuseWhileWaiting(wait: number): void {
-  if (wait > 0) throw new KeystashError('rate-limited', `Too many wrong passwords. Try again in ${Math.ceil(wait / 1000)} s.`, { retryAfterMs: wait });
 }
 
 function seenMac(seen: Seen, keys: ThrottleKeys): Buffer {
