@@ -6,6 +6,7 @@
 // file may be complete by then). The run never throws for a bad file; it throws only when the
 // target as a whole is unusable (not there, another vault's, or this vault rolled back).
 import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
 import type { QuarantinedFile, SyncReport, SyncStatus } from '../../../shared/sync';
 import { KeystashError } from '../errors';
 import type { Vault, VaultOptions } from '../vault';
@@ -79,7 +80,9 @@ export async function joinSync(
     opened.key.fill(0);
     return { vault, report: await runSync(vault, transport) };
   } catch (err) {
+    // Nothing is left behind: the new vault file goes with the failed join.
     vault.close();
+    for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
     throw err;
   }
 }
