@@ -3,7 +3,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { apacheMissing, startWebdav } from '../support/apache-webdav';
 import { buildCli, cleanEnv, newVault, VaultCli } from './cli-harness';
+
+const davMissing = apacheMissing();
+if (davMissing) console.log(`Skipping the WebDAV CLI test: ${davMissing}.`);
 
 beforeAll(() => {
   buildCli();
@@ -104,5 +108,26 @@ describe('keystash sync', () => {
     const r = await c.run(['sync', 'join', '--folder', folder]);
     expect(r.code).toBe(2);
     expect(fs.existsSync(c.file)).toBe(false);
+  });
+
+  it.skipIf(davMissing !== null)('setup and join through WebDAV, the password read from stdin', async () => {
+    const server = await startWebdav();
+    try {
+      const { dir, cli: a } = await newVault();
+      await a.ok(['add', 'login', '--title', 'Over WebDAV']);
+      const dav = ['--webdav', server.url, '--webdav-user', server.user, '--webdav-password-stdin'];
+      const setup = await a.run(['sync', 'setup', ...dav, '--json'], [server.password]);
+      expect(setup.code, setup.stderr).toBe(0);
+      const b = new VaultCli(path.join(dir, 'b.keystash'), cleanEnv(dir));
+      const join = await b.run(['sync', 'join', ...dav], [server.password]);
+      expect(join.code, join.stderr).toBe(0);
+      expect(await b.ok(['list'])).toContain('Over WebDAV');
+      expect(await b.ok(['sync', 'status'])).toContain(`${server.url} (as ${server.user})`);
+      const wrong = await new VaultCli(path.join(dir, 'c.keystash'), cleanEnv(dir)).run(['sync', 'join', ...dav], ['wrong']);
+      expect(wrong.code).toBe(2);
+      expect(wrong.stderr).toMatch(/refused the user name or password/);
+    } finally {
+      await server.stop();
+    }
   });
 });
