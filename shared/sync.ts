@@ -21,6 +21,8 @@ export const QUARANTINE_REASONS = [
   'unknown-file',
   /** It authenticates, but its content is not a valid batch. */
   'invalid',
+  /** Sealed under a sync key this device does not hold (it was revoked, or the rotation has not arrived). */
+  'unknown-key',
 ] as const;
 export type QuarantineReason = (typeof QUARANTINE_REASONS)[number];
 
@@ -53,6 +55,8 @@ export interface SyncDevice {
   seq: number;
   /** When that batch was written (ms), or null when nothing was seen yet. */
   lastSeenAt: number | null;
+  /** Revoked: its later batches are ignored and it cannot read what is written now. */
+  revoked: boolean;
 }
 
 export interface SyncStatus {

@@ -84,6 +84,20 @@ describe('keystash sync', () => {
     expect(await a.ok(['list'])).toContain('Good one');
   });
 
+  it('revoke takes a device name and marks it revoked', async () => {
+    const { a, b } = await twoDevices();
+    await a.ok(['sync']);
+    const r = await a.run(['sync', 'revoke', 'desktop', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/Revoked “desktop”/);
+    const { devices } = await a.json<{ devices: { name: string; revoked: boolean }[] }>(['sync', 'devices']);
+    expect(devices.find((d) => d.name === 'desktop')?.revoked).toBe(true);
+    const told = await b.run(['sync']);
+    expect(told.code).toBe(1);
+    expect(told.stderr).toMatch(/revoked by “laptop”/);
+    expect((await a.run(['sync', 'revoke', 'nobody'])).code).toBe(4);
+  });
+
   it('refuses bad usage with a clear message and changes nothing', async () => {
     const { dir, cli } = await newVault();
     const noTarget = await cli.run(['sync', 'setup']);

@@ -1,20 +1,20 @@
 // `keystash sync`: set up, join and run sync, and show its status and devices.
 //   sync setup --folder DIR | --webdav URL [--webdav-user U] [--webdav-password-stdin] [--device-name N]
 //   sync join  --folder DIR | --webdav URL ...      (with --vault NEW_FILE: creates that vault)
-//   sync [--json]   sync status [--json]   sync devices [--json]
+//   sync [--json]   sync status [--json]   sync devices [--json]   sync revoke DEVICE
 import fs from 'node:fs';
 import path from 'node:path';
 import type { SyncReport, SyncStatus } from '../../../shared/sync';
 import { KeystashError } from '../../core/errors';
 import { lastSeenPath } from '../../core/paths';
-import { joinSync, runSync, setupSync, syncStatus } from '../../core/sync/engine';
+import { joinSync, revokeDevice, runSync, setupSync, syncStatus } from '../../core/sync/engine';
 import type { TargetConfig } from '../../core/sync/ledger';
 import { openTransport } from '../../core/sync/transports';
 import { usageError, type Command, type CommandContext } from '../command';
 import { EXIT } from '../exit-codes';
 import { localTime, plural } from '../format';
 
-const SUBCOMMANDS = ['setup', 'join', 'status', 'devices'] as const;
+const SUBCOMMANDS = ['setup', 'join', 'status', 'devices', 'revoke'] as const;
 
 async function targetFrom(ctx: CommandContext): Promise<TargetConfig> {
   const folder = ctx.args.string('folder');
@@ -60,14 +60,14 @@ function printDevices(ctx: CommandContext, s: SyncStatus): void {
     return;
   }
   for (const d of s.devices) {
-    ctx.out.data(`${d.id}  ${d.name}${d.current ? ' (this device)' : ''}  ${d.lastSeenAt === null ? 'not seen yet' : `last seen ${localTime(d.lastSeenAt)}`}`);
+    ctx.out.data(`${d.id}  ${d.name}${d.current ? ' (this device)' : ''}${d.revoked ? ' (revoked)' : ''}  ${d.lastSeenAt === null ? 'not seen yet' : `last seen ${localTime(d.lastSeenAt)}`}`);
   }
 }
 
 export const sync: Command = {
   name: 'sync',
   summary: 'Sync this vault with your other devices through a folder or WebDAV',
-  usage: 'sync [setup|join|status|devices] [--folder DIR | --webdav URL] [--device-name NAME] [--json]',
+  usage: 'sync [setup|join|status|devices|revoke DEVICE] [--folder DIR | --webdav URL] [--device-name NAME] [--json]',
   details: `Each device keeps its own vault file; the target (a folder that Syncthing, Dropbox or
 Nextcloud syncs, a USB stick, or a WebDAV folder) holds only encrypted change files.
 
@@ -78,6 +78,9 @@ Nextcloud syncs, a USB stick, or a WebDAV folder) holds only encrypted change fi
   keystash sync            push this device's changes and pull everyone else's
   keystash sync status     target, this device, other devices, last sync, pending changes
   keystash sync devices    every device with its name and when it was last seen
+  keystash sync revoke lost-phone
+                           a new sync key for everything written from now on, given only to
+                           the devices that stay (asks for the master password)
 
 \`sync\` exits 0 when all went well and 3 when a file on the target was quarantined (after
 applying every good one); each is named on stderr with its reason. See docs/sync.md.`,
@@ -89,7 +92,7 @@ applying every good one); each is named on stderr with its reason. See docs/sync
     'device-name': { type: 'string', value: 'NAME', help: 'setup/join: what other devices call this one' },
     json: { type: 'boolean', help: 'Print JSON' },
   },
-  positionals: { min: 0, max: 1 },
+  positionals: { min: 0, max: 2 },
   async run(ctx) {
     const sub = ctx.args.positionals[0] ?? '';
     if (sub !== '' && !(SUBCOMMANDS as readonly string[]).includes(sub)) throw usageError(`Unknown sync command “${sub}”; use ${SUBCOMMANDS.join(', ')}, or nothing to sync now.`);
@@ -117,7 +120,16 @@ applying every good one); each is named on stderr with its reason. See docs/sync
       return printReport(ctx, report);
     }
     refuseTargetOptions(ctx, sub);
+    if (sub !== 'revoke' && ctx.args.positionals.length > 1) throw usageError(`Unexpected argument “${ctx.args.positionals[1] ?? ''}”.`);
     const vault = await ctx.vault();
+    if (sub === 'revoke') {
+      const ref = ctx.args.positional(1, 'DEVICE (an id, id prefix or name from `keystash sync devices`)');
+      const transport = await openTransport(vault.sync.requireState().target);
+      const r = await revokeDevice(vault, await ctx.input.masterPassword(), ref, transport);
+      ctx.out.note(`Revoked “${r.revoked}”: what is written from now on uses a key it does not have.`);
+      if (r.leftOut.length > 0) ctx.out.note(`Not given the new key (they never synced their key): ${r.leftOut.join(', ')}; they join again with the master password.`);
+      return printReport(ctx, r.report);
+    }
     if (sub === 'status') printStatus(ctx, syncStatus(vault));
     else if (sub === 'devices') printDevices(ctx, syncStatus(vault));
     else return printReport(ctx, await runSync(vault, await openTransport(vault.sync.requireState().target)));

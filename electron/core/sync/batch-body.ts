@@ -3,6 +3,8 @@
 // newer Keystash, and a batch that does not parse is quarantined, never half-applied.
 import { z } from 'zod';
 import { HISTORY_FIELDS } from '../../../shared/domain';
+import { EPOCH } from './batch-file';
+import type { KeyWrap } from './device-keys';
 import { isStamp } from './hlc';
 import { SYNC_FIELDS, type WireChange } from './item-merge';
 
@@ -25,10 +27,17 @@ const wireItem = z
 
 const wirePurge = z.object({ kind: z.literal('purge'), id, stamp }).strict();
 
+const keyWrap = z.object({ ephemeral: z.base64().max(200), sealed: z.base64().max(200) }).strict();
+const rotation = z
+  .object({ epoch: z.string().regex(EPOCH), revoked: z.array(z.uuid()).max(1000), wraps: z.record(z.uuid(), keyWrap) })
+  .strict();
+
 export const batchBodySchema = z
   .object({
     name: z.string().max(200),
     at: z.number().int(),
+    publicKey: z.base64().max(200).optional(),
+    rotation: rotation.optional(),
     changes: z.array(z.discriminatedUnion('kind', [wireItem, wirePurge])),
   })
   .strict()
@@ -39,6 +48,10 @@ export interface BatchBody {
   name: string;
   /** Its clock when it wrote the batch (ms). */
   at: number;
+  /** The writer's X25519 public key (device-keys.ts). */
+  publicKey?: string;
+  /** A revocation: the new epoch's key wrapped to each device that stays. Sealed under the old key. */
+  rotation?: { epoch: string; revoked: string[]; wraps: Record<string, KeyWrap> };
   changes: WireChange[];
 }
 

@@ -13,21 +13,27 @@ import type { Vault, VaultOptions } from '../vault';
 import { Vault as VaultClass } from '../vault';
 import type { KdfParams } from '../../../shared/domain';
 import { batchPath } from './batch-file';
-import { createEnvelope, ENVELOPE_FILE, openEnvelope, readEnvelope } from './envelope';
-import { targetInfo, type SyncState, type TargetConfig } from './ledger';
+import { createEnvelope, ENVELOPE_FILE, keyEnvelopePath, openEnvelope, readEnvelope, sealEnvelope } from './envelope';
+import { KEY_BYTES, randomBytes } from '../crypto/cipher';
+import { newDeviceKeyPair } from './device-keys';
+import { keyOf, laterEpoch, targetInfo, type SyncState, type TargetConfig } from './ledger';
 import { digestOfBytes } from './sync-ledger';
 import { groupListing, readBatch, staleCopies, type TargetListing } from './target-scan';
 import type { SyncTransport } from './transport';
 
 export const DEFAULT_DEVICE_NAME = 'This device';
 
-function newState(syncId: string, key: Uint8Array, target: TargetConfig, deviceName: string): SyncState {
+function newState(syncId: string, keys: Record<string, string>, epoch: string, target: TargetConfig, deviceName: string): SyncState {
   return {
     syncId,
     deviceId: randomUUID(),
     deviceName,
     target,
-    key: Buffer.from(key).toString('base64'),
+    keys,
+    epoch,
+    deviceKeys: newDeviceKeyPair(),
+    revoked: [],
+    revokedBy: null,
     ownSeq: 0,
     ownDigest: '',
     ownLastAt: null,
@@ -37,6 +43,8 @@ function newState(syncId: string, key: Uint8Array, target: TargetConfig, deviceN
     lastSync: null,
   };
 }
+
+const b64 = (k: Uint8Array): string => Buffer.from(k).toString('base64');
 
 function checkDeviceName(name: string): string {
   const n = name.trim();
@@ -57,7 +65,7 @@ export async function setupSync(vault: Vault, password: string, target: TargetCo
   }
   const { syncId, key, bytes } = await createEnvelope(password, vault.kdfParams());
   await transport.writeNew(ENVELOPE_FILE, bytes);
-  vault.sync.create(newState(syncId, key, target, name));
+  vault.sync.create(newState(syncId, { '0': b64(key) }, '0', target, name));
   key.fill(0);
   return runSync(vault, transport);
 }
@@ -74,9 +82,19 @@ export async function joinSync(
   const bytes = await transport.read(ENVELOPE_FILE);
   if (!bytes) throw new KeystashError('not-found', `${transport.description} holds no Keystash vault (no ${ENVELOPE_FILE}).`);
   const opened = await openEnvelope(bytes, password);
+  // Keys made by revocations since, each in its own envelope under the same password.
+  const keys: Record<string, string> = { [opened.epoch]: b64(opened.key) };
+  let epoch = opened.epoch;
+  for (const k of groupListing(await transport.list()).keyFiles) {
+    const kb = await transport.read(k.file);
+    const later = kb ? await openEnvelope(kb, password).catch(() => null) : null;
+    if (!later || later.syncId !== opened.syncId || later.epoch !== k.epoch) continue;
+    keys[later.epoch] = b64(later.key);
+    epoch = laterEpoch(epoch, later.epoch);
+  }
   const vault = await VaultClass.create(file, password, { ...opts, kdf: opts.kdf ?? opened.kdf });
   try {
-    vault.sync.create(newState(opened.syncId, opened.key, target, name));
+    vault.sync.create(newState(opened.syncId, keys, epoch, target, name));
     opened.key.fill(0);
     return { vault, report: await runSync(vault, transport) };
   } catch (err) {
@@ -103,6 +121,7 @@ export async function runSync(vault: Vault, transport: SyncTransport, now: () =>
 
 async function sync(vault: Vault, transport: SyncTransport, report: SyncReport): Promise<void> {
   const state = vault.sync.requireState();
+  if (state.revokedBy !== null) throw revokedError(state.revokedBy);
   const listing = groupListing(await transport.list());
   await checkTarget(transport, state, listing);
   const quarantine = (q: QuarantinedFile): void => {
@@ -126,32 +145,37 @@ async function sync(vault: Vault, transport: SyncTransport, report: SyncReport):
     vault.sync.sent(out.seq);
   }
 
-  // Pull: every other device, in sequence order from the batch after the last one seen.
-  const key = new Uint8Array(Buffer.from(state.key, 'base64'));
-  try {
-    for (const [device, files] of listing.devices) {
-      if (device === state.deviceId) continue;
-      const seen = vault.sync.requireState().peers[device] ?? { seq: 0, digest: '' };
-      if (!(await stillThere(transport, device, seen, files, quarantine))) continue;
-      staleCopies(files, seen.seq, quarantine);
-      for (let seq = seen.seq + 1; ; seq++) {
-        const next = await readBatch(transport, { key, syncId: state.syncId }, device, seq, files, quarantine);
-        if (next.kind === 'end') break;
-        try {
-          const applied = vault.sync.applyBatch(device, seq, next.digest, next.body);
-          report.pulled += applied.pulled;
-          report.conflicts += applied.conflicts;
-        } catch (err) {
-          if (!(err instanceof KeystashError && err.code === 'integrity')) throw err;
-          quarantine({ file: next.file, reason: 'invalid', message: `${next.file} could not be applied: ${err.message}` });
-          break;
-        }
+  // Pull: every other device but revoked ones, in sequence order from the batch after the last one seen.
+  const keyFor = (epoch: string): Uint8Array | null => keyOf(vault.sync.requireState(), epoch);
+  for (const [device, files] of listing.devices) {
+    const now = vault.sync.requireState();
+    if (device === state.deviceId || now.revoked.includes(device)) continue;
+    if (now.revokedBy !== null) break;
+    const seen = now.peers[device] ?? { seq: 0, digest: '' };
+    if (!(await stillThere(transport, device, seen, files, quarantine))) continue;
+    staleCopies(files, seen.seq, quarantine);
+    for (let seq = seen.seq + 1; ; seq++) {
+      const next = await readBatch(transport, { keyFor, syncId: state.syncId }, device, seq, files, quarantine);
+      if (next.kind === 'end') break;
+      try {
+        const applied = vault.sync.applyBatch(device, seq, next.digest, next.body);
+        report.pulled += applied.pulled;
+        report.conflicts += applied.conflicts;
+      } catch (err) {
+        if (!(err instanceof KeystashError && err.code === 'integrity')) throw err;
+        quarantine({ file: next.file, reason: 'invalid', message: `${next.file} could not be applied: ${err.message}` });
+        break;
       }
+      if (vault.sync.requireState().revoked.includes(device)) break;
     }
-  } finally {
-    key.fill(0);
   }
+  const after = vault.sync.requireState();
+  if (after.revokedBy !== null) throw revokedError(after.revokedBy);
   for (const file of listing.unknown) quarantine({ file, reason: 'unknown-file', message: `${file} is not part of a Keystash sync target; ignored.` });
+}
+
+function revokedError(by: string): KeystashError {
+  return new KeystashError('invalid-input', `This device was revoked by “${by}”: it no longer syncs. To sync again, join the target as a new device.`);
 }
 
 /** The target must be this vault's: its envelope names the same sync id. */
@@ -204,12 +228,47 @@ async function stillThere(
   return false;
 }
 
+/** Finds another device by id, id prefix (4 or more characters) or exact name. */
+export function resolveDevice(vault: Vault, ref: string): string {
+  const s = vault.sync.requireState();
+  const peers = Object.entries(s.peers);
+  const exact = peers.find(([id]) => id === ref);
+  if (exact) return exact[0];
+  const hits = ref.length >= 4 ? peers.filter(([id]) => id.startsWith(ref)) : [];
+  const named = hits.length > 0 ? hits : peers.filter(([, p]) => p.name === ref);
+  if (named.length === 1 && named[0]) return named[0][0];
+  if (named.length > 1) throw new KeystashError('ambiguous', `${named.length} devices match “${ref}”; use the device id.`);
+  throw new KeystashError('not-found', `No other device matches “${ref}”; see \`keystash sync devices\`.`);
+}
+
+/**
+ * Revokes another device: a new sync key (epoch) for everything written from now on, wrapped to
+ * every device that stays and, for devices that join later, under the master password in this
+ * device's folder. Then syncs, so the others learn of it.
+ */
+export async function revokeDevice(vault: Vault, password: string, ref: string, transport: SyncTransport): Promise<{ revoked: string; leftOut: string[]; report: SyncReport }> {
+  await vault.masterPassword.verify(password);
+  const deviceId = resolveDevice(vault, ref);
+  const s = vault.sync.requireState();
+  if (s.revoked.includes(deviceId)) throw new KeystashError('exists', `“${s.peers[deviceId]?.name ?? deviceId}” is already revoked.`);
+  const counter = Math.max(...Object.keys(s.keys).map((e) => Number(e.split('-')[0]))) + 1;
+  const epoch = `${counter}-${s.deviceId}`;
+  const key = randomBytes(KEY_BYTES);
+  try {
+    await transport.writeNew(keyEnvelopePath(s.deviceId, epoch), await sealEnvelope(password, vault.kdfParams(), s.syncId, key, epoch));
+    const { leftOut } = vault.sync.revoke(deviceId, epoch, key);
+    return { revoked: s.peers[deviceId]?.name ?? deviceId, leftOut, report: await runSync(vault, transport) };
+  } finally {
+    key.fill(0);
+  }
+}
+
 /** The target, this device and every other device this device knows of, with its own counts. */
 export function syncStatus(vault: Vault): SyncStatus {
   const s = vault.sync.requireState();
   const devices = [
-    { id: s.deviceId, name: s.deviceName, current: true, seq: s.ownSeq, lastSeenAt: s.ownLastAt },
-    ...Object.entries(s.peers).map(([id, p]) => ({ id, name: p.name, current: false, seq: p.seq, lastSeenAt: p.lastSeenAt })),
+    { id: s.deviceId, name: s.deviceName, current: true, seq: s.ownSeq, lastSeenAt: s.ownLastAt, revoked: s.revokedBy !== null },
+    ...Object.entries(s.peers).map(([id, p]) => ({ id, name: p.name, current: false, seq: p.seq, lastSeenAt: p.lastSeenAt, revoked: s.revoked.includes(id) })),
   ];
   return {
     target: targetInfo(s.target),

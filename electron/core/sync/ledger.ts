@@ -11,6 +11,7 @@ import { KeystashError } from '../errors';
 import type { Db } from '../vault/db';
 import { metaStore } from '../vault/meta-records';
 import type { SessionKeys } from '../vault/session-keys';
+import type { DeviceKeyPair } from './device-keys';
 import type { HlcState } from './hlc';
 import type { LedgerEntry } from './item-merge';
 
@@ -23,6 +24,8 @@ export interface PeerState {
   name: string;
   /** When that batch was written, by its own clock. */
   lastSeenAt: number | null;
+  /** Its X25519 public key, from its batches. */
+  publicKey?: string;
 }
 
 export interface LastSync {
@@ -37,8 +40,15 @@ export interface SyncState {
   deviceId: string;
   deviceName: string;
   target: TargetConfig;
-  /** The sync key, base64; the vault's own key never leaves this file. */
-  key: string;
+  /** The sync keys by epoch, base64 (the vault's own key never leaves this file); new batches use `epoch`'s. */
+  keys: Record<string, string>;
+  epoch: string;
+  /** This device's X25519 pair: revocations wrap the next sync key to its public half. */
+  deviceKeys: DeviceKeyPair;
+  /** Devices revoked so far: their later batches are ignored. */
+  revoked: string[];
+  /** Set when another device revoked this one (its name): this device no longer syncs. */
+  revokedBy: string | null;
   /** The last batch this device wrote, and its digest. */
   ownSeq: number;
   ownDigest: string;
@@ -68,6 +78,18 @@ const TABLES = `
 
 export function targetInfo(t: TargetConfig): SyncTargetInfo {
   return t.kind === 'folder' ? { kind: 'folder', path: t.path } : { kind: 'webdav', url: t.url, user: t.user };
+}
+
+/** The sync key of an epoch, or null when this device was not given it. */
+export function keyOf(state: SyncState, epoch: string): Uint8Array | null {
+  const k = state.keys[epoch];
+  return k ? new Uint8Array(Buffer.from(k, 'base64')) : null;
+}
+
+/** Epochs order by their counter, then by the id of the device that made them. */
+export function laterEpoch(a: string, b: string): string {
+  const n = (e: string): number => Number(e.split('-')[0]);
+  return n(a) !== n(b) ? (n(a) > n(b) ? a : b) : a > b ? a : b;
 }
 
 export interface LedgerRow {

@@ -21,7 +21,8 @@ import { batchPath, sealBatch } from './batch-file';
 import type { BatchBody } from './batch-body';
 import { HybridClock } from './hlc';
 import { localChange, mergeItem, type LedgerEntry, type WireChange } from './item-merge';
-import { LedgerStore, type SyncState } from './ledger';
+import { unwrapWith, wrapFor, type KeyWrap } from './device-keys';
+import { keyOf, laterEpoch, LedgerStore, type SyncState } from './ledger';
 
 /** What sync needs from the unlocked session (vault/session.ts). */
 export interface SyncSession {
@@ -138,8 +139,8 @@ export class SyncLedger {
           return null;
         }
         const seq = state.ownSeq + 1;
-        const body: BatchBody = { name: state.deviceName, at: this.now(), changes };
-        const bytes = sealBatch(Buffer.from(state.key, 'base64'), state.syncId, state.deviceId, seq, body);
+        const body: BatchBody = { name: state.deviceName, at: this.now(), publicKey: state.deviceKeys.publicKey, changes };
+        const bytes = sealBatch(requireKey(state, state.epoch), state.syncId, state.deviceId, seq, state.epoch, body);
         const path = batchPath(state.deviceId, seq);
         store.queue(seq, path, bytes);
         state.ownSeq = seq;
@@ -148,6 +149,44 @@ export class SyncLedger {
         state.announcedName = state.deviceName;
         store.writeState(state);
         return { seq, path, bytes, count: changes.length };
+      })
+      .immediate();
+  }
+
+  /**
+   * Revokes a device: queues a batch, sealed under the current key so every device reads it,
+   * that names the device as revoked and carries the new epoch's key wrapped to each device
+   * that stays; from then on this device writes with the new key. Returns the names of devices
+   * left out because they never sent their public key (they need the key envelope).
+   */
+  revoke(deviceId: string, epoch: string, key: Uint8Array): { leftOut: string[] } {
+    const store = this.store(this.gate.write());
+    return this.db
+      .transaction(() => {
+        const state = store.requireState();
+        if (deviceId === state.deviceId) throw new KeystashError('invalid-input', 'A device cannot revoke itself; revoke it from another device.');
+        if (!state.peers[deviceId]) throw new KeystashError('not-found', `No device ${deviceId} has synced with this one.`);
+        if (state.revoked.includes(deviceId)) throw new KeystashError('exists', `“${state.peers[deviceId].name}” is already revoked.`);
+        const wraps: Record<string, KeyWrap> = {};
+        const leftOut: string[] = [];
+        for (const [id, p] of Object.entries(state.peers)) {
+          if (id === deviceId || state.revoked.includes(id)) continue;
+          if (p.publicKey) wraps[id] = wrapFor(p.publicKey, key, wrapContext(state.syncId, epoch, id));
+          else leftOut.push(p.name);
+        }
+        const revoked = [...state.revoked, deviceId];
+        const seq = state.ownSeq + 1;
+        const body: BatchBody = { name: state.deviceName, at: this.now(), publicKey: state.deviceKeys.publicKey, rotation: { epoch, revoked, wraps }, changes: [] };
+        const bytes = sealBatch(requireKey(state, state.epoch), state.syncId, state.deviceId, seq, state.epoch, body);
+        store.queue(seq, batchPath(state.deviceId, seq), bytes);
+        state.ownSeq = seq;
+        state.ownDigest = digestOfBytes(bytes);
+        state.ownLastAt = body.at;
+        state.keys[epoch] = Buffer.from(key).toString('base64');
+        state.epoch = epoch;
+        state.revoked = revoked;
+        store.writeState(state);
+        return { leftOut };
       })
       .immediate();
   }
@@ -210,7 +249,8 @@ export class SyncLedger {
         // An item with a local edit not pushed yet keeps version 0 in the ledger, so the next push still finds it.
         for (const { id, entry, dirty } of entries) store.putEntry(id, dirty ? 0 : (versions.get(id) ?? ((versionOf.get(id) as number | undefined) ?? 0)), entry);
         state.clock = clock.current;
-        state.peers[device] = { seq, digest, name: body.name, lastSeenAt: body.at };
+        state.peers[device] = { seq, digest, name: body.name, lastSeenAt: body.at, ...(body.publicKey ? { publicKey: body.publicKey } : state.peers[device]?.publicKey ? { publicKey: state.peers[device].publicKey } : {}) };
+        if (body.rotation) takeRotation(state, body.rotation, body.name);
         store.writeState(state);
         return { pulled, conflicts };
       })
@@ -230,6 +270,32 @@ export class SyncLedger {
   private store(s: SyncSession): LedgerStore {
     return new LedgerStore(this.db, s.keys);
   }
+}
+
+function requireKey(state: SyncState, epoch: string): Uint8Array {
+  const key = keyOf(state, epoch);
+  if (!key) throw new KeystashError('integrity', `This vault lacks sync key ${epoch}.`);
+  return key;
+}
+
+/** The context a key wrap is bound to: vault, epoch and the device it is for. */
+export function wrapContext(syncId: string, epoch: string, deviceId: string): string {
+  return `${syncId}|${epoch}|${deviceId}`;
+}
+
+/** Takes in a revocation another device wrote: the new key if it was wrapped for us, or the news that we were revoked. */
+function takeRotation(state: SyncState, rotation: NonNullable<BatchBody['rotation']>, by: string): void {
+  state.revoked = [...new Set([...state.revoked, ...rotation.revoked])];
+  if (rotation.revoked.includes(state.deviceId)) {
+    state.revokedBy = by;
+    return;
+  }
+  const wrap = rotation.wraps[state.deviceId];
+  const key = wrap ? unwrapWith(state.deviceKeys.privateKey, wrap, wrapContext(state.syncId, rotation.epoch, state.deviceId)) : null;
+  if (!key) return; // left out (it had not synced yet when the revocation was made): it needs the key envelope
+  state.keys[rotation.epoch] = Buffer.from(key).toString('base64');
+  key.fill(0);
+  state.epoch = laterEpoch(state.epoch, rotation.epoch);
 }
 
 export function digestOfBytes(bytes: Uint8Array): string {

@@ -16,6 +16,8 @@ export interface DeviceFiles {
 
 export interface TargetListing {
   hasEnvelope: boolean;
+  /** Envelopes of later sync keys (made by revocations): path and epoch. */
+  keyFiles: { file: string; epoch: string }[];
   devices: Map<string, DeviceFiles>;
   unknown: string[];
 }
@@ -23,11 +25,13 @@ export interface TargetListing {
 export function groupListing(files: string[]): TargetListing {
   const devices = new Map<string, DeviceFiles>();
   const unknown: string[] = [];
+  const keyFiles: TargetListing['keyFiles'] = [];
   let hasEnvelope = false;
   for (const file of files) {
     const p = classifyPath(file, ENVELOPE_FILE);
     if (p.kind === 'envelope') hasEnvelope = true;
     else if (p.kind === 'unknown') unknown.push(file);
+    else if (p.kind === 'key') keyFiles.push({ file, epoch: p.epoch });
     else {
       let d = devices.get(p.device);
       if (!d) devices.set(p.device, (d = { bySeq: new Map(), maxSeq: 0 }));
@@ -38,11 +42,11 @@ export function groupListing(files: string[]): TargetListing {
       d.maxSeq = Math.max(d.maxSeq, p.seq);
     }
   }
-  return { hasEnvelope, devices, unknown };
+  return { hasEnvelope, keyFiles, devices, unknown };
 }
 
 export interface ScanKeys {
-  key: Uint8Array;
+  keyFor: (epoch: string) => Uint8Array | null;
   syncId: string;
 }
 
@@ -78,7 +82,7 @@ export async function readBatch(
       failed.push({ file, bytes });
       continue;
     }
-    const opened = openBatch(keys.key, keys.syncId, device, seq, bytes);
+    const opened = openBatch(keys.keyFor, keys.syncId, device, seq, bytes);
     if (!opened.ok) {
       quarantine({ file, reason: opened.reason, message: `${file} ${opened.message}.` });
       continue;
