@@ -15,6 +15,7 @@ import { Activity, itemLookup } from './history/activity';
 import { UsageHistory } from './history/usage-history';
 import { readAhead, type IndexSnapshot } from './items/bucket-store';
 import { Items } from './items/items';
+import { SyncLedger } from './sync/sync-ledger';
 import { UrlOrigins } from './items/url-origins';
 import { createDb, openDb, type Db, type OpenDbOptions } from './vault/db';
 import { initHeader, readHeader, unwrapKey, type VaultHeader } from './vault/header';
@@ -53,6 +54,8 @@ export class Vault {
   readonly masterPassword: MasterPassword;
   /** Imports, run on a connection of their own. */
   readonly imports: Imports;
+  /** Sync's local half: its settings, per-item stamps, outgoing batches and applying others' (sync/). */
+  readonly sync: SyncLedger;
   private readonly db: Db;
   private readonly now: () => number;
   private readonly throttle: UnlockThrottle;
@@ -76,6 +79,7 @@ export class Vault {
     this.healthScores = new HealthScores(db, gate);
     this.urlOrigins = new UrlOrigins(db, gate);
     this.masterPassword = new MasterPassword(db, gate, this.throttle, this.source);
+    this.sync = new SyncLedger(db, gate, this.now);
     this.imports = new Imports(file, opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}, gate, this.now, this.source);
   }
 

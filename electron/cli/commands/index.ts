@@ -30,6 +30,7 @@ import { rm } from './rm';
 import { run } from './run';
 import { search } from './search';
 import { show } from './show';
+import { sync } from './sync';
 import { totp } from './totp';
 
 export const COMMANDS: readonly Command[] = [
@@ -50,4 +51,5 @@ export const COMMANDS: readonly Command[] = [
   health,
   env,
   run,
+  sync,
 ];

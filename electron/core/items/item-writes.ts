@@ -22,7 +22,7 @@ import { digestOf } from '../vault/manifest';
 import type { SessionKeys } from '../vault/session-keys';
 import type { IndexBuckets } from './bucket-store';
 import { ROW_ID, toRow } from './index-bucket';
-import { changedFields, listedOf, nextPasswordHistory, summarize } from './model';
+import { changedFields, listedOf, nextPasswordHistory, summarize, type ItemRecord } from './model';
 import { INSERT_ITEM, readRecord, sealRecord } from './records';
 import { assertValidTotp } from './totp';
 
@@ -129,6 +129,35 @@ export class ItemWrites {
     }).immediate();
     this.index.delete(id);
     this.buckets.forget(id);
+  }
+
+  /**
+   * Writes items exactly as sync merged them, inside the caller's transaction (sync updates its
+   * own ledger in the same one): new items go into buckets in bulk with one `import` event,
+   * existing ones get their next record version and an `edit` event. Returns each item's record
+   * version after the write.
+   */
+  putSynced(records: ItemRecord[], note: string): Map<string, number> {
+    const versions = new Map<string, number>();
+    const fresh: ItemRecord[] = [];
+    const current = this.db.prepare('SELECT bucket, version FROM items WHERE id = ?');
+    for (const r of records) {
+      const row = current.get(r.item.id) as { bucket: number; version: number } | undefined;
+      if (!row) {
+        fresh.push(r);
+        continue;
+      }
+      this.writeItem(r.item, row.bucket, r.passwordHistory, row.version + 1);
+      this.events.append({ kind: 'edit', source: this.source, itemId: r.item.id, detail: { title: r.item.title, note } });
+      versions.set(r.item.id, row.version + 1);
+    }
+    if (fresh.length > 0) {
+      this.buckets.append(this.db.prepare(INSERT_ITEM), fresh);
+      this.events.append({ kind: 'import', source: this.source, detail: { note, count: fresh.length } });
+      for (const r of fresh) versions.set(r.item.id, 1);
+    }
+    for (const r of records) this.remember(r.item, this.index.get(r.item.id)?.lastUsedAt ?? null);
+    return versions;
   }
 
   /** Moves the item's last-used time; runs inside the caller's transaction. */

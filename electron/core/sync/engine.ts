@@ -1,0 +1,281 @@
+// One sync run and the two ways to start syncing. A run pushes first (local changes become this
+// device's next sealed batches, written as new files), then pulls: for every other device it
+// applies the batches after the last one it has seen, strictly in sequence order, each in one
+// transaction. A file that is not exactly the next batch of its device is quarantined: listed
+// in the report with its reason, never applied, and looked at again next time (a half-written
+// file may be complete by then). The run never throws for a bad file; it throws only when the
+// target as a whole is unusable (not there, another vault's, or this vault rolled back).
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import type { QuarantinedFile, SyncReport, SyncStatus } from '../../../shared/sync';
+import { KeystashError } from '../errors';
+import type { Vault, VaultOptions } from '../vault';
+import { Vault as VaultClass } from '../vault';
+import type { KdfParams } from '../../../shared/domain';
+import { batchPath } from './batch-file';
+import { createEnvelope, ENVELOPE_FILE, keyEnvelopePath, openEnvelope, readEnvelope, sealEnvelope } from './envelope';
+import { KEY_BYTES, randomBytes } from '../crypto/cipher';
+import { newDeviceKeyPair } from './device-keys';
+import { keyOf, laterEpoch, targetInfo, type SyncState, type TargetConfig } from './ledger';
+import { digestOfBytes } from './sync-ledger';
+import { groupListing, readBatch, staleCopies, type TargetListing } from './target-scan';
+import type { SyncTransport } from './transport';
+
+export const DEFAULT_DEVICE_NAME = 'This device';
+
+function newState(syncId: string, keys: Record<string, string>, epoch: string, target: TargetConfig, deviceName: string): SyncState {
+  return {
+    syncId,
+    deviceId: randomUUID(),
+    deviceName,
+    target,
+    keys,
+    epoch,
+    deviceKeys: newDeviceKeyPair(),
+    revoked: [],
+    revokedBy: null,
+    ownSeq: 0,
+    ownDigest: '',
+    ownLastAt: null,
+    announcedName: '',
+    clock: { wall: 0, counter: 0 },
+    peers: {},
+    lastSync: null,
+  };
+}
+
+const b64 = (k: Uint8Array): string => Buffer.from(k).toString('base64');
+
+function checkDeviceName(name: string): string {
+  const n = name.trim();
+  if (n.length === 0 || n.length > 100 || n.includes('\u0000')) throw new KeystashError('invalid-input', 'A device name is 1 to 100 characters.');
+  return n;
+}
+
+/**
+ * Makes `vault` the first device of a new sync target: writes the key envelope (the sync key
+ * under the master password) and pushes every item. Refuses a target that already holds one.
+ */
+export async function setupSync(vault: Vault, password: string, target: TargetConfig, transport: SyncTransport, deviceName = DEFAULT_DEVICE_NAME): Promise<SyncReport> {
+  const name = checkDeviceName(deviceName);
+  if (vault.sync.state()) throw new KeystashError('exists', 'This vault already syncs; see `keystash sync status`.');
+  await vault.masterPassword.verify(password);
+  if (await transport.read(ENVELOPE_FILE)) {
+    throw new KeystashError('exists', `${transport.description} already holds a vault's sync files; join it with \`keystash sync join\` instead.`);
+  }
+  const { syncId, key, bytes } = await createEnvelope(password, vault.kdfParams());
+  await transport.writeNew(ENVELOPE_FILE, bytes);
+  vault.sync.create(newState(syncId, { '0': b64(key) }, '0', target, name));
+  key.fill(0);
+  return runSync(vault, transport);
+}
+
+/** Creates a new local vault at `file` from a sync target and pulls everything into it. */
+export async function joinSync(
+  file: string,
+  password: string,
+  target: TargetConfig,
+  transport: SyncTransport,
+  opts: VaultOptions & { deviceName?: string; kdf?: KdfParams } = {},
+): Promise<{ vault: Vault; report: SyncReport }> {
+  const name = checkDeviceName(opts.deviceName ?? DEFAULT_DEVICE_NAME);
+  const bytes = await transport.read(ENVELOPE_FILE);
+  if (!bytes) throw new KeystashError('not-found', `${transport.description} holds no Keystash vault (no ${ENVELOPE_FILE}).`);
+  const opened = await openEnvelope(bytes, password);
+  // Keys made by revocations since, each in its own envelope under the same password.
+  const keys: Record<string, string> = { [opened.epoch]: b64(opened.key) };
+  let epoch = opened.epoch;
+  for (const k of groupListing(await transport.list()).keyFiles) {
+    const kb = await transport.read(k.file);
+    const later = kb ? await openEnvelope(kb, password).catch(() => null) : null;
+    if (!later || later.syncId !== opened.syncId || later.epoch !== k.epoch) continue;
+    keys[later.epoch] = b64(later.key);
+    epoch = laterEpoch(epoch, later.epoch);
+  }
+  const vault = await VaultClass.create(file, password, { ...opts, kdf: opts.kdf ?? opened.kdf });
+  try {
+    vault.sync.create(newState(opened.syncId, keys, epoch, target, name));
+    opened.key.fill(0);
+    return { vault, report: await runSync(vault, transport) };
+  } catch (err) {
+    // Nothing is left behind: the new vault file goes with the failed join.
+    vault.close();
+    for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
+    throw err;
+  }
+}
+
+/** Pushes local changes and pulls every other device's new batches. */
+export async function runSync(vault: Vault, transport: SyncTransport, now: () => number = Date.now): Promise<SyncReport> {
+  const report: SyncReport = { pushed: 0, pulled: 0, conflicts: 0, quarantined: [] };
+  try {
+    await sync(vault, transport, report);
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    if (vault.isUnlocked) vault.sync.finish({ at: now(), ok: false, report, error: message });
+    throw err;
+  }
+  vault.sync.finish({ at: now(), ok: report.quarantined.length === 0, report, error: null });
+  return report;
+}
+
+async function sync(vault: Vault, transport: SyncTransport, report: SyncReport): Promise<void> {
+  const state = vault.sync.requireState();
+  if (state.revokedBy !== null) throw revokedError(state.revokedBy);
+  const listing = groupListing(await transport.list());
+  await checkTarget(transport, state, listing);
+  const quarantine = (q: QuarantinedFile): void => {
+    if (!report.quarantined.some((x) => x.file === q.file)) report.quarantined.push(q);
+  };
+  checkOwnLog(vault, state, listing);
+
+  // Push: seal local changes into batches (queued in the vault first), then write each new file.
+  for (let batch = vault.sync.prepareBatch(); batch; batch = vault.sync.prepareBatch()) report.pushed += batch.count;
+  for (const out of vault.sync.outbox()) {
+    try {
+      await transport.writeNew(out.path, out.bytes);
+    } catch (err) {
+      if (!(err instanceof KeystashError && err.code === 'exists')) throw err;
+      // Written by an earlier run that stopped before it could note it: the same bytes are fine.
+      const there = await transport.read(out.path);
+      if (!there || !Buffer.from(there).equals(out.bytes)) {
+        throw new KeystashError('integrity', `${out.path} on the target is not the batch this device wrote; another copy of this vault is using the same device id.`);
+      }
+    }
+    vault.sync.sent(out.seq);
+  }
+
+  // Pull: every other device but revoked ones, in sequence order from the batch after the last one seen.
+  const keyFor = (epoch: string): Uint8Array | null => keyOf(vault.sync.requireState(), epoch);
+  for (const [device, files] of listing.devices) {
+    const now = vault.sync.requireState();
+    if (device === state.deviceId || now.revoked.includes(device)) continue;
+    if (now.revokedBy !== null) break;
+    const seen = now.peers[device] ?? { seq: 0, digest: '' };
+    if (!(await stillThere(transport, device, seen, files, quarantine))) continue;
+    staleCopies(files, seen.seq, quarantine);
+    for (let seq = seen.seq + 1; ; seq++) {
+      const next = await readBatch(transport, { keyFor, syncId: state.syncId }, device, seq, files, quarantine);
+      if (next.kind === 'end') break;
+      try {
+        const applied = vault.sync.applyBatch(device, seq, next.digest, next.body);
+        report.pulled += applied.pulled;
+        report.conflicts += applied.conflicts;
+      } catch (err) {
+        if (!(err instanceof KeystashError && err.code === 'integrity')) throw err;
+        quarantine({ file: next.file, reason: 'invalid', message: `${next.file} could not be applied: ${err.message}` });
+        break;
+      }
+      if (vault.sync.requireState().revoked.includes(device)) break;
+    }
+  }
+  const after = vault.sync.requireState();
+  if (after.revokedBy !== null) throw revokedError(after.revokedBy);
+  for (const file of listing.unknown) quarantine({ file, reason: 'unknown-file', message: `${file} is not part of a Keystash sync target; ignored.` });
+}
+
+function revokedError(by: string): KeystashError {
+  return new KeystashError('invalid-input', `This device was revoked by “${by}”: it no longer syncs. To sync again, join the target as a new device.`);
+}
+
+/** The target must be this vault's: its envelope names the same sync id. */
+async function checkTarget(transport: SyncTransport, state: SyncState, listing: TargetListing): Promise<void> {
+  if (!listing.hasEnvelope) {
+    throw new KeystashError('io', `${transport.description} holds no ${ENVELOPE_FILE}: the sync target is not there (an unmounted drive, or a folder that has not synced yet).`);
+  }
+  const bytes = await transport.read(ENVELOPE_FILE);
+  if (!bytes) throw new KeystashError('io', `Could not read ${ENVELOPE_FILE} from ${transport.description}.`);
+  if (readEnvelope(bytes).syncId !== state.syncId) {
+    throw new KeystashError('integrity', `${transport.description} is another vault's sync target; this vault's changes were not written there.`);
+  }
+}
+
+/** The target must not hold batches of this device that this vault never wrote (a vault restored from an old copy, or cloned). */
+function checkOwnLog(vault: Vault, state: SyncState, listing: TargetListing): void {
+  const own = listing.devices.get(state.deviceId);
+  if (own && own.maxSeq > state.ownSeq) {
+    throw new KeystashError(
+      'integrity',
+      `The target holds batch ${own.maxSeq} of this device, but this vault only wrote up to ${state.ownSeq}: it was restored from an older copy or copied to another machine. Join the target as a new device instead.`,
+    );
+  }
+  void vault;
+}
+
+/**
+ * Whether a device's log still reaches what this device has seen of it. A log that now ends
+ * earlier, or whose last seen batch has other content, was rolled back: quarantined as a whole.
+ */
+async function stillThere(
+  transport: SyncTransport,
+  device: string,
+  seen: { seq: number; digest: string },
+  files: { bySeq: Map<number, string[]>; maxSeq: number },
+  quarantine: (q: QuarantinedFile) => void,
+): Promise<boolean> {
+  if (seen.seq === 0) return true;
+  const file = batchPath(device, seen.seq);
+  const bytes = files.bySeq.get(seen.seq)?.includes(file) ? await transport.read(file) : null;
+  if (bytes && digestOfBytes(bytes) === seen.digest) return true;
+  const where = `devices/${device}/`;
+  quarantine({
+    file: bytes ? file : where,
+    reason: 'rolled-back',
+    message: bytes
+      ? `${file} is not the batch ${seen.seq} this device applied before: the device's log was rolled back or rewritten; nothing of it is applied.`
+      : `The log of device ${device} ends at batch ${files.maxSeq}, but this device has already applied batch ${seen.seq} of it: it was rolled back; nothing of it is applied.`,
+  });
+  return false;
+}
+
+/** Finds another device by id, id prefix (4 or more characters) or exact name. */
+export function resolveDevice(vault: Vault, ref: string): string {
+  const s = vault.sync.requireState();
+  const peers = Object.entries(s.peers);
+  const exact = peers.find(([id]) => id === ref);
+  if (exact) return exact[0];
+  const hits = ref.length >= 4 ? peers.filter(([id]) => id.startsWith(ref)) : [];
+  const named = hits.length > 0 ? hits : peers.filter(([, p]) => p.name === ref);
+  if (named.length === 1 && named[0]) return named[0][0];
+  if (named.length > 1) throw new KeystashError('ambiguous', `${named.length} devices match “${ref}”; use the device id.`);
+  throw new KeystashError('not-found', `No other device matches “${ref}”; see \`keystash sync devices\`.`);
+}
+
+/**
+ * Revokes another device: a new sync key (epoch) for everything written from now on, wrapped to
+ * every device that stays and, for devices that join later, under the master password in this
+ * device's folder. Then syncs, so the others learn of it.
+ */
+export async function revokeDevice(vault: Vault, password: string, ref: string, transport: SyncTransport): Promise<{ revoked: string; leftOut: string[]; report: SyncReport }> {
+  await vault.masterPassword.verify(password);
+  const deviceId = resolveDevice(vault, ref);
+  const s = vault.sync.requireState();
+  if (s.revoked.includes(deviceId)) throw new KeystashError('exists', `“${s.peers[deviceId]?.name ?? deviceId}” is already revoked.`);
+  const counter = Math.max(...Object.keys(s.keys).map((e) => Number(e.split('-')[0]))) + 1;
+  const epoch = `${counter}-${s.deviceId}`;
+  const key = randomBytes(KEY_BYTES);
+  try {
+    await transport.writeNew(keyEnvelopePath(s.deviceId, epoch), await sealEnvelope(password, vault.kdfParams(), s.syncId, key, epoch));
+    const { leftOut } = vault.sync.revoke(deviceId, epoch, key);
+    return { revoked: s.peers[deviceId]?.name ?? deviceId, leftOut, report: await runSync(vault, transport) };
+  } finally {
+    key.fill(0);
+  }
+}
+
+/** The target, this device and every other device this device knows of, with its own counts. */
+export function syncStatus(vault: Vault): SyncStatus {
+  const s = vault.sync.requireState();
+  const devices = [
+    { id: s.deviceId, name: s.deviceName, current: true, seq: s.ownSeq, lastSeenAt: s.ownLastAt, revoked: s.revokedBy !== null },
+    ...Object.entries(s.peers).map(([id, p]) => ({ id, name: p.name, current: false, seq: p.seq, lastSeenAt: p.lastSeenAt, revoked: s.revoked.includes(id) })),
+  ];
+  return {
+    target: targetInfo(s.target),
+    device: { id: s.deviceId, name: s.deviceName },
+    devices,
+    lastSync: s.lastSync,
+    pendingChanges: vault.sync.pendingCount(),
+    conflictedItems: vault.sync.conflictedIds(),
+  };
+}

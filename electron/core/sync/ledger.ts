@@ -1,0 +1,199 @@
+// What a device keeps about sync in its own vault file: the sync settings and what it has seen
+// of every other device (one meta record, `sync-state`, sealed and covered by the vault's
+// authenticated manifest, so rolling it back or editing it is an integrity error), the per-item
+// field stamps (`sync_items`, each row sealed to its item id) and the batches written here but
+// not yet on the target (`sync_outbox`, already sealed under the sync key).
+//
+// The two tables are created when sync is set up rather than by a vault migration: a vault that
+// never syncs carries nothing of it, and sync adds no step to the schema's version sequence.
+import type { SyncReport, SyncTargetInfo } from '../../../shared/sync';
+import { KeystashError } from '../errors';
+import type { Db } from '../vault/db';
+import { metaStore } from '../vault/meta-records';
+import type { SessionKeys } from '../vault/session-keys';
+import type { DeviceKeyPair } from './device-keys';
+import type { HlcState } from './hlc';
+import type { LedgerEntry } from './item-merge';
+
+export type TargetConfig = { kind: 'folder'; path: string } | { kind: 'webdav'; url: string; user: string; password: string };
+
+export interface PeerState {
+  /** The newest batch applied from this device, and the digest of its bytes. */
+  seq: number;
+  digest: string;
+  name: string;
+  /** When that batch was written, by its own clock. */
+  lastSeenAt: number | null;
+  /** Its X25519 public key, from its batches. */
+  publicKey?: string;
+}
+
+export interface LastSync {
+  at: number;
+  ok: boolean;
+  report: SyncReport | null;
+  error: string | null;
+}
+
+export interface SyncState {
+  syncId: string;
+  deviceId: string;
+  deviceName: string;
+  target: TargetConfig;
+  /** The sync keys by epoch, base64 (the vault's own key never leaves this file); new batches use `epoch`'s. */
+  keys: Record<string, string>;
+  epoch: string;
+  /** This device's X25519 pair: revocations wrap the next sync key to its public half. */
+  deviceKeys: DeviceKeyPair;
+  /** Devices revoked so far: their later batches are ignored. */
+  revoked: string[];
+  /** Set when another device revoked this one (its name): this device no longer syncs. */
+  revokedBy: string | null;
+  /** The last batch this device wrote, and its digest. */
+  ownSeq: number;
+  ownDigest: string;
+  ownLastAt: number | null;
+  /** The device name the last batch carried. */
+  announcedName: string;
+  clock: HlcState;
+  peers: Record<string, PeerState>;
+  lastSync: LastSync | null;
+}
+
+const STATE = 'sync-state';
+const TABLES = `
+  CREATE TABLE IF NOT EXISTS sync_items (
+    id         TEXT    PRIMARY KEY,
+    version    INTEGER NOT NULL,
+    purged     INTEGER NOT NULL,
+    conflicted INTEGER NOT NULL,
+    blob       BLOB    NOT NULL
+  ) WITHOUT ROWID;
+  CREATE TABLE IF NOT EXISTS sync_outbox (
+    seq   INTEGER PRIMARY KEY,
+    path  TEXT    NOT NULL,
+    bytes BLOB    NOT NULL
+  );
+`;
+
+export function targetInfo(t: TargetConfig): SyncTargetInfo {
+  return t.kind === 'folder' ? { kind: 'folder', path: t.path } : { kind: 'webdav', url: t.url, user: t.user };
+}
+
+/** The sync key of an epoch, or null when this device was not given it. */
+export function keyOf(state: SyncState, epoch: string): Uint8Array | null {
+  const k = state.keys[epoch];
+  return k ? new Uint8Array(Buffer.from(k, 'base64')) : null;
+}
+
+/** Epochs order by their counter, then by the id of the device that made them. */
+export function laterEpoch(a: string, b: string): string {
+  const n = (e: string): number => Number(e.split('-')[0]);
+  return n(a) !== n(b) ? (n(a) > n(b) ? a : b) : a > b ? a : b;
+}
+
+export interface LedgerRow {
+  id: string;
+  version: number;
+  purged: boolean;
+  entry: LedgerEntry;
+}
+
+/** Sync's records in one vault connection, for an unlocked session's keys. */
+export class LedgerStore {
+  constructor(
+    private readonly db: Db,
+    private readonly keys: SessionKeys,
+  ) {}
+
+  hasTables(): boolean {
+    return this.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sync_items'").get() !== undefined;
+  }
+
+  /** The sync settings, or null when this vault does not sync. */
+  state(): SyncState | null {
+    return metaStore(this.db, this.keys).read<SyncState>(STATE, 'The sync settings');
+  }
+
+  requireState(): SyncState {
+    const s = this.state();
+    if (!s) throw new KeystashError('not-found', 'This vault does not sync yet. Set it up with `keystash sync setup` or in Settings → Sync.');
+    return s;
+  }
+
+  /** Creates the tables and stores the first state; in the caller's transaction. */
+  create(state: SyncState): void {
+    if (this.state()) throw new KeystashError('exists', 'This vault already syncs; its target stays as it is.');
+    this.db.exec(TABLES);
+    this.writeState(state);
+  }
+
+  writeState(state: SyncState): void {
+    metaStore(this.db, this.keys).write(STATE, state);
+  }
+
+  entry(id: string): LedgerRow | null {
+    const row = this.db.prepare('SELECT id, version, purged, blob FROM sync_items WHERE id = ?').get(id) as
+      | { id: string; version: number; purged: number; blob: Buffer }
+      | undefined;
+    if (!row) return null;
+    // A row that does not open (damaged, or moved from another item) is forgotten: the item then
+    // counts as new here, and its next change carries every field again.
+    const entry = this.keys.tryOpen<LedgerEntry>('meta', `sync-item:${id}`, row.blob);
+    if (!entry) return null;
+    return { id: row.id, version: row.version, purged: row.purged === 1, entry };
+  }
+
+  putEntry(id: string, version: number, entry: LedgerEntry, purged = false): void {
+    const blob = this.keys.seal('meta', `sync-item:${id}`, entry);
+    this.db
+      .prepare(
+        `INSERT INTO sync_items (id, version, purged, conflicted, blob) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT(id) DO UPDATE SET version = excluded.version, purged = excluded.purged, conflicted = excluded.conflicted, blob = excluded.blob`,
+      )
+      .run(id, version, purged ? 1 : 0, entry.conflicts.length > 0 ? 1 : 0, blob);
+  }
+
+  /** Local items written since they were last synced (new, edited, trashed, restored), and purged ones. */
+  pending(limit: number): { changed: { id: string; version: number }[]; purged: string[] } {
+    const changed = this.db
+      .prepare(
+        `SELECT i.id AS id, i.version AS version FROM items i LEFT JOIN sync_items l ON l.id = i.id
+         WHERE l.id IS NULL OR (l.purged = 0 AND l.version <> i.version) LIMIT ?`,
+      )
+      .all(limit) as { id: string; version: number }[];
+    const purged = this.db
+      .prepare('SELECT l.id FROM sync_items l LEFT JOIN items i ON i.id = l.id WHERE i.id IS NULL AND l.purged = 0 LIMIT ?')
+      .pluck()
+      .all(limit) as string[];
+    return { changed, purged };
+  }
+
+  pendingCount(): number {
+    if (!this.hasTables()) return 0;
+    const a = this.db
+      .prepare('SELECT COUNT(*) FROM items i LEFT JOIN sync_items l ON l.id = i.id WHERE l.id IS NULL OR (l.purged = 0 AND l.version <> i.version)')
+      .pluck()
+      .get() as number;
+    const b = this.db.prepare('SELECT COUNT(*) FROM sync_items l LEFT JOIN items i ON i.id = l.id WHERE i.id IS NULL AND l.purged = 0').pluck().get() as number;
+    return a + b;
+  }
+
+  conflictedIds(): string[] {
+    if (!this.hasTables()) return [];
+    return this.db.prepare('SELECT id FROM sync_items WHERE conflicted = 1 AND purged = 0 ORDER BY id').pluck().all() as string[];
+  }
+
+  queue(seq: number, path: string, bytes: Uint8Array): void {
+    this.db.prepare('INSERT INTO sync_outbox (seq, path, bytes) VALUES (?, ?, ?)').run(seq, path, Buffer.from(bytes));
+  }
+
+  outbox(): { seq: number; path: string; bytes: Buffer }[] {
+    if (!this.hasTables()) return [];
+    return this.db.prepare('SELECT seq, path, bytes FROM sync_outbox ORDER BY seq').all() as { seq: number; path: string; bytes: Buffer }[];
+  }
+
+  sent(seq: number): void {
+    this.db.prepare('DELETE FROM sync_outbox WHERE seq = ?').run(seq);
+  }
+}

@@ -1,0 +1,303 @@
+// vault.sync: the local half of sync, synchronous and inside the vault's transactions. It turns
+// local item writes into sealed batches (stamping changed fields with the hybrid clock in the
+// same transaction that records them), and applies another device's batch together with the
+// item writes, the ledger and what this device has seen of that device, all in one transaction:
+// a crash leaves either all of a batch applied or none of it. The engine (engine.ts) moves
+// the bytes to and from the target.
+import { createHash } from 'node:crypto';
+import { itemInputSchema } from '../../../shared/domain';
+import { KeystashError } from '../errors';
+import type { EventLog } from '../history/event-log';
+import type { IndexBuckets } from '../items/bucket-store';
+import type { ItemWrites } from '../items/item-writes';
+import type { ItemRecord } from '../items/model';
+import { readRecord } from '../items/records';
+import type { SummaryIndex } from '../search/summary-index';
+import type { Db } from '../vault/db';
+import type { Gate } from '../vault/gate';
+import type { SessionKeys } from '../vault/session-keys';
+import { truncateWal } from '../vault/wal';
+import { batchPath, sealBatch } from './batch-file';
+import type { BatchBody } from './batch-body';
+import { HybridClock } from './hlc';
+import { localChange, mergeItem, type LedgerEntry, type WireChange } from './item-merge';
+import { unwrapWith, wrapFor, type KeyWrap } from './device-keys';
+import { keyOf, laterEpoch, LedgerStore, type SyncState } from './ledger';
+
+/** What sync needs from the unlocked session (vault/session.ts). */
+export interface SyncSession {
+  readonly keys: SessionKeys;
+  readonly events: EventLog;
+  readonly index: SummaryIndex;
+  readonly writes: ItemWrites;
+  readonly buckets: Pick<IndexBuckets, 'checkRecord'>;
+}
+
+/** Changes per batch: keeps one batch's file and its transaction a few MB at most. */
+export const BATCH_CHANGES = 1000;
+
+export interface AppliedBatch {
+  pulled: number;
+  conflicts: number;
+}
+
+export class SyncLedger {
+  constructor(
+    private readonly db: Db,
+    private readonly gate: Gate<SyncSession>,
+    private readonly now: () => number,
+  ) {}
+
+  /** The sync settings, or null when this vault does not sync. */
+  state(): SyncState | null {
+    return this.store(this.gate.read()).state();
+  }
+
+  requireState(): SyncState {
+    return this.store(this.gate.read()).requireState();
+  }
+
+  /** Starts syncing: tables and the first state, in one transaction. */
+  create(state: SyncState): void {
+    const store = this.store(this.gate.write());
+    this.db.transaction(() => store.create(state)).immediate();
+  }
+
+  /** Changes the stored settings (device name, target credentials) in one step. */
+  update(change: (s: SyncState) => void): SyncState {
+    const store = this.store(this.gate.write());
+    return this.db
+      .transaction(() => {
+        const s = store.requireState();
+        change(s);
+        store.writeState(s);
+        return s;
+      })
+      .immediate();
+  }
+
+  pendingCount(): number {
+    return this.store(this.gate.read()).pendingCount();
+  }
+
+  conflictedIds(): string[] {
+    return this.store(this.gate.read()).conflictedIds();
+  }
+
+  /** The values that lost to a concurrent change of the same field, newest first. Secrets included: main process only. */
+  conflicts(id: string): LedgerEntry['conflicts'] {
+    return this.store(this.gate.read()).entry(id)?.entry.conflicts ?? [];
+  }
+
+  /** Marks the item's conflicts as seen and settled (after the person picked a version). */
+  clearConflicts(id: string): void {
+    const store = this.store(this.gate.write());
+    this.db
+      .transaction(() => {
+        const row = store.entry(id);
+        if (row) store.putEntry(id, row.version, { ...row.entry, conflicts: [] }, row.purged);
+      })
+      .immediate();
+  }
+
+  /**
+   * Seals up to BATCH_CHANGES local changes as this device's next batch and queues it in the
+   * outbox, in one transaction with their stamps. Null when nothing changed.
+   */
+  prepareBatch(): { seq: number; path: string; bytes: Uint8Array; count: number } | null {
+    const s = this.gate.write();
+    const store = this.store(s);
+    return this.db
+      .transaction(() => {
+        const state = store.requireState();
+        const clock = new HybridClock(state.clock, state.deviceId, this.now);
+        const { changed, purged } = store.pending(BATCH_CHANGES);
+        const changes: WireChange[] = [];
+        for (const c of changed) {
+          const row = store.entry(c.id);
+          let record: ItemRecord;
+          try {
+            record = readRecord(this.db, s.keys, s.buckets.checkRecord, c.id).record;
+          } catch (err) {
+            // A damaged item is reported by unlock; it is not spread to other devices.
+            if (err instanceof KeystashError && err.code === 'integrity') continue;
+            throw err;
+          }
+          const local = localChange(record, row?.entry ?? null, () => clock.tick());
+          if (local) changes.push(local.change);
+          store.putEntry(c.id, c.version, local?.entry ?? row?.entry ?? { stamps: {}, digests: {}, conflicts: [] });
+        }
+        for (const id of purged.slice(0, Math.max(0, BATCH_CHANGES - changes.length))) {
+          changes.push({ kind: 'purge', id, stamp: clock.tick() });
+          store.putEntry(id, 0, { stamps: {}, digests: {}, conflicts: [] }, true);
+        }
+        state.clock = clock.current;
+        // A batch with no changes still goes out when this device is new or renamed: it is how
+        // the other devices learn its name.
+        if (changes.length === 0 && state.ownSeq > 0 && state.announcedName === state.deviceName) {
+          store.writeState(state);
+          return null;
+        }
+        const seq = state.ownSeq + 1;
+        const body: BatchBody = { name: state.deviceName, at: this.now(), publicKey: state.deviceKeys.publicKey, changes };
+        const bytes = sealBatch(requireKey(state, state.epoch), state.syncId, state.deviceId, seq, state.epoch, body);
+        const path = batchPath(state.deviceId, seq);
+        store.queue(seq, path, bytes);
+        state.ownSeq = seq;
+        state.ownDigest = digestOfBytes(bytes);
+        state.ownLastAt = body.at;
+        state.announcedName = state.deviceName;
+        store.writeState(state);
+        return { seq, path, bytes, count: changes.length };
+      })
+      .immediate();
+  }
+
+  /**
+   * Revokes a device: queues a batch, sealed under the current key so every device reads it,
+   * that names the device as revoked and carries the new epoch's key wrapped to each device
+   * that stays; from then on this device writes with the new key. Returns the names of devices
+   * left out because they never sent their public key (they need the key envelope).
+   */
+  revoke(deviceId: string, epoch: string, key: Uint8Array): { leftOut: string[] } {
+    const store = this.store(this.gate.write());
+    return this.db
+      .transaction(() => {
+        const state = store.requireState();
+        if (deviceId === state.deviceId) throw new KeystashError('invalid-input', 'A device cannot revoke itself; revoke it from another device.');
+        if (!state.peers[deviceId]) throw new KeystashError('not-found', `No device ${deviceId} has synced with this one.`);
+        if (state.revoked.includes(deviceId)) throw new KeystashError('exists', `“${state.peers[deviceId].name}” is already revoked.`);
+        const wraps: Record<string, KeyWrap> = {};
+        const leftOut: string[] = [];
+        for (const [id, p] of Object.entries(state.peers)) {
+          if (id === deviceId || state.revoked.includes(id)) continue;
+          if (p.publicKey) wraps[id] = wrapFor(p.publicKey, key, wrapContext(state.syncId, epoch, id));
+          else leftOut.push(p.name);
+        }
+        const revoked = [...state.revoked, deviceId];
+        const seq = state.ownSeq + 1;
+        const body: BatchBody = { name: state.deviceName, at: this.now(), publicKey: state.deviceKeys.publicKey, rotation: { epoch, revoked, wraps }, changes: [] };
+        const bytes = sealBatch(requireKey(state, state.epoch), state.syncId, state.deviceId, seq, state.epoch, body);
+        store.queue(seq, batchPath(state.deviceId, seq), bytes);
+        state.ownSeq = seq;
+        state.ownDigest = digestOfBytes(bytes);
+        state.ownLastAt = body.at;
+        state.keys[epoch] = Buffer.from(key).toString('base64');
+        state.epoch = epoch;
+        state.revoked = revoked;
+        store.writeState(state);
+        return { leftOut };
+      })
+      .immediate();
+  }
+
+  outbox(): { seq: number; path: string; bytes: Buffer }[] {
+    return this.store(this.gate.read()).outbox();
+  }
+
+  sent(seq: number): void {
+    const store = this.store(this.gate.write());
+    this.db.transaction(() => store.sent(seq)).immediate();
+  }
+
+  /**
+   * Applies another device's batch `seq` (already opened and parsed) and remembers it as seen,
+   * in one transaction. Throws `integrity` when a merged item is not a valid item; nothing is
+   * applied then.
+   */
+  applyBatch(device: string, seq: number, digest: string, body: BatchBody): AppliedBatch {
+    const s = this.gate.write();
+    const store = this.store(s);
+    let purgedAny = false;
+    const result = this.db
+      .transaction((): AppliedBatch => {
+        const state = store.requireState();
+        const clock = new HybridClock(state.clock, state.deviceId, this.now);
+        const puts: ItemRecord[] = [];
+        const entries: { id: string; entry: LedgerEntry; dirty: boolean }[] = [];
+        let pulled = 0;
+        let conflicts = 0;
+        const exists = this.db.prepare('SELECT 1 FROM items WHERE id = ?').pluck();
+        for (const change of body.changes) {
+          const row = store.entry(change.id);
+          if (row?.purged) continue; // a purge is final
+          if (change.kind === 'purge') {
+            clock.observe(change.stamp);
+            if (exists.get(change.id)) {
+              s.writes.purge(change.id);
+              purgedAny = true;
+            }
+            store.putEntry(change.id, 0, { stamps: {}, digests: {}, conflicts: [] }, true);
+            pulled++;
+            continue;
+          }
+          for (const st of Object.values(change.stamps)) clock.observe(st[0]);
+          const local = exists.get(change.id) ? { record: readRecord(this.db, s.keys, s.buckets.checkRecord, change.id).record, entry: row?.entry ?? null } : null;
+          const merged = mergeItem(local, change);
+          const { id: _i, createdAt: _c, updatedAt: _u, deletedAt, ...data } = merged.record.item;
+          const valid = itemInputSchema.safeParse(data);
+          if (!valid.success || (deletedAt !== null && typeof deletedAt !== 'number')) {
+            throw new KeystashError('integrity', `the merged item ${change.id} is not a valid item`);
+          }
+          if (merged.changed) puts.push(merged.record);
+          entries.push({ id: change.id, entry: merged.entry, dirty: merged.dirty });
+          conflicts += merged.conflicts.length > 0 ? 1 : 0;
+          pulled++;
+        }
+        const versions = s.writes.putSynced(puts, `synced from “${body.name}”`);
+        const versionOf = this.db.prepare('SELECT version FROM items WHERE id = ?').pluck();
+        // An item with a local edit not pushed yet keeps version 0 in the ledger, so the next push still finds it.
+        for (const { id, entry, dirty } of entries) store.putEntry(id, dirty ? 0 : (versions.get(id) ?? ((versionOf.get(id) as number | undefined) ?? 0)), entry);
+        state.clock = clock.current;
+        state.peers[device] = { seq, digest, name: body.name, lastSeenAt: body.at, ...(body.publicKey ? { publicKey: body.publicKey } : state.peers[device]?.publicKey ? { publicKey: state.peers[device].publicKey } : {}) };
+        if (body.rotation) takeRotation(state, body.rotation, body.name);
+        store.writeState(state);
+        return { pulled, conflicts };
+      })
+      .immediate();
+    // Purged ciphertext must not stay readable in the -wal (see vault/wal.ts).
+    if (purgedAny) truncateWal(this.db);
+    return result;
+  }
+
+  /** Records how the last run went. */
+  finish(lastSync: NonNullable<SyncState['lastSync']>): void {
+    this.update((st) => {
+      st.lastSync = lastSync;
+    });
+  }
+
+  private store(s: SyncSession): LedgerStore {
+    return new LedgerStore(this.db, s.keys);
+  }
+}
+
+function requireKey(state: SyncState, epoch: string): Uint8Array {
+  const key = keyOf(state, epoch);
+  if (!key) throw new KeystashError('integrity', `This vault lacks sync key ${epoch}.`);
+  return key;
+}
+
+/** The context a key wrap is bound to: vault, epoch and the device it is for. */
+export function wrapContext(syncId: string, epoch: string, deviceId: string): string {
+  return `${syncId}|${epoch}|${deviceId}`;
+}
+
+/** Takes in a revocation another device wrote: the new key if it was wrapped for us, or the news that we were revoked. */
+function takeRotation(state: SyncState, rotation: NonNullable<BatchBody['rotation']>, by: string): void {
+  state.revoked = [...new Set([...state.revoked, ...rotation.revoked])];
+  if (rotation.revoked.includes(state.deviceId)) {
+    state.revokedBy = by;
+    return;
+  }
+  const wrap = rotation.wraps[state.deviceId];
+  const key = wrap ? unwrapWith(state.deviceKeys.privateKey, wrap, wrapContext(state.syncId, rotation.epoch, state.deviceId)) : null;
+  if (!key) return; // left out (it had not synced yet when the revocation was made): it needs the key envelope
+  state.keys[rotation.epoch] = Buffer.from(key).toString('base64');
+  key.fill(0);
+  state.epoch = laterEpoch(state.epoch, rotation.epoch);
+}
+
+export function digestOfBytes(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('base64');
+}

@@ -1,0 +1,71 @@
+// What sync reports to the CLI and the window: the result of one run, the status of the
+// target and the devices that write to it. Plain data; neither Node nor DOM.
+
+/** Why a file on the sync target was not applied. Each reason is a named test in test/security. */
+export const QUARANTINE_REASONS = [
+  /** The file is shorter than its header says: still arriving, or cut off. Retried every sync. */
+  'truncated',
+  /** A second copy of a batch under another name (a sync tool's "conflicted copy"). */
+  'duplicate',
+  /** An earlier batch of the same device is not there (yet): this one waits for it. */
+  'out-of-order',
+  /** The file holds an older batch of its device under a later batch's name. */
+  'replayed',
+  /** The device's log goes back behind what this device has already seen of it. */
+  'rolled-back',
+  /** The file does not authenticate under the vault's sync key, or claims another device's folder. */
+  'forged',
+  /** The file belongs to another vault's sync target. */
+  'other-vault',
+  /** A name that is not part of the target layout. */
+  'unknown-file',
+  /** It authenticates, but its content is not a valid batch. */
+  'invalid',
+  /** Sealed under a sync key this device does not hold (it was revoked, or the rotation has not arrived). */
+  'unknown-key',
+] as const;
+export type QuarantineReason = (typeof QUARANTINE_REASONS)[number];
+
+export interface QuarantinedFile {
+  /** The path inside the target, e.g. `devices/<id>/0000000003.batch`. */
+  file: string;
+  reason: QuarantineReason;
+  /** One sentence for people. */
+  message: string;
+}
+
+export interface SyncReport {
+  /** Item changes this device wrote to the target. */
+  pushed: number;
+  /** Item changes from other devices applied here. */
+  pulled: number;
+  /** Items where the same field changed on two devices in this run. */
+  conflicts: number;
+  quarantined: QuarantinedFile[];
+}
+
+export type SyncTargetInfo = { kind: 'folder'; path: string } | { kind: 'webdav'; url: string; user: string };
+
+export interface SyncDevice {
+  id: string;
+  name: string;
+  /** This machine. */
+  current: boolean;
+  /** The newest batch this device has applied from it (its own for the current device). */
+  seq: number;
+  /** When that batch was written (ms), or null when nothing was seen yet. */
+  lastSeenAt: number | null;
+  /** Revoked: its later batches are ignored and it cannot read what is written now. */
+  revoked: boolean;
+}
+
+export interface SyncStatus {
+  target: SyncTargetInfo;
+  device: { id: string; name: string };
+  devices: SyncDevice[];
+  lastSync: { at: number; ok: boolean; report: SyncReport | null; error: string | null } | null;
+  /** Local item changes not yet written to the target. */
+  pendingChanges: number;
+  /** Items whose conflict waits for the person to resolve it. */
+  conflictedItems: string[];
+}
