@@ -1,5 +1,6 @@
 // The contract every `keystash` subcommand implements, and the parsed arguments it receives.
-// A command is one file in ./commands that exports a Command; ./commands/index.ts lists them.
+// A command is one file in ./commands that exports a Command; ./commands/index.ts lists them
+// as CommandEntry lines that load the file on demand.
 import { quote } from '../../shared/input-text';
 import type { Vault } from '../core/vault';
 import { KeystashError } from '../core/errors';
@@ -44,6 +45,14 @@ export interface Command {
   positionals: { min: number; max: number };
   /** Returns the process exit code; throws KeystashError for anything that went wrong. */
   run(ctx: CommandContext): Promise<number>;
+}
+
+/** A registry line (./commands/index.ts): enough for `--help`; the module loads when the command runs. */
+export interface CommandEntry {
+  name: string;
+  /** Must equal the loaded Command's summary. */
+  summary: string;
+  load(): Promise<Command>;
 }
 
 type Value = string | boolean | (string | boolean)[] | undefined;

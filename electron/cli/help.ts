@@ -1,5 +1,5 @@
 // Help texts, built from the command registry so a new command documents itself.
-import type { Command, OptionsSpec } from './command';
+import type { Command, CommandEntry, OptionsSpec } from './command';
 
 /** Options every command accepts, wherever they appear on the line. */
 export const GLOBAL_OPTIONS: OptionsSpec = {
@@ -20,10 +20,11 @@ function optionLines(spec: OptionsSpec): string[] {
   return rows.map(([l, h]) => `  ${l.padEnd(w)}  ${h}`);
 }
 
-export function generalHelp(commands: readonly Command[]): string {
+export function generalHelp(commands: readonly CommandEntry[]): string {
   const w = Math.max(...commands.map((c) => c.name.length));
   return [
-    'Usage: keystash [--vault PATH] [--password-stdin] <command> [options]',
+    'Usage: keystash [--vault PATH] [--password-stdin] [--no-agent] <command> [options]',
+    '       keystash --version',
     '',
     'Keystash keeps logins, API keys and notes in one encrypted vault file.',
     '',

@@ -7,13 +7,14 @@ import { toErrorInfo } from '../core/errors';
 import { resolveVaultPath } from '../core/paths';
 import { Args, type Command, type OptionsSpec } from './command';
 import { COMMANDS } from './commands';
-import { RunContext } from './context';
+import type { RunContext } from './context';
 import { EXIT, exitCodeFor } from './exit-codes';
 import { commandHelp, generalHelp, GLOBAL_OPTIONS } from './help';
 import { Input } from './input';
 import { LineReader } from './line-reader';
 import { Output } from './output';
 import { promptHidden } from './tty-prompt';
+import { VERSION } from './version';
 
 export interface RunEnv {
   out?: Output;
@@ -70,10 +71,14 @@ export async function main(argv: string[], runEnv: RunEnv = {}): Promise<number>
   const name = at === -1 ? undefined : argv[at];
   const rest = at === -1 ? argv : [...argv.slice(0, at), ...argv.slice(at + 1)];
 
+  if (name === undefined && (argv.includes('--version') || argv.includes('-V'))) {
+    out.data(`keystash ${VERSION}`);
+    return EXIT.ok;
+  }
   if (name === undefined || name === 'help') {
     const topic = name === 'help' ? COMMANDS.find((c) => c.name === argv[at + 1]) : undefined;
     if (topic) {
-      out.data(commandHelp(topic));
+      out.data(commandHelp(await topic.load()));
       return EXIT.ok;
     }
     const asked = argv.includes('--help') || argv.includes('-h') || name === 'help';
@@ -81,12 +86,13 @@ export async function main(argv: string[], runEnv: RunEnv = {}): Promise<number>
     else out.note(generalHelp(COMMANDS));
     return asked ? EXIT.ok : EXIT.usage;
   }
-  const cmd = COMMANDS.find((c) => c.name === name);
-  if (!cmd) {
+  const entry = COMMANDS.find((c) => c.name === name);
+  if (!entry) {
     out.error(`Unknown command ${quote(name)}. Run \`keystash --help\` to see the commands.`);
     return EXIT.usage;
   }
 
+  const cmd = await entry.load();
   const lines = new LineReader(process.stdin);
   let ctx: RunContext | null = null;
   try {
@@ -101,6 +107,9 @@ export async function main(argv: string[], runEnv: RunEnv = {}): Promise<number>
       stdinIsTty: process.stdin.isTTY === true,
       prompt: promptHidden,
     });
+    // Loaded here, not at the top: it brings the vault and all of the core, which `--help`,
+    // `--version` and usage errors never need.
+    const { RunContext } = await import('./context');
     ctx = new RunContext(args, resolveVaultPath(args.string('vault'), { platform: process.platform, env, home: os.homedir() }), out, input);
     const code = await cmd.run(ctx);
     return code === EXIT.ok && ctx.integrityFailed ? exitCodeFor('integrity') : code;

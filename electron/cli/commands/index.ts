@@ -1,53 +1,47 @@
-// Every `keystash` command, in the order `keystash --help` lists them.
-// To add a command: create commands/<name>.ts exporting a Command, import it here, list it.
-// A minimal command (see ../command.ts for the contract, show.ts for a fuller one):
+// Every `keystash` command, in the order `keystash --help` lists them. Each entry names the
+// command, gives its one-line summary for `--help`, and loads its module only when that command
+// runs: the build (scripts/build-cli.mjs) puts each command in its own chunk, so
+// `keystash --help` never parses the generator's wordlists or the importers.
+//
+// To add a command: create commands/<name>.ts exporting a Command (contract in ../command.ts,
+// show.ts for a full one), then add ONE entry below. Its summary must equal the Command's
+// (test/cli/registry.test.ts checks). A minimal command:
 //
 //   export const hello: Command = {
 //     name: 'hello', summary: 'Say hello', usage: 'hello ITEM [--json]',
 //     options: { json: { type: 'boolean', help: 'Print JSON' } },
 //     positionals: { min: 1, max: 1 },
 //     async run(ctx) {
-//       const vault = await ctx.vault();                  // asks for the password, unlocks, logs as `cli`
+//       const vault = await ctx.vault();                  // the agent's vault, or unlocks here; logs as `cli`
 //       const id = resolveItem(vault, ctx.args.positional(0, 'ITEM'));
 //       ctx.out.data(vault.items.listedItem(id).title);  // data → stdout; ctx.out.note(...) → stderr
 //       return EXIT.ok;                                    // or throw KeystashError(code, sentence)
 //     },
 //   };
-import type { Command } from '../command';
-import { add } from './add';
-import { edit } from './edit';
-import { env } from './env';
-import { exportCommand } from './export';
-import { generate } from './generate';
-import { health } from './health';
-import { history } from './history';
-import { importCommand } from './import';
-import { init } from './init';
-import { list } from './list';
-import { passwd } from './passwd';
-import { restore } from './restore';
-import { rm } from './rm';
-import { run } from './run';
-import { search } from './search';
-import { show } from './show';
-import { totp } from './totp';
+//
+//   { name: 'hello', summary: 'Say hello', load: async () => (await import('./hello')).hello },
+import type { CommandEntry } from '../command';
 
-export const COMMANDS: readonly Command[] = [
-  init,
-  add,
-  list,
-  search,
-  show,
-  edit,
-  rm,
-  restore,
-  history,
-  passwd,
-  importCommand,
-  exportCommand,
-  generate,
-  totp,
-  health,
-  env,
-  run,
+export const COMMANDS: readonly CommandEntry[] = [
+  { name: 'init', summary: 'Create a new, empty vault', load: async () => (await import('./init')).init },
+  { name: 'add', summary: 'Add a login, API key or note; prints its id', load: async () => (await import('./add')).add },
+  { name: 'list', summary: 'List items (secrets never shown)', load: async () => (await import('./list')).list },
+  { name: 'search', summary: 'Find items by title, username, URL, service, tags and notes', load: async () => (await import('./search')).search },
+  { name: 'show', summary: 'Show one item; secrets only with --reveal (logged)', load: async () => (await import('./show')).show },
+  { name: 'edit', summary: 'Change fields of an item', load: async () => (await import('./edit')).edit },
+  { name: 'rm', summary: 'Move an item to the trash, or delete it for good with --purge', load: async () => (await import('./rm')).rm },
+  { name: 'restore', summary: 'Bring an item back from the trash', load: async () => (await import('./restore')).restore },
+  { name: 'history', summary: 'Show usage history: unlocks, reveals, copies, edits (newest first)', load: async () => (await import('./history')).history },
+  { name: 'passwd', summary: 'Change the master password (and optionally the key-derivation settings)', load: async () => (await import('./passwd')).passwd },
+  {
+    name: 'import',
+    summary: 'Import items from a CSV export (Bitwarden, Chrome, Firefox, 1Password, ...) or a Keystash export',
+    load: async () => (await import('./import')).importCommand,
+  },
+  { name: 'export', summary: 'Export the vault to CSV, Bitwarden CSV, JSON or an encrypted Keystash file', load: async () => (await import('./export')).exportCommand },
+  { name: 'generate', summary: 'Generate passwords, passphrases or PINs (no vault needed)', load: async () => (await import('./generate')).generate },
+  { name: 'totp', summary: 'Print the current one-time code of an item (logged)', load: async () => (await import('./totp')).totp },
+  { name: 'health', summary: 'Check for weak, reused and old passwords, due keys, unused items, duplicates', load: async () => (await import('./health')).health },
+  { name: 'env', summary: 'Print items as shell export or .env lines (logged)', load: async () => (await import('./env')).env },
+  { name: 'run', summary: 'Run a command with secrets in its environment (logged)', load: async () => (await import('./run')).run },
 ];
