@@ -21,6 +21,23 @@ export interface CliOption {
 
 export type OptionsSpec = Record<string, CliOption>;
 
+/** A program to run with secrets in its environment, in the person's terminal. */
+export interface ChildRequest {
+  command: string;
+  args: string[];
+  secrets: Record<string, string>;
+}
+
+/**
+ * The process the person typed the command in: its working directory, and running a program
+ * in its terminal. In-process that is this process; when the agent runs the command, the CLI
+ * client that connected does it, so the child gets the person's terminal, cwd and environment.
+ */
+export interface ProcessHost {
+  cwd: string;
+  runChild(req: ChildRequest): Promise<number>;
+}
+
 export interface CommandContext {
   args: Args;
   /** Absolute path of the vault file this run works on. */
@@ -31,6 +48,9 @@ export interface CommandContext {
   vault(): Promise<Vault>;
   /** Hands a vault the command opened itself (init) to the runner, which closes it. */
   adopt(vault: Vault): void;
+  /** Done with secrets: locks a vault this run unlocked (the agent's stays unlocked). */
+  releaseVault(): void;
+  host: ProcessHost;
 }
 
 export interface Command {
@@ -52,6 +72,12 @@ export interface CommandEntry {
   name: string;
   /** Must equal the loaded Command's summary. */
   summary: string;
+  /**
+   * The unlock-once agent may run this command (with its vault, no password asked). Only for
+   * commands that touch no files and read nothing but stdin lines: the agent runs in another
+   * process, with another working directory.
+   */
+  agent?: true;
   load(): Promise<Command>;
 }
 

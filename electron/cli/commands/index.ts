@@ -5,7 +5,8 @@
 //
 // To add a command: create commands/<name>.ts exporting a Command (contract in ../command.ts,
 // show.ts for a full one), then add ONE entry below. Its summary must equal the Command's
-// (test/cli/registry.test.ts checks). A minimal command:
+// (test/cli/registry.test.ts checks). Add `agent: true` when the unlock-once agent may run it
+// (see CommandEntry.agent: no files, no working directory). A minimal command:
 //
 //   export const hello: Command = {
 //     name: 'hello', summary: 'Say hello', usage: 'hello ITEM [--json]',
@@ -24,14 +25,14 @@ import type { CommandEntry } from '../command';
 
 export const COMMANDS: readonly CommandEntry[] = [
   { name: 'init', summary: 'Create a new, empty vault', load: async () => (await import('./init')).init },
-  { name: 'add', summary: 'Add a login, API key or note; prints its id', load: async () => (await import('./add')).add },
-  { name: 'list', summary: 'List items (secrets never shown)', load: async () => (await import('./list')).list },
-  { name: 'search', summary: 'Find items by title, username, URL, service, tags and notes', load: async () => (await import('./search')).search },
-  { name: 'show', summary: 'Show one item; secrets only with --reveal (logged)', load: async () => (await import('./show')).show },
-  { name: 'edit', summary: 'Change fields of an item', load: async () => (await import('./edit')).edit },
-  { name: 'rm', summary: 'Move an item to the trash, or delete it for good with --purge', load: async () => (await import('./rm')).rm },
-  { name: 'restore', summary: 'Bring an item back from the trash', load: async () => (await import('./restore')).restore },
-  { name: 'history', summary: 'Show usage history: unlocks, reveals, copies, edits (newest first)', load: async () => (await import('./history')).history },
+  { name: 'add', agent: true, summary: 'Add a login, API key or note; prints its id', load: async () => (await import('./add')).add },
+  { name: 'list', agent: true, summary: 'List items (secrets never shown)', load: async () => (await import('./list')).list },
+  { name: 'search', agent: true, summary: 'Find items by title, username, URL, service, tags and notes', load: async () => (await import('./search')).search },
+  { name: 'show', agent: true, summary: 'Show one item; secrets only with --reveal (logged)', load: async () => (await import('./show')).show },
+  { name: 'edit', agent: true, summary: 'Change fields of an item', load: async () => (await import('./edit')).edit },
+  { name: 'rm', agent: true, summary: 'Move an item to the trash, or delete it for good with --purge', load: async () => (await import('./rm')).rm },
+  { name: 'restore', agent: true, summary: 'Bring an item back from the trash', load: async () => (await import('./restore')).restore },
+  { name: 'history', agent: true, summary: 'Show usage history: unlocks, reveals, copies, edits (newest first)', load: async () => (await import('./history')).history },
   { name: 'passwd', summary: 'Change the master password (and optionally the key-derivation settings)', load: async () => (await import('./passwd')).passwd },
   {
     name: 'import',
@@ -40,8 +41,10 @@ export const COMMANDS: readonly CommandEntry[] = [
   },
   { name: 'export', summary: 'Export the vault to CSV, Bitwarden CSV, JSON or an encrypted Keystash file', load: async () => (await import('./export')).exportCommand },
   { name: 'generate', summary: 'Generate passwords, passphrases or PINs (no vault needed)', load: async () => (await import('./generate')).generate },
-  { name: 'totp', summary: 'Print the current one-time code of an item (logged)', load: async () => (await import('./totp')).totp },
-  { name: 'health', summary: 'Check for weak, reused and old passwords, due keys, unused items, duplicates', load: async () => (await import('./health')).health },
-  { name: 'env', summary: 'Print items as shell export or .env lines (logged)', load: async () => (await import('./env')).env },
-  { name: 'run', summary: 'Run a command with secrets in its environment (logged)', load: async () => (await import('./run')).run },
+  { name: 'totp', agent: true, summary: 'Print the current one-time code of an item (logged)', load: async () => (await import('./totp')).totp },
+  { name: 'health', agent: true, summary: 'Check for weak, reused and old passwords, due keys, unused items, duplicates', load: async () => (await import('./health')).health },
+  { name: 'env', agent: true, summary: 'Print items as shell export or .env lines (logged)', load: async () => (await import('./env')).env },
+  { name: 'unlock', summary: 'Unlock once: start an agent that later commands use without a password', load: async () => (await import('./unlock')).unlock },
+  { name: 'lock', summary: 'End the agent started by keystash unlock', load: async () => (await import('./lock')).lock },
+  { name: 'run', agent: true, summary: 'Run a command with secrets in its environment (logged)', load: async () => (await import('./run')).run },
 ];

@@ -4,7 +4,6 @@
 import path from 'node:path';
 import { bindingFor, fetchSecrets } from '../../core/api-keys/bindings';
 import { KeystashError } from '../../core/errors';
-import { runWithSecrets } from '../../core/api-keys/run';
 import { type Command, usageError } from '../command';
 import { resolveItem } from '../resolve-item';
 
@@ -38,9 +37,9 @@ Examples:
     const bindings = specs.map((spec) => bindingFor(vault.items, spec, resolve));
     // Only the program's name goes to history: its arguments may hold anything.
     const secrets = fetchSecrets(vault.items, bindings, `run ${path.basename(command)}`);
-    vault.lock();
+    ctx.releaseVault();
     try {
-      return await runWithSecrets({ command, args, secrets });
+      return await ctx.host.runChild({ command, args, secrets });
     } catch (err) {
       if (err instanceof KeystashError && err.code === 'not-found') {
         ctx.out.error(err.message);
