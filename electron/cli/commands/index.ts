@@ -40,6 +40,7 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import('./import')).importCommand,
   },
   { name: 'export', summary: 'Export the vault to CSV, Bitwarden CSV, JSON or an encrypted Keystash file', load: async () => (await import('./export')).exportCommand },
+  { name: 'completion', summary: 'Print a shell completion script (bash, zsh or fish)', load: async () => (await import('./completion')).completionCommand(COMMANDS) },
   { name: 'generate', summary: 'Generate passwords, passphrases or PINs (no vault needed)', load: async () => (await import('./generate')).generate },
   { name: 'totp', agent: true, summary: 'Print the current one-time code of an item (logged)', load: async () => (await import('./totp')).totp },
   { name: 'health', agent: true, summary: 'Check for weak, reused and old passwords, due keys, unused items, duplicates', load: async () => (await import('./health')).health },

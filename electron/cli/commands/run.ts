@@ -2,7 +2,7 @@
 // disk; the vault is locked again before the command starts, and its exit code (128 + n for
 // a signal) becomes ours. Each secret handed over is recorded as a CLI use.
 import path from 'node:path';
-import { bindingFor, fetchSecrets } from '../../core/api-keys/bindings';
+import { bindingsFor, fetchSecrets } from '../../core/api-keys/bindings';
 import { KeystashError } from '../../core/errors';
 import { type Command, usageError } from '../command';
 import { resolveItem } from '../resolve-item';
@@ -34,7 +34,7 @@ Examples:
     if (command === undefined || command === '') throw usageError('Missing the command to run after --.');
     const vault = await ctx.vault();
     const resolve = (ref: string): string => resolveItem(vault, ref);
-    const bindings = specs.map((spec) => bindingFor(vault.items, spec, resolve));
+    const bindings = specs.flatMap((spec) => bindingsFor(vault.items, spec, resolve));
     // Only the program's name goes to history: its arguments may hold anything.
     const secrets = fetchSecrets(vault.items, bindings, `run ${path.basename(command)}`);
     ctx.releaseVault();
