@@ -51,7 +51,15 @@ const written = new Set(result.outputFiles.map((f) => f.path));
 const HOUR = 3_600_000;
 for (const name of fs.readdirSync(path.join(outdir, 'chunks'))) {
   const file = path.join(outdir, 'chunks', name);
-  if (!written.has(file) && Date.now() - fs.statSync(file).mtimeMs > HOUR) fs.rmSync(file, { force: true });
+  if (written.has(file)) continue;
+  // Another build may rename or remove a file between our listing and our look at it.
+  let age = 0;
+  try {
+    age = Date.now() - fs.statSync(file).mtimeMs;
+  } catch {
+    continue;
+  }
+  if (age > HOUR) fs.rmSync(file, { force: true });
 }
 // The single-file bundle of earlier versions; bin/keystash.cjs no longer loads it.
 fs.rmSync(path.join(outdir, 'keystash.cjs'), { force: true });

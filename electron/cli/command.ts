@@ -26,6 +26,10 @@ export interface ChildRequest {
   command: string;
   args: string[];
   secrets: Record<string, string>;
+  /** Variables that are not secrets (plain values from an env file): set, never masked. */
+  plain: Record<string, string>;
+  /** Replace each secret value in the child's stdout and stderr with `<concealed by keystash>`. */
+  mask: boolean;
 }
 
 /**
@@ -36,6 +40,10 @@ export interface ChildRequest {
 export interface ProcessHost {
   cwd: string;
   runChild(req: ChildRequest): Promise<number>;
+  /** A text file the person named (relative to their working directory). */
+  readText(file: string): Promise<string>;
+  /** Writes a file only the person can read (mode 0600), whole or not at all; refuses to overwrite unless `overwrite`. */
+  writePrivate(file: string, text: string, overwrite: boolean): Promise<void>;
 }
 
 export interface CommandContext {
@@ -73,9 +81,9 @@ export interface CommandEntry {
   /** Must equal the loaded Command's summary. */
   summary: string;
   /**
-   * The unlock-once agent may run this command (with its vault, no password asked). Only for
-   * commands that touch no files and read nothing but stdin lines: the agent runs in another
-   * process, with another working directory.
+   * The unlock-once agent may run this command (with its vault, no password asked). The agent
+   * runs in another process: the command must reach the person's files, working directory and
+   * programs only through ctx.host, and stdin only through ctx.input.
    */
   agent?: true;
   load(): Promise<Command>;

@@ -165,9 +165,13 @@ describe('keystash unlock / lock', () => {
     const { pid } = await v.unlock();
     started.push(pid);
     const cwd = fs.mkdtempSync(path.join(v.dir, 'work-'));
-    const r = await runCli(['--vault', v.cli.file, 'run', '--env', 'K=Key', '--', 'sh', '-c', 'printf "%s %s" "$K" "$(pwd)"; exit 7'], { env: v.cli.env, cwd });
+    const script = 'printf "%s %s" "$K" "$(pwd)"; exit 7';
+    const r = await runCli(['--vault', v.cli.file, 'run', '--no-masking', '--env', 'K=Key', '--', 'sh', '-c', script], { env: v.cli.env, cwd });
     expect(r.code).toBe(7);
     expect(r.stdout).toBe(`sk_run_through_agent ${fs.realpathSync(cwd)}`);
+    // Masked by default, here too: the client masks what its child prints.
+    const masked = await runCli(['--vault', v.cli.file, 'run', '--env', 'K=Key', '--', 'sh', '-c', script], { env: v.cli.env, cwd });
+    expect(masked.stdout).toBe(`<concealed by keystash> ${fs.realpathSync(cwd)}`);
     const missing = await v.bare(['run', '--env', 'K=Key', '--', 'no-such-program-here']);
     expect(missing.code).toBe(127);
     expect(missing.stderr).toContain('Command not found');

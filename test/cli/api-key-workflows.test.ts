@@ -88,7 +88,7 @@ describe('key sets in env and run', () => {
   });
 
   it('run --env ITEM hands the whole set to the program', async () => {
-    const r = await cli.run(['run', '--env', 'AWS deploy', '--', 'sh', '-c', 'printf "%s:%s:%s" "$AWS_ACCESS_KEY_ID" "$AWS_SECRET_ACCESS_KEY" "$AWS_REGION"']);
+    const r = await cli.run(['run', '--no-masking', '--env', 'AWS deploy', '--', 'sh', '-c', 'printf "%s:%s:%s" "$AWS_ACCESS_KEY_ID" "$AWS_SECRET_ACCESS_KEY" "$AWS_REGION"']);
     expect(r.stdout).toBe(`${AWS_ID}:${AWS_SECRET}:eu-west-1`);
     const script = `${await cli.ok(['env', 'GCP CI'])}\nprintf '%s' "$GOOGLE_CREDENTIALS"`;
     expect(JSON.parse(execFileSync('/bin/sh', ['-c', script], { encoding: 'utf8' })).client_email).toBe('ci@demo.iam.gserviceaccount.com');

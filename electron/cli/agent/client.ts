@@ -4,6 +4,7 @@
 // there is no live agent, so the command runs in-process and asks for the password as usual:
 // no socket, a dead agent's socket, or an agent that ended because the vault file changed.
 import fs from 'node:fs';
+import { quote } from '../../../shared/input-text';
 import { KeystashError, toErrorInfo } from '../../core/errors';
 import { agentDir, checkPrivateDir, socketPath } from '../../core/agent/runtime-dir';
 import type { Frame } from '../../core/agent/frames';
@@ -40,15 +41,28 @@ export function agentSocket(vaultPath: string, out: Output): string | null {
   return sock;
 }
 
-async function spawnHere(frame: Frame): Promise<Frame> {
-  const { command, args, secrets } = frame;
+/** Does what the agent asks of this process (its terminal, files, children), through the local host. */
+async function doHere(frame: Frame): Promise<Frame> {
+  const { localHost } = await import('../local-host');
+  const host = localHost();
   try {
-    const { runWithSecrets } = await import('../../core/api-keys/run');
-    const code = await runWithSecrets({ command: String(command), args: args as string[], secrets: secrets as Record<string, string> });
-    return { t: 'spawned', code };
+    switch (frame.t) {
+      case 'spawn':
+        return {
+          t: 'done',
+          code: await host.runChild({ command: String(frame.command), args: frame.args as string[], secrets: frame.secrets as Record<string, string>, plain: frame.plain as Record<string, string>, mask: frame.mask === true }),
+        };
+      case 'read-file':
+        return { t: 'done', text: await host.readText(String(frame.file)) };
+      case 'write-file':
+        await host.writePrivate(String(frame.file), String(frame.text), frame.overwrite === true);
+        return { t: 'done' };
+      default:
+        throw new KeystashError('internal', `Unknown request ${quote(frame.t)} from the agent.`);
+    }
   } catch (err) {
     const info = toErrorInfo(err);
-    return { t: 'spawn-failed', code: info.code, message: info.message };
+    return { t: 'failed', code: info.code, message: info.message };
   }
 }
 
@@ -85,13 +99,15 @@ export async function runThroughAgent(run: AgentRun): Promise<number | null> {
           case 'prompt':
             reply(
               promptHidden(String(frame.label)).then(
-                (value) => ({ t: 'answer', value }),
-                (err: unknown) => ({ t: 'answer-error', code: toErrorInfo(err).code, message: toErrorInfo(err).message }),
+                (value) => ({ t: 'done', value }),
+                (err: unknown) => ({ t: 'failed', code: toErrorInfo(err).code, message: toErrorInfo(err).message }),
               ),
             );
             return;
           case 'spawn':
-            reply(spawnHere(frame));
+          case 'read-file':
+          case 'write-file':
+            reply(doHere(frame));
             return;
           case 'exit':
             finish(typeof frame.code === 'number' ? frame.code : 1);

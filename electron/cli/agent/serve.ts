@@ -9,6 +9,7 @@ import net from 'node:net';
 import { toErrorInfo, KeystashError } from '../../core/errors';
 import { agentDir, ensurePrivateDir, socketPath } from '../../core/agent/runtime-dir';
 import type { Frame } from '../../core/agent/frames';
+import { ERROR_CODES, type ErrorCode } from '../../../shared/errors';
 import type { Vault } from '../../core/vault';
 import { Args } from '../command';
 import { COMMANDS } from '../commands';
@@ -17,6 +18,7 @@ import { exitCodeFor, EXIT } from '../exit-codes';
 import { executeCommand } from '../execute';
 import { Input } from '../input';
 import { LineReader } from '../line-reader';
+import { localHost } from '../local-host';
 import { Output } from '../output';
 import { connect, Peer } from './peer';
 
@@ -61,6 +63,8 @@ async function listen(sock: string): Promise<net.Server> {
   return server;
 }
 
+const errorCode = (code: unknown): ErrorCode => ((ERROR_CODES as readonly string[]).includes(code as string) ? (code as ErrorCode) : 'internal');
+
 const isStrings = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
 
 class Agent {
@@ -96,7 +100,7 @@ class Agent {
   }
 
   private accept(socket: net.Socket): void {
-    const peer = new Peer(socket, (frame) => void this.onFrame(peer, frame), ['line', 'answer', 'answer-error', 'spawned', 'spawn-failed']);
+    const peer = new Peer(socket, (frame) => void this.onFrame(peer, frame), ['line', 'done', 'failed']);
   }
 
   private async onFrame(peer: Peer, frame: Frame): Promise<void> {
@@ -138,11 +142,11 @@ class Agent {
     const entry = COMMANDS.find((c) => c.name === name && c.agent);
     if (!entry) throw new KeystashError('invalid-input', `The agent does not run ${name}.`);
     const text = (t: string) => (chunk: string) => peer.send({ t, d: chunk });
+    // The client's failures come back as their error code and sentence, and are thrown here
+    // as they would have been in-process.
     const answer = async (question: Frame): Promise<Frame> => {
       const reply = await peer.ask(question);
-      if (reply.t === 'answer-error' || reply.t === 'spawn-failed') {
-        throw new KeystashError(reply.code === 'not-found' ? 'not-found' : 'invalid-input', String(reply.message));
-      }
+      if (reply.t === 'failed') throw new KeystashError(errorCode(reply.code), String(reply.message));
       return reply;
     };
     return executeCommand(await entry.load(), argv, {
@@ -154,6 +158,8 @@ class Agent {
       host: {
         cwd,
         runChild: async (req) => Number((await answer({ t: 'spawn', ...req })).code),
+        readText: async (file) => String((await answer({ t: 'read-file', file })).text),
+        writePrivate: async (file, text, overwrite) => void (await answer({ t: 'write-file', file, text, overwrite })),
       },
       served: this.vault,
     });
@@ -194,7 +200,8 @@ export async function serveAgent(argv: string[]): Promise<number> {
       prompt: () => Promise.reject(new KeystashError('invalid-input', 'The agent cannot prompt.')),
     });
     const out = new Output({ write: () => true }, { write: (s: string) => notes.push(s.trimEnd()) });
-    ctx = new RunContext(new Args([], {}), vaultPath, out, input, { cwd: '/', runChild: () => Promise.reject(new KeystashError('internal', 'no child')) });
+    // Unlocking runs no child and touches no file the person names: the local host is never used.
+    ctx = new RunContext(new Args([], {}), vaultPath, out, input, localHost('/'));
     const vault = await ctx.vault();
     const server = await listen(sock);
     agent = new Agent(server, sock, vaultPath, vault, ctx, timeoutMs, identity);

@@ -6,7 +6,7 @@
 // To add a command: create commands/<name>.ts exporting a Command (contract in ../command.ts,
 // show.ts for a full one), then add ONE entry below. Its summary must equal the Command's
 // (test/cli/registry.test.ts checks). Add `agent: true` when the unlock-once agent may run it
-// (see CommandEntry.agent: no files, no working directory). A minimal command:
+// (see CommandEntry.agent: files, cwd and programs only through ctx.host). A minimal command:
 //
 //   export const hello: Command = {
 //     name: 'hello', summary: 'Say hello', usage: 'hello ITEM [--json]',
@@ -45,6 +45,8 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'totp', agent: true, summary: 'Print the current one-time code of an item (logged)', load: async () => (await import('./totp')).totp },
   { name: 'health', agent: true, summary: 'Check for weak, reused and old passwords, due keys, unused items, duplicates', load: async () => (await import('./health')).health },
   { name: 'env', agent: true, summary: 'Print items as shell export or .env lines (logged)', load: async () => (await import('./env')).env },
+  { name: 'read', agent: true, summary: 'Print the value a keystash:// reference names (logged)', load: async () => (await import('./read')).read },
+  { name: 'inject', agent: true, summary: 'Fill {{ keystash://… }} references in a template (logged)', load: async () => (await import('./inject')).inject },
   { name: 'unlock', summary: 'Unlock once: start an agent that later commands use without a password', load: async () => (await import('./unlock')).unlock },
   { name: 'lock', summary: 'End the agent started by keystash unlock', load: async () => (await import('./lock')).lock },
   { name: 'run', agent: true, summary: 'Run a command with secrets in its environment (logged)', load: async () => (await import('./run')).run },
