@@ -176,4 +176,20 @@ describe('keystash unlock / lock', () => {
     expect(missing.code).toBe(127);
     expect(missing.stderr).toContain('Command not found');
   });
+
+  it('read and inject through the agent: the template is read and the file written by the terminal’s process, in its directory', async () => {
+    const v = await agentVault();
+    await v.cli.ok(['add', 'api_key', '--title', 'Key', '--secret-stdin'], ['sk_inject_via_agent']);
+    const { pid } = await v.unlock();
+    started.push(pid);
+    expect((await v.bare(['read', '-n', 'keystash://Key/secret'])).stdout).toBe('sk_inject_via_agent');
+    const cwd = fs.mkdtempSync(path.join(v.dir, 'work-'));
+    fs.writeFileSync(path.join(cwd, 'app.tpl'), 'key={{ keystash://Key/secret }}\n');
+    const r = await runCli(['--vault', v.cli.file, 'inject', '-i', 'app.tpl', '-o', 'app.conf'], { env: v.cli.env, cwd });
+    expect(r.code).toBe(0);
+    expect(fs.readFileSync(path.join(cwd, 'app.conf'), 'utf8')).toBe('key=sk_inject_via_agent\n');
+    expect(fs.statSync(path.join(cwd, 'app.conf')).mode & 0o777).toBe(0o600);
+    const missing = await runCli(['--vault', v.cli.file, 'inject', '-i', 'nope.tpl'], { env: v.cli.env, cwd });
+    expect(missing).toMatchObject({ code: 4, stderr: 'keystash: “nope.tpl” does not exist.\n' });
+  });
 });
