@@ -3,8 +3,9 @@
 // KDF (until the first search answers; also with @noble/ciphers alone, as in the desktop app),
 // search p50/p95 over 200 mixed queries, the median single-item add, and RSS. Then the
 // 100k-row CSV import (bench/import.ts) and usage history at 1M events (bench/history.ts),
-// each in its own process. JSON on stdout; progress on stderr.
-// BENCH_PARTS=vault,import,history picks parts.
+// each in its own process. Then (part `startup`, bench/startup.ts) whole-process start-up of
+// the built CLI against `node -e 0` and keepassxc-cli. JSON on stdout; progress on stderr.
+// BENCH_PARTS=vault,import,history,startup picks parts.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -17,7 +18,7 @@ const TARGETS: Record<number, { unlock_ms: number; search_p95_ms: number; rss_mb
 };
 
 const worker = path.join(__dirname, 'size-worker.ts');
-const PARTS = new Set((process.env.BENCH_PARTS ?? 'vault,import,history').split(','));
+const PARTS = new Set((process.env.BENCH_PARTS ?? 'vault,import,history,startup').split(','));
 
 function runScript(script: string, args: string[]): string {
   const r = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', script, ...args], {
@@ -71,6 +72,10 @@ try {
   if (PARTS.has('history')) {
     process.stderr.write('history: 1,000,000 events (takes minutes to build)...\n');
     extra.history = (JSON.parse(runScript(path.join(__dirname, 'history.ts'), [])) as { history: unknown }).history;
+  }
+  if (PARTS.has('startup')) {
+    process.stderr.write('startup: whole-process times of the built CLI (run `npm run build:cli` first)...\n');
+    extra.startup = (JSON.parse(runScript(path.join(__dirname, 'startup.ts'), [])) as { startup: unknown }).startup;
   }
 } finally {
   fs.rmSync(dir, { recursive: true, force: true });

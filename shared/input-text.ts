@@ -1,7 +1,7 @@
 // Rules for text that comes from people and files, shared by every side: item fields refuse
 // NUL characters, and an error message that quotes such text shows a shortened, printable
 // copy, so one oversized or hostile value cannot flood a terminal, a log or the window.
-import { z } from 'zod';
+import type { z } from 'zod';
 
 /**
  * Refuses NUL (U+0000) in a text field. C APIs, terminals, clipboards and the tools a value is

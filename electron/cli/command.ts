@@ -1,5 +1,6 @@
 // The contract every `keystash` subcommand implements, and the parsed arguments it receives.
-// A command is one file in ./commands that exports a Command; ./commands/index.ts lists them.
+// A command is one file in ./commands that exports a Command; ./commands/index.ts lists them
+// as CommandEntry lines that load the file on demand.
 import { quote } from '../../shared/input-text';
 import type { Vault } from '../core/vault';
 import { KeystashError } from '../core/errors';
@@ -20,6 +21,31 @@ export interface CliOption {
 
 export type OptionsSpec = Record<string, CliOption>;
 
+/** A program to run with secrets in its environment, in the person's terminal. */
+export interface ChildRequest {
+  command: string;
+  args: string[];
+  secrets: Record<string, string>;
+  /** Variables that are not secrets (plain values from an env file): set, never masked. */
+  plain: Record<string, string>;
+  /** Replace each secret value in the child's stdout and stderr with `<concealed by keystash>`. */
+  mask: boolean;
+}
+
+/**
+ * The process the person typed the command in: its working directory, and running a program
+ * in its terminal. In-process that is this process; when the agent runs the command, the CLI
+ * client that connected does it, so the child gets the person's terminal, cwd and environment.
+ */
+export interface ProcessHost {
+  cwd: string;
+  runChild(req: ChildRequest): Promise<number>;
+  /** A text file the person named (relative to their working directory). */
+  readText(file: string): Promise<string>;
+  /** Writes a file only the person can read (mode 0600), whole or not at all; refuses to overwrite unless `overwrite`. */
+  writePrivate(file: string, text: string, overwrite: boolean): Promise<void>;
+}
+
 export interface CommandContext {
   args: Args;
   /** Absolute path of the vault file this run works on. */
@@ -30,6 +56,9 @@ export interface CommandContext {
   vault(): Promise<Vault>;
   /** Hands a vault the command opened itself (init) to the runner, which closes it. */
   adopt(vault: Vault): void;
+  /** Done with secrets: locks a vault this run unlocked (the agent's stays unlocked). */
+  releaseVault(): void;
+  host: ProcessHost;
 }
 
 export interface Command {
@@ -44,6 +73,20 @@ export interface Command {
   positionals: { min: number; max: number };
   /** Returns the process exit code; throws KeystashError for anything that went wrong. */
   run(ctx: CommandContext): Promise<number>;
+}
+
+/** A registry line (./commands/index.ts): enough for `--help`; the module loads when the command runs. */
+export interface CommandEntry {
+  name: string;
+  /** Must equal the loaded Command's summary. */
+  summary: string;
+  /**
+   * The unlock-once agent may run this command (with its vault, no password asked). The agent
+   * runs in another process: the command must reach the person's files, working directory and
+   * programs only through ctx.host, and stdin only through ctx.input.
+   */
+  agent?: true;
+  load(): Promise<Command>;
 }
 
 type Value = string | boolean | (string | boolean)[] | undefined;

@@ -5,7 +5,7 @@ import { KeystashError } from '../core/errors';
 import { lastSeenPath } from '../core/paths';
 import { Vault } from '../core/vault';
 import { removedFailuresMessage } from '../../shared/unlock-report';
-import type { Args, CommandContext } from './command';
+import type { Args, CommandContext, ProcessHost } from './command';
 import { localTime, plural } from './format';
 import { unlockCheckLines } from './history-options';
 import type { Input } from './input';
@@ -22,11 +22,19 @@ export class RunContext implements CommandContext {
     readonly vaultPath: string,
     readonly out: Output,
     readonly input: Input,
+    readonly host: ProcessHost,
+    /** The agent's unlocked vault when the agent runs this command; it outlives the command. */
+    private readonly served: Vault | null = null,
   ) {}
 
   vault(): Promise<Vault> {
-    this.unlocked ??= this.openAndUnlock();
+    this.unlocked ??= this.served ? Promise.resolve(this.served) : this.openAndUnlock();
     return this.unlocked;
+  }
+
+  releaseVault(): void {
+    // The agent's vault stays unlocked for the next command; a vault this run opened locks now.
+    for (const v of this.owned) if (v.isUnlocked) v.lock();
   }
 
   adopt(vault: Vault): void {

@@ -1,10 +1,11 @@
 // Help texts, built from the command registry so a new command documents itself.
-import type { Command, OptionsSpec } from './command';
+import type { Command, CommandEntry, OptionsSpec } from './command';
 
 /** Options every command accepts, wherever they appear on the line. */
 export const GLOBAL_OPTIONS: OptionsSpec = {
   vault: { type: 'string', value: 'PATH', help: 'Vault file to use (default: $KEYSTASH_VAULT, else the app’s vault)' },
   'password-stdin': { type: 'boolean', help: 'Read the master password from the first line of stdin' },
+  'no-agent': { type: 'boolean', help: 'Do not use a running agent (keystash unlock); same as KEYSTASH_NO_AGENT=1' },
   help: { type: 'boolean', short: 'h', help: 'Show help' },
 };
 
@@ -20,10 +21,11 @@ function optionLines(spec: OptionsSpec): string[] {
   return rows.map(([l, h]) => `  ${l.padEnd(w)}  ${h}`);
 }
 
-export function generalHelp(commands: readonly Command[]): string {
+export function generalHelp(commands: readonly CommandEntry[]): string {
   const w = Math.max(...commands.map((c) => c.name.length));
   return [
-    'Usage: keystash [--vault PATH] [--password-stdin] <command> [options]',
+    'Usage: keystash [--vault PATH] [--password-stdin] [--no-agent] <command> [options]',
+    '       keystash --version',
     '',
     'Keystash keeps logins, API keys and notes in one encrypted vault file.',
     '',

@@ -2,12 +2,17 @@
 // password, and a new secret. Never from an argument, where it would land in shell history
 // and the process list.
 import { KeystashError } from '../core/errors';
-import type { LineReader } from './line-reader';
+
+/** Where lines come from: stdin here (LineReader), or the client's stdin in the agent. */
+export interface Lines {
+  /** The next line without its line ending, or null at end of input. */
+  next(): Promise<string | null>;
+}
 
 export interface InputOptions {
   /** `--password-stdin`: the master password is the first line of stdin. */
   passwordStdin: boolean;
-  lines: LineReader;
+  lines: Lines;
   /** Whether stdin is a terminal (then `--secret-stdin` asks without echo). */
   stdinIsTty: boolean;
   prompt: (label: string) => Promise<string>;

@@ -2,7 +2,9 @@
 // patch. The core validates the result (type rules, lengths, dates); this only maps names.
 // Secrets (password, API secret, TOTP seed) are never arguments: they come from stdin or a
 // prompt, since an argument shows in `ps` and lands in shell history.
-import type { ItemType } from '../../shared/domain';
+import type { CustomField, ItemType } from '../../shared/domain';
+import { quote } from '../../shared/input-text';
+import { KeystashError } from '../core/errors';
 import { type Args, type OptionsSpec, usageError } from './command';
 import type { Input } from './input';
 
@@ -21,6 +23,10 @@ export const ITEM_OPTIONS: OptionsSpec = {
   environment: { type: 'string', value: 'E', help: 'Environment, e.g. production (API keys)' },
   expires: { type: 'string', value: 'YYYY-MM-DD', help: 'Expiry date (API keys)' },
   'secret-stdin': { type: 'boolean', help: 'Read the password (login) or secret (API key) from stdin' },
+  field: { type: 'string', multiple: true, value: 'NAME=VALUE', help: 'A custom text field; repeat for several (edit: sets or adds it)' },
+  'concealed-field': { type: 'string', multiple: true, value: 'NAME', help: 'A concealed custom field, its value read from stdin (after --secret-stdin / --totp-stdin)' },
+  'rotate-days': { type: 'string', value: 'N', help: 'Rotation interval in days (API keys; edit: 0 removes it)' },
+  json: { type: 'boolean', help: 'Print {"id", "item"} as JSON (secret values are null)' },
 };
 
 export const EDIT_ONLY_OPTIONS: OptionsSpec = {
@@ -30,7 +36,44 @@ export const EDIT_ONLY_OPTIONS: OptionsSpec = {
   'no-totp': { type: 'boolean', help: 'Remove the one-time-password secret' },
   'add-tag': { type: 'string', multiple: true, value: 'T', help: 'Add a tag, keeping the others' },
   'remove-tag': { type: 'string', multiple: true, value: 'T', help: 'Remove one tag' },
+  'remove-field': { type: 'string', multiple: true, value: 'NAME', help: 'Remove a custom field' },
 };
+
+/** `--field NAME=VALUE` pairs, in order. */
+export function textFields(args: Args): { name: string; value: string }[] {
+  return args.strings('field').map((spec) => {
+    const eq = spec.indexOf('=');
+    if (eq <= 0) throw usageError(`--field takes NAME=VALUE, not ${quote(spec)}.`);
+    return { name: spec.slice(0, eq).trim(), value: spec.slice(eq + 1) };
+  });
+}
+
+/** Reads one stdin line (or hidden prompt) per --concealed-field, in the order given. */
+export async function concealedFields(args: Args, input: Input): Promise<{ name: string; value: string }[]> {
+  const out: { name: string; value: string }[] = [];
+  for (const name of args.strings('concealed-field')) {
+    if (name.trim() === '') throw usageError('--concealed-field takes the field name; its value comes from stdin.');
+    out.push({ name: name.trim(), value: await input.secret(`Value of ${name.trim()}`, '--concealed-field') });
+  }
+  return out;
+}
+
+/**
+ * The custom fields after setting `set` (by name, case-insensitive: replaces the value and
+ * concealment of an existing field, else appends) and removing `remove`.
+ */
+export function mergeFields(current: readonly CustomField[], set: readonly CustomField[], remove: readonly string[] = []): CustomField[] {
+  const key = (n: string): string => n.trim().toLowerCase();
+  const missing = remove.filter((r) => !current.some((f) => key(f.name) === key(r)));
+  if (missing.length > 0) throw new KeystashError('not-found', `No custom field named ${quote(missing[0] ?? '')}.`);
+  const out = current.filter((f) => !remove.some((r) => key(r) === key(f.name))).map((f) => ({ ...f }));
+  for (const f of set) {
+    const at = out.findIndex((o) => key(o.name) === key(f.name));
+    if (at === -1) out.push({ ...f });
+    else out[at] = { ...f, name: out[at]?.name ?? f.name };
+  }
+  return out;
+}
 
 /** Accepts an otpauth:// URI as is, or a base32 secret with spaces and dashes removed. */
 export function totpValue(raw: string): string {
@@ -71,6 +114,8 @@ export function itemFields(args: Args): Record<string, unknown> {
   if (args.flag('favorite')) f.favorite = true;
   if (args.flag('no-favorite')) f.favorite = false;
   if (args.has('totp')) throw usageError(TOTP_ARGUMENT_REFUSED);
+  const rotate = args.int('rotate-days', { min: 0, max: 3_650 });
+  if (rotate !== undefined) f.rotationDays = rotate === 0 ? null : rotate;
   const expires = args.string('expires');
   if (expires !== undefined) f.expiresAt = expires.trim() === '' ? null : expires.trim();
   return f;

@@ -1,26 +1,22 @@
-// The `keystash` runner: finds the command, parses its options, runs it, and turns every
-// failure into one sentence on stderr and an exit code. Nothing escapes as a stack trace.
+// The `keystash` runner: answers --version and --help from the registry alone, hands a command
+// the agent may run to the unlock-once agent when one holds this vault, and otherwise runs it
+// here (execute.ts). Nothing escapes as a stack trace.
 import os from 'node:os';
-import { parseArgs } from 'node:util';
 import { quote } from '../../shared/input-text';
-import { toErrorInfo } from '../core/errors';
 import { resolveVaultPath } from '../core/paths';
-import { Args, type Command, type OptionsSpec } from './command';
+import type { CommandEntry } from './command';
 import { COMMANDS } from './commands';
-import { RunContext } from './context';
-import { EXIT, exitCodeFor } from './exit-codes';
-import { commandHelp, generalHelp, GLOBAL_OPTIONS } from './help';
-import { Input } from './input';
+import { EXIT } from './exit-codes';
+import { commandHelp, generalHelp } from './help';
 import { LineReader } from './line-reader';
 import { Output } from './output';
 import { promptHidden } from './tty-prompt';
+import { VERSION } from './version';
 
 export interface RunEnv {
   out?: Output;
   env?: NodeJS.ProcessEnv;
 }
-
-class UsageProblem extends Error {}
 
 /** Index of the command name: the first token that is neither a global option nor its value. */
 function findCommand(argv: string[]): number {
@@ -36,44 +32,45 @@ function findCommand(argv: string[]): number {
   return -1;
 }
 
-function toParseConfig(spec: OptionsSpec): Record<string, { type: 'string' | 'boolean'; multiple?: boolean; short?: string }> {
-  const out: Record<string, { type: 'string' | 'boolean'; multiple?: boolean; short?: string }> = {};
-  for (const [name, o] of Object.entries(spec)) {
-    out[name] = { type: o.type, ...(o.multiple ? { multiple: true } : {}), ...(o.short ? { short: o.short } : {}) };
-  }
-  return out;
+/** The options before `--` (what follows belongs to the program `run` starts). */
+function ownOptions(argv: string[]): string[] {
+  const end = argv.indexOf('--');
+  return end === -1 ? argv : argv.slice(0, end);
 }
 
-function parse(cmd: Command, argv: string[]): Args {
-  let parsed: ReturnType<typeof parseArgs>;
-  try {
-    parsed = parseArgs({ args: argv, options: toParseConfig({ ...GLOBAL_OPTIONS, ...cmd.options }), allowPositionals: true, strict: true });
-  } catch (err) {
-    // parseArgs messages are clear but mention internals; keep their first sentence.
-    const msg = err instanceof Error ? err.message.split('. ')[0]?.replace(/\.$/, '') : 'Invalid arguments';
-    throw new UsageProblem(`${msg}.`);
+/** `--vault PATH` or `--vault=PATH`, read before the command's options are parsed. */
+function vaultOption(argv: string[]): string | undefined {
+  let found: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const t = argv[i] ?? '';
+    if (t === '--vault') found = argv[++i];
+    else if (t.startsWith('--vault=')) found = t.slice('--vault='.length);
   }
-  const args = new Args(parsed.positionals, parsed.values as Record<string, string | boolean | (string | boolean)[] | undefined>);
-  if (args.flag('help')) return args;
-  const n = args.positionals.length;
-  if (n < cmd.positionals.min || n > cmd.positionals.max) {
-    const problem = n < cmd.positionals.min ? 'Missing arguments' : `Unexpected argument ${quote(args.positionals[cmd.positionals.max] ?? '')}`;
-    throw new UsageProblem(`${problem} (usage: keystash ${cmd.usage}).`);
-  }
-  return args;
+  return found;
+}
+
+/** Whether this run may use the agent: the command allows it and the person did not opt out. */
+function agentWanted(entry: CommandEntry, own: string[], env: NodeJS.ProcessEnv): boolean {
+  if (!entry.agent || own.includes('--no-agent') || own.includes('--help') || own.includes('-h')) return false;
+  return env.KEYSTASH_NO_AGENT !== '1' && process.platform !== 'win32';
 }
 
 export async function main(argv: string[], runEnv: RunEnv = {}): Promise<number> {
   const out = runEnv.out ?? new Output();
   const env = runEnv.env ?? process.env;
+  if (argv[0] === '--agent-serve') return (await import('./agent/serve')).serveAgent(argv.slice(1));
   const at = findCommand(argv);
   const name = at === -1 ? undefined : argv[at];
   const rest = at === -1 ? argv : [...argv.slice(0, at), ...argv.slice(at + 1)];
 
+  if (name === undefined && (argv.includes('--version') || argv.includes('-V'))) {
+    out.data(`keystash ${VERSION}`);
+    return EXIT.ok;
+  }
   if (name === undefined || name === 'help') {
     const topic = name === 'help' ? COMMANDS.find((c) => c.name === argv[at + 1]) : undefined;
     if (topic) {
-      out.data(commandHelp(topic));
+      out.data(commandHelp(await topic.load()));
       return EXIT.ok;
     }
     const asked = argv.includes('--help') || argv.includes('-h') || name === 'help';
@@ -81,40 +78,23 @@ export async function main(argv: string[], runEnv: RunEnv = {}): Promise<number>
     else out.note(generalHelp(COMMANDS));
     return asked ? EXIT.ok : EXIT.usage;
   }
-  const cmd = COMMANDS.find((c) => c.name === name);
-  if (!cmd) {
+  const entry = COMMANDS.find((c) => c.name === name);
+  if (!entry) {
     out.error(`Unknown command ${quote(name)}. Run \`keystash --help\` to see the commands.`);
     return EXIT.usage;
   }
 
   const lines = new LineReader(process.stdin);
-  let ctx: RunContext | null = null;
   try {
-    const args = parse(cmd, rest);
-    if (args.flag('help')) {
-      out.data(commandHelp(cmd));
-      return EXIT.ok;
+    if (agentWanted(entry, ownOptions(rest), env)) {
+      const vaultPath = resolveVaultPath(vaultOption(ownOptions(rest)), { platform: process.platform, env, home: os.homedir() });
+      const { runThroughAgent } = await import('./agent/client');
+      const code = await runThroughAgent({ name, argv: rest, vaultPath, out, lines });
+      if (code !== null) return code;
     }
-    const input = new Input({
-      passwordStdin: args.flag('password-stdin'),
-      lines,
-      stdinIsTty: process.stdin.isTTY === true,
-      prompt: promptHidden,
-    });
-    ctx = new RunContext(args, resolveVaultPath(args.string('vault'), { platform: process.platform, env, home: os.homedir() }), out, input);
-    const code = await cmd.run(ctx);
-    return code === EXIT.ok && ctx.integrityFailed ? exitCodeFor('integrity') : code;
-  } catch (err) {
-    if (err instanceof UsageProblem) {
-      out.error(`${err.message} Run \`keystash ${cmd.name} --help\` for usage.`);
-      return EXIT.usage;
-    }
-    const info = toErrorInfo(err);
-    out.error(info.message);
-    if (info.code === 'internal' && env.KEYSTASH_DEBUG) out.note(String(err instanceof Error ? err.stack : err));
-    return exitCodeFor(info.code);
+    const [{ executeCommand }, cmd, { localHost }] = await Promise.all([import('./execute'), entry.load(), import('./local-host')]);
+    return await executeCommand(cmd, rest, { out, lines, stdinIsTty: process.stdin.isTTY === true, prompt: promptHidden, env, host: localHost() });
   } finally {
-    ctx?.close();
     lines.close();
   }
 }

@@ -64,6 +64,11 @@ export class Output {
     this.stdout.write(`${line}\n`);
   }
 
+  /** Text on stdout exactly as given (no newline added). */
+  raw(text: string): void {
+    this.stdout.write(text);
+  }
+
   lines(lines: string[]): void {
     for (const l of lines) this.data(l);
   }

@@ -35,7 +35,7 @@ describe('keystash run', () => {
   it('passes the secrets in the environment, returns the exit code, and leaves no file behind', async () => {
     const before = { vault: listing(dir), tmp: listing(tmp) };
     const script = 'process.stdout.write([process.env.PAY, process.env.DB_USER, process.env.DB_PASS].join("|")); process.exit(7)';
-    const r = await cli.run(['run', '--env', 'PAY=Payments', '--env', 'DB_USER=Postgres.username', '--env', 'DB_PASS=Postgres', '--', process.execPath, '-e', script]);
+    const r = await cli.run(['run', '--no-masking', '--env', 'PAY=Payments', '--env', 'DB_USER=Postgres.username', '--env', 'DB_PASS=Postgres', '--', process.execPath, '-e', script]);
     expect(r.stdout).toBe(`${SECRET}|app|db-pass`);
     expect(r.code).toBe(7);
     expect({ vault: listing(dir), tmp: listing(tmp) }).toEqual(before);
@@ -43,7 +43,7 @@ describe('keystash run', () => {
   });
 
   it('uses the recognised name when only ITEM is given and passes arguments without a shell', async () => {
-    const r = await cli.run(['run', '--env', 'Payments', '--', process.execPath, '-e', 'process.stdout.write(process.env.STRIPE_SECRET_KEY + " " + process.argv[1])', '$HOME;echo hi']);
+    const r = await cli.run(['run', '--no-masking', '--env', 'Payments', '--', process.execPath, '-e', 'process.stdout.write(process.env.STRIPE_SECRET_KEY + " " + process.argv[1])', '$HOME;echo hi']);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(`${SECRET} $HOME;echo hi`);
   });

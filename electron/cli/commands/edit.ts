@@ -1,7 +1,8 @@
 // `keystash edit`: partial update from the same options as add, plus ways to clear fields.
 import { type Command, usageError } from '../command';
 import { EXIT } from '../exit-codes';
-import { EDIT_ONLY_OPTIONS, ITEM_OPTIONS, itemFields, readTotp, secretTarget } from '../item-flags';
+import { concealedFields, EDIT_ONLY_OPTIONS, ITEM_OPTIONS, itemFields, mergeFields, readTotp, secretTarget, textFields } from '../item-flags';
+import { jsonItem } from '../json-output';
 import { resolveItem } from '../resolve-item';
 
 export const edit: Command = {
@@ -12,7 +13,9 @@ export const edit: Command = {
 --expires "" removes the expiry date. --url and --tag replace the whole list. --secret-stdin
 replaces the password or secret; the previous one is kept in the item's password history.
 --totp-stdin replaces the one-time-password secret (read after the password when both are
-given) and --no-totp removes it.
+given) and --no-totp removes it. --field NAME=VALUE sets a custom field (replacing one of the
+same name), --concealed-field NAME reads a concealed one from the next stdin line, and
+--remove-field NAME removes one. --rotate-days 0 removes the rotation interval.
 
 Examples:
   keystash edit GitHub --username alice@example.com --add-tag work
@@ -36,7 +39,10 @@ Examples:
       patch.totp = '';
     }
     const wantsSecret = a.flag('secret-stdin');
-    if (Object.keys(patch).length === 0 && adding.length === 0 && removing.length === 0 && !wantsSecret && !wantsTotp) {
+    const setFields = textFields(a).map((f) => ({ ...f, concealed: false }));
+    const removeFields = a.strings('remove-field');
+    const wantsFields = setFields.length > 0 || removeFields.length > 0 || a.has('concealed-field');
+    if (Object.keys(patch).length === 0 && adding.length === 0 && removing.length === 0 && !wantsSecret && !wantsTotp && !wantsFields) {
       throw usageError('Nothing to change; give at least one option.');
     }
     const vault = await ctx.vault();
@@ -51,7 +57,13 @@ Examples:
       patch[target.field] = await ctx.input.secret(`New ${target.label.toLowerCase()}`);
     }
     if (wantsTotp) patch.totp = await readTotp(ctx.input);
+    if (wantsFields) {
+      const concealed = (await concealedFields(a, ctx.input)).map((f) => ({ ...f, concealed: true }));
+      // The item's own fields, concealed values included, stay in this process: only names change hands.
+      patch.fields = mergeFields(vault.items.withSecrets(id).fields, [...setFields, ...concealed], removeFields);
+    }
     const after = vault.items.update(id, patch);
+    if (a.flag('json')) ctx.out.json({ id, item: jsonItem(vault.items.summary(id)) });
     ctx.out.note(`Updated “${after.title}”.`);
     return EXIT.ok;
   },

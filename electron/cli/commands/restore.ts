@@ -1,16 +1,19 @@
 // `keystash restore`: take an item out of the trash.
 import type { Command } from '../command';
 import { EXIT } from '../exit-codes';
+import { jsonItem } from '../json-output';
 import { resolveItem } from '../resolve-item';
 
 export const restore: Command = {
   name: 'restore',
   summary: 'Bring an item back from the trash',
-  usage: 'restore ITEM',
+  usage: 'restore ITEM [--json]',
   details: `Example:
   keystash list --trash
   keystash restore "Old router"`,
-  options: {},
+  options: {
+    json: { type: 'boolean', help: 'Print {"id", "item"} as JSON (secret values are null)' },
+  },
   positionals: { min: 1, max: 1 },
   async run(ctx) {
     const vault = await ctx.vault();
@@ -19,6 +22,7 @@ export const restore: Command = {
     const trashed = vault.items.list({ trash: true }).filter((s) => s.title === ref);
     const id = trashed.length === 1 && trashed[0] ? trashed[0].id : resolveItem(vault, ref, { includeTrash: true });
     const item = vault.items.restore(id);
+    if (ctx.args.flag('json')) ctx.out.json({ id, item: jsonItem(vault.items.summary(id)) });
     ctx.out.note(`Restored “${item.title}”.`);
     return EXIT.ok;
   },

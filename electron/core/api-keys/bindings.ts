@@ -5,6 +5,7 @@ import { quote } from '../../../shared/input-text';
 import { KeystashError } from '../errors';
 import type { Items } from '../items/items';
 import { checkEnvName, defaultEnvName, defaultField } from './env-format';
+import { keySetOf } from './key-sets';
 
 export interface ItemRef {
   id: string;
@@ -44,6 +45,19 @@ export function bindingFor(items: Items, spec: string, resolve: (ref: string) =>
   const item = items.withSecrets(id);
   const chosen = name ?? (explicit || defaultEnvName(item));
   return { name: checkEnvName(chosen), id, field: field ?? defaultField(item) };
+}
+
+/**
+ * Like bindingFor, but a bare ITEM (no VAR=, no .field, no --name) that is a recognised key set
+ * (an AWS pair, a Twilio account...) binds every variable of the set.
+ */
+export function bindingsFor(items: Items, spec: string, resolve: (ref: string) => string, name?: string): EnvBinding[] {
+  if (name === undefined && !spec.includes('=')) {
+    const { id, field } = resolveRef(spec, resolve);
+    const set = field === null ? keySetOf(items.withSecrets(id)) : null;
+    if (set) return set.vars(items.withSecrets(id)).map((v) => ({ name: v.name, id, field: v.field }));
+  }
+  return [bindingFor(items, spec, resolve, name)];
 }
 
 /** Fetches each bound secret, recording one `cli-use` event per binding. */
