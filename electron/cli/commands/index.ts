@@ -15,6 +15,8 @@
 //   };
 import type { Command } from '../command';
 import { add } from './add';
+import { attach } from './attach';
+import { attachment } from './attachment';
 import { edit } from './edit';
 import { env } from './env';
 import { exportCommand } from './export';
@@ -41,6 +43,8 @@ export const COMMANDS: readonly Command[] = [
   edit,
   rm,
   restore,
+  attach,
+  attachment,
   history,
   passwd,
   importCommand,
