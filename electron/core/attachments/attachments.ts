@@ -154,6 +154,27 @@ export class Attachments {
     return { info, content };
   }
 
+  /**
+   * Every attachment of the item with its content, for an export (trash included only with
+   * `trash`). Not logged one by one: the export itself is one `export` event.
+   */
+  forExport(itemId: string, opts: { trash?: boolean } = {}): { info: AttachmentInfo; content: Uint8Array }[] {
+    const s = this.gate.read();
+    const store = new ChunkStore(this.db, s.keys);
+    return this.stored(s, itemId)
+      .filter((a) => opts.trash || a.deletedAt === null)
+      .map((a) => {
+        const content = new Uint8Array(a.size);
+        let at = 0;
+        for (const c of store.read({ itemId, attachmentId: a.id, total: a.chunks, size: a.size }, a.name)) {
+          content.set(c, at);
+          at += c.length;
+          c.fill(0);
+        }
+        return { info: infoOf(a), content };
+      });
+  }
+
   trash(itemId: string, attachmentId: string): AttachmentInfo {
     return this.setDeleted(itemId, attachmentId, this.now());
   }
