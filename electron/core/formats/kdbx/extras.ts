@@ -16,6 +16,8 @@ const extrasSchema = z
     keyId: z.string().optional(),
     environment: z.string().optional(),
     rotationDays: z.number().int().nullable().optional(),
+    /** Concealed custom fields that are empty: KDBX keeps no protection flag on an empty value. */
+    emptyConcealed: z.array(z.string()).optional(),
   })
   .strict();
 export type KeystashExtras = z.infer<typeof extrasSchema>;

@@ -86,12 +86,21 @@ function entryToItem(entry: Entry, folder: string, deletedAt: number | null, lin
     STANDARD.has(k) || ADDITIONAL_URL.test(k) || k === 'otp' || k === EXTRAS_FIELD || (otp === '' && (k === OLD_TOTP_SEED || k === OLD_TOTP_SETTINGS));
   const fields: CustomField[] = [...entry.fields]
     .filter(([k]) => !consumed(k))
-    .map(([k, v]) => ({ name: k.trim() || 'Field', value: text(v), concealed: isProtected(v) }));
+    .map(([k, v]) => ({ name: k.trim() || 'Field', value: text(v), concealed: isProtected(v) || (extras?.emptyConcealed?.includes(k) ?? false) }));
   const expiry = entry.times.expires && entry.times.expiryTime ? entry.times.expiryTime.toISOString().slice(0, 10) : null;
   const createdAt = ms(entry.times.creationTime);
   const updatedAt = ms(entry.times.lastModTime);
   let out: ImportedItem;
-  if (extras?.type === 'api_key') {
+  if (extras?.type === 'login' || extras?.type === 'note') {
+    // Written by Keystash: the type is known, so an empty login stays a login.
+    const common = { title: f('Title').trim() || `Imported item (entry ${line})`, notes: f('Notes'), tags: entry.tags, folder, favorite: extras.favorite ?? false };
+    if (expiry) fields.push({ name: 'Expires', value: expiry, concealed: false });
+    const input: ItemInput =
+      extras.type === 'login'
+        ? { type: 'login', ...common, username: f('UserName'), password: f('Password'), urls, totp, fields }
+        : { type: 'note', ...common, fields };
+    out = { input, passwordHistory: extras.type === 'login' ? historyOf(entry, 'password') : [] };
+  } else if (extras?.type === 'api_key') {
     const input: ItemInput = {
       type: 'api_key',
       title: f('Title').trim() || `Imported key (entry ${line})`,
@@ -122,10 +131,8 @@ function entryToItem(entry: Entry, folder: string, deletedAt: number | null, lin
         totp,
         notes: f('Notes'),
         folder,
-        favorite: extras?.favorite ?? false,
         tags: entry.tags,
         fields,
-        note: extras?.type === 'note',
         passwordHistory: historyOf(entry, 'password'),
       },
       line,
@@ -159,18 +166,28 @@ export async function readKdbx(bytes: Uint8Array, password: string, keyFile?: Ui
   }
   const bin = db.meta.recycleBinEnabled !== false ? db.meta.recycleBinUuid?.id : undefined;
   const items: ImportedItem[] = [];
-  const walk = (group: Group, path: string[], trashedAt: number | null): void => {
+  // Each group's folder path, so an entry in the recycle bin can go back to the folder it was
+  // deleted from (KDBX 4.1's PreviousParentGroup).
+  const folders = new Map<string, string>();
+  const mapFolders = (group: Group, path: string[]): void => {
+    if (bin !== undefined && group.uuid.id === bin) return;
+    folders.set(group.uuid.id, path.join('/'));
+    for (const sub of group.groups) mapFolders(sub, [...path, (sub.name ?? '').replace(/\//g, '∕').trim() || 'Group']);
+  };
+  for (const root of db.groups) mapFolders(root, []);
+  const walk = (group: Group, trashedAt: number | null): void => {
     const inBin = trashedAt !== null || (bin !== undefined && group.uuid.id === bin);
     const at = trashedAt ?? (inBin ? (ms(group.times.locationChanged) ?? Date.now()) : null);
     for (const entry of group.entries) {
       // An entry in the recycle bin goes to the trash, dated by when it was moved there.
       const deletedAt = inBin ? (ms(entry.times.locationChanged) ?? at ?? Date.now()) : null;
-      items.push(entryToItem(entry, inBin ? '' : path.join('/'), deletedAt, items.length + 1));
+      const folder = inBin ? (folders.get(entry.previousParentGroup?.id ?? '') ?? '') : (folders.get(group.uuid.id) ?? '');
+      items.push(entryToItem(entry, folder, deletedAt, items.length + 1));
     }
-    for (const sub of group.groups) walk(sub, inBin ? [] : [...path, (sub.name ?? '').replace(/\//g, '∕').trim() || 'Group'], inBin ? at : null);
+    for (const sub of group.groups) walk(sub, inBin ? at : null);
   };
   // The root group's name ("Root", "Passwords", the database's name) is not a folder.
-  for (const root of db.groups) walk(root, [], null);
+  for (const root of db.groups) walk(root, null);
   const major = db.versionMajor;
   return { name: db.meta.name ?? '', version: `${major}.${db.versionMinor}`, items };
 }

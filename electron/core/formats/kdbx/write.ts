@@ -1,4 +1,4 @@
-// Writes items to a KeePass database: KDBX 4 with Argon2id, readable by KeePassXC, KeePass
+// Writes items to a KeePass database: KDBX 4.1 with Argon2id, readable by KeePassXC, KeePass
 // and KeeWeb. Folders become nested groups, the trash becomes the recycle bin, concealed
 // custom fields become protected ones, further URLs become KeePassXC's KP2A_URL attributes,
 // the one-time-password URI goes in KeePassXC's `otp` attribute, files become attachments, and
@@ -42,6 +42,8 @@ const protect = (v: string): kdbxweb.ProtectedValue => kdbxweb.ProtectedValue.fr
 
 function setKdf(db: kdbxweb.Kdbx, kdf: KdfParams): void {
   db.setVersion(4);
+  // KDBX 4.1 (KeePass 2.48+, KeePassXC 2.7+): it keeps a recycled entry's previous group.
+  db.header.versionMinor = 1;
   db.setKdf(kdbxweb.Consts.KdfId.Argon2id);
   const p = db.header.kdfParameters;
   if (!p) throw new Error('kdbxweb made no KDF parameters for KDBX 4');
@@ -66,9 +68,15 @@ function fill(entry: kdbxweb.KdbxEntry, r: ItemRecord, password: string): void {
   const extras: KeystashExtras = { type: item.type };
   if (item.favorite) extras.favorite = true;
   if (item.type === 'api_key') Object.assign(extras, { service: item.service, keyId: item.keyId, environment: item.environment, rotationDays: item.rotationDays });
+  const taken = new Set([...entry.fields.keys(), EXTRAS_FIELD]);
+  const emptyConcealed: string[] = [];
+  for (const f of item.fields) {
+    const name = attributeName(f.name, taken);
+    entry.fields.set(name, f.concealed ? protect(f.value) : f.value);
+    if (f.concealed && f.value === '') emptyConcealed.push(name);
+  }
+  if (emptyConcealed.length > 0) extras.emptyConcealed = emptyConcealed;
   entry.fields.set(EXTRAS_FIELD, JSON.stringify(extras));
-  const taken = new Set(entry.fields.keys());
-  for (const f of item.fields) entry.fields.set(attributeName(f.name, taken), f.concealed ? protect(f.value) : f.value);
   entry.tags = [...item.tags];
 }
 
@@ -105,7 +113,11 @@ export async function writeKdbx(records: KdbxExportRecord[], opts: KdbxWriteOpti
     fill(entry, r, current);
     entry.times.creationTime = new Date(item.createdAt);
     entry.times.lastModTime = new Date(item.updatedAt);
-    if (item.deletedAt !== null) entry.times.locationChanged = new Date(item.deletedAt);
+    if (item.deletedAt !== null) {
+      entry.times.locationChanged = new Date(item.deletedAt);
+      // KDBX 4.1 remembers where a recycled entry came from; an import puts it back in that folder.
+      if (item.folder !== '') entry.previousParentGroup = groupFor(item.folder).uuid;
+    }
     if (item.expiresAt) {
       entry.times.expires = true;
       entry.times.expiryTime = new Date(`${item.expiresAt}T00:00:00Z`);
