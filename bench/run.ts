@@ -2,10 +2,11 @@
 // and each in a fresh process: KDF time at the default parameters, unlock time without the
 // KDF (until the first search answers; also with @noble/ciphers alone, as in the desktop app),
 // search p50/p95 over 200 mixed queries, the median single-item add, and RSS. Then the
-// 100k-row CSV import (bench/import.ts) and usage history at 1M events (bench/history.ts),
-// each in its own process. Then (part `startup`, bench/startup.ts) whole-process start-up of
-// the built CLI against `node -e 0` and keepassxc-cli. JSON on stdout; progress on stderr.
-// BENCH_PARTS=vault,import,history,startup picks parts.
+// 100k-row CSV import (bench/import.ts), the 10,000-entry KDBX import (bench/kdbx-import.ts)
+// and usage history at 1M events (bench/history.ts), each in its own process. Then (part
+// `startup`, bench/startup.ts) whole-process start-up of the built CLI against `node -e 0` and
+// keepassxc-cli. JSON on stdout; progress on stderr.
+// BENCH_PARTS=vault,import,kdbx,history,startup picks parts.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -18,7 +19,7 @@ const TARGETS: Record<number, { unlock_ms: number; search_p95_ms: number; rss_mb
 };
 
 const worker = path.join(__dirname, 'size-worker.ts');
-const PARTS = new Set((process.env.BENCH_PARTS ?? 'vault,import,history,startup').split(','));
+const PARTS = new Set((process.env.BENCH_PARTS ?? 'vault,import,kdbx,history,startup').split(','));
 
 function runScript(script: string, args: string[]): string {
   const r = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', script, ...args], {
@@ -68,6 +69,10 @@ try {
   if (PARTS.has('import')) {
     process.stderr.write('import: 100,000 CSV rows...\n');
     extra.import = JSON.parse(runScript(path.join(__dirname, 'import.ts'), []));
+  }
+  if (PARTS.has('kdbx')) {
+    process.stderr.write('kdbx: 10,000-entry KeePass database...\n');
+    extra.kdbx_import = JSON.parse(runScript(path.join(__dirname, 'kdbx-import.ts'), []));
   }
   if (PARTS.has('history')) {
     process.stderr.write('history: 1,000,000 events (takes minutes to build)...\n');

@@ -200,6 +200,9 @@ export const EVENT_KINDS = [
   'export',
   'cli-use',
   'password-change',
+  'attach',
+  'attachment-open',
+  'attachment-save',
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 

@@ -14,6 +14,7 @@ export const IMPORT_FORMATS = [
   'protonpass',
   'dashlane',
   'keystash',
+  'kdbx',
   'generic',
 ] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
@@ -29,6 +30,7 @@ export const IMPORT_FORMAT_LABELS: Record<ImportFormat, string> = {
   protonpass: 'Proton Pass',
   dashlane: 'Dashlane',
   keystash: 'Keystash',
+  kdbx: 'KeePass database (.kdbx)',
   generic: 'Other CSV (map the columns)',
 };
 
@@ -124,7 +126,7 @@ export interface ImportProgress {
 }
 
 /** What the vault's items export to (the activity log's formats are HISTORY_EXPORT_FORMATS). */
-export const VAULT_EXPORT_FORMATS = ['csv', 'bitwarden', 'json', 'keystash'] as const;
+export const VAULT_EXPORT_FORMATS = ['csv', 'bitwarden', 'json', 'keystash', 'kdbx'] as const;
 export type ExportFormat = (typeof VAULT_EXPORT_FORMATS)[number];
 
 export interface ExportResult {

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { DEFAULT_KDF, type EventSource, type KdfParams } from '../../shared/domain';
 import type { LockState, UnlockReport } from '../../shared/unlock-report';
 import { removedFailuresMessage } from '../../shared/unlock-report';
+import { Attachments } from './attachments/attachments';
 import { randomBytes, wipe } from './crypto/cipher';
 import { KeystashError } from './errors';
 import { GeneratorHistory } from './generator/history';
@@ -40,6 +41,8 @@ export class Vault {
   readonly source: EventSource;
   /** The list, counts, the four views of one item, changes, and each logged use of a secret. */
   readonly items: Items;
+  /** The files items hold: add, list, open or save (logged), trash, restore, purge. */
+  readonly attachments: Attachments;
   /** The usage log: query it, record an event, check the whole chain. */
   readonly history: UsageHistory;
   /** The activity page's view of the log: filters, search, charts, checks, retention, export. */
@@ -72,6 +75,7 @@ export class Vault {
     this.gate = gate;
     this.stateMemory = new StateMemory(db, opts.lastSeenFile);
     this.items = new Items(db, gate, this.now, this.source);
+    this.attachments = new Attachments(db, gate, this.now, this.source);
     this.history = new UsageHistory(gate, this.source);
     // The history's witness of its head lives next to the "last state seen", outside the file.
     this.activity = new Activity(db, gate, this.now, itemLookup(this.items), opts.lastSeenFile ? path.dirname(opts.lastSeenFile) : undefined);

@@ -6,6 +6,7 @@ import readline from 'node:readline';
 import { DEFAULT_KDF } from '../../../shared/domain';
 import { KeystashError } from '../../core/errors';
 import { VAULT_EXPORT_FORMATS, exportVault, type ExportFormat } from '../../core/formats/export/run';
+import { readImportFile } from '../../core/formats/import';
 import type { Command, CommandContext } from '../command';
 import { usageError } from '../command';
 import { EXIT } from '../exit-codes';
@@ -33,25 +34,29 @@ async function exportPassword(ctx: CommandContext): Promise<string> {
 export const exportCommand: Command = {
   name: 'export',
   summary: 'Export the vault to CSV, Bitwarden CSV, JSON or an encrypted Keystash file',
-  usage: 'export FILE --format csv|bitwarden|json|keystash [--yes] [--force] [--json]',
+  usage: 'export FILE --format csv|bitwarden|json|keystash|kdbx [--key-file F] [--yes] [--force] [--json]',
   details: `Formats:
   csv        Keystash's own lossless CSV (every field, times and password history)
   bitwarden  Bitwarden's individual-vault CSV, for moving to Bitwarden or most other managers
   json       {"items": [...]} in the --json item shape, with every secret
   keystash   encrypted with a password you choose (Argon2id + XChaCha20-Poly1305);
              import it on another machine with \`keystash import FILE\`
+  kdbx       a KeePass database (KDBX 4, Argon2id) for KeePassXC, KeePass or KeeWeb,
+             protected by a password you choose and, with --key-file, a key file
 csv, bitwarden and json files are NOT encrypted. On a terminal you are asked to confirm;
 otherwise pass --yes. The file is created readable only by you (0600). An existing file is
-never replaced unless you pass --force. Items in the trash are exported only by keystash.
+never replaced unless you pass --force. Items in the trash are exported only by keystash and kdbx (its recycle bin).
 Spreadsheet formulas are defused: cells starting with = + - @ get a leading apostrophe.
 
 Examples:
   keystash export backup.keystash-export --format keystash
-  keystash export vault.csv --format csv --yes`,
+  keystash export vault.csv --format csv --yes
+  keystash export vault.kdbx --format kdbx --key-file vault.keyx`,
   options: {
     format: { type: 'string', value: 'F', help: `One of ${VAULT_EXPORT_FORMATS.join(', ')}` },
     yes: { type: 'boolean', help: 'Confirm writing secrets unencrypted (csv, bitwarden, json; needed when not on a terminal)' },
     force: { type: 'boolean', help: 'Replace FILE if it already exists' },
+    'key-file': { type: 'string', value: 'F', help: 'kdbx: a key file the database will also need' },
     json: { type: 'boolean', help: 'Print {format, file, count, encrypted} as JSON' },
     ...KDF_OPTIONS,
   },
@@ -64,7 +69,10 @@ Examples:
       throw usageError(`--format is required: one of ${VAULT_EXPORT_FORMATS.join(', ')}.`);
     }
     const kdf = kdfFromArgs(a, DEFAULT_KDF);
-    const encrypted = format === 'keystash';
+    const encrypted = format === 'keystash' || format === 'kdbx';
+    const keyFilePath = a.string('key-file');
+    if (keyFilePath !== undefined && format !== 'kdbx') throw usageError('--key-file applies to --format kdbx only.');
+    const keyFile = keyFilePath !== undefined ? await readImportFile(keyFilePath) : undefined;
     const interactive = process.stdin.isTTY === true && !ctx.input.passwordFromStdin;
     // Only the plain formats need the confirmation: the encrypted one is protected by its password.
     if (!encrypted && !a.flag('yes') && !interactive) {
@@ -81,6 +89,7 @@ Examples:
     const result = await exportVault(vault, file, {
       format: format as ExportFormat,
       ...(password ? { password } : {}),
+      ...(keyFile ? { keyFile } : {}),
       ...(kdf ? { kdf } : {}),
       overwrite: a.flag('force'),
     });

@@ -31,7 +31,7 @@ function summary(r: ImportResult, dryRun: boolean): string {
 export const importCommand: Command = {
   name: 'import',
   summary: 'Import items from a CSV export (Bitwarden, Chrome, Firefox, 1Password, ...) or a Keystash export',
-  usage: 'import FILE [--format F] [--map SPEC] [--dry-run] [--skip-problems] [--keep-duplicates] [--json]',
+  usage: 'import FILE [--format F] [--map SPEC] [--key-file F] [--dry-run] [--skip-problems] [--keep-duplicates] [--json]',
   details: `The format is recognised from the header row; --format overrides it. Formats:
   ${IMPORT_FORMATS.join(', ')}.
 For any other CSV, map its columns (unmapped columns become custom fields):
@@ -39,17 +39,21 @@ For any other CSV, map its columns (unmapped columns become custom fields):
 Rows equal to an existing item (same title, username, URLs and password) or to an earlier
 row are skipped unless --keep-duplicates. A row that cannot be read is listed with its line
 number and nothing is imported, unless --skip-problems imports the good rows without them.
-An encrypted Keystash export asks for its password (with --password-stdin: the next line).
+An encrypted Keystash export or a KeePass database (.kdbx, KDBX 3.1 or 4) asks for its
+password (with --password-stdin: the line after the master password); --key-file gives a
+KeePass database's key file. Attachments come along.
 
 Examples:
   keystash import bitwarden_export.csv --dry-run
-  keystash import passwords.csv --format chrome --json`,
+  keystash import passwords.csv --format chrome --json
+  keystash import Passwords.kdbx --key-file Passwords.keyx`,
   options: {
     format: { type: 'string', value: 'F', help: `Source format: ${IMPORT_FORMATS.join(', ')}` },
     map: { type: 'string', value: 'SPEC', help: 'Column mapping for a generic CSV: target=Column,...' },
     'dry-run': { type: 'boolean', help: 'Show what would be imported; change nothing' },
     'skip-problems': { type: 'boolean', help: 'Import the good rows even if some rows have problems' },
     'keep-duplicates': { type: 'boolean', help: 'Import rows that duplicate existing items too' },
+    'key-file': { type: 'string', value: 'F', help: 'The key file of a KeePass database' },
     json: { type: 'boolean', help: 'Print {format, imported, skipped, problems: [{line, reason}]} as JSON' },
   },
   positionals: { min: 1, max: 1 },
@@ -67,13 +71,17 @@ Examples:
     // Read (under the app's size limit) and decoded before the vault is opened: a missing or
     // unreadable file is reported without asking for the master password first.
     const loaded = loadFile(await readImportFile(file));
+    const keyFilePath = a.string('key-file');
+    if (keyFilePath !== undefined && !(loaded.encrypted && loaded.kind === 'kdbx')) throw usageError('--key-file applies to KeePass databases (.kdbx) only.');
+    const keyFile = keyFilePath !== undefined ? await readImportFile(keyFilePath) : undefined;
     const vault = await ctx.vault();
-    const password = loaded.encrypted ? await ctx.input.secret('Export password') : undefined;
+    const password = loaded.encrypted ? await ctx.input.secret(loaded.kind === 'kdbx' ? 'KeePass database password' : 'Export password') : undefined;
     const dryRun = a.flag('dry-run');
     const result = await runImport(vault, loaded, {
       ...(format ? { format } : {}),
       ...(mapping ? { mapping } : {}),
       ...(password ? { password } : {}),
+      ...(keyFile ? { keyFile } : {}),
       dryRun,
       acceptProblems: a.flag('skip-problems'),
       skipDuplicates: !a.flag('keep-duplicates'),

@@ -10,7 +10,6 @@ import {
   type EventSource,
   type Item,
   type ItemSummary,
-  type PasswordHistoryEntry,
 } from '../../../shared/domain';
 import { KeystashError } from '../errors';
 import type { EventLog } from '../history/event-log';
@@ -87,7 +86,7 @@ export class ItemWrites {
       const changed = changedFields(before, after);
       if (changed.length === 0) return before;
       const history = nextPasswordHistory(before, after, record.passwordHistory, after.updatedAt);
-      this.writeItem(after, bucket, history, version + 1);
+      this.writeItem({ ...record, item: after, passwordHistory: history }, bucket, version + 1);
       this.events.append({ kind: 'edit', source: this.source, itemId: id, detail: { title: after.title, note: changed.join(', ') } });
       return after;
     }).immediate();
@@ -110,7 +109,7 @@ export class ItemWrites {
         throw new KeystashError('invalid-input', kind === 'delete' ? `“${item.title}” is already in the trash.` : `“${item.title}” is not in the trash.`);
       }
       const after: Item = { ...item, deletedAt };
-      this.writeItem(after, bucket, record.passwordHistory, version + 1);
+      this.writeItem({ ...record, item: after }, bucket, version + 1);
       this.events.append({ kind, source: this.source, itemId: id, detail: { title: item.title } });
       return after;
     }).immediate();
@@ -124,6 +123,8 @@ export class ItemWrites {
       if (!row) throw new KeystashError('not-found', `No item with id ${id}.`);
       const title = this.index.get(id)?.title;
       this.db.prepare('DELETE FROM items WHERE id = ?').run(id);
+      // Its files go with it (secure_delete zeroes the pages; the caller empties the -wal).
+      this.db.prepare('DELETE FROM attachment_chunks WHERE item_id = ?').run(id);
       this.buckets.rewrite(row.bucket, (rows) => rows.filter((r) => r[ROW_ID] !== id));
       this.events.append({ kind: 'purge', source: this.source, itemId: id, detail: title ? { title } : {} });
     }).immediate();
@@ -166,9 +167,27 @@ export class ItemWrites {
     this.index.touch(id, at);
   }
 
+  /**
+   * Changes an item's record in the caller's transaction (attachments/ lists files here):
+   * `change` gets the current, checked record and returns the new one, written as the next
+   * version. Returns what `change` returned.
+   */
+  changeRecord(id: string, change: (record: ItemRecord) => ItemRecord): ItemRecord {
+    const { record, bucket, version } = readRecord(this.db, this.keys, this.buckets.checkRecord, id, this.index.get(id)?.title);
+    const next = change(record);
+    this.writeItem(next, bucket, version + 1);
+    return next;
+  }
+
+  /** Brings the in-memory list up to date after changeRecord's transaction committed. */
+  remembered(item: Item): ItemSummary {
+    return this.remember(item, this.index.get(item.id)?.lastUsedAt ?? null);
+  }
+
   /** Writes the record as `version` (bound into its AAD) and lists that version in its bucket. */
-  private writeItem(item: Item, bucket: number, passwordHistory: PasswordHistoryEntry[], version: number): void {
-    const sealed = sealRecord(this.keys, { item, passwordHistory }, version);
+  private writeItem(record: ItemRecord, bucket: number, version: number): void {
+    const { item } = record;
+    const sealed = sealRecord(this.keys, record, version);
     this.db.prepare('UPDATE items SET updated_at = ?, deleted_at = ?, version = ?, detail = ? WHERE id = ?').run(item.updatedAt, item.deletedAt, version, sealed, item.id);
     const changed = toRow(summarize(item), version, digestOf(sealed));
     this.buckets.rewrite(bucket, (rows) => {

@@ -9,6 +9,7 @@ import {
   type PasswordHistoryEntry,
   type RevealableField,
 } from '../../../shared/domain';
+import type { StoredAttachment } from '../../../shared/attachments';
 import { KeystashError } from '../errors';
 
 /**
@@ -18,6 +19,12 @@ import { KeystashError } from '../errors';
 export interface ItemRecord {
   item: Item;
   passwordHistory: PasswordHistoryEntry[];
+  /**
+   * The item's files (attachments/): names, sizes and chunk counts. Their content is in
+   * attachment_chunks; listing them here puts them under the same authenticated index entry
+   * as the item, so unlock checks nothing more. Absent in records written before attachments.
+   */
+  attachments?: StoredAttachment[];
 }
 
 /** What an index bucket holds per item: the summary without usage-derived fields. */

@@ -139,6 +139,20 @@ const MIGRATIONS: readonly string[] = [
   INSERT INTO unlock_state (id, attempts, settled, passed, last_at, legacy)
     SELECT 1, COUNT(*), 0, 0, MAX(at), 1 FROM unlock_failures;
   `,
+  // Attachments (attachments/): each file's content, sealed in chunks. Which attachments an
+  // item holds, and how many chunks each has, is in the item's own encrypted record; a chunk's
+  // AAD binds its item, attachment, index and the total, so rows here cannot be moved,
+  // reordered or cut short. item_id lets a purge remove an item's chunks in one statement.
+  `
+  CREATE TABLE attachment_chunks (
+    attachment_id TEXT    NOT NULL,
+    idx           INTEGER NOT NULL,
+    item_id       TEXT    NOT NULL,
+    blob          BLOB    NOT NULL,
+    PRIMARY KEY (attachment_id, idx)
+  );
+  CREATE INDEX attachment_chunks_item ON attachment_chunks(item_id);
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

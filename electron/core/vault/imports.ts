@@ -30,7 +30,7 @@ export class Imports {
     const db = openDb(this.file, this.dbOptions);
     const run = this.gate.beginImport(db);
     try {
-      const target = { db, buckets: new IndexBuckets(db, keys), events: new EventLog(db, keys, this.now), now: this.now, source: this.source };
+      const target = { db, keys, buckets: new IndexBuckets(db, keys), events: new EventLog(db, keys, this.now), now: this.now, source: this.source };
       const count = await importBatches(target, batches, note, () => {
         if (run.abandoned) throw new KeystashError('locked', 'The vault was locked during the import; nothing was imported.');
       });

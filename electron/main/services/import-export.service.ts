@@ -30,6 +30,7 @@ const SUGGESTED: Record<ExportFormat, string> = {
   bitwarden: 'keystash-bitwarden.csv',
   json: 'keystash-export.json',
   keystash: 'keystash-backup.keystash-export',
+  kdbx: 'keystash.kdbx',
 };
 
 /** A chosen file, read and loaded once. */

@@ -49,6 +49,9 @@ export const EVENT_LABEL: Record<EventKind, string> = {
   export: 'Exported',
   'cli-use': 'Used from the CLI',
   'password-change': 'Master password changed',
+  attach: 'File attached',
+  'attachment-open': 'File opened',
+  'attachment-save': 'File saved',
 };
 
 const FIELD_LABEL: Record<string, string> = {

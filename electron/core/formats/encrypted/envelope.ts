@@ -12,9 +12,27 @@ export const ENCRYPTED_EXPORT_FORMAT = 'keystash-encrypted-export';
 const VERSION = 1;
 export const MIN_EXPORT_PASSWORD_LENGTH = 8;
 
+/** A file an item carries in the export: its content in base64 (the export is sealed as a whole). */
+export interface ExportedAttachment {
+  name: string;
+  createdAt: number;
+  deletedAt: number | null;
+  data: string;
+}
+
 export interface ExportRecord {
   item: Item;
   passwordHistory: PasswordHistoryEntry[];
+  /** Absent in exports from before attachments. */
+  attachments?: ExportedAttachment[];
+}
+
+export function toExported(a: { name: string; createdAt: number; deletedAt: number | null }, content: Uint8Array): ExportedAttachment {
+  return { name: a.name, createdAt: a.createdAt, deletedAt: a.deletedAt, data: Buffer.from(content.buffer, content.byteOffset, content.byteLength).toString('base64') };
+}
+
+export function fromExported(a: ExportedAttachment): { name: string; content: Uint8Array; createdAt: number; deletedAt: number | null } {
+  return { name: a.name, content: new Uint8Array(Buffer.from(a.data, 'base64')), createdAt: a.createdAt, deletedAt: a.deletedAt };
 }
 
 const envelopeSchema = z
@@ -30,6 +48,7 @@ const envelopeSchema = z
 const recordSchema = z.object({
   item: z.looseObject({ createdAt: z.number(), updatedAt: z.number(), deletedAt: z.number().nullable() }),
   passwordHistory: z.array(z.object({ field: z.enum(HISTORY_FIELDS), value: z.string(), changedAt: z.number() }).strict()),
+  attachments: z.array(z.object({ name: z.string(), createdAt: z.number(), deletedAt: z.number().nullable(), data: z.string() }).strict()).optional(),
 });
 const payloadSchema = z.object({ exportedAt: z.number(), items: z.array(recordSchema) });
 

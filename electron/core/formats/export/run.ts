@@ -7,7 +7,8 @@ import type { ExportFormat, ExportResult } from '../../../../shared/import-expor
 import { KeystashError } from '../../errors';
 import type { Vault } from '../../vault';
 import { bitwardenHeader, bitwardenRow } from './bitwarden-csv';
-import { sealExport, type ExportRecord } from '../encrypted/envelope';
+import { MIN_EXPORT_PASSWORD_LENGTH, sealExport, toExported, type ExportRecord } from '../encrypted/envelope';
+import { writeKdbx } from '../kdbx/write';
 import { jsonItemWithSecrets } from '../json-item';
 import { keystashCsvHeader, keystashCsvRow } from '../keystash-csv/columns';
 import { writeExportFile } from './safe-write';
@@ -16,20 +17,47 @@ export { VAULT_EXPORT_FORMATS, type ExportFormat, type ExportResult } from '../.
 
 export interface ExportOptions {
   format: ExportFormat;
-  /** Required for the encrypted `keystash` format. */
+  /** Required for the encrypted `keystash` format and for `kdbx`. */
   password?: string;
+  /** A key file the KeePass database also needs to open (kdbx only). */
+  keyFile?: Uint8Array;
   kdf?: KdfParams;
   overwrite?: boolean;
 }
 
 
+function ids(vault: Vault, includeTrash: boolean): string[] {
+  return [...vault.items.list({}), ...(includeTrash ? vault.items.list({ trash: true }) : [])].map((s) => s.id);
+}
+
 function records(vault: Vault, includeTrash: boolean): ExportRecord[] {
-  const ids = [...vault.items.list({}), ...(includeTrash ? vault.items.list({ trash: true }) : [])].map((s) => s.id);
-  return ids.map((id) => vault.items.record(id));
+  return ids(vault, includeTrash).map((id) => {
+    const { item, passwordHistory } = vault.items.record(id);
+    return { item, passwordHistory };
+  });
+}
+
+/** Records with every file, the items' trash included: the encrypted export carries everything. */
+function recordsWithFiles(vault: Vault): ExportRecord[] {
+  return records(vault, true).map((r) => {
+    const files = vault.attachments.forExport(r.item.id, { trash: true });
+    return files.length === 0 ? r : { ...r, attachments: files.map((f) => toExported(f.info, f.content)) };
+  });
 }
 
 /** The file's content; exported separately so tests can check it without touching disk. */
-export async function renderExport(vault: Vault, opts: ExportOptions): Promise<{ content: string; count: number }> {
+/** A KeePass database of the vault (KDBX 4, Argon2id), its recycle bin holding the trash. */
+export async function renderKdbx(vault: Vault, opts: Omit<ExportOptions, 'format'>): Promise<{ content: Uint8Array; count: number }> {
+  if (!opts.password && !opts.keyFile) throw new KeystashError('invalid-input', 'A KeePass database needs a password (or a key file) to protect it.');
+  if (!opts.keyFile && (opts.password ?? '').length < MIN_EXPORT_PASSWORD_LENGTH) {
+    throw new KeystashError('invalid-input', `The database password must be at least ${MIN_EXPORT_PASSWORD_LENGTH} characters long (or add a key file).`);
+  }
+  const rs = ids(vault, true).map((id) => ({ ...vault.items.record(id), files: vault.attachments.forExport(id).map((f) => ({ name: f.info.name, content: f.content })) }));
+  const content = await writeKdbx(rs, { password: opts.password ?? '', ...(opts.keyFile ? { keyFile: opts.keyFile } : {}), kdf: opts.kdf ?? DEFAULT_KDF });
+  return { content, count: rs.length };
+}
+
+export async function renderExport(vault: Vault, opts: ExportOptions & { format: Exclude<ExportFormat, 'kdbx'> }): Promise<{ content: string; count: number }> {
   switch (opts.format) {
     case 'csv': {
       const rs = records(vault, false);
@@ -46,16 +74,16 @@ export async function renderExport(vault: Vault, opts: ExportOptions): Promise<{
     }
     case 'keystash': {
       if (!opts.password) throw new KeystashError('invalid-input', 'An encrypted export needs a password to protect the file.');
-      const rs = records(vault, true);
+      const rs = recordsWithFiles(vault);
       return { content: await sealExport(rs, opts.password, opts.kdf ?? DEFAULT_KDF), count: rs.length };
     }
   }
 }
 
 export async function exportVault(vault: Vault, file: string, opts: ExportOptions): Promise<ExportResult> {
-  const { content, count } = await renderExport(vault, opts);
+  const { content, count } = opts.format === 'kdbx' ? await renderKdbx(vault, opts) : await renderExport(vault, { ...opts, format: opts.format });
   writeExportFile(file, content, { overwrite: opts.overwrite ?? false });
-  const encrypted = opts.format === 'keystash';
+  const encrypted = opts.format === 'keystash' || opts.format === 'kdbx';
   vault.history.record({ kind: 'export', detail: { note: `format ${opts.format}${encrypted ? ' (encrypted)' : ' (not encrypted)'}`, count } });
   return { format: opts.format, file, count, encrypted };
 }

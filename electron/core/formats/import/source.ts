@@ -8,17 +8,21 @@ import type { ImportPreview } from '../../../../shared/import-export';
 import { decodeText } from '../csv/decode';
 import { detectDelimiter, readCsv, type CsvResume, type CsvRow, type Delimiter } from '../csv/read';
 import { KeystashError } from '../../errors';
-import { isEncryptedExport, openExport, type ExportRecord } from '../encrypted/envelope';
+import { fromExported, isEncryptedExport, openExport } from '../encrypted/envelope';
+import { isKdbx } from '../kdbx/engine';
+import { readKdbx } from '../kdbx/read';
 import { detectFormat, formatById, headerSet } from './formats';
 import { checkMapping, genericFormat, guessMapping } from './formats/generic';
 import { Row } from './row';
-import type { ColumnMapping, FormatSpec, ImportFormat, MapOutcome } from './types';
+import type { ColumnMapping, FormatSpec, ImportedItem, ImportFormat, MapOutcome } from './types';
 
 export interface SourceOptions {
   format?: ImportFormat;
   mapping?: ColumnMapping;
-  /** Password of an encrypted Keystash export. */
+  /** Password of an encrypted Keystash export or a KeePass database. */
   password?: string;
+  /** A KeePass database's key file, when it has one. */
+  keyFile?: Uint8Array;
 }
 
 export type RowVisitor = (line: number, outcome: MapOutcome, progress: number) => void;
@@ -43,10 +47,11 @@ function noRows(): KeystashError {
   return new KeystashError('invalid-input', 'The file has a header row but no items; nothing to import.');
 }
 
-function encryptedSource(records: ExportRecord[]): ImportSource {
+/** A source whose items are already whole (an encrypted export, a KeePass database): line = item number. */
+function itemsSource(format: ImportFormat, formatLabel: string, items: ImportedItem[], empty: string): ImportSource {
   return {
-    format: 'keystash',
-    formatLabel: 'Keystash (encrypted export)',
+    format,
+    formatLabel,
     detected: true,
     encrypted: true,
     headers: [],
@@ -56,13 +61,9 @@ function encryptedSource(records: ExportRecord[]): ImportSource {
       let i = 0;
       return {
         next(max, visit) {
-          if (records.length === 0) throw new KeystashError('invalid-input', 'The encrypted export holds no items; nothing to import.');
-          for (const end = Math.min(records.length, i + max); i < end; i++) {
-            const { item, passwordHistory } = records[i] as ExportRecord;
-            const { id: _id, createdAt, updatedAt, deletedAt, ...input } = item;
-            visit(i + 1, { input: input as ItemInput, createdAt, updatedAt, deletedAt, passwordHistory }, (i + 1) / records.length);
-          }
-          return i < records.length;
+          if (items.length === 0) throw new KeystashError('invalid-input', empty);
+          for (const end = Math.min(items.length, i + max); i < end; i++) visit(i + 1, items[i] as ImportedItem, (i + 1) / items.length);
+          return i < items.length;
         },
       };
     },
@@ -97,7 +98,7 @@ function fitsHeader(fields: string[], width: number): boolean {
  * A file's content, loaded once: the decoded text of a CSV, or the still-sealed bytes of an
  * encrypted export (its password comes with a preview). Any number of previews read it.
  */
-export type LoadedFile = { encrypted: false; text: string } | { encrypted: true; bytes: Uint8Array };
+export type LoadedFile = { encrypted: false; text: string } | { encrypted: true; kind: 'keystash' | 'kdbx'; bytes: Uint8Array };
 
 const empty = (): KeystashError => new KeystashError('invalid-input', 'The file is empty; nothing to import.');
 
@@ -107,18 +108,29 @@ const empty = (): KeystashError => new KeystashError('invalid-input', 'The file 
  */
 export function loadFile(bytes: Uint8Array): LoadedFile {
   if (bytes.length === 0) throw empty();
-  if (isEncryptedExport(bytes)) return { encrypted: true, bytes };
+  if (isEncryptedExport(bytes)) return { encrypted: true, kind: 'keystash', bytes };
+  if (isKdbx(bytes)) return { encrypted: true, kind: 'kdbx', bytes };
   const { text } = decodeText(bytes);
   if (text.trim() === '') throw empty();
   return { encrypted: false, text };
 }
 
 export async function openSource(file: LoadedFile, opts: SourceOptions = {}): Promise<ImportSource> {
+  if (file.encrypted && file.kind === 'kdbx') {
+    if (!opts.password && !opts.keyFile) throw new KeystashError('wrong-password', 'This is a KeePass database; enter its password (and choose its key file if it has one).');
+    const db = await readKdbx(file.bytes, opts.password ?? '', opts.keyFile);
+    return itemsSource('kdbx', `KeePass database (KDBX ${db.version})`, db.items, 'The KeePass database holds no entries; nothing to import.');
+  }
   if (file.encrypted) {
     if (!opts.password) {
       throw new KeystashError('wrong-password', 'This is an encrypted Keystash export; enter the password it was exported with.');
     }
-    return encryptedSource(await openExport(file.bytes, opts.password));
+    const records = await openExport(file.bytes, opts.password);
+    const items = records.map(({ item, passwordHistory, attachments }): ImportedItem => {
+      const { id: _id, createdAt, updatedAt, deletedAt, ...input } = item;
+      return { input: input as ItemInput, createdAt, updatedAt, deletedAt, passwordHistory, ...(attachments ? { attachments: attachments.map(fromExported) } : {}) };
+    });
+    return itemsSource('keystash', 'Keystash (encrypted export)', items, 'The encrypted export holds no items; nothing to import.');
   }
   const { text } = file;
   const delimiter = detectDelimiter(text);

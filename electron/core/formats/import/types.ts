@@ -17,6 +17,15 @@ export {
 } from '../../../../shared/import-export';
 import type { ImportFormat } from '../../../../shared/import-export';
 
+/** A file an imported item brings along (KDBX, .1pux, CXF, an encrypted Keystash export). */
+export interface ImportedAttachment {
+  name: string;
+  content: Uint8Array;
+  createdAt?: number;
+  /** Set when it was in the item's trash (encrypted Keystash exports). */
+  deletedAt?: number | null;
+}
+
 /** One item as an import will save it, before validation. */
 export interface ImportedItem {
   input: ItemInput;
@@ -24,6 +33,7 @@ export interface ImportedItem {
   updatedAt?: number;
   deletedAt?: number | null;
   passwordHistory?: PasswordHistoryEntry[];
+  attachments?: ImportedAttachment[];
 }
 
 export type MapOutcome = ImportedItem | { problem: string };

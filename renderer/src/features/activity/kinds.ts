@@ -17,10 +17,13 @@ export const KIND_COLOR: Record<EventKind, string> = {
   import: 'var(--kind-move)',
   export: 'var(--kind-alert-2)',
   'password-change': 'var(--kind-move-2)',
+  attach: 'var(--kind-change)',
+  'attachment-open': 'var(--kind-use-2)',
+  'attachment-save': 'var(--kind-use-3)',
 };
 
 /** Chart stacking order: uses at the bottom (the usual bulk), then changes, then sessions. */
-export const STACK_ORDER: readonly EventKind[] = ['copy', 'reveal', 'cli-use', 'create', 'edit', 'restore', 'delete', 'purge', 'import', 'export', 'password-change', 'unlock', 'lock', 'unlock-failed'];
+export const STACK_ORDER: readonly EventKind[] = ['copy', 'reveal', 'cli-use', 'attachment-open', 'attachment-save', 'create', 'attach', 'edit', 'restore', 'delete', 'purge', 'import', 'export', 'password-change', 'unlock', 'lock', 'unlock-failed'];
 
 export const ALL_KINDS: readonly EventKind[] = EVENT_KINDS;
 
