@@ -29,7 +29,7 @@ export const customFieldSchema = z.object({
 export type CustomField = z.infer<typeof customFieldSchema>;
 
 const text = (max: number, what: string) => noNul(z.string().max(max), what);
-const tagSchema = noNul(z.string().trim().min(1, 'Tags cannot be empty').max(100), 'Tags');
+export const tagSchema = noNul(z.string().trim().min(1, 'Tags cannot be empty').max(100), 'Tags');
 
 export const expiresAtSchema = z
   .string()

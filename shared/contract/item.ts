@@ -1,6 +1,7 @@
 // item:* — list rows, summaries and edits, and every way a secret leaves main: reveal
 // (the value is returned) and copy (main writes it to the clipboard), both logged.
 import { z } from 'zod';
+import { bulkActionSchema, type BulkResult } from '../bulk';
 import {
   itemInputSchema,
   itemPatchSchema,
@@ -24,6 +25,7 @@ export const itemChannels = {
   'item:trash': channel(byId).returns<ItemSummary>(),
   'item:restore': channel(byId).returns<ItemSummary>(),
   'item:purge': channel(byId).returns<null>(),
+  'item:bulk': channel(z.object({ ids: z.array(id).min(1).max(100_000), action: bulkActionSchema }).strict()).returns<BulkResult>(),
   'item:reveal': channel(byField).returns<{ value: string }>(),
   'item:copy-field': channel(byField).returns<{ clearsInMs: number }>(),
   'item:password-history': channel(byId).returns<PasswordHistoryMeta[]>(),

@@ -26,6 +26,7 @@ export function itemHandlers(s: Services) {
       v().items.purge(r.id);
       return null;
     },
+    'item:bulk': (r) => v().items.bulk(r.ids, r.action),
     'item:reveal': (r) => secret(() => ({ value: v().items.useField(r.id, r.field, 'reveal') })),
     'item:copy-field': (r) => secret(() => s.copy.field(r.id, r.field)),
     'item:password-history': (r) => v().items.passwordHistory(r.id),

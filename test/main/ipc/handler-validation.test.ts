@@ -45,6 +45,7 @@ const SPECIFIC_BAD: Partial<Record<Channel, unknown[]>> = {
   'item:trash': [{ id: '' }],
   'item:restore': [{ id: '' }],
   'item:purge': [{ id: '' }],
+  'item:bulk': [{ ids: [], action: { kind: 'trash' } }, { ids: ['a'], action: { kind: 'explode' } }, { ids: ['a'], action: { kind: 'add-tag', tag: '' } }],
   'item:reveal': [{ id: 'x' }, { id: 'x', field: 'title' }, { id: 'x', field: 'field:abc' }],
   'item:copy-field': [{ id: 'x', field: 'urls' }, { field: 'password' }],
   'item:password-history': [{}],
