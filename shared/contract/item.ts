@@ -31,6 +31,7 @@ export const itemChannels = {
   'item:password-history': channel(byId).returns<PasswordHistoryMeta[]>(),
   'item:reveal-history': channel(byIndex).returns<{ value: string }>(),
   'item:open-url': channel(byIndex).returns<null>(),
+  'item:copy-url': channel(byIndex).returns<{ clearsInMs: number }>(),
   'item:totp': channel(byId).returns<TotpReply>(),
   'item:copy-totp': channel(byId).returns<{ clearsInMs: number; expiresInMs: number }>(),
   'item:copy-env': channel(z.object({ id, format: z.enum(ENV_FORMATS) }).strict()).returns<{ clearsInMs: number; name: string }>(),

@@ -35,6 +35,7 @@ export function itemHandlers(s: Services) {
       await openItemUrl(v(), s.urls, s.confirm, r.id, r.index);
       return null;
     },
+    'item:copy-url': (r) => s.copy.url(r.id, r.index),
     'item:totp': (r) => secret(() => s.copy.showTotp(r.id)),
     'item:copy-totp': (r) => secret(() => s.copy.totp(r.id)),
     'item:copy-env': (r) => secret(() => s.copy.env(r.id, r.format)),

@@ -17,6 +17,16 @@ export function subtitleOf(item: ListedItem): string {
   return text.trim().slice(0, SUBTITLE_MAX);
 }
 
+/** "github.com" from "https://www.github.com/login"; '' when there is no parsable address. */
+function hostOf(url: string | undefined): string {
+  if (!url) return '';
+  try {
+    return new URL(/^[a-z][a-z0-9+.-]*:/i.test(url) ? url : `https://${url}`).hostname.replace(/^www\./, '');
+  } catch {
+    return '';
+  }
+}
+
 export function toListRow(item: ListedItem): ItemListRow {
   return {
     id: item.id,
@@ -24,6 +34,9 @@ export function toListRow(item: ListedItem): ItemListRow {
     title: item.title,
     subtitle: subtitleOf(item),
     favorite: item.favorite,
+    host: hostOf(item.urls[0]),
+    hasTotp: item.hasTotp,
+    hasUrl: item.urls.length > 0,
     deletedAt: item.deletedAt,
     updatedAt: item.updatedAt,
     lastUsedAt: item.lastUsedAt,

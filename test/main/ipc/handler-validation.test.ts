@@ -51,6 +51,9 @@ const SPECIFIC_BAD: Partial<Record<Channel, unknown[]>> = {
   'item:password-history': [{}],
   'item:reveal-history': [{ id: 'x', index: -1 }, { id: 'x', index: 1.5 }],
   'item:open-url': [{ id: 'x' }, { id: 'x', index: '0' }],
+  'item:copy-url': [{ id: 'x' }, { id: 'x', index: -1 }],
+  'generator:copy-offered': [{ token: '' }],
+  'generator:reveal': [{ index: 100 }],
   'history:list': [{ kinds: ['nap'] }, { limit: 0 }, { since: -1 }],
   'settings:set': [{ theme: 'neon' }, { autoLockMinutes: 0 }, { clipboardClearSeconds: 1 }, { autoLockMinutes: 10, theme: 'neon' }],
 };

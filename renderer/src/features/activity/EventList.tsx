@@ -9,7 +9,7 @@ import { KIND_COLOR } from './kinds';
 const ROW = 36;
 
 function EventRow({ e, flagged }: { e: VaultEvent; flagged: boolean }) {
-  const what = [e.detail.title, e.detail.field ? fieldLabel(e.detail.field) : null].filter(Boolean).join(' · ');
+  const what = [e.detail.title, e.detail.field ? fieldLabel(e.detail.field, e.detail.note) : null].filter(Boolean).join(' · ');
   const note = e.detail.note ?? (e.detail.count !== undefined ? `${e.detail.count.toLocaleString()} items` : '');
   return (
     <>
