@@ -8,3 +8,4 @@ export function withScheme(address: string): string {
   const a = address.trim();
   return a === '' || HAS_SCHEME.test(a) ? a : `https://${a}`;
 }
+

@@ -48,7 +48,7 @@ describe.skipIf(!CHROMIUM)('layout, bulk actions and shortcuts', () => {
     await p.getByRole('heading', { name: /^Personal/ }).waitFor();
     expect(await p.locator('nav.sidebar.flyout').count()).toBe(0);
     // Tags, folders and tools scroll together: no section pinned over the others.
-    expect(await p.locator('.sidebar-scroll > .nav-list[aria-label="Tools"]').evaluate((el) => getComputedStyle(el).position)).toBe('static');
+    expect(await p.locator('.sidebar-scroll > .nav-list[aria-label="Tools"]').evaluate((el) => (globalThis as unknown as { getComputedStyle(e: unknown): { position: string } }).getComputedStyle(el).position)).toBe('static');
     await nav(p, 'All items').click();
     await row(p, 'Nordea online bank').click();
     await button(p, 'Edit').click();
@@ -184,6 +184,25 @@ describe.skipIf(!CHROMIUM)('layout, bulk actions and shortcuts', () => {
     await p.keyboard.press('Control+Slash');
     await overview.waitFor();
     await overview.getByRole('button', { name: 'Close' }).click();
+    expect(h.pageErrors).toEqual([]);
+  });
+
+  it('keeps the health count current after changes, and tells same-titled findings apart', async () => {
+    h = await startHarness(CHROMIUM as string);
+    const p = h.page;
+    const airbnb: ItemInput[] = ['maya', 'jonas', 'ines'].map((u) => ({ type: 'login', title: 'Airbnb', username: u, password: `${u}123`, urls: ['https://www.airbnb.com/login'] }));
+    await seedVault(h, [...airbnb, { type: 'login', title: 'Bank', username: 'me', password: 'Kr0na!Harbour!Sparrow-77' }]);
+    await nav(p, 'Health').getByLabel('3 items').waitFor();
+    // Two weak logins go to the trash: the count follows without opening the Health page.
+    await row(p, 'Airbnb').first().click();
+    await row(p, 'Airbnb').nth(1).click({ modifiers: ['Shift'] });
+    await p.keyboard.press('Delete');
+    await nav(p, 'Health').getByLabel('1 items').waitFor();
+    await p.getByTestId('toast').getByRole('button', { name: 'Undo' }).click();
+    await nav(p, 'Health').getByLabel('3 items').waitFor();
+    await nav(p, 'Health').click();
+    const weak = p.getByTestId('health-weak');
+    for (const u of ['maya', 'jonas', 'ines']) await weak.getByText(`(${u} · airbnb.com)`).waitFor();
     expect(h.pageErrors).toEqual([]);
   });
 

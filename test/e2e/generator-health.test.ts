@@ -78,7 +78,7 @@ describe.skipIf(!CHROMIUM)('generator, TOTP, health and API keys', () => {
     const stored = h.services.vault.unlocked().generatorHistory.list();
     expect(stored.map((e) => e.value)).toEqual([phrase]);
     // The slider is drawn by the app's stylesheet, not the native control.
-    expect(await p.getByRole('slider', { name: 'Words' }).evaluate((el) => getComputedStyle(el).appearance)).toBe('none');
+    expect(await p.getByRole('slider', { name: 'Words' }).evaluate((el) => (globalThis as unknown as { getComputedStyle(e: unknown): { appearance: string } }).getComputedStyle(el).appearance)).toBe('none');
 
     await button(p, 'Clear history').click();
     await p.getByRole('dialog').getByRole('button', { name: 'Clear history' }).click();

@@ -6,6 +6,7 @@ import type { ItemQuery, KdfParams, ListedItem } from '../../../shared/domain';
 import type { UnlockReport } from '../../../shared/unlock-report';
 import type { ItemListRow } from '../../../shared/item-views';
 import type { VaultStatus } from '../../../shared/vault-status';
+import { hostOf } from './web-host';
 import { KeystashError } from '../../core/errors';
 import { Vault, type VaultOptions } from '../../core/vault';
 
@@ -15,16 +16,6 @@ const SUBTITLE_MAX = 200;
 export function subtitleOf(item: ListedItem): string {
   const text = item.type === 'login' ? item.username : item.type === 'api_key' ? item.service : item.noteLine;
   return text.trim().slice(0, SUBTITLE_MAX);
-}
-
-/** "github.com" from "https://www.github.com/login"; '' when there is no parsable address. */
-function hostOf(url: string | undefined): string {
-  if (!url) return '';
-  try {
-    return new URL(/^[a-z][a-z0-9+.-]*:/i.test(url) ? url : `https://${url}`).hostname.replace(/^www\./, '');
-  } catch {
-    return '';
-  }
 }
 
 export function toListRow(item: ListedItem): ItemListRow {
