@@ -206,11 +206,14 @@ describe.skipIf(!CHROMIUM)('layout, bulk actions and shortcuts', () => {
     expect(h.pageErrors).toEqual([]);
   });
 
-  it('warns about Caps Lock on the unlock screen', async () => {
-    h = await startHarness(CHROMIUM as string);
+  it('warns about Caps Lock on the unlock screen, and counts a burst of failed attempts once', async () => {
+    h = await startHarness(CHROMIUM as string, { throttle: { freeAttempts: 10, baseDelayMs: 1000, maxDelayMs: 1000 } });
     const p = h.page;
     await seedVault(h, []);
+    await p.getByRole('button', { name: 'Import from another manager' }).waitFor();
     await p.keyboard.press('Control+KeyL');
+    await box(p, 'Master password').waitFor();
+    for (let i = 0; i < 4; i++) expect((await h.call('vault:unlock', { password: `guess ${i}` })).ok).toBe(false);
     const field = box(p, 'Master password');
     await field.waitFor();
     await field.focus();
@@ -221,5 +224,7 @@ describe.skipIf(!CHROMIUM)('layout, bulk actions and shortcuts', () => {
     await field.fill(PASSWORD);
     await p.keyboard.press('Enter');
     await p.getByRole('heading', { name: 'All items' }).waitFor();
+    // One time, counted, instead of the same minute four times over.
+    await p.getByTestId('unlock-notice').getByText(/^4 failed unlock attempts since your last unlock: [^;]+ \(4 times\)\.$/).waitFor();
   });
 });
