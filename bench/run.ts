@@ -4,7 +4,8 @@
 // search p50/p95 over 200 mixed queries, the median single-item add, and RSS. Then the
 // 100k-row CSV import (bench/import.ts) and usage history at 1M events (bench/history.ts),
 // each in its own process. JSON on stdout; progress on stderr.
-// BENCH_PARTS=vault,import,history picks parts.
+// BENCH_PARTS=vault,import,history,ui picks parts (ui: the app's list in real Chromium,
+// bench/ui.ts; not in the default set, as it needs Chromium and a renderer build).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -67,6 +68,10 @@ try {
   if (PARTS.has('import')) {
     process.stderr.write('import: 100,000 CSV rows...\n');
     extra.import = JSON.parse(runScript(path.join(__dirname, 'import.ts'), []));
+  }
+  if (PARTS.has('ui')) {
+    process.stderr.write('ui: the list in Chromium at 10,000 and 100,000 items...\n');
+    extra.ui = JSON.parse(runScript(path.join(__dirname, 'ui.ts'), []));
   }
   if (PARTS.has('history')) {
     process.stderr.write('history: 1,000,000 events (takes minutes to build)...\n');

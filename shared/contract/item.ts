@@ -17,7 +17,8 @@ const byField = z.object({ id, field: revealableFieldSchema }).strict();
 const byIndex = z.object({ id, index: z.number().int().min(0).max(100) }).strict();
 
 export const itemChannels = {
-  'item:list': channel(itemQuerySchema).returns<{ rows: ItemListRow[] }>(),
+  // One window of rows (offset, limit) and the number of matches in all.
+  'item:list': channel(itemQuerySchema).returns<{ rows: ItemListRow[]; total: number }>(),
   'item:counts': channel(empty).returns<ItemCounts>(),
   'item:get': channel(byId).returns<ItemSummary>(),
   'item:create': channel(z.object({ item: itemInputSchema }).strict()).returns<ItemSummary>(),

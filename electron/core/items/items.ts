@@ -51,6 +51,11 @@ export class Items {
     return this.gate.read().index.list(q);
   }
 
+  /** One window of the list (`q.offset`, `q.limit`) and how many items match in all. */
+  page(q: ItemQuery = {}): { items: ListedItem[]; total: number } {
+    return this.gate.read().index.page(q);
+  }
+
   /** Counts per sidebar view. */
   counts(): ItemCounts {
     const c: ItemCounts = { all: 0, favorites: 0, login: 0, api_key: 0, note: 0, trash: 0, tags: {}, folders: {} };

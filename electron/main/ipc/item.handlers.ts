@@ -15,7 +15,7 @@ export function itemHandlers(s: Services) {
     return get();
   };
   return handlers<'item'>({
-    'item:list': (q) => ({ rows: s.vault.listRows(q) }),
+    'item:list': (q) => s.vault.listRows(q),
     'item:counts': () => v().items.counts(),
     'item:get': (r) => v().items.summary(r.id),
     'item:create': (r) => v().items.create(r.item),

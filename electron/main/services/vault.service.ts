@@ -90,8 +90,9 @@ export class VaultService {
     this.vault?.lock();
   }
 
-  listRows(q: ItemQuery): ItemListRow[] {
-    return this.unlocked().items.list(q).map(toListRow);
+  listRows(q: ItemQuery): { rows: ItemListRow[]; total: number } {
+    const { items, total } = this.unlocked().items.page(q);
+    return { rows: items.map(toListRow), total };
   }
 
   close(): void {

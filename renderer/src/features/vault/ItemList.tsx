@@ -13,7 +13,9 @@ import type { PickHow } from './useSelection';
 const ROW_HEIGHT = 56;
 
 interface ItemListProps {
+  /** The rows loaded so far, from the top; `total` rows exist (the rest arrive shortly). */
   rows: ItemListRow[];
+  total: number;
   selectedId: string | null;
   picked: ReadonlySet<string>;
   onSelect: (id: string, how?: PickHow) => void;
@@ -29,8 +31,8 @@ interface ItemListProps {
   showDate: 'updated' | 'last-used';
 }
 
-export function ItemList({ rows, selectedId, picked, onSelect, onOpen, onEscape, onSelectAll, onActivate, onMenu, listRef, label, showDate }: ItemListProps) {
-  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => listRef.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
+export function ItemList({ rows, total, selectedId, picked, onSelect, onOpen, onEscape, onSelectAll, onActivate, onMenu, listRef, label, showDate }: ItemListProps) {
+  const virtualizer = useVirtualizer({ count: Math.max(total, rows.length), getScrollElement: () => listRef.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
   const selectedIndex = selectedId ? rows.findIndex((r) => r.id === selectedId) : -1;
   const lastScrolled = useRef<string | null>(null);
 
@@ -92,7 +94,8 @@ export function ItemList({ rows, selectedId, picked, onSelect, onOpen, onEscape,
       <div className="item-list-inner" style={{ height: virtualizer.getTotalSize() }}>
         {virtualizer.getVirtualItems().map((v) => {
           const row = rows[v.index];
-          if (!row) return null;
+          // Still on its way (the first window came first): an empty row keeps the scroll size.
+          if (!row) return <div key={`pending-${v.index}`} className="item-row pending" aria-hidden="true" style={{ transform: `translateY(${v.start}px)`, height: ROW_HEIGHT }} />;
           const isPicked = picked.has(row.id);
           const when = showDate === 'last-used' ? row.lastUsedAt : row.updatedAt;
           return (
@@ -102,7 +105,7 @@ export function ItemList({ rows, selectedId, picked, onSelect, onOpen, onEscape,
               role="option"
               aria-selected={isPicked}
               aria-posinset={v.index + 1}
-              aria-setsize={rows.length}
+              aria-setsize={Math.max(total, rows.length)}
               className={`item-row${isPicked ? ' selected' : ''}${row.id === selectedId ? ' active' : ''}`}
               style={{ transform: `translateY(${v.start}px)`, height: ROW_HEIGHT }}
               onMouseDown={(e) => {

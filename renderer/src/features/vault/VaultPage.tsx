@@ -72,7 +72,7 @@ function VaultView({ filter, select: initialSelection, Editor, onImport }: Vault
   const [showDetail, setShowDetail] = useState(initialSelection !== undefined);
   const { revision, structure } = useVaultData();
   // Last-used order changes with every copy; the other orders only with edits.
-  const { rows, error } = useItemRows(filter, text, sort, sort === 'last-used' ? revision : structure);
+  const { rows, total, error } = useItemRows(filter, text, sort, sort === 'last-used' ? revision : structure);
   const selection = useSelection(rows, initialSelection ?? null);
   const selectedId = selection.activeId;
   const setSelectedId = selection.setActive;
@@ -235,7 +235,8 @@ function VaultView({ filter, select: initialSelection, Editor, onImport }: Vault
         onActivate={() => setShowDetail(true)}
         onMenu={openMenu}
         listRef={listRef}
-        label={`${title}: ${rows.length} items`}
+        total={total}
+        label={`${title}: ${total} items`}
         showDate={sort === 'last-used' ? 'last-used' : 'updated'}
       />
     );
@@ -285,7 +286,7 @@ function VaultView({ filter, select: initialSelection, Editor, onImport }: Vault
         <div className="list-header">
           {/* Long view names (tags, folders, "Not used in 180 days") are cut with an ellipsis; the tooltip has them whole. */}
           <h1 className="page-title" title={title}>
-            {title} <span className="page-count">{rows ? rows.length.toLocaleString() : ''}</span>
+            {title} <span className="page-count">{rows ? total.toLocaleString() : ''}</span>
           </h1>
           {filter.kind !== 'trash' ? <NewItemMenu onPick={(t) => void startCreate(t)} /> : null}
         </div>
