@@ -6,7 +6,8 @@
 // and usage history at 1M events (bench/history.ts), each in its own process. Then (part
 // `startup`, bench/startup.ts) whole-process start-up of the built CLI against `node -e 0` and
 // keepassxc-cli. JSON on stdout; progress on stderr.
-// BENCH_PARTS=vault,import,kdbx,history,startup picks parts.
+// BENCH_PARTS=vault,import,kdbx,history,startup,ui picks parts (ui: the app's list in real
+// Chromium, bench/ui.ts; not in the default set, as it needs Chromium and a renderer build).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -73,6 +74,10 @@ try {
   if (PARTS.has('kdbx')) {
     process.stderr.write('kdbx: 10,000-entry KeePass database...\n');
     extra.kdbx_import = JSON.parse(runScript(path.join(__dirname, 'kdbx-import.ts'), []));
+  }
+  if (PARTS.has('ui')) {
+    process.stderr.write('ui: the list in Chromium at 10,000 and 100,000 items...\n');
+    extra.ui = JSON.parse(runScript(path.join(__dirname, 'ui.ts'), []));
   }
   if (PARTS.has('history')) {
     process.stderr.write('history: 1,000,000 events (takes minutes to build)...\n');

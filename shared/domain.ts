@@ -29,7 +29,7 @@ export const customFieldSchema = z.object({
 export type CustomField = z.infer<typeof customFieldSchema>;
 
 const text = (max: number, what: string) => noNul(z.string().max(max), what);
-const tagSchema = noNul(z.string().trim().min(1, 'Tags cannot be empty').max(100), 'Tags');
+export const tagSchema = noNul(z.string().trim().min(1, 'Tags cannot be empty').max(100), 'Tags');
 
 export const expiresAtSchema = z
   .string()
@@ -177,6 +177,8 @@ export const itemQuerySchema = z
     trash: z.boolean().optional(),
     sort: z.enum(SORT_ORDERS).optional(),
     limit: z.number().int().min(1).max(1_000_000).optional(),
+    /** Skip this many matches first (with limit: one window of the list). */
+    offset: z.number().int().min(0).max(1_000_000).optional(),
     /** Recently used: last copied, revealed or used at or after this time (ms). */
     usedSince: z.number().int().min(0).optional(),
     /** Stale: not used since this time; an item never used counts from its creation. */

@@ -70,6 +70,11 @@ export interface GeneratedSecret {
   strength: Strength;
 }
 
+/** A result as the window gets it: `token` names it when the person copies or uses it. */
+export interface OfferedSecret extends GeneratedSecret {
+  token: string;
+}
+
 export interface GeneratorHistoryEntry {
   kind: GeneratorKind;
   value: string;

@@ -30,8 +30,15 @@ export interface HealthReport {
 
 /** The report as the window gets it, with what it needs to link each finding to its items. */
 export interface HealthReply extends HealthReport {
-  /** Titles and types of every item a finding names, for links. */
-  items: { id: string; title: string; type: string }[];
+  /** Every item a finding names, for links: its title, and its username and site so items
+   * with one title (twelve "Airbnb" logins) can be told apart. */
+  items: { id: string; title: string; type: string; username: string; host: string }[];
+}
+
+/** How far a running check is: items looked at, of how many (null: no check running). */
+export interface HealthProgress {
+  done: number;
+  total: number;
 }
 
 /** The shape `keystash health --json` prints. */

@@ -10,6 +10,11 @@ export interface ItemListRow {
   title: string;
   subtitle: string;
   favorite: boolean;
+  /** The first web address's host without `www.` (for the row's monogram), or ''. */
+  host: string;
+  /** A login with a one-time code, and an item with a web address (for the shortcuts). */
+  hasTotp: boolean;
+  hasUrl: boolean;
   deletedAt: number | null;
   updatedAt: number;
   lastUsedAt: number | null;

@@ -49,28 +49,40 @@ describe.skipIf(!CHROMIUM)('generator, TOTP, health and API keys', () => {
     expect(await notice.count()).toBe(0);
   });
 
-  it('generates with options, copies from main, keeps a history without values and clears it', async () => {
+  it('generates with options, keeps only copied results in a masked history with reveal, and clears it', async () => {
     await nav(p, 'Generator').click();
     const value = p.getByTestId('generated-value');
     await value.waitFor();
     expect((await value.textContent())?.length).toBe(20);
     await p.getByTestId('generated-stats').getByText(/bits of entropy · crack time/).waitFor();
 
+    // Trying options writes no history: only a result copied (or used) is kept.
+    for (const name of ['A–Z', '0–9', 'Symbols']) await p.getByRole('checkbox', { name, exact: true }).uncheck();
+    await p.getByText('Nothing copied or used yet.', { exact: false }).waitFor();
+    expect(h.services.vault.unlocked().generatorHistory.list()).toEqual([]);
     await p.getByRole('radio', { name: 'Passphrase' }).check();
     await p.getByTestId('generated-value').filter({ hasText: /^[a-z-]+(-[a-z-]+){5,}$/ }).waitFor();
     const phrase = (await value.textContent()) ?? '';
     await button(p, 'Copy').click();
     expect(await h.clipboard.readText()).toBe(phrase);
+    await p.getByTestId('toast').filter({ hasText: /^Passphrase copied — clears in 30 s$/ }).waitFor();
 
     const rows = p.getByTestId('generator-history-row');
-    await rows.nth(1).waitFor();
+    await rows.first().waitFor();
+    expect(await rows.count()).toBe(1);
+    expect(await p.getByRole('list', { name: 'Generator history' }).textContent()).not.toContain(phrase);
+    await rows.first().getByRole('button', { name: /^Reveal passphrase from/ }).click();
+    await p.getByTestId('generator-history-value').filter({ hasText: phrase }).waitFor();
+    await rows.first().getByRole('button', { name: /^Hide passphrase from/ }).click();
     expect(await p.getByRole('list', { name: 'Generator history' }).textContent()).not.toContain(phrase);
     const stored = h.services.vault.unlocked().generatorHistory.list();
-    expect(stored[0]?.value).toBe(phrase);
+    expect(stored.map((e) => e.value)).toEqual([phrase]);
+    // The slider is drawn by the app's stylesheet, not the native control.
+    expect(await p.getByRole('slider', { name: 'Words' }).evaluate((el) => (globalThis as unknown as { getComputedStyle(e: unknown): { appearance: string } }).getComputedStyle(el).appearance)).toBe('none');
 
     await button(p, 'Clear history').click();
     await p.getByRole('dialog').getByRole('button', { name: 'Clear history' }).click();
-    await p.getByText('Nothing generated yet.', { exact: false }).waitFor();
+    await p.getByText('Nothing copied or used yet.', { exact: false }).waitFor();
     expect(h.services.vault.unlocked().generatorHistory.list()).toEqual([]);
   });
 
@@ -92,32 +104,37 @@ describe.skipIf(!CHROMIUM)('generator, TOTP, health and API keys', () => {
     await detailTitle(p).filter({ hasText: 'Generated login' }).waitFor();
     const id = h.services.vault.unlocked().items.resolve('Generated login');
     expect(h.services.vault.unlocked().items.withSecrets(id).password).toBe(generated);
+    // The PIN tried on the way is not remembered; the password used is.
+    expect(h.services.vault.unlocked().generatorHistory.list().map((e) => e.value)).toEqual([generated]);
   });
 
-  it('shows the TOTP code with a countdown, refreshes it at the period end, and copies it', async () => {
+  it('shows the live TOTP code with a ring countdown as soon as the item opens, refreshes it, and copies it', async () => {
     await row(p, 'Two-factor site').click();
     await detailTitle(p).filter({ hasText: 'Two-factor site' }).waitFor();
-    await button(p, 'Show one-time code').click();
+    // No eye to click, and the seed is not in the detail pane (it stays in the editor).
+    expect(await p.getByRole('button', { name: /one-time code secret/i }).count()).toBe(0);
     const first = totpCode(SEED, START).code;
     const code = p.getByTestId('totp-code');
     await code.getByText(`${first.slice(0, 3)} ${first.slice(3)}`).waitFor();
-    await p.getByTestId('totp-countdown').filter({ hasText: /^20 s$/ }).waitFor();
+    await p.getByTestId('totp-countdown').filter({ hasText: /^20 seconds left$/ }).waitFor();
+    await p.locator('.totp-ring').waitFor();
     await p.clock.runFor(5_000);
-    await p.getByTestId('totp-countdown').filter({ hasText: /^15 s$/ }).waitFor();
+    await p.getByTestId('totp-countdown').filter({ hasText: /^15 seconds left$/ }).waitFor();
 
     clock.at = START + 20_000; // main's clock reaches the next period with the page's
     await p.clock.runFor(15_000);
     const next = totpCode(SEED, START + 20_000).code;
     expect(next).not.toBe(first);
     await code.getByText(`${next.slice(0, 3)} ${next.slice(3)}`).waitFor();
-    await p.getByTestId('totp-countdown').filter({ hasText: /^30 s$/ }).waitFor();
+    await p.getByTestId('totp-countdown').filter({ hasText: /^30 seconds left$/ }).waitFor();
 
     await button(p, 'Copy one-time code').click();
-    await p.getByText('Copied', { exact: false }).first().waitFor();
+    await p.getByTestId('toast').filter({ hasText: /^One-time code copied — clears in 30 s$/ }).waitFor();
     expect(await h.clipboard.readText()).toBe(next);
     const events = h.services.vault.unlocked().history.query({ kinds: ['reveal', 'copy'] }).filter((e) => e.detail.field === 'totp');
-    // Newest first: the copy, then the two codes shown.
-    expect(events.map((e) => e.kind)).toEqual(['copy', 'reveal', 'reveal']);
+    // Newest first: the copy, then one showing for the open pane (not one per code), both as codes.
+    expect(events.map((e) => [e.kind, e.detail.note])).toEqual([['copy', 'one-time code'], ['reveal', 'one-time code']]);
+    await p.getByTestId('item-events').getByText('Copied one-time code').waitFor();
     clock.at = START;
   });
 

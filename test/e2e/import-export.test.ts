@@ -59,8 +59,9 @@ describe.skipIf(!CHROMIUM)('import wizard and export', () => {
     await p.getByRole('button', { name: 'Import another file' }).click();
     await chooseFile(path.join(FIXTURES, 'duplicates.csv'));
     await p.getByRole('button', { name: 'Preview' }).click();
-    await p.getByText('Line 4: Same (already in the vault)').waitFor();
-    await p.getByText('Line 3: Same (repeats an earlier row)').waitFor();
+    await p.getByText('2 rows are duplicates').waitFor();
+    await p.getByText('Line 4: Same — duplicate of an item in the vault').waitFor();
+    await p.getByText('Line 3: Same — duplicate of an earlier row').waitFor();
     await p.getByRole('button', { name: 'Import 1 item' }).waitFor();
     await p.getByLabel('Import them anyway').check();
     await p.getByRole('button', { name: 'Import 3 items' }).click();
@@ -77,18 +78,31 @@ describe.skipIf(!CHROMIUM)('import wizard and export', () => {
     await p.getByText('Imported 2 items; skipped 1 row.').waitFor();
   });
 
-  it('maps the columns of a generic CSV', async () => {
+  it('maps the columns of a generic CSV, guessing "Site" as the title, with a live preview', async () => {
     const p = h.page;
     await p.getByRole('button', { name: 'Import another file' }).click();
     await chooseFile(path.join(FIXTURES, 'generic-semicolon.csv'));
     await p.getByRole('button', { name: 'Preview' }).click();
     await p.getByRole('group', { name: 'Map the columns' }).waitFor();
+    // Site;Login;Pass;Comment: the guess needs no help.
+    expect(await p.getByLabel('Title', { exact: true }).inputValue()).toBe('Site');
+    expect(await p.getByLabel('URL', { exact: true }).inputValue()).toBe('');
+    expect(await p.getByLabel('Password', { exact: true }).inputValue()).toBe('Pass');
+    const table = p.getByRole('table', { name: 'Preview of the first rows' });
+    await table.getByText('Intranet', { exact: true }).waitFor();
+    // Each change redraws the preview, with no button to press.
+    expect(await p.getByRole('button', { name: 'Update preview' }).count()).toBe(0);
+    await p.getByLabel('Title', { exact: true }).selectOption('Colour');
+    await table.getByText('blue', { exact: true }).waitFor();
     await p.getByLabel('Title', { exact: true }).selectOption('Site');
-    await p.getByLabel('URL', { exact: true }).selectOption('');
-    await p.getByLabel('Password', { exact: true }).selectOption('Pass');
+    await table.getByText('Intranet', { exact: true }).waitFor();
     await p.getByLabel('Notes', { exact: true }).selectOption('Comment');
-    await p.getByRole('button', { name: 'Update preview' }).click();
-    await p.getByRole('table', { name: 'Preview of the first rows' }).getByText('Intranet', { exact: true }).waitFor();
+    // The grid of selects fits the card at 1100 px (it overflowed it).
+    await p.setViewportSize({ width: 1100, height: 720 });
+    const grid = await p.locator('.ie-mapping-grid').boundingBox();
+    const card = await p.locator('.ie-card').first().boundingBox();
+    expect((grid?.x ?? 0) + (grid?.width ?? 0)).toBeLessThanOrEqual((card?.x ?? 0) + (card?.width ?? 0));
+    expect(await p.locator('.ie-mapping-grid').evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
     await p.getByRole('button', { name: 'Import 1 item' }).click();
     await p.getByText('Imported 1 item.').waitFor();
     const vault = h.services.vault.unlocked();

@@ -178,7 +178,7 @@ describe.skipIf(!CHROMIUM)('items', () => {
   it('copies a password, and the clipboard is cleared when its timer fires', async () => {
     await row(p, 'GitHub').click();
     await button(p, 'Copy password').click();
-    await p.getByTestId('toast').filter({ hasText: /^Copied — clears in 30 s$/ }).waitFor();
+    await p.getByTestId('toast').filter({ hasText: /^Password copied — clears in 30 s$/ }).waitFor();
     expect(h.clipboard.text).toBe('tundra-Velvet-42-orbit');
     expect(h.timers.delays()).toEqual([30_000]);
     await h.timers.fireAll();

@@ -78,7 +78,7 @@ describe.skipIf(!CHROMIUM)('keyboard only', () => {
     await p.keyboard.press('ArrowDown'); // Fastmail
     expect(await selectedTitle(p)).toBe('Fastmail');
     await p.keyboard.press('Control+KeyB');
-    await p.getByTestId('toast').filter({ hasText: /^Copied — clears in \d+ s$/ }).waitFor();
+    await p.getByTestId('toast').filter({ hasText: /^Username copied — clears in \d+ s$/ }).waitFor();
     await expect.poll(() => h.clipboard.text).toBe('maya@lindqvist.se');
     await p.keyboard.press('Control+KeyC');
     await expect.poll(() => h.clipboard.text).toBe('Correct-Lantern-Fjord-88');

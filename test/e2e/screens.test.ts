@@ -38,14 +38,15 @@ describe.skipIf(!CHROMIUM)('settings and screenshots', () => {
     await p.getByRole('heading', { name: 'Settings' }).waitFor();
 
     await box(p, 'Lock after idle (minutes)').fill('0');
-    await button(p, 'Save').click();
     await p.getByText('Use a whole number from 1 to 720.').waitFor();
-    // Shorter times need no password (test/security/protection-weakened-silently.test.ts).
+    // Shorter times need no password (test/security/protection-weakened-silently.test.ts), and
+    // no Save: they apply as soon as typing pauses.
+    expect(await button(p, 'Save').count()).toBe(0);
     await box(p, 'Lock after idle (minutes)').fill('3');
     await box(p, 'Clear clipboard after (seconds)').fill('15');
-    await button(p, 'Save').click();
     await p.getByTestId('toast').filter({ hasText: 'Settings saved' }).waitFor();
-    expect(h.services.settings.get()).toMatchObject({ autoLockMinutes: 3, clipboardClearSeconds: 15 });
+    const settings = h.services.settings;
+    await expect.poll(() => settings.get()).toMatchObject({ autoLockMinutes: 3, clipboardClearSeconds: 15 });
     await p.getByRole('radio', { name: 'Dark' }).check();
     await p.locator('html[data-theme=dark]').waitFor({ state: 'attached' });
     expect(h.services.settings.get().theme).toBe('dark');

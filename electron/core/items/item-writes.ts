@@ -20,7 +20,7 @@ import type { Db } from '../vault/db';
 import { digestOf } from '../vault/manifest';
 import type { SessionKeys } from '../vault/session-keys';
 import type { IndexBuckets } from './bucket-store';
-import { ROW_ID, toRow } from './index-bucket';
+import { ROW_ID, toRow, type BucketRow } from './index-bucket';
 import { changedFields, listedOf, nextPasswordHistory, summarize, type ItemRecord } from './model';
 import { INSERT_ITEM, readRecord, sealRecord } from './records';
 import { assertValidTotp } from './totp';
@@ -159,6 +159,67 @@ export class ItemWrites {
     }
     for (const r of records) this.remember(r.item, this.index.get(r.item.id)?.lastUsedAt ?? null);
     return versions;
+  }
+
+  /**
+   * Applies `change` to many items in one transaction (all or none): each changed record is
+   * written with its next version and its own event, and each bucket is re-encrypted once
+   * however many of its items changed. Items `change` leaves alone (null, or no field
+   * different) are skipped. Returns the items changed.
+   */
+  changeMany(ids: readonly string[], kind: 'edit' | 'delete' | 'restore', change: (item: Item) => Item | null): ItemSummary[] {
+    const saved = this.db.transaction((): Item[] => {
+      const rowsByBucket = new Map<number, Map<string, BucketRow>>();
+      const out: Item[] = [];
+      for (const id of new Set(ids)) {
+        const { record, bucket, version } = readRecord(this.db, this.keys, this.buckets.checkRecord, id, this.index.get(id)?.title);
+        const before = record.item;
+        const proposed = change(before);
+        if (!proposed) continue;
+        const after = kind === 'edit' ? this.checked({ ...proposed, updatedAt: this.now() }) : proposed;
+        const changed = changedFields(before, after);
+        if (changed.length === 0) continue;
+        const sealed = sealRecord(this.keys, { item: after, passwordHistory: record.passwordHistory }, version + 1);
+        this.db.prepare('UPDATE items SET updated_at = ?, deleted_at = ?, version = ?, detail = ? WHERE id = ?').run(after.updatedAt, after.deletedAt, version + 1, sealed, id);
+        const rows = rowsByBucket.get(bucket) ?? new Map<string, BucketRow>();
+        rows.set(id, toRow(summarize(after), version + 1, digestOf(sealed)));
+        rowsByBucket.set(bucket, rows);
+        this.events.append({ kind, source: this.source, itemId: id, detail: kind === 'edit' ? { title: after.title, note: changed.join(', ') } : { title: after.title } });
+        out.push(after);
+      }
+      for (const [bucket, changedRows] of rowsByBucket) this.buckets.rewrite(bucket, (rows) => rows.map((r) => changedRows.get(r[ROW_ID]) ?? r));
+      return out;
+    }).immediate();
+    return saved.map((item) => this.remember(item, this.index.get(item.id)?.lastUsedAt ?? null));
+  }
+
+  /** Removes many items for good in one transaction, each bucket rewritten once. */
+  purgeMany(ids: readonly string[]): string[] {
+    const gone = this.db.transaction((): string[] => {
+      const idsByBucket = new Map<number, Set<string>>();
+      for (const id of new Set(ids)) {
+        const row = this.db.prepare('SELECT bucket FROM items WHERE id = ?').get(id) as { bucket: number } | undefined;
+        if (!row) throw new KeystashError('not-found', `No item with id ${id}.`);
+        const title = this.index.get(id)?.title;
+        this.db.prepare('DELETE FROM items WHERE id = ?').run(id);
+        idsByBucket.set(row.bucket, (idsByBucket.get(row.bucket) ?? new Set()).add(id));
+        this.events.append({ kind: 'purge', source: this.source, itemId: id, detail: title ? { title } : {} });
+      }
+      for (const [bucket, purged] of idsByBucket) this.buckets.rewrite(bucket, (rows) => rows.filter((r) => !purged.has(r[ROW_ID])));
+      return [...idsByBucket.values()].flatMap((s) => [...s]);
+    }).immediate();
+    for (const id of gone) {
+      this.index.delete(id);
+      this.buckets.forget(id);
+    }
+    return gone;
+  }
+
+  /** An edited item checked against the same rules as a single update. */
+  private checked(item: Item): Item {
+    const { id, createdAt, updatedAt, deletedAt, type, ...rest } = item;
+    const data = parseOrThrow(itemInputSchema, { type, ...rest }, `“${item.title}” would not be valid`);
+    return { ...data, id, createdAt, updatedAt, deletedAt };
   }
 
   /** Moves the item's last-used time; runs inside the caller's transaction. */

@@ -10,6 +10,7 @@
 // Every call goes through the session gate: reads see the file as it is now, changes are
 // refused as `busy` during an import, and everything fails with `locked` after lock.
 import type { EventSource, Item, ItemCounts, ItemQuery, ItemSummary, ListedItem, RevealableField } from '../../../shared/domain';
+import type { BulkAction, BulkResult } from '../../../shared/bulk';
 import { KeystashError } from '../errors';
 import type { EventLog } from '../history/event-log';
 import type { SummaryIndex } from '../search/summary-index';
@@ -18,6 +19,7 @@ import type { Gate } from '../vault/gate';
 import type { SessionKeys } from '../vault/session-keys';
 import { truncateWal } from '../vault/wal';
 import type { IndexBuckets } from './bucket-store';
+import { applyBulk } from './bulk';
 import type { ItemWrites } from './item-writes';
 import { fieldValue, type ItemRecord } from './model';
 import { readRecord } from './records';
@@ -47,6 +49,11 @@ export class Items {
   /** Items as the list shows them: filtered, searched and sorted in memory. */
   list(q: ItemQuery = {}): ListedItem[] {
     return this.gate.read().index.list(q);
+  }
+
+  /** One window of the list (`q.offset`, `q.limit`) and how many items match in all. */
+  page(q: ItemQuery = {}): { items: ListedItem[]; total: number } {
+    return this.gate.read().index.page(q);
   }
 
   /** Counts per sidebar view. */
@@ -137,6 +144,15 @@ export class Items {
     this.gate.write().writes.purge(id);
     // The purged ciphertext must not stay readable in the -wal (see vault/wal.ts).
     truncateWal(this.db);
+  }
+
+  /** One action on many items, in one transaction (see items/bulk.ts). */
+  bulk(ids: readonly string[], action: BulkAction): BulkResult {
+    const s = this.gate.write();
+    const result = applyBulk(s.writes, ids, action, this.now(), (id) => (s.index.get(id)?.deletedAt ?? null) !== null);
+    // Purged ciphertexts must not stay readable in the -wal (see vault/wal.ts).
+    if (action.kind === 'purge' && result.changed.length > 0) truncateWal(this.db);
+    return result;
   }
 
   /**

@@ -139,6 +139,14 @@ export class SummaryIndex {
   }
 
   list(q: ItemQuery = {}): ListedItem[] {
+    return this.page(q).items;
+  }
+
+  /**
+   * The matches from `q.offset` (default 0), at most `q.limit` of them, and how many match in
+   * all: the window's list asks for the rows it shows, not the whole list.
+   */
+  page(q: ItemQuery = {}): { items: ListedItem[]; total: number } {
     const terms = queryTerms(q.text);
     const wantTrash = q.trash === true;
     const order = this.byTitle;
@@ -186,9 +194,10 @@ export class SummaryIndex {
     } else if (sort === 'last-used') {
       out.sort((a, b) => (b.summary.lastUsedAt ?? -1) - (a.summary.lastUsedAt ?? -1));
     }
-    const n = q.limit !== undefined ? Math.min(q.limit, sorted.length) : sorted.length;
+    const from = Math.min(q.offset ?? 0, sorted.length);
+    const n = q.limit !== undefined ? Math.min(q.limit, sorted.length - from) : sorted.length - from;
     const result = new Array<ListedItem>(n);
-    for (let i = 0; i < n; i++) result[i] = (sorted[i] as Entry).summary;
-    return result;
+    for (let i = 0; i < n; i++) result[i] = (sorted[from + i] as Entry).summary;
+    return { items: result, total: sorted.length };
   }
 }

@@ -1,5 +1,5 @@
 // generator:* — passwords, passphrases and PINs made in main; the window sees the newest
-// value and a history without values, and copies an older one by its index. A copy from the
+// value, and a history (of results copied or used) without values. A copy or reveal from the
 // history hands out a value that may now be a saved password, so it waits for the secret rate
 // limit like any other copy.
 import type { Services } from '../services';
@@ -8,6 +8,16 @@ import { handlers } from './handler';
 export function generatorHandlers(s: Services) {
   return handlers<'generator'>({
     'generator:generate': (r) => s.generator.generate(r.options),
+    'generator:copy-offered': (r) => s.generator.copyOffered(r.token),
+    'generator:use-offered': (r) => {
+      s.generator.useOffered(r.token);
+      return null;
+    },
+    'generator:reveal': async (r) => {
+      s.vault.unlocked();
+      await s.secretRate.admit();
+      return { value: s.generator.reveal(r.index) };
+    },
     'generator:history': () => s.generator.history(),
     'generator:copy': async (r) => {
       s.vault.unlocked(); // `locked` at once, without spending the burst

@@ -15,7 +15,7 @@ export function itemHandlers(s: Services) {
     return get();
   };
   return handlers<'item'>({
-    'item:list': (q) => ({ rows: s.vault.listRows(q) }),
+    'item:list': (q) => s.vault.listRows(q),
     'item:counts': () => v().items.counts(),
     'item:get': (r) => v().items.summary(r.id),
     'item:create': (r) => v().items.create(r.item),
@@ -26,6 +26,7 @@ export function itemHandlers(s: Services) {
       v().items.purge(r.id);
       return null;
     },
+    'item:bulk': (r) => v().items.bulk(r.ids, r.action),
     'item:reveal': (r) => secret(() => ({ value: v().items.useField(r.id, r.field, 'reveal') })),
     'item:copy-field': (r) => secret(() => s.copy.field(r.id, r.field)),
     'item:password-history': (r) => v().items.passwordHistory(r.id),
@@ -34,6 +35,7 @@ export function itemHandlers(s: Services) {
       await openItemUrl(v(), s.urls, s.confirm, r.id, r.index);
       return null;
     },
+    'item:copy-url': (r) => s.copy.url(r.id, r.index),
     'item:totp': (r) => secret(() => s.copy.showTotp(r.id)),
     'item:copy-totp': (r) => secret(() => s.copy.totp(r.id)),
     'item:copy-env': (r) => secret(() => s.copy.env(r.id, r.format)),

@@ -1,7 +1,8 @@
 // Vault health and due API keys for the window: computed here from the secrets, returned as
 // ids, titles and reasons. One check runs at a time (callers share it), and the desktop
 // notification about due keys is shown once per unlock.
-import type { DueKey, HealthReply } from '../../../shared/health';
+import type { DueKey, HealthProgress, HealthReply } from '../../../shared/health';
+import { hostOf } from './web-host';
 import { dueApiKeys } from '../../core/api-keys/due';
 import { computeHealth } from '../../core/health';
 import type { VaultService } from './vault.service';
@@ -10,6 +11,7 @@ export type Notify = (title: string, body: string) => void;
 
 export class HealthService {
   private running: Promise<HealthReply> | null = null;
+  private progressNow: HealthProgress | null = null;
   private notified = false;
 
   constructor(
@@ -21,17 +23,23 @@ export class HealthService {
   report(): Promise<HealthReply> {
     this.running ??= this.compute().finally(() => {
       this.running = null;
+      this.progressNow = null;
     });
     return this.running;
   }
 
+  /** How far the running check is, for the Health page's progress bar; null when none runs. */
+  progress(): HealthProgress | null {
+    return this.progressNow;
+  }
+
   private async compute(): Promise<HealthReply> {
     const v = this.vault.unlocked();
-    const report = await computeHealth(v, { now: this.now() });
+    const report = await computeHealth(v, { now: this.now(), onProgress: (done, total) => (this.progressNow = { done, total }) });
     const ids = [...new Set(report.findings.flatMap((f) => f.itemIds))];
     const items = ids.map((id) => {
       const s = v.items.listedItem(id);
-      return { id, title: s.title, type: s.type };
+      return { id, title: s.title, type: s.type, username: s.username, host: hostOf(s.urls[0]) };
     });
     return { ...report, items };
   }

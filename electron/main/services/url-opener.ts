@@ -4,6 +4,7 @@
 // authenticated record (never the list index alone), are opened; a `file:`, `javascript:` or
 // custom-scheme URL handed to the OS could run code. The first link to an origin is shown to
 // the person in a native dialog, and the answer is remembered per origin in the vault.
+import { withScheme } from '../../../shared/web-address';
 import { KeystashError } from '../../core/errors';
 import type { Vault } from '../../core/vault';
 import type { Confirmations } from './confirmations';
@@ -15,8 +16,9 @@ export interface UrlOpener {
 /** Longer URLs are refused: no site a person logs into needs more, and exfiltration does. */
 export const MAX_OPEN_URL_LENGTH = 2_048;
 
-/** The URL as the OS should receive it, or an `invalid-input` error. */
-export function safeExternalUrl(raw: string): string {
+/** The URL as the OS should receive it, or an `invalid-input` error. No scheme means https. */
+export function safeExternalUrl(typed: string): string {
+  const raw = withScheme(typed);
   if (raw.length > MAX_OPEN_URL_LENGTH) {
     throw new KeystashError('invalid-input', `This address is ${raw.length} characters long; Keystash opens addresses of at most ${MAX_OPEN_URL_LENGTH}.`);
   }

@@ -6,6 +6,7 @@ import type { ItemQuery, KdfParams, ListedItem } from '../../../shared/domain';
 import type { UnlockReport } from '../../../shared/unlock-report';
 import type { ItemListRow } from '../../../shared/item-views';
 import type { VaultStatus } from '../../../shared/vault-status';
+import { hostOf } from './web-host';
 import { KeystashError } from '../../core/errors';
 import { Vault, type VaultOptions } from '../../core/vault';
 
@@ -24,6 +25,9 @@ export function toListRow(item: ListedItem): ItemListRow {
     title: item.title,
     subtitle: subtitleOf(item),
     favorite: item.favorite,
+    host: hostOf(item.urls[0]),
+    hasTotp: item.hasTotp,
+    hasUrl: item.urls.length > 0,
     deletedAt: item.deletedAt,
     updatedAt: item.updatedAt,
     lastUsedAt: item.lastUsedAt,
@@ -86,8 +90,9 @@ export class VaultService {
     this.vault?.lock();
   }
 
-  listRows(q: ItemQuery): ItemListRow[] {
-    return this.unlocked().items.list(q).map(toListRow);
+  listRows(q: ItemQuery): { rows: ItemListRow[]; total: number } {
+    const { items, total } = this.unlocked().items.page(q);
+    return { rows: items.map(toListRow), total };
   }
 
   close(): void {

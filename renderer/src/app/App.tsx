@@ -58,18 +58,18 @@ export function App() {
   switch (phase.kind) {
     case 'loading':
       screen = (
-        <div className="center-screen">
+        <main className="center-screen">
           <Spinner label="Opening Keystash…" />
-        </div>
+        </main>
       );
       break;
     case 'error':
       screen = (
-        <div className="center-screen">
+        <main className="center-screen">
           <p className="field-error" role="alert">
             {phase.message}
           </p>
-        </div>
+        </main>
       );
       break;
     case 'create':

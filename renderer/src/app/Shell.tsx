@@ -13,6 +13,8 @@ import { InlineGenerator } from '../features/generator/InlineGenerator';
 import { UnlockNotice } from '../features/unlock/UnlockNotice';
 import { DueKeysNotice } from '../features/health/DueKeysNotice';
 import { Sidebar } from './Sidebar';
+import { ShortcutsDialog } from './ShortcutsDialog';
+import { useToast } from '../components/Toast';
 import { TOOL_PAGES } from './pages';
 import { HOME, sameRoute, type Route } from '../state/routes';
 
@@ -51,6 +53,9 @@ export function Shell(props: ShellProps) {
 function ShellLayout({ report, onLocked }: ShellProps) {
   const [route, setRoute] = useState<Route>(HOME);
   const guard = useUnsavedGuard();
+  const toast = useToast();
+  // A notice belongs to the page it was shown on (the clipboard countdown stays in the sidebar).
+  useEffect(() => toast.dismiss(), [route, toast]);
 
   const navigate = useCallback(
     async (next: Route) => {
@@ -85,8 +90,13 @@ function ShellLayout({ report, onLocked }: ShellProps) {
       <main className="main" aria-label="Main">
         <UnlockNotice report={report} />
         <DueKeysNotice onOpen={openItem} />
-        {route.page === 'vault' ? <VaultPage key={route.select ?? ''} filter={route.filter} select={route.select} Editor={VaultEditor} /> : tool ? <tool.Component openItem={openItem} /> : null}
+        {route.page === 'vault' ? (
+          <VaultPage key={route.select ?? ''} filter={route.filter} select={route.select} Editor={VaultEditor} onImport={() => void navigate({ page: 'tool', id: 'import-export' })} />
+        ) : tool ? (
+          <tool.Component openItem={openItem} />
+        ) : null}
       </main>
+      <ShortcutsDialog />
     </div>
   );
 }

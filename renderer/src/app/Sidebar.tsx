@@ -1,6 +1,9 @@
 // Navigation: the vault's views with their counts, tags and folders, then the tool pages,
-// and the lock button. Every entry is a real button, so Tab and Enter reach all of it.
-import { useState, type ReactNode } from 'react';
+// the clipboard's clear countdown and the lock button. Every entry is a real button, so Tab
+// and Enter reach all of it. Below 1000 px it shows only icons (names stay for screen readers
+// and tooltips); "Show labels" or a tag or folder group opens it over the page until the next
+// choice or Esc.
+import { useEffect, useState, type ReactNode } from 'react';
 import {
   ChevronDown,
   ChevronRight,
@@ -11,6 +14,8 @@ import {
   KeyRound,
   Layers,
   Lock,
+  PanelLeftClose,
+  PanelLeftOpen,
   Star,
   Tag,
   Trash2,
@@ -18,6 +23,8 @@ import {
   type LucideIcon,
 } from 'lucide-react';
 import { useVaultData } from '../state/vault-data';
+import { ClipboardCountdown } from '../components/Toast';
+import { ICON_SIDEBAR_QUERY, useMediaQuery } from '../lib/useMediaQuery';
 import { TOOL_PAGES, type ToolPage } from './pages';
 import { sameRoute, type Route, type VaultFilter } from '../state/routes';
 import './sidebar.css';
@@ -35,6 +42,7 @@ function NavItem({ icon: Icon, label, count, active, onClick, indent }: { icon: 
         type="button"
         className={`nav-item${active ? ' active' : ''}${indent ? ' indent' : ''}`}
         aria-current={active ? 'page' : undefined}
+        title={count !== undefined ? `${label} (${count.toLocaleString()})` : label}
         onClick={onClick}
       >
         <Icon size={16} aria-hidden="true" className="nav-icon" />
@@ -49,12 +57,23 @@ function NavItem({ icon: Icon, label, count, active, onClick, indent }: { icon: 
   );
 }
 
-function Group({ icon: Icon, label, count, children }: { icon: LucideIcon; label: string; count: number; children: ReactNode }) {
+function Group({ icon: Icon, label, count, children, onCompactOpen }: { icon: LucideIcon; label: string; count: number; children: ReactNode; onCompactOpen?: (() => void) | undefined }) {
   const [open, setOpen] = useState(true);
   const Chevron = open ? ChevronDown : ChevronRight;
   return (
     <li>
-      <button type="button" className="nav-item nav-group" aria-expanded={open} onClick={() => setOpen((o) => !o)}>
+      <button
+        type="button"
+        className="nav-item nav-group"
+        aria-expanded={onCompactOpen ? false : open}
+        title={label}
+        onClick={() => {
+          if (onCompactOpen) {
+            setOpen(true);
+            onCompactOpen();
+          } else setOpen((o) => !o);
+        }}
+      >
         <Icon size={16} aria-hidden="true" className="nav-icon" />
         <span className="nav-label">{label}</span>
         <span className="nav-count" aria-label={`${count} ${label.toLowerCase()}`}>
@@ -75,18 +94,38 @@ function ToolNavItem({ page, active, onClick }: { page: ToolPage; active: boolea
   return <NavItem icon={page.icon} label={page.label} count={count} active={active} onClick={onClick} />;
 }
 
-export function Sidebar({ route, onNavigate, onLock }: SidebarProps) {
+export function Sidebar({ route, onNavigate: navigate, onLock }: SidebarProps) {
   const { counts } = useVaultData();
+  const compact = useMediaQuery(ICON_SIDEBAR_QUERY);
+  const [flyout, setFlyout] = useState(false);
+  const iconsOnly = compact && !flyout;
+  useEffect(() => {
+    if (!flyout) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') setFlyout(false);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [flyout]);
+  const onNavigate = (r: Route) => {
+    setFlyout(false);
+    navigate(r);
+  };
   const go = (filter: VaultFilter) => onNavigate({ page: 'vault', filter });
   const is = (filter: VaultFilter) => sameRoute(route, { page: 'vault', filter });
   const tags = Object.entries(counts?.tags ?? {}).sort(([a], [b]) => a.localeCompare(b));
   const folders = Object.entries(counts?.folders ?? {}).sort(([a], [b]) => a.localeCompare(b));
 
   return (
-    <nav className="sidebar" aria-label="Vault navigation">
+    <nav className={`sidebar${compact ? ' compact' : ''}${flyout ? ' flyout' : ''}`} aria-label="Vault navigation">
       <div className="sidebar-brand">
         <KeyRound size={18} aria-hidden="true" />
-        <span>Keystash</span>
+        <span className="sidebar-name">Keystash</span>
+        {compact ? (
+          <button type="button" className="icon-btn sidebar-toggle" aria-label={flyout ? 'Hide labels' : 'Show labels'} title={flyout ? 'Hide labels (Esc)' : 'Show labels'} aria-expanded={flyout} onClick={() => setFlyout((f) => !f)}>
+            {flyout ? <PanelLeftClose size={16} aria-hidden="true" /> : <PanelLeftOpen size={16} aria-hidden="true" />}
+          </button>
+        ) : null}
       </div>
       <div className="sidebar-scroll">
         <ul className="nav-list">
@@ -100,13 +139,13 @@ export function Sidebar({ route, onNavigate, onLock }: SidebarProps) {
           <NavItem icon={Trash2} label="Trash" count={counts?.trash} active={is({ kind: 'trash' })} onClick={() => go({ kind: 'trash' })} />
         </ul>
         <ul className="nav-list nav-section">
-          <Group icon={Tag} label="Tags" count={tags.length}>
+          <Group icon={Tag} label="Tags" count={tags.length} onCompactOpen={iconsOnly ? () => setFlyout(true) : undefined}>
             {tags.length === 0 ? <li className="nav-empty">No tags yet</li> : null}
             {tags.map(([tag, n]) => (
               <NavItem key={tag} indent icon={Tag} label={tag} count={n} active={is({ kind: 'tag', tag })} onClick={() => go({ kind: 'tag', tag })} />
             ))}
           </Group>
-          <Group icon={Folder} label="Folders" count={folders.length}>
+          <Group icon={Folder} label="Folders" count={folders.length} onCompactOpen={iconsOnly ? () => setFlyout(true) : undefined}>
             {folders.length === 0 ? <li className="nav-empty">No folders yet</li> : null}
             {folders.map(([folder, n]) => (
               <NavItem key={folder} indent icon={Folder} label={folder} count={n} active={is({ kind: 'folder', folder })} onClick={() => go({ kind: 'folder', folder })} />
@@ -120,10 +159,11 @@ export function Sidebar({ route, onNavigate, onLock }: SidebarProps) {
         </ul>
       </div>
       <div className="sidebar-footer">
-        <button type="button" className="nav-item" onClick={onLock} title="Lock (Ctrl+L)">
+        <ClipboardCountdown />
+        <button type="button" className="nav-item" onClick={onLock} title="Lock vault (Ctrl+L)">
           <Lock size={16} aria-hidden="true" className="nav-icon" />
           <span className="nav-label">Lock vault</span>
-          <kbd className="kbd">Ctrl L</kbd>
+          <kbd className="kbd nav-kbd">Ctrl L</kbd>
         </button>
       </div>
     </nav>

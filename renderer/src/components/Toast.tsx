@@ -1,23 +1,40 @@
-// Short notices at the bottom of the window. A copy notice counts down to the moment main
-// clears the clipboard, so the user knows how long the secret stays there.
+// Short notices in the window's bottom corner, and the clipboard's clear countdown. A notice
+// names what happened ("Password copied — clears in 30 s"), may carry one action (Undo), and
+// fades after a few seconds; the shell dismisses it when the user moves to another page. The
+// countdown to the clipboard being cleared stays visible, quietly, in the sidebar's footer
+// (ClipboardCountdown) for as long as main will keep the value there.
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { CheckCircle2, AlertCircle } from 'lucide-react';
+import { AlertCircle, CheckCircle2, ClipboardCheck } from 'lucide-react';
+
+interface ToastAction {
+  label: string;
+  run: () => void;
+}
 
 interface ToastState {
   id: number;
   kind: 'info' | 'error' | 'copy';
   text: string;
-  /** For copy toasts: when the clipboard is cleared (ms since epoch). */
-  clearsAt?: number;
+  action?: ToastAction | undefined;
+}
+
+interface ClipboardState {
+  /** What was copied, e.g. "Password". */
+  what: string;
+  /** When main clears the clipboard (ms since epoch). */
+  clearsAt: number;
 }
 
 interface ToastApi {
-  info(text: string): void;
+  info(text: string, action?: ToastAction): void;
   error(text: string): void;
-  copied(clearsInMs: number): void;
+  /** `what` names the value, capitalised: "Password", "One-time code". */
+  copied(what: string, clearsInMs: number): void;
+  dismiss(): void;
 }
 
 const ToastContext = createContext<ToastApi | null>(null);
+const ClipboardContext = createContext<ClipboardState | null>(null);
 
 export function useToast(): ToastApi {
   const t = useContext(ToastContext);
@@ -25,55 +42,89 @@ export function useToast(): ToastApi {
   return t;
 }
 
-const INFO_MS = 4000;
+/** How long a notice stays; one with an action (Undo) stays longer, so it can be reached. */
+const SHOW_MS = 4000;
+const SHOW_WITH_ACTION_MS = 8000;
 
 export function ToastProvider({ children }: { children: ReactNode }) {
   const [toast, setToast] = useState<ToastState | null>(null);
-  const [now, setNow] = useState(() => Date.now());
+  const [clipboard, setClipboard] = useState<ClipboardState | null>(null);
   const nextId = useRef(1);
 
-  const show = useCallback((t: Omit<ToastState, 'id'>) => {
-    setNow(Date.now());
-    setToast({ ...t, id: nextId.current++ });
-  }, []);
+  const show = useCallback((t: Omit<ToastState, 'id'>) => setToast({ ...t, id: nextId.current++ }), []);
 
   useEffect(() => {
     if (!toast) return;
-    const endsAt = toast.clearsAt ?? Date.now() + INFO_MS;
-    const tick = window.setInterval(() => {
-      const t = Date.now();
-      setNow(t);
-      if (t >= endsAt) setToast((cur) => (cur?.id === toast.id ? null : cur));
-    }, 250);
-    return () => window.clearInterval(tick);
+    const timer = window.setTimeout(() => setToast((cur) => (cur?.id === toast.id ? null : cur)), toast.action ? SHOW_WITH_ACTION_MS : SHOW_MS);
+    return () => window.clearTimeout(timer);
   }, [toast]);
+
+  useEffect(() => {
+    if (!clipboard) return;
+    const timer = window.setTimeout(() => setClipboard((cur) => (cur === clipboard ? null : cur)), Math.max(0, clipboard.clearsAt - Date.now()));
+    return () => window.clearTimeout(timer);
+  }, [clipboard]);
 
   const api = useMemo<ToastApi>(
     () => ({
-      info: (text) => show({ kind: 'info', text }),
+      info: (text, action) => show({ kind: 'info', text, action }),
       error: (text) => show({ kind: 'error', text }),
-      copied: (clearsInMs) => show({ kind: 'copy', text: 'Copied', clearsAt: Date.now() + clearsInMs }),
+      copied: (what, clearsInMs) => {
+        setClipboard({ what, clearsAt: Date.now() + clearsInMs });
+        show({ kind: 'copy', text: `${what} copied — clears in ${Math.round(clearsInMs / 1000)} s` });
+      },
+      dismiss: () => setToast(null),
     }),
     [show],
   );
 
-  let text = toast?.text ?? '';
-  if (toast?.clearsAt !== undefined) {
-    const secs = Math.max(0, Math.ceil((toast.clearsAt - now) / 1000));
-    text = `Copied — clears in ${secs} s`;
-  }
   const Icon = toast?.kind === 'error' ? AlertCircle : CheckCircle2;
   return (
     <ToastContext.Provider value={api}>
-      {children}
+      <ClipboardContext.Provider value={clipboard}>{children}</ClipboardContext.Provider>
       <div className="toast-region" role="status" aria-live="polite">
         {toast ? (
-          <div className={`toast toast-${toast.kind}`} data-testid="toast">
-            <Icon size={16} aria-hidden="true" />
-            <span>{text}</span>
+          <div key={toast.id} className={`toast toast-${toast.kind}`} data-testid="toast">
+            <Icon size={14} aria-hidden="true" />
+            <span>{toast.text}</span>
+            {toast.action ? (
+              <button
+                type="button"
+                className="toast-action"
+                onClick={() => {
+                  toast.action?.run();
+                  setToast(null);
+                }}
+              >
+                {toast.action.label}
+              </button>
+            ) : null}
           </div>
         ) : null}
       </div>
     </ToastContext.Provider>
+  );
+}
+
+/** "Password on the clipboard · 24 s", while main will keep it there; nothing otherwise. */
+export function ClipboardCountdown() {
+  const clipboard = useContext(ClipboardContext);
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (!clipboard) return;
+    setNow(Date.now());
+    const tick = window.setInterval(() => setNow(Date.now()), 1000);
+    return () => window.clearInterval(tick);
+  }, [clipboard]);
+  if (!clipboard) return null;
+  const secs = Math.max(0, Math.ceil((clipboard.clearsAt - now) / 1000));
+  return (
+    <p className="clipboard-countdown" data-testid="clipboard-countdown" title={`${clipboard.what} stays on the clipboard for ${secs} s more`}>
+      <ClipboardCheck size={14} aria-hidden="true" />
+      <span className="clipboard-countdown-text">
+        <span className="clipboard-countdown-what">{clipboard.what} on the clipboard · </span>
+        {secs} s
+      </span>
+    </p>
   );
 }

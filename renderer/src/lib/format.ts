@@ -65,8 +65,16 @@ const FIELD_LABEL: Record<string, string> = {
   'history:secret': 'previous secret',
 };
 
-export function fieldLabel(field: string): string {
+/** A field as the history names it. `note` tells a one-time code (derived) from its secret. */
+export function fieldLabel(field: string, note?: string): string {
+  if (field === 'totp' && note === 'one-time code') return 'one-time code';
   return FIELD_LABEL[field] ?? (field.startsWith('field:') ? 'custom field' : field);
+}
+
+/** What a copy notice calls a field's value: "Password", "Key ID", "Username". */
+export function copiedWhat(field: string): string {
+  const label = field === 'keyId' ? 'key ID' : fieldLabel(field);
+  return label.charAt(0).toUpperCase() + label.slice(1);
 }
 
 export function plural(n: number, one: string, many = `${one}s`): string {

@@ -10,15 +10,24 @@ beforeEach(async () => {
 afterEach(() => h.cleanup());
 
 describe('generator channels', () => {
-  it('generates, records history without values, copies an entry from main and clears', async () => {
+  it('records only results copied or used, lists history without values, copies and reveals an entry, and clears', async () => {
     const r = ok(await h.api['generator:generate']({ options: { kind: 'password', length: 24 } }));
     expect(r.value).toHaveLength(24);
     expect(r.entropyBits).toBeGreaterThan(150);
     expect([3, 4]).toContain(r.strength.score);
-    ok(await h.api['generator:generate']({ options: { kind: 'pin' } }));
+    // Trying options records nothing.
+    for (const length of [8, 9, 10]) ok(await h.api['generator:generate']({ options: { kind: 'password', length } }));
+    expect(ok(await h.api['generator:history']({}))).toEqual([]);
+    ok(await h.api['generator:use-offered']({ token: r.token }));
+    const pin = ok(await h.api['generator:generate']({ options: { kind: 'pin' } }));
+    ok(await h.api['generator:copy-offered']({ token: pin.token }));
+    ok(await h.api['generator:copy-offered']({ token: pin.token }));
+    expect(await h.clipboard.readText()).toBe(pin.value);
+    expect((await h.api['generator:use-offered']({ token: 'made-up' })).ok).toBe(false);
     const rows = ok(await h.api['generator:history']({}));
     expect(rows.map((x) => [x.index, x.kind, x.length])).toEqual([[0, 'pin', 6], [1, 'password', 24]]);
     expect(JSON.stringify(rows)).not.toContain(r.value);
+    expect(ok(await h.api['generator:reveal']({ index: 1 })).value).toBe(r.value);
     const copied = ok(await h.api['generator:copy']({ index: 1 }));
     expect(copied.clearsInMs).toBeGreaterThan(0);
     expect(await h.clipboard.readText()).toBe(r.value);

@@ -13,9 +13,15 @@ afterEach(() => h.cleanup());
 
 describe('health channels', () => {
   it('reports findings as ids, titles and reasons only', async () => {
-    const a = ok(await h.api['item:create']({ item: { type: 'login', title: 'Forum', password: 'password1' } }));
+    const a = ok(await h.api['item:create']({ item: { type: 'login', title: 'Forum', username: 'maya', password: 'password1', urls: ['forum.example.org/login'] } }));
     const b = ok(await h.api['item:create']({ item: { type: 'login', title: 'Shop', password: 'password1' } }));
-    const r = ok(await h.api['health:report']({}));
+    expect(ok(await h.api['health:progress']({}))).toBeNull();
+    const running = h.api['health:report']({});
+    // The check has started and says how far it is before it finishes.
+    expect(ok(await h.api['health:progress']({}))).toMatchObject({ total: 2 });
+    const r = ok(await running);
+    expect(ok(await h.api['health:progress']({}))).toBeNull();
+    expect(r.items.find((i) => i.id === a.id)).toMatchObject({ title: 'Forum', username: 'maya', host: 'forum.example.org' });
     expect(r.counts.weak).toBe(2);
     expect(r.counts.reused).toBe(1);
     expect(r.items.map((i) => i.title).sort()).toEqual(['Forum', 'Shop']);

@@ -24,6 +24,12 @@ describe('TOTP and env channels', () => {
     expect(await h.clipboard.readText()).toMatch(/^\d{6}$/);
     const events = ok(await h.api['history:list']({ itemId: item.id, kinds: ['reveal', 'copy'] }));
     expect(events.map((e) => [e.kind, e.detail.field])).toEqual(expect.arrayContaining([['reveal', 'totp'], ['copy', 'totp']]));
+    // The pane fetches each new code while the item stays open: one showing is logged, as a
+    // code (its note), not as the secret.
+    ok(await h.api['item:totp']({ id: item.id }));
+    ok(await h.api['item:totp']({ id: item.id }));
+    const shown = ok(await h.api['history:list']({ itemId: item.id, kinds: ['reveal'] }));
+    expect(shown.map((e) => [e.detail.field, e.detail.note])).toEqual([['totp', 'one-time code']]);
     const none = ok(await h.api['item:create']({ item: { type: 'login', title: 'No code' } }));
     expect(await h.api['item:totp']({ id: none.id })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
   });

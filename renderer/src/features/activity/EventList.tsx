@@ -9,7 +9,7 @@ import { KIND_COLOR } from './kinds';
 const ROW = 36;
 
 function EventRow({ e, flagged }: { e: VaultEvent; flagged: boolean }) {
-  const what = [e.detail.title, e.detail.field ? fieldLabel(e.detail.field) : null].filter(Boolean).join(' · ');
+  const what = [e.detail.title, e.detail.field ? fieldLabel(e.detail.field, e.detail.note) : null].filter(Boolean).join(' · ');
   const note = e.detail.note ?? (e.detail.count !== undefined ? `${e.detail.count.toLocaleString()} items` : '');
   return (
     <>
@@ -44,7 +44,8 @@ export function EventList({ count, row, want, flagged, label }: { count: number;
     want(last);
   }, [first, last, want]);
   return (
-    <div className="activity-list" ref={ref} role="table" aria-label={label} aria-rowcount={count} data-testid="activity-list">
+    // Focusable, so the keyboard can scroll it (it holds no controls of its own).
+    <div className="activity-list" ref={ref} role="table" aria-label={label} aria-rowcount={count} data-testid="activity-list" tabIndex={0}>
       <div role="rowgroup" style={{ height: v.getTotalSize(), position: 'relative' }}>
         {items.map((it) => {
           const e = row(it.index);

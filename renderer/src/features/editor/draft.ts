@@ -1,5 +1,6 @@
 // The editor's working copy of an item, and its translation to what main accepts. Validation
 // runs the very zod schema main uses, so the inline messages match the server's rules.
+import { withScheme } from '../../../../shared/web-address';
 import { itemInputSchema, type ItemInput, type ItemPatch, type ItemSummary, type ItemType } from '../../../../shared/domain';
 
 /** A secret as the editor knows it: `original` is null while its stored value was never revealed. */
@@ -67,7 +68,8 @@ export function draftToInput(d: Draft): ItemInput {
     type: d.type, title: d.title, notes: d.notes, tags: splitTags(d.tags), folder: d.folder.trim(), favorite: d.favorite,
     fields: d.fields.map((f) => ({ name: f.name, value: f.value ?? '', concealed: f.concealed })),
   };
-  const urls = d.urls.map((u) => u.trim()).filter(Boolean);
+  // "github.com" is saved as "https://github.com", so the address opens and shows its scheme.
+  const urls = d.urls.map(withScheme).filter(Boolean);
   if (d.type === 'login') return { ...base, username: d.username, password: d.password.value, totp: d.totp.value, urls };
   if (d.type === 'api_key') {
     const days = d.rotationDays.trim();

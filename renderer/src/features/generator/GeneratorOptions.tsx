@@ -1,5 +1,5 @@
 // The generator's controls: kind, then the options of that kind.
-import type { ReactNode } from 'react';
+import type { CSSProperties, ReactNode } from 'react';
 import { PASSPHRASE_WORDS, PASSWORD_LENGTH, PIN_LENGTH, type GeneratorKind } from '../../../../shared/generator';
 import type { GeneratorOptionsState } from './options';
 
@@ -28,7 +28,17 @@ function Range({ label, min, max, value, onChange }: { label: string; min: numbe
       <span className="field-label">
         {label}: <strong>{value}</strong>
       </span>
-      <input type="range" min={min} max={max} value={value} aria-label={label} onChange={(e) => onChange(Number(e.target.value))} />
+      <input
+        type="range"
+        className="slider"
+        min={min}
+        max={max}
+        value={value}
+        aria-label={label}
+        // The filled part of the track, drawn by the stylesheet from this percentage.
+        style={{ '--fill': `${((value - min) / (max - min)) * 100}%` } as CSSProperties}
+        onChange={(e) => onChange(Number(e.target.value))}
+      />
     </label>
   );
 }

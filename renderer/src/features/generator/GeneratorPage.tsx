@@ -1,4 +1,5 @@
-// The generator page: options, the result with its strength, copy, and the history.
+// The generator page: options, the result with its strength, copy, and the history of
+// results copied or used.
 import { useCallback, useEffect, useState } from 'react';
 import { Copy, RefreshCw } from 'lucide-react';
 import type { GeneratorHistoryRow } from '../../../../shared/generator';
@@ -8,7 +9,7 @@ import { useToast } from '../../components/Toast';
 import { GeneratedResult } from './GeneratedResult';
 import { GeneratorHistory } from './GeneratorHistory';
 import { GeneratorOptions } from './GeneratorOptions';
-import { DEFAULT_OPTIONS, type GeneratorOptionsState } from './options';
+import { DEFAULT_OPTIONS, KIND_LABEL, type GeneratorOptionsState } from './options';
 import { useGenerator } from './useGenerator';
 import './generator.css';
 
@@ -21,7 +22,7 @@ export function GeneratorPage() {
       if (r.ok) setRows(r.value);
     });
   }, []);
-  const { result, error, busy, run } = useGenerator(loadHistory);
+  const { result, error, busy, run } = useGenerator();
 
   useEffect(() => loadHistory(), [loadHistory]);
   const change = (next: GeneratorOptionsState) => {
@@ -32,11 +33,13 @@ export function GeneratorPage() {
     void run(DEFAULT_OPTIONS);
   }, [run]);
 
-  // The newest history entry is the result on screen; main copies it from there.
+  // Copying is what puts a result into the history.
   const copy = async () => {
-    const r = await call('generator:copy', { index: 0 });
-    if (r.ok) toast.copied(r.value.clearsInMs);
+    if (!result) return;
+    const r = await call('generator:copy-offered', { token: result.token });
+    if (r.ok) toast.copied(KIND_LABEL[result.kind], r.value.clearsInMs);
     else toast.error(r.error.message);
+    loadHistory();
   };
 
   return (

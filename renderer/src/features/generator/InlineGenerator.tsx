@@ -2,6 +2,7 @@
 // the result into the field (it is saved with the item like anything typed there).
 import { useState } from 'react';
 import { Check, RefreshCw, Wand2 } from 'lucide-react';
+import { call } from '../../lib/ipc';
 import { Button } from '../../components/Button';
 import { GeneratedResult } from './GeneratedResult';
 import { GeneratorOptions } from './GeneratorOptions';
@@ -53,6 +54,8 @@ export function InlineGenerator({ onUse }: { onUse: (value: string) => void }) {
             if (!result) return;
             onUse(result.value);
             setOpen(false);
+            // The value is now in the item; the generator's history remembers it was used.
+            void call('generator:use-offered', { token: result.token });
           }}
         >
           Use this password

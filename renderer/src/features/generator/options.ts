@@ -45,3 +45,5 @@ export function toRequest(o: GeneratorOptionsState): GeneratorRequest {
 }
 
 export const SCORE_LABEL = ['Very weak', 'Weak', 'Fair', 'Strong', 'Very strong'] as const;
+
+export const KIND_LABEL = { password: 'Password', passphrase: 'Passphrase', pin: 'PIN' } as const;

@@ -1,11 +1,12 @@
-// Asks main for a result with the current options; main records it in the vault's history.
+// Asks main for a result with the current options. Nothing is recorded until the result is
+// copied or used (by its token).
 import { useCallback, useState } from 'react';
-import type { GeneratedSecret } from '../../../../shared/generator';
+import type { OfferedSecret } from '../../../../shared/generator';
 import { call } from '../../lib/ipc';
 import { toRequest, type GeneratorOptionsState } from './options';
 
-export function useGenerator(onGenerated?: () => void) {
-  const [result, setResult] = useState<GeneratedSecret | null>(null);
+export function useGenerator() {
+  const [result, setResult] = useState<OfferedSecret | null>(null);
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
   const run = useCallback(
@@ -16,13 +17,12 @@ export function useGenerator(onGenerated?: () => void) {
       if (r.ok) {
         setResult(r.value);
         setError('');
-        onGenerated?.();
       } else {
         setResult(null);
         setError(r.error.message);
       }
     },
-    [onGenerated],
+    [],
   );
   return { result, error, busy, run };
 }

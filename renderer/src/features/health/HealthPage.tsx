@@ -1,9 +1,10 @@
-// Vault health: findings grouped by kind, each naming its items as links that open them.
-// Main computes the report from the secrets and sends ids, titles and reasons only.
+// Vault health: findings grouped by kind, each naming its items (title, username, site) as
+// links that open them. Main computes the report from the secrets and sends ids, names and
+// reasons only; while it runs, the page shows how far it is.
 import { useCallback, useEffect, useState } from 'react';
 import { RefreshCw, ShieldCheck } from 'lucide-react';
 import { HEALTH_KINDS, HEALTH_LABELS } from '../../../../shared/health';
-import type { HealthReply } from '../../../../shared/health';
+import type { HealthProgress, HealthReply } from '../../../../shared/health';
 import { call } from '../../lib/ipc';
 import { Button } from '../../components/Button';
 import { EmptyState, Spinner } from '../../components/EmptyState';
@@ -14,6 +15,7 @@ export function HealthPage({ openItem }: { openItem?: (id: string) => void }) {
   const [report, setReport] = useState<HealthReply | null>(null);
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
+  const progress = useCheckProgress(busy);
 
   const load = useCallback(async () => {
     setBusy(true);
@@ -29,7 +31,7 @@ export function HealthPage({ openItem }: { openItem?: (id: string) => void }) {
     void load();
   }, [load]);
 
-  const title = (id: string) => report?.items.find((i) => i.id === id)?.title ?? id;
+  const named = (id: string) => report?.items.find((i) => i.id === id);
   return (
     <div className="page">
       <div className="health-head">
@@ -43,8 +45,9 @@ export function HealthPage({ openItem }: { openItem?: (id: string) => void }) {
           {error}
         </p>
       ) : null}
+      {busy ? <CheckProgress progress={progress} /> : null}
       {!report ? (
-        error ? null : <Spinner label="Checking the vault…" />
+        error || busy ? null : <Spinner label="Checking the vault…" />
       ) : report.findings.length === 0 ? (
         <EmptyState icon={ShieldCheck} title="No findings">No weak, reused or old passwords, no keys due, nothing unused or duplicated.</EmptyState>
       ) : (
@@ -65,8 +68,9 @@ export function HealthPage({ openItem }: { openItem?: (id: string) => void }) {
                           <span key={id}>
                             {i > 0 ? ', ' : ''}
                             <button type="button" className="link-button" onClick={() => openItem?.(id)}>
-                              {title(id)}
+                              {named(id)?.title ?? id}
                             </button>
+                            <ItemWho item={named(id)} />
                           </span>
                         ))}
                       </span>
@@ -79,6 +83,45 @@ export function HealthPage({ openItem }: { openItem?: (id: string) => void }) {
           })}
         </div>
       )}
+    </div>
+  );
+}
+
+/** The username and site after a title, so items that share a title can be told apart. */
+function ItemWho({ item }: { item: HealthReply['items'][number] | undefined }) {
+  const who = [item?.username, item?.host].filter(Boolean).join(' · ');
+  return who ? <span className="health-who"> ({who})</span> : null;
+}
+
+const POLL_MS = 200;
+
+/** Polls main for how far the running check is, while `running`. */
+function useCheckProgress(running: boolean): HealthProgress | null {
+  const [progress, setProgress] = useState<HealthProgress | null>(null);
+  useEffect(() => {
+    if (!running) return setProgress(null);
+    let live = true;
+    const poll = () =>
+      void call('health:progress', {}).then((r) => {
+        if (live && r.ok && r.value) setProgress(r.value);
+      });
+    poll();
+    const timer = window.setInterval(poll, POLL_MS);
+    return () => {
+      live = false;
+      window.clearInterval(timer);
+    };
+  }, [running]);
+  return progress;
+}
+
+function CheckProgress({ progress }: { progress: HealthProgress | null }) {
+  const total = progress?.total ?? 0;
+  const done = progress?.done ?? 0;
+  return (
+    <div className="health-progress" data-testid="health-progress">
+      <progress max={Math.max(total, 1)} value={done} aria-label="Checking the vault" />
+      <span className="field-hint">{total > 0 ? `Checked ${done.toLocaleString()} of ${total.toLocaleString()} items…` : 'Starting the check…'}</span>
     </div>
   );
 }

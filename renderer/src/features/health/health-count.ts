@@ -1,11 +1,14 @@
-// The number of health findings for the sidebar. Computing health reads every secret in
-// main, so it runs by itself only for vaults up to AUTO_LIMIT items; bigger vaults get their
-// count once the Health page has computed a report.
+// The number of health findings for the sidebar, kept current: a check runs after unlock and
+// again a moment after every change to the items (an edit, a delete, an import), whatever the
+// vault's size. Main runs one check at a time and keeps password scores in an encrypted
+// cache, so a check after a small change only rescores what changed; it yields to the event
+// loop as it goes, so it never blocks the window.
 import { useEffect, useState } from 'react';
 import { call } from '../../lib/ipc';
 import { useVaultData } from '../../state/vault-data';
 
-const AUTO_LIMIT = 1_000;
+/** Waits for a burst of changes (a bulk edit, typing then saving) to settle. */
+const SETTLE_MS = 800;
 
 let latest: number | undefined;
 const listeners = new Set<(n: number | undefined) => void>();
@@ -16,7 +19,7 @@ export function publishHealthCount(n: number | undefined): void {
 }
 
 export function useHealthCount(): number | undefined {
-  const { counts, revision } = useVaultData();
+  const { structure } = useVaultData();
   const [count, setCount] = useState<number | undefined>(latest);
   useEffect(() => {
     listeners.add(setCount);
@@ -24,16 +27,17 @@ export function useHealthCount(): number | undefined {
       listeners.delete(setCount);
     };
   }, []);
-  const size = counts?.all;
   useEffect(() => {
-    if (size === undefined || size > AUTO_LIMIT) return;
     let live = true;
-    void call('health:report', {}).then((r) => {
-      if (live && r.ok) publishHealthCount(r.value.findings.length);
-    });
+    const timer = window.setTimeout(() => {
+      void call('health:report', {}).then((r) => {
+        if (live && r.ok) publishHealthCount(r.value.findings.length);
+      });
+    }, SETTLE_MS);
     return () => {
       live = false;
+      window.clearTimeout(timer);
     };
-  }, [size, revision]);
+  }, [structure]);
   return count;
 }

@@ -139,8 +139,10 @@ export function ImportWizard() {
         <PreviewStep
           p={step.preview}
           mapping={mapping}
-          onMapping={setMapping}
-          onRemap={() => void preview(mapping)}
+          onMapping={(m) => {
+            setMapping(m);
+            void preview(m);
+          }}
           keepDuplicates={keepDuplicates}
           onKeepDuplicates={setKeepDuplicates}
           skipProblems={skipProblems}

@@ -11,8 +11,8 @@ import { PreviewTable } from './PreviewTable';
 interface PreviewStepProps {
   p: ImportPreviewReply;
   mapping: ColumnMapping | null;
+  /** A changed mapping; the wizard asks main for a fresh preview at once. */
   onMapping: (m: ColumnMapping) => void;
-  onRemap: () => void;
   keepDuplicates: boolean;
   onKeepDuplicates: (v: boolean) => void;
   skipProblems: boolean;
@@ -23,7 +23,7 @@ interface PreviewStepProps {
   onCancel: () => void;
 }
 
-export function PreviewStep({ p, mapping, onMapping, onRemap, keepDuplicates, onKeepDuplicates, skipProblems, onSkipProblems, busy, error, onImport, onCancel }: PreviewStepProps) {
+export function PreviewStep({ p, mapping, onMapping, keepDuplicates, onKeepDuplicates, skipProblems, onSkipProblems, busy, error, onImport, onCancel }: PreviewStepProps) {
   const count = p.counts.login + p.counts.api_key + p.counts.note + (keepDuplicates ? p.duplicatesTotal : 0);
   const blocked = p.problemsTotal > 0 && !skipProblems;
   return (
@@ -37,11 +37,9 @@ export function PreviewStep({ p, mapping, onMapping, onRemap, keepDuplicates, on
       {p.format === 'generic' && mapping ? (
         <>
           <ColumnMapper headers={p.headers} mapping={mapping} onChange={onMapping} />
-          <div>
-            <Button busy={busy} onClick={onRemap}>
-              Update preview
-            </Button>
-          </div>
+          <p className="field-hint" aria-live="polite" data-testid="preview-status">
+            {busy ? 'Updating the preview…' : 'The preview below follows the mapping.'}
+          </p>
         </>
       ) : null}
       <h3 className="subsection-title">First rows</h3>
@@ -64,11 +62,12 @@ export function PreviewStep({ p, mapping, onMapping, onRemap, keepDuplicates, on
       ) : null}
       {p.duplicatesTotal > 0 ? (
         <fieldset className="fieldset" aria-label="Duplicates">
-          <legend className="subsection-title">{plural(p.duplicatesTotal, 'row')} duplicate items you already have</legend>
+          <legend className="subsection-title">{plural(p.duplicatesTotal, 'row')} {p.duplicatesTotal === 1 ? 'is a duplicate' : 'are duplicates'}</legend>
+          <p className="field-hint">Same title, username and address as an item already in the vault, or as an earlier row of this file.</p>
           <ul className="ie-list">
             {p.duplicates.slice(0, 20).map((d) => (
               <li key={d.line}>
-                Line {d.line}: {d.title} ({d.of === 'vault' ? 'already in the vault' : 'repeats an earlier row'})
+                Line {d.line}: {d.title} — {d.of === 'vault' ? 'duplicate of an item in the vault' : 'duplicate of an earlier row'}
               </li>
             ))}
           </ul>

@@ -1,7 +1,7 @@
-// Auto-lock, clipboard clearing and theme. The theme applies as soon as it is picked;
-// the numbers save when the user presses Save, after a range check. A longer auto-lock or
+// Auto-lock, clipboard clearing and theme, each applied as soon as it is chosen: the theme at
+// once, a number a moment after typing stops (when it is in range). A longer auto-lock or
 // clipboard clear weakens protection, so main wants the master password for it: the field
-// appears as soon as either number goes up, and says why.
+// and a Save button appear as soon as either number goes up, and say why.
 import { useEffect, useState, type FormEvent } from 'react';
 import { Monitor, Moon, Sun } from 'lucide-react';
 import { THEMES, type Theme } from '../../../../shared/settings';
@@ -17,6 +17,9 @@ const THEME_LABEL: Record<Theme, { label: string; icon: typeof Sun }> = {
   light: { label: 'Light', icon: Sun },
   dark: { label: 'Dark', icon: Moon },
 };
+
+/** How long typing pauses before a number is saved. */
+const AUTO_SAVE_MS = 600;
 
 function wholeIn(v: string, min: number, max: number): number | null {
   return /^\d+$/.test(v.trim()) && Number(v) >= min && Number(v) <= max ? Number(v) : null;
@@ -39,6 +42,18 @@ export function PreferencesForm() {
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
   const weakens = (lockN !== null && lockN > settings.autoLockMinutes) || (clipN !== null && clipN > settings.clipboardClearSeconds);
+  const changed = lockN !== settings.autoLockMinutes || clipN !== settings.clipboardClearSeconds;
+  // Shorter times need nothing: they save on their own once typing pauses.
+  useEffect(() => {
+    if (weakens || !changed || lockN === null || clipN === null) return;
+    const timer = window.setTimeout(() => {
+      void save({ autoLockMinutes: lockN, clipboardClearSeconds: clipN }).then((r) => {
+        if (r.ok) toast.info('Settings saved');
+        else setError(r.error.message);
+      });
+    }, AUTO_SAVE_MS);
+    return () => window.clearTimeout(timer);
+  }, [weakens, changed, lockN, clipN, save, toast]);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setTried(true);
@@ -71,8 +86,8 @@ export function PreferencesForm() {
       </h2>
       <form onSubmit={(e) => void submit(e)} noValidate className="form-stack">
         <div className="field-pair">
-          <TextField label="Lock after idle (minutes)" inputMode="numeric" value={lock} onChange={setLock} error={tried && lockN === null ? 'Use a whole number from 1 to 720.' : undefined} />
-          <TextField label="Clear clipboard after (seconds)" inputMode="numeric" value={clip} onChange={setClip} error={tried && clipN === null ? 'Use a whole number from 5 to 600.' : undefined} />
+          <TextField label="Lock after idle (minutes)" inputMode="numeric" value={lock} onChange={setLock} error={(tried || lock.trim() !== '') && lockN === null ? 'Use a whole number from 1 to 720.' : undefined} />
+          <TextField label="Clear clipboard after (seconds)" inputMode="numeric" value={clip} onChange={setClip} error={(tried || clip.trim() !== '') && clipN === null ? 'Use a whole number from 5 to 600.' : undefined} />
         </div>
         {weakens && (
           <PasswordField
@@ -84,11 +99,13 @@ export function PreferencesForm() {
           />
         )}
         <FormError message={error} />
-        <div>
-          <Button type="submit" variant="primary" busy={busy}>
-            Save
-          </Button>
-        </div>
+        {weakens ? (
+          <div>
+            <Button type="submit" variant="primary" busy={busy}>
+              Save
+            </Button>
+          </div>
+        ) : null}
       </form>
       <fieldset className="fieldset">
         <legend className="field-label">Theme</legend>

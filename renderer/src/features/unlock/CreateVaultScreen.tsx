@@ -39,7 +39,7 @@ export function CreateVaultScreen({ onCreated }: { onCreated: (r: UnlockReport) 
   };
 
   return (
-    <div className="center-screen">
+    <main className="center-screen">
       <form className="card auth-card" onSubmit={(e) => void submit(e)} noValidate aria-labelledby="create-title">
         <div className="auth-logo" aria-hidden="true">
           <KeyRound size={28} />
@@ -73,6 +73,6 @@ export function CreateVaultScreen({ onCreated }: { onCreated: (r: UnlockReport) 
           {busy ? 'Creating vault…' : 'Create vault'}
         </Button>
       </form>
-    </div>
+    </main>
   );
 }

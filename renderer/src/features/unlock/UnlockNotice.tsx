@@ -12,6 +12,18 @@ import { IconButton } from '../../components/Button';
 
 const SHOWN_TIMES = 5;
 
+/** Attempts in the same minute read as one time, counted: "10:37 AM (5 times)". */
+function attemptGroups(times: readonly number[]): { label: string; n: number }[] {
+  const groups: { label: string; n: number }[] = [];
+  for (const at of times) {
+    const label = formatDateTime(at);
+    const last = groups.at(-1);
+    if (last?.label === label) last.n++;
+    else groups.push({ label, n: 1 });
+  }
+  return groups;
+}
+
 export function UnlockNotice({ report }: { report: UnlockReport }) {
   const removed = report.removedFailedAttempts;
   const problems = report.integrityProblems;
@@ -22,7 +34,10 @@ export function UnlockNotice({ report }: { report: UnlockReport }) {
   );
   if (!open) return null;
   const fails = report.failedAttempts;
-  const recent = fails.slice(-SHOWN_TIMES).reverse();
+  // Newest first; a burst of guesses in one minute shows its time once.
+  const groups = attemptGroups(fails.map((f) => f.at).reverse()).slice(0, SHOWN_TIMES);
+  const shown = groups.map((g) => (g.n > 1 ? `${g.label} (${g.n} times)` : g.label)).join('; ');
+  const hiddenCount = fails.length - groups.reduce((n, g) => n + g.n, 0);
   return (
     <div className="notice notice-warn" role="alert" data-testid="unlock-notice">
       <ShieldAlert size={18} aria-hidden="true" className="notice-icon" />
@@ -42,8 +57,8 @@ export function UnlockNotice({ report }: { report: UnlockReport }) {
         {fails.length > 0 ? (
           <p>
             <strong>{plural(fails.length, 'failed unlock attempt')}</strong> since your last unlock:{' '}
-            {recent.map((f) => formatDateTime(f.at)).join(', ')}
-            {fails.length > SHOWN_TIMES ? ` and ${fails.length - SHOWN_TIMES} earlier` : ''}.
+            {shown}
+            {hiddenCount > 0 ? ` and ${hiddenCount} earlier` : ''}.
           </p>
         ) : null}
         {removed !== undefined ? (
@@ -73,3 +88,4 @@ export function UnlockNotice({ report }: { report: UnlockReport }) {
     </div>
   );
 }
+

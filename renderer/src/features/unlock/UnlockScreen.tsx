@@ -64,7 +64,7 @@ export function UnlockScreen({ status, onUnlocked }: { status: VaultStatus; onUn
   };
 
   return (
-    <div className="center-screen">
+    <main className="center-screen">
       <form className="card auth-card" onSubmit={(e) => void submit(e)} noValidate aria-labelledby="unlock-title">
         <div className="auth-logo" aria-hidden="true">
           <Lock size={28} />
@@ -83,6 +83,6 @@ export function UnlockScreen({ status, onUnlocked }: { status: VaultStatus; onUn
           {busy ? 'Unlocking…' : waiting ? `Wait ${Math.ceil(waitMs / 1000)} s` : 'Unlock'}
         </Button>
       </form>
-    </div>
+    </main>
   );
 }

@@ -1,28 +1,38 @@
 // The virtualised item list: only the rows in view exist in the DOM, so 100,000 items
-// scroll as smoothly as 10. It is one listbox with aria-activedescendant: focus stays on
-// the list while the arrow keys move the selection.
+// scroll as smoothly as 10. It is one multi-select listbox with aria-activedescendant: focus
+// stays on the list while the arrow keys move the active row; Shift and Ctrl/Cmd with a click
+// or the arrows pick several, Ctrl+A all; Delete and the context menu act on the picked rows.
 import { useEffect, useRef, type KeyboardEvent, type RefObject } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { FileText, KeyRound, Star, UserRound } from 'lucide-react';
+import { Star } from 'lucide-react';
 import type { ItemListRow } from '../../../../shared/item-views';
 import { formatShort } from '../../lib/format';
+import { Monogram } from './Monogram';
+import type { PickHow } from './useSelection';
 
 const ROW_HEIGHT = 56;
-const ICONS = { login: UserRound, api_key: KeyRound, note: FileText } as const;
 
 interface ItemListProps {
+  /** The rows loaded so far, from the top; `total` rows exist (the rest arrive shortly). */
   rows: ItemListRow[];
+  total: number;
   selectedId: string | null;
-  onSelect: (id: string) => void;
+  picked: ReadonlySet<string>;
+  onSelect: (id: string, how?: PickHow) => void;
   onOpen: (id: string) => void;
   onEscape: () => void;
+  onSelectAll: () => void;
+  /** A plain click on a row (the narrowest layout then shows that item). */
+  onActivate: (id: string) => void;
+  /** Opens the context menu at a point; without one, at the active row. */
+  onMenu: (at: { x: number; y: number } | null, id?: string) => void;
   listRef: RefObject<HTMLDivElement | null>;
   label: string;
   showDate: 'updated' | 'last-used';
 }
 
-export function ItemList({ rows, selectedId, onSelect, onOpen, onEscape, listRef, label, showDate }: ItemListProps) {
-  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => listRef.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
+export function ItemList({ rows, total, selectedId, picked, onSelect, onOpen, onEscape, onSelectAll, onActivate, onMenu, listRef, label, showDate }: ItemListProps) {
+  const virtualizer = useVirtualizer({ count: Math.max(total, rows.length), getScrollElement: () => listRef.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
   const selectedIndex = selectedId ? rows.findIndex((r) => r.id === selectedId) : -1;
   const lastScrolled = useRef<string | null>(null);
 
@@ -33,24 +43,36 @@ export function ItemList({ rows, selectedId, onSelect, onOpen, onEscape, listRef
     }
   }, [selectedIndex, selectedId, virtualizer]);
 
-  const move = (to: number) => {
+  const move = (to: number, extend = false) => {
     const i = Math.max(0, Math.min(rows.length - 1, to));
     const row = rows[i];
-    if (row) onSelect(row.id);
+    if (row) onSelect(row.id, extend ? 'range' : 'one');
   };
 
   const pageSize = Math.max(1, Math.floor((listRef.current?.clientHeight ?? ROW_HEIGHT * 10) / ROW_HEIGHT) - 1);
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    const extend = e.shiftKey;
     const keys: Record<string, () => void> = {
-      ArrowDown: () => move(selectedIndex + 1),
-      ArrowUp: () => move(selectedIndex < 0 ? 0 : selectedIndex - 1),
-      Home: () => move(0),
-      End: () => move(rows.length - 1),
-      PageDown: () => move(selectedIndex + pageSize),
-      PageUp: () => move(selectedIndex - pageSize),
+      ArrowDown: () => move(selectedIndex + 1, extend),
+      ArrowUp: () => move(selectedIndex < 0 ? 0 : selectedIndex - 1, extend),
+      Home: () => move(0, extend),
+      End: () => move(rows.length - 1, extend),
+      PageDown: () => move(selectedIndex + pageSize, extend),
+      PageUp: () => move(selectedIndex - pageSize, extend),
       Enter: () => selectedId && onOpen(selectedId),
       Escape: onEscape,
+      ContextMenu: () => onMenu(null),
     };
+    if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 'a') {
+      e.preventDefault();
+      onSelectAll();
+      return;
+    }
+    if (e.shiftKey && e.key === 'F10') {
+      e.preventDefault();
+      onMenu(null);
+      return;
+    }
     const action = keys[e.key];
     if (action && !e.ctrlKey && !e.metaKey && !e.altKey) {
       e.preventDefault();
@@ -64,6 +86,7 @@ export function ItemList({ rows, selectedId, onSelect, onOpen, onEscape, listRef
       className="item-list"
       role="listbox"
       aria-label={label}
+      aria-multiselectable="true"
       tabIndex={0}
       aria-activedescendant={selectedIndex >= 0 ? `row-${selectedId}` : undefined}
       onKeyDown={onKeyDown}
@@ -71,25 +94,36 @@ export function ItemList({ rows, selectedId, onSelect, onOpen, onEscape, listRef
       <div className="item-list-inner" style={{ height: virtualizer.getTotalSize() }}>
         {virtualizer.getVirtualItems().map((v) => {
           const row = rows[v.index];
-          if (!row) return null;
-          const Icon = ICONS[row.type];
+          // Still on its way (the first window came first): an empty row keeps the scroll size.
+          if (!row) return <div key={`pending-${v.index}`} className="item-row pending" aria-hidden="true" style={{ transform: `translateY(${v.start}px)`, height: ROW_HEIGHT }} />;
+          const isPicked = picked.has(row.id);
           const when = showDate === 'last-used' ? row.lastUsedAt : row.updatedAt;
           return (
             <div
               key={row.id}
               id={`row-${row.id}`}
               role="option"
-              aria-selected={row.id === selectedId}
+              aria-selected={isPicked}
               aria-posinset={v.index + 1}
-              aria-setsize={rows.length}
-              className={`item-row${row.id === selectedId ? ' selected' : ''}`}
+              aria-setsize={Math.max(total, rows.length)}
+              className={`item-row${isPicked ? ' selected' : ''}${row.id === selectedId ? ' active' : ''}`}
               style={{ transform: `translateY(${v.start}px)`, height: ROW_HEIGHT }}
-              onClick={() => onSelect(row.id)}
+              onMouseDown={(e) => {
+                // Shift-click would otherwise select the rows' text.
+                if (e.shiftKey) e.preventDefault();
+              }}
+              onClick={(e) => {
+                const how = e.shiftKey ? 'range' : e.ctrlKey || e.metaKey ? 'toggle' : 'one';
+                onSelect(row.id, how);
+                if (how === 'one') onActivate(row.id);
+              }}
               onDoubleClick={() => onOpen(row.id)}
+              onContextMenu={(e) => {
+                e.preventDefault();
+                onMenu({ x: e.clientX, y: e.clientY }, row.id);
+              }}
             >
-              <span className={`item-icon type-${row.type}`} aria-hidden="true">
-                <Icon size={16} />
-              </span>
+              <Monogram row={row} />
               <span className="item-text">
                 <span className="item-title">{row.title}</span>
                 <span className="item-sub">{row.subtitle || '\u00a0'}</span>

@@ -1,8 +1,10 @@
 // The vault view: search and sort over a virtualised list, and a detail pane that shows
-// the selected item or the editor. Owns the selection and the vault's keyboard shortcuts.
-// The editor is another feature's; the app hands it in, so the two never import each other.
+// the selected item, the editor, or the bulk actions for several selected items. Owns the
+// selection, the context menu and the vault's keyboard shortcuts. In the narrowest windows
+// it shows the list or the item, with a back button. The editor is another feature's; the
+// app hands it in, so the two never import each other.
 import { useCallback, useEffect, useRef, useState, type ComponentType, type KeyboardEvent } from 'react';
-import { Inbox, MousePointerClick, Search, SearchX, Trash2 } from 'lucide-react';
+import { ArrowDownUp, ArrowLeft, Inbox, MousePointerClick, Search, SearchX, Trash2 } from 'lucide-react';
 import type { ItemSummary, ItemType, SortOrder } from '../../../../shared/domain';
 import { call } from '../../lib/ipc';
 import { EmptyState, Spinner } from '../../components/EmptyState';
@@ -12,11 +14,19 @@ import { useUnsavedGuard } from '../../state/unsaved-guard';
 import { filterTitle, type VaultFilter } from '../../state/routes';
 import { DetailPane } from './detail/DetailPane';
 import { ItemList } from './ItemList';
+import type { PickHow } from './useSelection';
 import { NewItemMenu } from './NewItemMenu';
 import { useItemRows } from './useItemRows';
 import { useVaultData } from '../../state/vault-data';
 import { useCopy } from './useCopy';
 import { useVaultShortcuts } from './useVaultShortcuts';
+import { useSelection } from './useSelection';
+import { useBulkActions } from './useBulkActions';
+import { AskNameProvider } from './AskName';
+import { BulkPanel } from './BulkPanel';
+import { ItemContextMenu } from './ItemContextMenu';
+import { useMenuEntries } from './useMenuEntries';
+import { SINGLE_PANE_QUERY, useMediaQuery } from '../../lib/useMediaQuery';
 import { FormError } from '../../components/FormError';
 import './vault.css';
 
@@ -41,16 +51,32 @@ interface VaultPageProps {
   filter: VaultFilter;
   select?: string | undefined;
   Editor: ComponentType<EditorProps>;
+  /** Opens the import page (the empty vault's call to action). */
+  onImport: () => void;
 }
 
-export function VaultPage({ filter, select: initialSelection, Editor }: VaultPageProps) {
+export function VaultPage(props: VaultPageProps) {
+  return (
+    <AskNameProvider>
+      <VaultView {...props} />
+    </AskNameProvider>
+  );
+}
+
+function VaultView({ filter, select: initialSelection, Editor, onImport }: VaultPageProps) {
   const [text, setText] = useState('');
   const [sort, setSort] = useState<SortOrder>('title');
-  const [selectedId, setSelectedId] = useState<string | null>(initialSelection ?? null);
   const [mode, setMode] = useState<Mode>({ kind: 'view' });
+  const [menu, setMenu] = useState<{ x: number; y: number } | null>(null);
+  const singlePane = useMediaQuery(SINGLE_PANE_QUERY);
+  const [showDetail, setShowDetail] = useState(initialSelection !== undefined);
   const { revision, structure } = useVaultData();
   // Last-used order changes with every copy; the other orders only with edits.
-  const { rows, error } = useItemRows(filter, text, sort, sort === 'last-used' ? revision : structure);
+  const { rows, total, error } = useItemRows(filter, text, sort, sort === 'last-used' ? revision : structure);
+  const selection = useSelection(rows, initialSelection ?? null);
+  const selectedId = selection.activeId;
+  const setSelectedId = selection.setActive;
+  const bulk = useBulkActions();
   const guard = useUnsavedGuard();
   const toast = useToast();
   const copy = useCopy();
@@ -76,7 +102,7 @@ export function VaultPage({ filter, select: initialSelection, Editor }: VaultPag
       if (i !== 0) setSelectedId(rows[0]?.id ?? null);
     } else if (i >= 0) lastIndex.current = i;
     else if (fresh || selectedId === null) setSelectedId(rows[Math.min(lastIndex.current, rows.length - 1)]?.id ?? null);
-  }, [rows, selectedId]);
+  }, [rows, selectedId, setSelectedId]);
 
   // After unlocking nothing has focus; give it to the list, so the arrow keys work at once.
   // Focus the user put somewhere (a sidebar button, the search box) is never taken away.
@@ -93,22 +119,38 @@ export function VaultPage({ filter, select: initialSelection, Editor }: VaultPag
   }, [mode.kind, guard]);
 
   const select = useCallback(
-    async (id: string) => {
-      if (id === selectedId && mode.kind === 'view') return;
-      if (await leaveEditor()) setSelectedId(id);
+    async (id: string, how: PickHow = 'one') => {
+      if (how === 'one' && id === selectedId && mode.kind === 'view' && !selection.multiple) return;
+      if (await leaveEditor()) selection.pick(id, how);
     },
-    [selectedId, mode.kind, leaveEditor],
+    [selectedId, mode.kind, leaveEditor, selection],
   );
+
+  const inTrash = filter.kind === 'trash';
+  const selectedIds = [...selection.ids];
+  const deleteSelection = useCallback(() => {
+    if (mode.kind !== 'view' || selection.ids.size === 0) return;
+    const ids = [...selection.ids];
+    if (inTrash) void bulk.purge(ids, rows?.find((r) => r.id === ids[0])?.title);
+    else void bulk.trash(ids);
+  }, [mode.kind, selection.ids, inTrash, bulk, rows]);
+
+  const backToList = useCallback(async () => {
+    if (!(await leaveEditor())) return;
+    setShowDetail(false);
+    window.requestAnimationFrame(() => listRef.current?.focus());
+  }, [leaveEditor]);
 
   const open = useCallback(
     async (id: string) => {
+      if (singlePane && !showDetail) return setShowDetail(true);
       if (!(await leaveEditor())) return;
       setSelectedId(id);
       const r = await call('item:get', { id });
       if (!r.ok) return toast.error(r.error.message);
       if (r.value.deletedAt === null) setMode({ kind: 'edit', item: r.value });
     },
-    [leaveEditor, toast],
+    [leaveEditor, toast, singlePane, showDetail, setSelectedId],
   );
 
   const startCreate = useCallback(
@@ -118,8 +160,15 @@ export function VaultPage({ filter, select: initialSelection, Editor }: VaultPag
     [leaveEditor],
   );
 
-  const selectedRow = rows?.find((r) => r.id === selectedId) ?? null;
-  useVaultShortcuts({ searchRef, selectedRow, editing: mode.kind !== 'view', copy, onNew: () => void startCreate('login') });
+  const selectedRow = selection.multiple ? null : (rows?.find((r) => r.id === selectedId) ?? null);
+  useVaultShortcuts({ searchRef, selectedRow, editing: mode.kind !== 'view', copy, onNew: () => void startCreate('login'), onDelete: deleteSelection });
+  const menuEntries = useMenuEntries({ ids: selectedIds, row: selectedRow, inTrash, bulk, copy, onEdit: (id) => void open(id) });
+  const openMenu = (at: { x: number; y: number } | null, id?: string) => {
+    if (id && !selection.ids.has(id)) selection.setActive(id);
+    if (at) return setMenu(at);
+    const r = document.getElementById(`row-${selectedId ?? ''}`)?.getBoundingClientRect();
+    setMenu(r ? { x: r.left + 24, y: r.bottom - 8 } : { x: 80, y: 160 });
+  };
 
   const moveBy = (delta: number) => {
     if (!rows || rows.length === 0) return;
@@ -161,9 +210,16 @@ export function VaultPage({ filter, select: initialSelection, Editor }: VaultPag
     else
       list = (
         <EmptyState icon={Inbox} title={filter.kind === 'all' ? 'Your vault is empty' : `Nothing in ${title} yet`}>
-          <Button variant="primary" onClick={() => void startCreate(filter.kind === 'type' ? filter.type : 'login')}>
-            Add {filter.kind === 'type' && filter.type !== 'login' ? (filter.type === 'api_key' ? 'an API key' : 'a note') : 'a login'}
-          </Button>
+          <span className="empty-actions">
+            <Button variant="primary" onClick={() => void startCreate(filter.kind === 'type' ? filter.type : 'login')}>
+              Add {filter.kind === 'type' && filter.type !== 'login' ? (filter.type === 'api_key' ? 'an API key' : 'a note') : 'a login'}
+            </Button>
+            {filter.kind === 'all' ? (
+              <Button icon={ArrowDownUp} onClick={onImport}>
+                Import from another manager
+              </Button>
+            ) : null}
+          </span>
         </EmptyState>
       );
   } else
@@ -171,11 +227,16 @@ export function VaultPage({ filter, select: initialSelection, Editor }: VaultPag
       <ItemList
         rows={rows}
         selectedId={selectedId}
-        onSelect={(id) => void select(id)}
+        picked={selection.ids}
+        onSelect={(id, how) => void select(id, how)}
         onOpen={(id) => void open(id)}
-        onEscape={() => (text ? setText('') : undefined)}
+        onEscape={() => (text ? setText('') : selection.multiple ? selection.setActive(selectedId) : undefined)}
+        onSelectAll={selection.pickAll}
+        onActivate={() => setShowDetail(true)}
+        onMenu={openMenu}
         listRef={listRef}
-        label={`${title}: ${rows.length} items`}
+        total={total}
+        label={`${title}: ${total} items`}
         showDate={sort === 'last-used' ? 'last-used' : 'updated'}
       />
     );
@@ -213,16 +274,19 @@ export function VaultPage({ filter, select: initialSelection, Editor }: VaultPag
         }}
       />
     );
+  else if (selection.multiple) detail = <BulkPanel ids={selectedIds} inTrash={inTrash} actions={bulk} onClear={() => selection.setActive(selectedId)} />;
   else if (selectedId) detail = <DetailPane key={selectedId} id={selectedId} onEdit={(item) => setMode({ kind: 'edit', item })} />;
   else detail = <EmptyState icon={MousePointerClick} title="No item selected">Pick an item from the list, or create a new one.</EmptyState>;
 
+  const detailShown = mode.kind !== 'view' || showDetail;
+  const layout = singlePane ? ` single-pane ${detailShown ? 'showing-detail' : 'showing-list'}` : '';
   return (
-    <div className="vault">
+    <div className={`vault${layout}`}>
       <section className="list-pane" aria-label="Item list">
         <div className="list-header">
           {/* Long view names (tags, folders, "Not used in 180 days") are cut with an ellipsis; the tooltip has them whole. */}
           <h1 className="page-title" title={title}>
-            {title} <span className="page-count">{rows ? rows.length.toLocaleString() : ''}</span>
+            {title} <span className="page-count">{rows ? total.toLocaleString() : ''}</span>
           </h1>
           {filter.kind !== 'trash' ? <NewItemMenu onPick={(t) => void startCreate(t)} /> : null}
         </div>
@@ -246,8 +310,16 @@ export function VaultPage({ filter, select: initialSelection, Editor }: VaultPag
         <div className="list-body">{list}</div>
       </section>
       <section className="detail-pane" aria-label="Item details">
+        {singlePane ? (
+          <div className="back-bar">
+            <Button icon={ArrowLeft} variant="ghost" onClick={() => void backToList()}>
+              {title}
+            </Button>
+          </div>
+        ) : null}
         {detail}
       </section>
+      {menu ? <ItemContextMenu x={menu.x} y={menu.y} label={selection.multiple ? `Actions for ${selectedIds.length} items` : 'Item actions'} entries={menuEntries} onClose={() => setMenu(null)} /> : null}
     </div>
   );
 }

@@ -1,7 +1,7 @@
 // Each password manager's export, from our own fixtures, lands as the items a person expects:
 // URLs, TOTP, folders, favourites, notes, non-login rows as notes, extras as custom fields.
 import { describe, expect, it } from 'vitest';
-import { previewImport } from '../../../../electron/core/formats/import';
+import { guessMapping, previewImport } from '../../../../electron/core/formats/import';
 import { newVault } from '../../fixtures/vault-helpers';
 import { allItems, byTitle, importFixture, loadFixture } from './helpers';
 
@@ -122,6 +122,12 @@ describe('format detection and mapping', () => {
       { name: 'PIN code', value: '1234', concealed: true },
       { name: 'Colour', value: 'blue', concealed: false },
     ]);
+  });
+
+  it('guesses "Site" as the title of a semicolon CSV, with the address from a column that can only be one', () => {
+    expect(guessMapping(['Site', 'Login', 'Password'])).toEqual({ title: ['Site'], username: ['Login'], password: ['Password'] });
+    expect(guessMapping(['Name', 'Site', 'Login', 'Password'])).toEqual({ title: ['Name'], url: ['Site'], username: ['Login'], password: ['Password'] });
+    expect(guessMapping(['Site', 'URL', 'User', 'Password'])).toEqual({ title: ['Site'], url: ['URL'], username: ['User'], password: ['Password'] });
   });
 
   it('generic tab-separated file with a guessed mapping', async () => {

@@ -19,7 +19,14 @@ const SYNONYMS: Record<MapTarget, string[]> = {
   tags: ['tags', 'labels', 'tag', 'label'],
 };
 
-/** A first mapping from header names people commonly use. */
+/** Headers that can only be an address; "site" may be a name ("Site;Login;Password"). */
+const ADDRESS_ONLY = new Set(['url', 'urls', 'uri', 'login_uri', 'link', 'hostname', 'web address']);
+
+/**
+ * A first mapping from header names people commonly use. "Site" names the item when nothing
+ * else does ("Site;Login;Password"); the address then comes from a column that can only be
+ * one, if the file has it.
+ */
 export function guessMapping(headers: readonly string[]): ColumnMapping {
   const mapping: ColumnMapping = {};
   const taken = new Set<string>();
@@ -32,6 +39,13 @@ export function guessMapping(headers: readonly string[]): ColumnMapping {
         break;
       }
     }
+  }
+  const urlColumn = mapping.url?.[0];
+  if (!mapping.title && urlColumn !== undefined && normalizeHeader(urlColumn) === 'site') {
+    mapping.title = [urlColumn];
+    const address = headers.find((h) => ADDRESS_ONLY.has(normalizeHeader(h)));
+    if (address !== undefined) mapping.url = [address];
+    else delete mapping.url;
   }
   return mapping;
 }

@@ -1,18 +1,18 @@
 // The selected item, without its secrets: fields with copy and reveal, its tags and folder,
 // the actions that fit where it is (vault or trash), and its history.
 import { useEffect, useState } from 'react';
-import { ExternalLink, Pencil, RotateCcw, Star, Trash2, Folder, Tag } from 'lucide-react';
+import { Copy, ExternalLink, Pencil, RotateCcw, Star, Trash2, Folder, Tag } from 'lucide-react';
 import type { ItemSummary, RevealableField } from '../../../../../shared/domain';
 import { call } from '../../../lib/ipc';
 import { formatDateTime, TYPE_LABEL } from '../../../lib/format';
 import { Button, IconButton } from '../../../components/Button';
 import { Spinner } from '../../../components/EmptyState';
-import { useConfirm } from '../../../components/Confirm';
 import { useToast } from '../../../components/Toast';
 import { ItemHistory } from './ItemHistory';
 import { FieldRow } from './FieldRow';
 import { useVaultData } from '../../../state/vault-data';
 import { useCopy } from '../useCopy';
+import { useBulkActions } from '../useBulkActions';
 import { TotpCode } from './TotpCode';
 import { EnvCopyButtons } from './EnvCopyButtons';
 import './detail.css';
@@ -40,8 +40,8 @@ export function DetailPane({ id, onEdit }: DetailPaneProps) {
   const { revision, changed } = useVaultData();
   const { item, error } = useSummary(id, revision);
   const copy = useCopy();
-  const confirm = useConfirm();
   const toast = useToast();
+  const bulk = useBulkActions();
 
   if (error) return <div className="detail-pad field-error" role="alert">{error}</div>;
   if (!item) return <Spinner label="Loading item…" />;
@@ -54,10 +54,7 @@ export function DetailPane({ id, onEdit }: DetailPaneProps) {
     } else toast.error(r.error?.message ?? 'That did not work.');
   };
   const inTrash = item.deletedAt !== null;
-  const purge = async () => {
-    const ok = await confirm({ title: `Delete “${item.title}” forever?`, message: 'It is removed from the vault with its history of previous passwords. This cannot be undone.', confirmLabel: 'Delete forever', danger: true });
-    if (ok) await act('Deleted forever', () => call('item:purge', { id }));
-  };
+
   const field = (label: string, f: RevealableField, value: string, mono = false) =>
     value ? <FieldRow itemId={id} label={label} value={value} field={f} copy={copy} mono={mono} /> : null;
   const secret = (label: string, f: RevealableField, has: boolean) => (has ? <FieldRow itemId={id} label={label} field={f} secret copy={copy} /> : null);
@@ -74,10 +71,10 @@ export function DetailPane({ id, onEdit }: DetailPaneProps) {
         <div className="detail-actions">
           {inTrash ? (
             <>
-              <Button icon={RotateCcw} onClick={() => void act('Restored', () => call('item:restore', { id }))}>
+              <Button icon={RotateCcw} onClick={() => void bulk.restore([id])}>
                 Restore
               </Button>
-              <Button icon={Trash2} variant="danger" onClick={() => void purge()}>
+              <Button icon={Trash2} variant="danger" onClick={() => void bulk.purge([id], item.title)}>
                 Delete forever
               </Button>
             </>
@@ -93,7 +90,7 @@ export function DetailPane({ id, onEdit }: DetailPaneProps) {
               <Button icon={Pencil} onClick={() => onEdit(item)} title="Edit (Enter)">
                 Edit
               </Button>
-              <Button icon={Trash2} onClick={() => void act('Moved to trash', () => call('item:trash', { id }))}>
+              <Button icon={Trash2} onClick={() => void bulk.trash([id])} title="Move to trash (Del)">
                 Delete
               </Button>
             </>
@@ -106,7 +103,6 @@ export function DetailPane({ id, onEdit }: DetailPaneProps) {
           <>
             {field('Username', 'username', item.username)}
             {secret('Password', 'password', item.hasPassword)}
-            {secret('One-time code secret', 'totp', item.hasTotp)}
             {item.hasTotp && !inTrash ? <TotpCode itemId={id} /> : null}
           </>
         ) : null}
@@ -127,7 +123,12 @@ export function DetailPane({ id, onEdit }: DetailPaneProps) {
             itemId={id}
             label={item.urls.length > 1 ? `Website ${index + 1}` : 'Website'}
             value={url}
-            extra={<IconButton icon={ExternalLink} label={`Open ${url}`} onClick={() => void call('item:open-url', { id, index }).then((r) => !r.ok && toast.error(r.error.message))} />}
+            extra={
+              <>
+                <IconButton icon={Copy} label={`Copy ${url}`} title={index === 0 ? 'Copy web address (Ctrl+U)' : `Copy ${url}`} onClick={() => void call('item:copy-url', { id, index }).then((r) => (r.ok ? toast.copied('Web address', r.value.clearsInMs) : toast.error(r.error.message)))} />
+                <IconButton icon={ExternalLink} label={`Open ${url}`} title={index === 0 ? 'Open web address (Ctrl+Shift+U)' : `Open ${url}`} onClick={() => void call('item:open-url', { id, index }).then((r) => !r.ok && toast.error(r.error.message))} />
+              </>
+            }
           />
         ))}
         {item.fields.map((f, index) =>

@@ -13,7 +13,7 @@ export function EnvCopyButtons({ itemId }: { itemId: string }) {
   const copy = async (format: 'shell' | 'dotenv') => {
     const r = await call('item:copy-env', { id: itemId, format });
     if (r.ok) {
-      toast.copied(r.value.clearsInMs);
+      toast.copied(format === 'shell' ? `Env var ${r.value.name}` : `.env line ${r.value.name}`, r.value.clearsInMs);
       changed();
     } else toast.error(r.error.message);
   };

@@ -16,7 +16,7 @@ interface FieldRowProps {
   value?: string;
   field?: RevealableField;
   secret?: boolean;
-  copy?: (id: string, field: RevealableField) => Promise<void>;
+  copy?: (id: string, field: RevealableField, what?: string) => Promise<void>;
   mono?: boolean;
   extra?: ReactNode;
   multiline?: boolean;
@@ -56,7 +56,7 @@ export function FieldRow({ itemId, label, value, field, secret = false, copy, mo
           {secret && field ? (
             <IconButton icon={revealed !== null ? EyeOff : Eye} label={revealed !== null ? `Hide ${lower}` : `Reveal ${lower}`} pressed={revealed !== null} onClick={() => void toggleReveal()} />
           ) : null}
-          {copy && field ? <IconButton icon={Copy} label={`Copy ${lower}`} onClick={() => void copy(itemId, field)} /> : null}
+          {copy && field ? <IconButton icon={Copy} label={`Copy ${lower}`} onClick={() => void copy(itemId, field, field.startsWith('field:') ? label : undefined)} /> : null}
         </span>
       </dd>
     </div>

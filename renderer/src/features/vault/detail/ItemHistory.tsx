@@ -70,7 +70,7 @@ export function ItemHistory({ item }: { item: ItemSummary }) {
             <li key={e.seq} className="history-row">
               <span className="history-what">
                 {EVENT_LABEL[e.kind]}
-                {e.detail.field ? ` ${fieldLabel(e.detail.field)}` : ''}
+                {e.detail.field ? ` ${fieldLabel(e.detail.field, e.detail.note)}` : ''}
                 {e.source === 'cli' ? <span className="badge badge-muted">CLI</span> : null}
               </span>
               <time className="history-when" dateTime={new Date(e.at).toISOString()} title={formatDateTime(e.at)}>
