@@ -141,14 +141,16 @@ export class ItemWrites {
   putSynced(records: ItemRecord[], note: string): Map<string, number> {
     const versions = new Map<string, number>();
     const fresh: ItemRecord[] = [];
-    const current = this.db.prepare('SELECT bucket, version FROM items WHERE id = ?');
+    const exists = this.db.prepare('SELECT 1 FROM items WHERE id = ?').pluck();
     for (const r of records) {
-      const row = current.get(r.item.id) as { bucket: number; version: number } | undefined;
-      if (!row) {
+      if (!exists.get(r.item.id)) {
         fresh.push(r);
         continue;
       }
-      this.writeItem(r.item, row.bucket, r.passwordHistory, row.version + 1);
+      // Attachments do not travel with sync batches: the item keeps the files this device has.
+      const local = readRecord(this.db, this.keys, this.buckets.checkRecord, r.item.id, this.index.get(r.item.id)?.title);
+      const row = { bucket: local.bucket, version: local.version };
+      this.writeItem({ ...r, ...(local.record.attachments ? { attachments: local.record.attachments } : {}) }, row.bucket, row.version + 1);
       this.events.append({ kind: 'edit', source: this.source, itemId: r.item.id, detail: { title: r.item.title, note } });
       versions.set(r.item.id, row.version + 1);
     }
