@@ -181,7 +181,8 @@ export class ItemWrites {
         const after = kind === 'edit' ? this.checked({ ...proposed, updatedAt: this.now() }) : proposed;
         const changed = changedFields(before, after);
         if (changed.length === 0) continue;
-        const sealed = sealRecord(this.keys, { item: after, passwordHistory: record.passwordHistory }, version + 1);
+        // The whole record goes back (password history, attachments): only the item changed.
+        const sealed = sealRecord(this.keys, { ...record, item: after }, version + 1);
         this.db.prepare('UPDATE items SET updated_at = ?, deleted_at = ?, version = ?, detail = ? WHERE id = ?').run(after.updatedAt, after.deletedAt, version + 1, sealed, id);
         const rows = rowsByBucket.get(bucket) ?? new Map<string, BucketRow>();
         rows.set(id, toRow(summarize(after), version + 1, digestOf(sealed)));
@@ -204,6 +205,8 @@ export class ItemWrites {
         if (!row) throw new KeystashError('not-found', `No item with id ${id}.`);
         const title = this.index.get(id)?.title;
         this.db.prepare('DELETE FROM items WHERE id = ?').run(id);
+        // Its files go with it, as in purge().
+        this.db.prepare('DELETE FROM attachment_chunks WHERE item_id = ?').run(id);
         idsByBucket.set(row.bucket, (idsByBucket.get(row.bucket) ?? new Set()).add(id));
         this.events.append({ kind: 'purge', source: this.source, itemId: id, detail: title ? { title } : {} });
       }
