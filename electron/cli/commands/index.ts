@@ -50,7 +50,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'unlock', summary: 'Unlock once: start an agent that later commands use without a password', load: async () => (await import('./unlock')).unlock },
   { name: 'lock', summary: 'End the agent started by keystash unlock', load: async () => (await import('./lock')).lock },
   { name: 'run', agent: true, summary: 'Run a command with secrets in its environment (logged)', load: async () => (await import('./run')).run },
-  { name: 'attach', agent: true, summary: 'Attach a file (up to 100 MB) to an item, encrypted in the vault', load: async () => (await import('./attach')).attach },
-  { name: 'attachment', agent: true, summary: 'List, save, remove or restore the files attached to an item', load: async () => (await import('./attachment')).attachment },
+  { name: 'attach', summary: 'Attach a file (up to 100 MB) to an item, encrypted in the vault', load: async () => (await import('./attach')).attach },
+  { name: 'attachment', summary: 'List, save, remove or restore the files attached to an item', load: async () => (await import('./attachment')).attachment },
   { name: 'sync', summary: 'Sync this vault with your other devices through a folder or WebDAV', load: async () => (await import('./sync')).sync },
 ];
