@@ -72,7 +72,8 @@ describe('item list rows', () => {
     ]);
     const wire = JSON.stringify(rows);
     for (const secret of ['s3cret-pass', 'sk_live_abcdef', 'hunter2']) expect(wire).not.toContain(secret);
-    expect(Object.keys(rows[0] ?? {}).sort()).toEqual(['deletedAt', 'favorite', 'id', 'lastUsedAt', 'subtitle', 'title', 'type', 'updatedAt']);
+    expect(Object.keys(rows[0] ?? {}).sort()).toEqual(['deletedAt', 'favorite', 'hasTotp', 'hasUrl', 'host', 'id', 'lastUsedAt', 'subtitle', 'title', 'type', 'updatedAt']);
+    expect(rows[0]).toMatchObject({ host: 'mail.example.com', hasUrl: true, hasTotp: false });
   });
 });
 
@@ -164,7 +165,14 @@ describe('open-url', () => {
     expect(h.opened).toEqual(['https://mail.example.com/login']);
   });
 
-  it.each(['file:///etc/passwd', 'javascript:alert(1)', 'ssh://host', 'mail.example.com', 'https://user:pw@example.com/'])(
+  it('opens an address saved without a scheme as https', async () => {
+    await createVault();
+    const id = await addLogin({ urls: ['mail.example.com/inbox'] });
+    ok(await h.api['item:open-url']({ id, index: 0 }));
+    expect(h.opened).toEqual(['https://mail.example.com/inbox']);
+  });
+
+  it.each(['file:///etc/passwd', 'javascript:alert(1)', 'ssh://host', 'https://user:pw@example.com/'])(
     'refuses %s',
     async (url) => {
       await createVault();
