@@ -4,12 +4,10 @@
 // .env files whose values may be keystash:// references; every secret handed over is recorded
 // as a CLI use, and masked in what the command prints unless --no-masking.
 import path from 'node:path';
-import { bindingsFor, fetchSecrets } from '../../core/api-keys/bindings';
 import { parseEnvFile } from '../../core/api-keys/dotenv-file';
-import { isReference, parseReference, resolveReference } from '../../core/api-keys/references';
+import { isReference, parseReference } from '../../core/api-keys/references';
 import { KeystashError } from '../../core/errors';
 import { type Command, usageError } from '../command';
-import { resolveItem } from '../resolve-item';
 
 /** What a shell returns when a command cannot be found. */
 const NOT_FOUND = 127;
@@ -51,19 +49,22 @@ Examples:
     for (const file of files) entries.push(...parseEnvFile(await ctx.host.readText(file), file));
     for (const e of entries) if (isReference(e.value)) parseReference(e.value);
 
-    const vault = await ctx.vault();
-    const resolve = (ref: string): string => resolveItem(vault, ref);
+    const source = await ctx.secrets();
     // Only the program's name goes to history: its arguments may hold anything.
     const note = `run ${path.basename(command)}`;
+    const refEntries = entries.filter((e) => isReference(e.value));
+    const values = await source.resolve(refEntries.map((e) => e.value), note);
+    const resolved = new Map(refEntries.map((e, i) => [e, values[i] ?? '']));
     const plain: Record<string, string> = {};
     const secrets: Record<string, string> = {};
     for (const e of entries) {
       delete plain[e.name];
       delete secrets[e.name];
-      if (isReference(e.value)) secrets[e.name] = resolveReference(vault.items, parseReference(e.value), resolve, note);
+      const value = resolved.get(e);
+      if (value !== undefined) secrets[e.name] = value;
       else plain[e.name] = e.value;
     }
-    const fromEnv = fetchSecrets(vault.items, specs.flatMap((spec) => bindingsFor(vault.items, spec, resolve)), note);
+    const fromEnv = specs.length > 0 ? await source.envVars(specs, undefined, note) : {};
     for (const name of Object.keys(fromEnv)) delete plain[name];
     Object.assign(secrets, fromEnv);
     ctx.releaseVault();
