@@ -11,7 +11,7 @@ import { makeTestServices, type TestServices } from '../../support/test-services
 import { CLI_ALLOW_MS } from '../../../electron/main/services/cli-bridge.service';
 
 const SECRET = 'sk_live_from_the_app_0123456789';
-let open: TestServices[] = [];
+const open: TestServices[] = [];
 
 beforeAll(() => {
   buildCli();
