@@ -74,6 +74,7 @@ export async function connectToApp(vaultPath: string, commandLine: string, out: 
     source: {
       resolve: async (refs, note) => (await ask({ t: 'resolve', refs, note }, 'values')).values as string[],
       envVars: async (specs, name, note) => (await ask({ t: 'env', specs, note, ...(name !== undefined ? { name } : {}) }, 'vars')).vars as Record<string, string>,
+      profile: async (name) => (await ask({ t: 'profile', name }, 'vars')).vars as Record<string, string>,
     },
     close: () => socket.destroy(),
   };

@@ -47,6 +47,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'env', agent: true, app: true, summary: 'Print items as shell export or .env lines (logged)', load: async () => (await import('./env')).env },
   { name: 'read', agent: true, app: true, summary: 'Print the value a keystash:// reference names (logged)', load: async () => (await import('./read')).read },
   { name: 'inject', agent: true, app: true, summary: 'Fill {{ keystash://… }} references in a template (logged)', load: async () => (await import('./inject')).inject },
+  { name: 'profile', agent: true, summary: 'Named sets of VAR=keystash:// references for run --profile', load: async () => (await import('./profile')).profile },
   { name: 'unlock', summary: 'Unlock once: start an agent that later commands use without a password', load: async () => (await import('./unlock')).unlock },
   { name: 'lock', summary: 'End the agent started by keystash unlock', load: async () => (await import('./lock')).lock },
   { name: 'run', agent: true, app: true, summary: 'Run a command with secrets in its environment (logged)', load: async () => (await import('./run')).run },

@@ -12,6 +12,8 @@ export interface SecretSource {
   resolve(refs: string[], note: string): Promise<string[]>;
   /** The variables `--env` specs bind (VAR=ITEM[.field], ITEM, key sets expanded); each logged. */
   envVars(specs: string[], name: string | undefined, note: string): Promise<Record<string, string>>;
+  /** A profile's variables and the references they hold (no secret: nothing logged). */
+  profile(name: string): Promise<Record<string, string>>;
 }
 
 /** The ITEM argument → an id: id, unique id prefix (4+ characters) or title. */
@@ -38,5 +40,6 @@ export function vaultSecrets(vault: Vault): SecretSource {
   return {
     resolve: (refs, note) => Promise.resolve(resolveRefs(vault, refs, note)),
     envVars: (specs, name, note) => Promise.resolve(envVarsFrom(vault, specs, name, note)),
+    profile: (name) => Promise.resolve(vault.profiles.get(name)),
   };
 }

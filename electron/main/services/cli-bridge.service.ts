@@ -114,6 +114,8 @@ export class CliBridge {
       } else if (frame.t === 'env' && isStrings(frame.specs)) {
         const name = typeof frame.name === 'string' ? frame.name : undefined;
         sendFrame(socket, { t: 'vars', vars: envVarsFrom(vault, frame.specs, name, note) });
+      } else if (frame.t === 'profile' && typeof frame.name === 'string') {
+        sendFrame(socket, { t: 'vars', vars: vault.profiles.get(frame.name) });
       } else {
         sendFrame(socket, { t: 'failed', code: 'invalid-input', message: 'The app received a malformed request.' });
       }

@@ -56,11 +56,15 @@ describe('the app answering the CLI', () => {
     expect(uses.map((e) => e.detail.note)).toEqual(expect.arrayContaining(['read (keystash CLI, through the app)']));
   });
 
-  it('runs `run --env-file` with the values from the app, masked', async () => {
+  it('runs `run --env-file` and `run --profile` with the values from the app', async () => {
     const { t, env } = await unlockedApp();
     fs.writeFileSync(path.join(t.dir, '.env'), 'KEY=keystash://Stripe live/secret\nMODE=test\n');
     const r = await runCli(['run', '--env-file', '.env', '--', 'sh', '-c', 'echo "$KEY $MODE"'], { env, cwd: t.dir });
     expect(r).toMatchObject({ code: 0, stdout: '<concealed by keystash> test\n' });
+    // A profile kept in the app's vault works the same way.
+    t.services.vault.unlocked().profiles.set('shop', { SHOP_KEY: 'keystash://Stripe live/secret' });
+    const p = await runCli(['run', '--no-masking', '--profile', 'shop', '--', 'sh', '-c', 'echo "$SHOP_KEY"'], { env, cwd: t.dir });
+    expect(p).toMatchObject({ code: 0, stdout: `${SECRET}\n` });
   });
 
   it('Deny refuses with exit 2 and prints no value', async () => {
