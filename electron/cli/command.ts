@@ -2,6 +2,7 @@
 // A command is one file in ./commands that exports a Command; ./commands/index.ts lists them
 // as CommandEntry lines that load the file on demand.
 import { quote } from '../../shared/input-text';
+import type { SecretSource } from '../core/api-keys/secret-source';
 import type { Vault } from '../core/vault';
 import { KeystashError } from '../core/errors';
 import type { Input } from './input';
@@ -54,6 +55,11 @@ export interface CommandContext {
   input: Input;
   /** The vault, opened and unlocked on first call (asks for the master password then). */
   vault(): Promise<Vault>;
+  /**
+   * Where references and --env values are resolved: the desktop app when it answers for this
+   * vault (read, inject, run, env), else this run's vault.
+   */
+  secrets(): Promise<SecretSource>;
   /** Hands a vault the command opened itself (init) to the runner, which closes it. */
   adopt(vault: Vault): void;
   /** Done with secrets: locks a vault this run unlocked (the agent's stays unlocked). */
@@ -86,6 +92,11 @@ export interface CommandEntry {
    * programs only through ctx.host, and stdin only through ctx.input.
    */
   agent?: true;
+  /**
+   * The desktop app may answer this command's references and --env values (ctx.secrets())
+   * when no CLI agent runs; the command itself still runs in this process.
+   */
+  app?: true;
   load(): Promise<Command>;
 }
 

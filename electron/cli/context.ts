@@ -1,6 +1,7 @@
 // The per-run context handed to a command: parsed arguments, output, input, and the vault,
 // which is opened and unlocked only when the command first asks for it (so `--help` and
 // usage errors never touch the file or ask for a password).
+import { vaultSecrets, type SecretSource } from '../core/api-keys/secret-source';
 import { KeystashError } from '../core/errors';
 import { lastSeenPath } from '../core/paths';
 import { Vault } from '../core/vault';
@@ -25,7 +26,13 @@ export class RunContext implements CommandContext {
     readonly host: ProcessHost,
     /** The agent's unlocked vault when the agent runs this command; it outlives the command. */
     private readonly served: Vault | null = null,
+    /** The desktop app, when it agreed to answer this terminal's references. */
+    private readonly app: SecretSource | null = null,
   ) {}
+
+  async secrets(): Promise<SecretSource> {
+    return this.app ?? vaultSecrets(await this.vault());
+  }
 
   vault(): Promise<Vault> {
     this.unlocked ??= this.served ? Promise.resolve(this.served) : this.openAndUnlock();

@@ -7,6 +7,7 @@ import os from 'node:os';
 import { quote } from '../../shared/input-text';
 import { toErrorInfo } from '../core/errors';
 import { resolveVaultPath } from '../core/paths';
+import type { SecretSource } from '../core/api-keys/secret-source';
 import type { Vault } from '../core/vault';
 import { Args, type Command, type OptionsSpec, type ProcessHost } from './command';
 import type { RunContext } from './context';
@@ -53,6 +54,8 @@ export interface CommandIo {
   host: ProcessHost;
   /** The agent's unlocked vault; without it the command opens and unlocks its own. */
   served?: Vault;
+  /** The desktop app, when it answers this command's secrets. */
+  app?: SecretSource;
 }
 
 /** `argv` is the command line without the command's name. */
@@ -70,7 +73,7 @@ export async function executeCommand(cmd: Command, argv: string[], io: CommandIo
     // `--version` and usage errors never need.
     const { RunContext } = await import('./context');
     const vaultPath = resolveVaultPath(args.string('vault'), { platform: process.platform, env, home: os.homedir() });
-    ctx = new RunContext(args, vaultPath, out, input, io.host, io.served ?? null);
+    ctx = new RunContext(args, vaultPath, out, input, io.host, io.served ?? null, io.app ?? null);
     const code = await cmd.run(ctx);
     return code === EXIT.ok && ctx.integrityFailed ? exitCodeFor('integrity') : code;
   } catch (err) {

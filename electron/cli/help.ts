@@ -5,7 +5,7 @@ import type { Command, CommandEntry, OptionsSpec } from './command';
 export const GLOBAL_OPTIONS: OptionsSpec = {
   vault: { type: 'string', value: 'PATH', help: 'Vault file to use (default: $KEYSTASH_VAULT, else the app’s vault)' },
   'password-stdin': { type: 'boolean', help: 'Read the master password from the first line of stdin' },
-  'no-agent': { type: 'boolean', help: 'Do not use a running agent (keystash unlock); same as KEYSTASH_NO_AGENT=1' },
+  'no-agent': { type: 'boolean', help: 'Use neither a running agent (keystash unlock) nor the app; same as KEYSTASH_NO_AGENT=1' },
   help: { type: 'boolean', short: 'h', help: 'Show help' },
 };
 

@@ -3,10 +3,12 @@
 // here (execute.ts). Nothing escapes as a stack trace.
 import os from 'node:os';
 import { quote } from '../../shared/input-text';
+import { toErrorInfo } from '../core/errors';
 import { resolveVaultPath } from '../core/paths';
+import type { AppConnection } from './agent/app-client';
 import type { CommandEntry } from './command';
 import { COMMANDS } from './commands';
-import { EXIT } from './exit-codes';
+import { EXIT, exitCodeFor } from './exit-codes';
 import { commandHelp, generalHelp } from './help';
 import { LineReader } from './line-reader';
 import { Output } from './output';
@@ -85,16 +87,25 @@ export async function main(argv: string[], runEnv: RunEnv = {}): Promise<number>
   }
 
   const lines = new LineReader(process.stdin);
+  let app: AppConnection | null = null;
   try {
     if (agentWanted(entry, ownOptions(rest), env)) {
       const vaultPath = resolveVaultPath(vaultOption(ownOptions(rest)), { platform: process.platform, env, home: os.homedir() });
       const { runThroughAgent } = await import('./agent/client');
       const code = await runThroughAgent({ name, argv: rest, vaultPath, out, lines });
       if (code !== null) return code;
+      if (entry.app) app = await (await import('./agent/app-client')).connectToApp(vaultPath, ['keystash', ...argv].join(' '), out);
     }
     const [{ executeCommand }, cmd, { localHost }] = await Promise.all([import('./execute'), entry.load(), import('./local-host')]);
-    return await executeCommand(cmd, rest, { out, lines, stdinIsTty: process.stdin.isTTY === true, prompt: promptHidden, env, host: localHost() });
+    const io = { out, lines, stdinIsTty: process.stdin.isTTY === true, prompt: promptHidden, env, host: localHost() };
+    return await executeCommand(cmd, rest, app ? { ...io, app: app.source } : io);
+  } catch (err) {
+    // Only the app's refusal reaches here: executeCommand reports its own failures.
+    const info = toErrorInfo(err);
+    out.error(info.message);
+    return exitCodeFor(info.code);
   } finally {
+    app?.close();
     lines.close();
   }
 }

@@ -18,6 +18,7 @@ import { readAhead, type IndexSnapshot } from './items/bucket-store';
 import { Items } from './items/items';
 import { SyncLedger } from './sync/sync-ledger';
 import { UrlOrigins } from './items/url-origins';
+import { Profiles } from './api-keys/profiles';
 import { createDb, openDb, type Db, type OpenDbOptions } from './vault/db';
 import { initHeader, readHeader, unwrapKey, type VaultHeader } from './vault/header';
 import { Imports } from './vault/imports';
@@ -53,6 +54,8 @@ export class Vault {
   readonly healthScores: HealthScores;
   /** The sites the person allowed or refused to open item links to, encrypted in the vault. */
   readonly urlOrigins: UrlOrigins;
+  /** Named sets of VAR=keystash:// references for `keystash run --profile`, encrypted. */
+  readonly profiles: Profiles;
   /** Changing or re-checking the master password and the KDF settings. */
   readonly masterPassword: MasterPassword;
   /** Imports, run on a connection of their own. */
@@ -82,6 +85,7 @@ export class Vault {
     this.generatorHistory = new GeneratorHistory(db, gate, this.now);
     this.healthScores = new HealthScores(db, gate);
     this.urlOrigins = new UrlOrigins(db, gate);
+    this.profiles = new Profiles(db, gate);
     this.masterPassword = new MasterPassword(db, gate, this.throttle, this.source);
     this.sync = new SyncLedger(db, gate, this.now);
     this.imports = new Imports(file, opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}, gate, this.now, this.source);

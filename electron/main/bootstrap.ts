@@ -4,6 +4,7 @@
 // modules; this file only wires them to Electron.
 import path from 'node:path';
 import { app, BrowserWindow, ipcMain, Notification, powerMonitor, shell } from 'electron';
+import { agentDir } from '../core/agent/runtime-dir';
 import { VAULT_ENV, VAULT_FILE_NAME } from '../core/paths';
 import { electronConfirmations } from './adapters/confirm-dialog';
 import { electronClipboard } from './adapters/electron-clipboard';
@@ -46,6 +47,7 @@ function startServices(): Services {
       if (Notification.isSupported()) new Notification({ title, body }).show();
     },
     vaultOptions: nativeBinding ? { nativeBinding } : {},
+    ...(process.platform === 'win32' ? {} : { cliBridgeDir: agentDir() }),
   });
 }
 
@@ -69,6 +71,9 @@ export async function bootstrap(): Promise<void> {
   serveAppFiles(path.join(__dirname, '../renderer'), PRODUCTION_CSP);
   hardenSession(csp, origins);
   const services = startServices();
+  // The CLI's `read`, `inject`, `run` and `env` may ask the unlocked app (cli-bridge.service.ts);
+  // a shared agent directory is refused and the app works on without it.
+  services.cliBridge?.start().catch((err: unknown) => console.warn(`Keystash: not answering the CLI: ${err instanceof Error ? err.message : String(err)}`));
 
   let win: BrowserWindow | null = null;
   const open = (): void => {

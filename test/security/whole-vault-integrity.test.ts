@@ -125,7 +125,7 @@ describe('whole-vault integrity (issue 11 §1)', () => {
     expect(report.integrityProblems).toEqual([expect.objectContaining({ reason: 'stale-bucket', id: `bucket ${String(oldBucket.id)}` })]);
     expect(again.items.list().map((s) => s.title)).toEqual(['GitHub (new)']);
     const opened: string[] = [];
-    const allow = { moreSecrets: () => Promise.resolve(true), openOrigin: () => Promise.resolve(true) };
+    const allow = { moreSecrets: () => Promise.resolve(true), openOrigin: () => Promise.resolve(true), cliAccess: () => Promise.resolve(false) };
     await openItemUrl(again, { open: (url) => Promise.resolve(void opened.push(url)) }, allow, id, 0);
     expect(opened).toEqual(['https://new.github.example/login']);
   });

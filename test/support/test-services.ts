@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Timers } from '../../electron/main/services/clipboard.service';
-import type { Confirmations } from '../../electron/main/services/confirmations';
+import type { CliAccessRequest, Confirmations } from '../../electron/main/services/confirmations';
 import { MemoryClipboard } from './kit';
 import { createServices, type ServiceInputs, type Services } from '../../electron/main/services';
 
@@ -56,6 +56,7 @@ export class ManualTimers implements Timers {
 export class ConfirmStandIn implements Confirmations {
   moreSecretsAnswer = true;
   openOriginAnswer = true;
+  cliAccessAnswer = true;
   readonly asked: string[] = [];
 
   moreSecrets(recent: number, windowSeconds: number): Promise<boolean> {
@@ -66,6 +67,11 @@ export class ConfirmStandIn implements Confirmations {
   openOrigin(origin: string): Promise<boolean> {
     this.asked.push(`open ${origin}`);
     return Promise.resolve(this.openOriginAnswer);
+  }
+
+  cliAccess(request: CliAccessRequest): Promise<boolean> {
+    this.asked.push(`cli ${request.process} in ${request.cwd} (${request.terminal})`);
+    return Promise.resolve(this.cliAccessAnswer);
   }
 }
 

@@ -3,10 +3,8 @@
 import { ENV_FORMATS, type EnvFormat } from '../../../shared/item-views';
 import { quote } from '../../../shared/input-text';
 import { envLine } from '../../core/api-keys/env-format';
-import { bindingsFor, fetchSecrets } from '../../core/api-keys/bindings';
 import { type Command, usageError } from '../command';
 import { EXIT } from '../exit-codes';
-import { resolveItem } from '../resolve-item';
 
 export const env: Command = {
   name: 'env',
@@ -37,11 +35,8 @@ Examples:
     if (!ENV_FORMATS.includes(format)) throw usageError(`--format is shell or dotenv, not ${quote(format)}.`);
     const name = ctx.args.string('name');
     if (name !== undefined && ctx.args.positionals.length !== 1) throw usageError('--name names one variable: give exactly one ITEM.');
-    const vault = await ctx.vault();
-    const resolve = (ref: string): string => resolveItem(vault, ref);
-    const bindings = ctx.args.positionals.flatMap((spec) => bindingsFor(vault.items, spec, resolve, name));
     const json = ctx.args.flag('json');
-    const secrets = fetchSecrets(vault.items, bindings, `env (${json ? 'json' : format})`);
+    const secrets = await (await ctx.secrets()).envVars(ctx.args.positionals, name, `env (${json ? 'json' : format})`);
     if (json) {
       ctx.out.json({ variables: secrets });
       return EXIT.ok;

@@ -1,9 +1,8 @@
 // `keystash inject`: fills a template's {{ keystash://ITEM/FIELD }} placeholders with the
 // values they name (like `op inject`), to stdout or to a file only you can read.
-import { fillTemplate, parseReference, resolveReference, templateReferences } from '../../core/api-keys/references';
+import { fillTemplate, parseReference, templateReferences } from '../../core/api-keys/references';
 import { type Command, usageError } from '../command';
 import { EXIT } from '../exit-codes';
-import { resolveItem } from '../resolve-item';
 
 export const inject: Command = {
   name: 'inject',
@@ -29,9 +28,11 @@ Example:
     const output = ctx.args.string('out-file');
     const template = await ctx.host.readText(input);
     // Every reference is checked before the password is asked for.
-    for (const ref of templateReferences(template)) parseReference(ref);
-    const vault = await ctx.vault();
-    const filled = fillTemplate(template, (ref) => resolveReference(vault.items, parseReference(ref), (item) => resolveItem(vault, item), 'inject'));
+    const refs = [...new Set(templateReferences(template))];
+    for (const ref of refs) parseReference(ref);
+    const values = await (await ctx.secrets()).resolve(refs, 'inject');
+    const byRef = new Map(refs.map((r, i) => [r, values[i] ?? '']));
+    const filled = fillTemplate(template, (ref) => byRef.get(ref) ?? '');
     if (output === undefined) ctx.out.raw(filled);
     else {
       await ctx.host.writePrivate(output, filled, ctx.args.flag('force'));

@@ -1,9 +1,8 @@
 // `keystash read`: prints the one value a secret reference names (like `op read`), logged as a
 // CLI use of that item and field.
-import { parseReference, resolveReference } from '../../core/api-keys/references';
+import { parseReference } from '../../core/api-keys/references';
 import type { Command } from '../command';
 import { EXIT } from '../exit-codes';
-import { resolveItem } from '../resolve-item';
 
 export const read: Command = {
   name: 'read',
@@ -24,9 +23,9 @@ Examples:
   },
   positionals: { min: 1, max: 1 },
   async run(ctx) {
-    const ref = parseReference(ctx.args.positional(0, 'REFERENCE'));
-    const vault = await ctx.vault();
-    const value = resolveReference(vault.items, ref, (item) => resolveItem(vault, item), 'read');
+    const ref = ctx.args.positional(0, 'REFERENCE');
+    parseReference(ref); // a typo costs no password
+    const [value = ''] = await (await ctx.secrets()).resolve([ref], 'read');
     ctx.out.raw(ctx.args.flag('no-newline') ? value : `${value}\n`);
     return EXIT.ok;
   },

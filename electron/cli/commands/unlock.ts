@@ -30,7 +30,7 @@ export const unlock: Command = {
 private per-user directory (mode 0700): $XDG_RUNTIME_DIR/keystash, else keystash-<uid> in the
 temp directory. It ends with keystash lock, after DURATION without use (default ${DEFAULT_TIMEOUT}),
 or when the vault file is replaced. list, search, show, add, edit, rm, restore, history, totp,
-health, env, run, read and inject use it; --no-agent or KEYSTASH_NO_AGENT=1 skips it.
+health, env, run, read, inject and profile use it; --no-agent or KEYSTASH_NO_AGENT=1 skips it.
 
 Examples:
   keystash unlock --timeout 1h

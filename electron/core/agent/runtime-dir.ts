@@ -28,8 +28,11 @@ export function agentDir(r: RuntimeEnv = current()): string {
   return path.join(r.tmpdir, `keystash-${r.uid}`);
 }
 
-/** One socket per vault file, named by a digest of its real path (sockets have short paths). */
-export function socketPath(dir: string, vaultFile: string): string {
+/**
+ * One socket per vault file, named by a digest of its real path (sockets have short paths):
+ * `agent-…` for the CLI's agent, `app-…` for the desktop app answering for the same vault.
+ */
+export function socketPath(dir: string, vaultFile: string, kind: 'agent' | 'app' = 'agent'): string {
   let real = path.resolve(vaultFile);
   try {
     real = fs.realpathSync(real);
@@ -37,7 +40,7 @@ export function socketPath(dir: string, vaultFile: string): string {
     // A vault that does not exist yet has no agent; the plain path names it.
   }
   const digest = createHash('sha256').update(real).digest('hex').slice(0, 20);
-  return path.join(dir, `agent-${digest}.sock`);
+  return path.join(dir, `${kind}-${digest}.sock`);
 }
 
 function refuse(dir: string, why: string): never {

@@ -35,5 +35,16 @@ export function electronConfirmations(): Confirmations {
         cancelId: 0,
         noLink: true,
       }),
+    cliAccess: (req) =>
+      ask({
+        type: 'question',
+        title: 'Keystash',
+        message: 'Allow a terminal to use your vault?',
+        detail: `Process: ${req.process} (pid ${req.pid})\nWorking directory: ${req.cwd}\nTerminal: ${req.terminal}\n\nIf you allow it, commands from this terminal get values from the vault for 10 minutes without asking again. Each value is recorded in the usage history.`,
+        buttons: ['Deny', 'Allow for 10 minutes'],
+        defaultId: 0,
+        cancelId: 0,
+        noLink: true,
+      }),
   };
 }

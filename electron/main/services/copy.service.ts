@@ -6,6 +6,7 @@
 import type { RevealableField } from '../../../shared/domain';
 import type { EnvFormat, TotpReply } from '../../../shared/item-views';
 import { defaultEnvName, defaultField, envLine } from '../../core/api-keys/env-format';
+import { keySetOf } from '../../core/api-keys/key-sets';
 import { totpCode } from '../../core/items/totp';
 import { KeystashError } from '../../core/errors';
 import type { ClipboardService } from './clipboard.service';
@@ -54,20 +55,27 @@ export class CopyService {
     return { clearsInMs, expiresInMs: code.expiresInMs };
   }
 
-  /** Copies one of an item's web addresses (not a secret: no history event, but auto-cleared like any copy). */
+  /**
+   * Copies one of an item's web addresses (not a secret: no history event, but auto-cleared like
+   * any copy), read from the authenticated record as open-URL does, never from the index alone.
+   */
   url(id: string, index: number): Promise<{ clearsInMs: number }> {
-    const url = this.vault.unlocked().items.summary(id).urls[index];
+    const url = this.vault.unlocked().items.record(id).item.urls[index];
     if (url === undefined) throw new KeystashError('not-found', 'This item has no such web address.');
     return this.clipboard.copyText(url);
   }
 
-  /** Copies an API key (or a login's password) as `NAME=value`, quoted for a shell or a .env file. */
+  /**
+   * Copies an API key (or a login's password) as `NAME=value`, quoted for a shell or a .env
+   * file; a key that comes as a set (an AWS pair...) as one line per variable, each use logged.
+   */
   async env(id: string, format: EnvFormat): Promise<{ clearsInMs: number; name: string }> {
     const v = this.vault.unlocked();
     const item = v.items.withSecrets(id);
-    const name = defaultEnvName(item);
-    const line = envLine(name, v.items.useField(id, defaultField(item), 'copy', format === 'shell' ? 'as env var' : 'as .env line'), format);
-    const { clearsInMs } = await this.clipboard.copyText(line);
-    return { clearsInMs, name };
+    const vars = keySetOf(item)?.vars(item) ?? [{ name: defaultEnvName(item), field: defaultField(item) }];
+    const note = format === 'shell' ? 'as env var' : 'as .env line';
+    const lines = vars.map((x) => envLine(x.name, v.items.useField(id, x.field, 'copy', note), format));
+    const { clearsInMs } = await this.clipboard.copyText(lines.join('\n'));
+    return { clearsInMs, name: vars.map((x) => x.name).join(', ') };
   }
 }

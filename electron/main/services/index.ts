@@ -4,6 +4,7 @@ import path from 'node:path';
 import { LAST_SEEN_FILE_NAME } from '../../core/paths';
 import type { VaultOptions } from '../../core/vault';
 import { AutoLockService, type LockReason } from './auto-lock.service';
+import { CliBridge } from './cli-bridge.service';
 import { ClipboardService, realTimers, type ClipboardAdapter, type Timers } from './clipboard.service';
 import { refuseAll, type Confirmations } from './confirmations';
 import { CopyService } from './copy.service';
@@ -40,6 +41,8 @@ export interface ServiceInputs {
   secretRate?: SecretRatePolicy;
   /** Schedules the background history check's next slice (setImmediate); tests can hold it. */
   yieldSlice?: YieldSlice;
+  /** The private agent directory (core/agent/runtime-dir.ts agentDir()); with it, the CLI may ask the app for values. */
+  cliBridgeDir?: string;
 }
 
 export interface Services {
@@ -59,6 +62,8 @@ export interface Services {
   health: HealthService;
   /** The whole-history check after unlock, in the background, and the activity headline. */
   historyCheck: HistoryCheckService;
+  /** Answers the keystash CLI's references while unlocked (start() it); null without cliBridgeDir. */
+  cliBridge: CliBridge | null;
   now: () => number;
   /** Clears our clipboard copy, locks the vault, then tells listeners (the window reloads). */
   lock(reason: LockReason): Promise<void>;
@@ -86,6 +91,7 @@ export function createServices(inputs: ServiceInputs): Services {
   const confirm = inputs.confirm ?? refuseAll;
   const secretRate = new SecretRateLimit(confirm, now, inputs.secretRate);
   const historyCheck = new HistoryCheckService(vault, now, inputs.yieldSlice);
+  const cliBridge = inputs.cliBridgeDir ? new CliBridge(inputs.cliBridgeDir, vault, confirm, now) : null;
 
   const lock = async (reason: LockReason): Promise<void> => {
     // Lock first: even if the clipboard cannot be read, the key must be gone.
@@ -93,6 +99,7 @@ export function createServices(inputs: ServiceInputs): Services {
       importExport.discard();
       health.clear();
       historyCheck.stop();
+      cliBridge?.forget();
       vault.lock();
     } finally {
       await clipboard.clearIfOurs().catch(() => false);
@@ -122,6 +129,7 @@ export function createServices(inputs: ServiceInputs): Services {
     generator,
     health,
     historyCheck,
+    cliBridge,
     now,
     lock,
     onLock(listener) {
@@ -130,6 +138,7 @@ export function createServices(inputs: ServiceInputs): Services {
     },
     async shutdown() {
       autoLock.stop();
+      cliBridge?.stop();
       try {
         await clipboard.clearIfOurs().catch(() => false);
       } finally {

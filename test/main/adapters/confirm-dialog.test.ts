@@ -45,3 +45,13 @@ it('asks before more secrets, saying how many left in how long, with "Refuse" as
   shown.response = 1;
   expect(await electronConfirmations().moreSecrets(20, 60)).toBe(true);
 });
+
+it('asks whether a terminal may use the vault, naming the process and its directory, with "Deny" as default', async () => {
+  const request = { process: 'keystash run --env-file .env -- npm start', cwd: '/home/alice/shop', pid: 4242, terminal: '/dev/pts/3' };
+  expect(await electronConfirmations().cliAccess(request)).toBe(false);
+  const call = shown.calls[0];
+  expect(call?.options).toMatchObject({ buttons: ['Deny', 'Allow for 10 minutes'], defaultId: 0, cancelId: 0 });
+  for (const part of ['keystash run --env-file .env -- npm start', '/home/alice/shop', '4242', '/dev/pts/3']) expect(String(call?.options.detail)).toContain(part);
+  shown.response = 1;
+  expect(await electronConfirmations().cliAccess(request)).toBe(true);
+});

@@ -45,4 +45,17 @@ describe('TOTP and env channels', () => {
     expect(copies).toHaveLength(2);
     expect(await h.api['item:copy-env']({ id: key.id, format: 'yaml' } as never)).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
   });
+
+  it('copies an AWS key pair as both variables (and the region field), each use logged', async () => {
+    const secret = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
+    const key = ok(
+      await h.api['item:create']({
+        item: { type: 'api_key', title: 'AWS deploy', keyId: 'AKIAIOSFODNN7EXAMPLE', secret, fields: [{ name: 'Region', value: 'eu-west-1', concealed: false }] },
+      }),
+    );
+    expect(ok(await h.api['item:copy-env']({ id: key.id, format: 'shell' })).name).toBe('AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_REGION');
+    expect(await h.clipboard.readText()).toBe(`export AWS_ACCESS_KEY_ID='AKIAIOSFODNN7EXAMPLE'\nexport AWS_SECRET_ACCESS_KEY='${secret}'\nexport AWS_REGION='eu-west-1'`);
+    const copies = ok(await h.api['history:list']({ itemId: key.id, kinds: ['copy'] }));
+    expect(copies.map((e) => e.detail.field).sort()).toEqual(['field:0', 'keyId', 'secret']);
+  });
 });
