@@ -9,6 +9,7 @@ import { healthChannels } from './health';
 import { historyChannels } from './history';
 import { importExportChannels } from './import-export';
 import { itemChannels } from './item';
+import { profileChannels } from './profile';
 import { settingsChannels } from './settings';
 import { vaultChannels } from './vault';
 
@@ -20,6 +21,7 @@ export const contract = {
   ...settingsChannels,
   ...generatorChannels,
   ...healthChannels,
+  ...profileChannels,
 };
 
 export type Contract = typeof contract;

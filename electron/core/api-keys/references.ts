@@ -10,16 +10,11 @@
 // Resolving a reference logs a `cli-use` of that item and field, like every value the CLI hands out.
 import type { Item, RevealableField } from '../../../shared/domain';
 import { quote } from '../../../shared/input-text';
+import { SCHEME, type Reference } from '../../../shared/references';
 import { KeystashError } from '../errors';
 import type { Items } from '../items/items';
 import { totpCode } from '../items/totp';
 
-export const SCHEME = 'keystash://';
-
-export interface Reference {
-  item: string;
-  field: string;
-}
 
 /** A run of %XX escapes; an escape that is not part of valid UTF-8 is left as written. */
 function decodeRun(run: string): string {
@@ -33,15 +28,6 @@ function decodeRun(run: string): string {
 /** Decodes %XX escapes and leaves any other `%` as it is (a title may say "50% off"). */
 export function percentDecode(s: string): string {
   return s.replace(/(?:%[0-9A-Fa-f]{2})+/g, decodeRun);
-}
-
-/** Encodes what the syntax needs escaped: `%` and `/` (and `}` so it is safe inside a template). */
-export function percentEncode(s: string): string {
-  return s.replace(/%/g, '%25').replace(/\//g, '%2F').replace(/\}/g, '%7D');
-}
-
-export function formatReference(ref: Reference): string {
-  return `${SCHEME}${ref.item.replace(/%(?=[0-9A-Fa-f]{2})/g, '%25').replace(/\}/g, '%7D')}/${percentEncode(ref.field)}`;
 }
 
 export function isReference(text: string): boolean {

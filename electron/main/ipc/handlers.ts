@@ -8,6 +8,7 @@ import { healthHandlers } from './health.handlers';
 import { historyHandlers } from './history.handlers';
 import { importExportHandlers } from './import-export.handlers';
 import { itemHandlers } from './item.handlers';
+import { profileHandlers } from './profile.handlers';
 import { settingsHandlers } from './settings.handlers';
 import { vaultHandlers } from './vault.handlers';
 
@@ -22,5 +23,6 @@ export function createHandlers(services: Services): HandlerMap {
     ...settingsHandlers(services),
     ...generatorHandlers(services),
     ...healthHandlers(services),
+    ...profileHandlers(services),
   };
 }

@@ -5,7 +5,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseEnvFile } from '../../../electron/core/api-keys/dotenv-file';
 import { CONCEALED, Masker } from '../../../electron/core/api-keys/mask';
-import { fillTemplate, formatReference, parseReference, percentDecode, templateReferences } from '../../../electron/core/api-keys/references';
+import { fillTemplate, parseReference, percentDecode, templateReferences } from '../../../electron/core/api-keys/references';
+import { formatReference } from '../../../shared/references';
 
 describe('references', () => {
   it('split at the last slash: titles may contain slashes', () => {
