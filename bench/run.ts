@@ -4,7 +4,7 @@
 // search p50/p95 over 200 mixed queries, the median single-item add, and RSS. Then the
 // 100k-row CSV import (bench/import.ts) and usage history at 1M events (bench/history.ts),
 // each in its own process. JSON on stdout; progress on stderr.
-// BENCH_PARTS=vault,import,history picks parts.
+// Sync (bench/sync.ts) in its own process too. BENCH_PARTS=vault,import,sync,history picks parts.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -17,7 +17,7 @@ const TARGETS: Record<number, { unlock_ms: number; search_p95_ms: number; rss_mb
 };
 
 const worker = path.join(__dirname, 'size-worker.ts');
-const PARTS = new Set((process.env.BENCH_PARTS ?? 'vault,import,history').split(','));
+const PARTS = new Set((process.env.BENCH_PARTS ?? 'vault,import,sync,history').split(','));
 
 function runScript(script: string, args: string[]): string {
   const r = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', script, ...args], {
@@ -67,6 +67,10 @@ try {
   if (PARTS.has('import')) {
     process.stderr.write('import: 100,000 CSV rows...\n');
     extra.import = JSON.parse(runScript(path.join(__dirname, 'import.ts'), []));
+  }
+  if (PARTS.has('sync')) {
+    process.stderr.write('sync: join 10,000 items, one small change, target growth...\n');
+    extra.sync = (JSON.parse(runScript(path.join(__dirname, 'sync.ts'), [])) as { sync: unknown }).sync;
   }
   if (PARTS.has('history')) {
     process.stderr.write('history: 1,000,000 events (takes minutes to build)...\n');
