@@ -69,3 +69,25 @@ export interface SyncStatus {
   /** Items whose conflict waits for the person to resolve it. */
   conflictedItems: string[];
 }
+
+/** What the window knows of sync: not set up, or the status and whether a run is going on. */
+export type SyncView = { configured: false } | { configured: true; running: boolean; status: SyncStatus };
+
+/** One field of an item where two devices disagreed. Secret values never cross to the window. */
+export interface ConflictField {
+  field: string;
+  secret: boolean;
+  /** The value now in the item (null for a secret). */
+  current: string | null;
+  /** The value that lost (null for a secret: it is in the password history). */
+  other: string | null;
+}
+
+export interface ItemConflict {
+  id: string;
+  title: string;
+  fields: ConflictField[];
+}
+
+export const CONFLICT_CHOICES = ['keep-current', 'use-other', 'keep-both'] as const;
+export type ConflictChoice = (typeof CONFLICT_CHOICES)[number];

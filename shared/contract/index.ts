@@ -10,6 +10,7 @@ import { historyChannels } from './history';
 import { importExportChannels } from './import-export';
 import { itemChannels } from './item';
 import { settingsChannels } from './settings';
+import { syncChannels } from './sync';
 import { vaultChannels } from './vault';
 
 export const contract = {
@@ -20,6 +21,7 @@ export const contract = {
   ...settingsChannels,
   ...generatorChannels,
   ...healthChannels,
+  ...syncChannels,
 };
 
 export type Contract = typeof contract;

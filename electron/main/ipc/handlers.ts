@@ -9,6 +9,7 @@ import { historyHandlers } from './history.handlers';
 import { importExportHandlers } from './import-export.handlers';
 import { itemHandlers } from './item.handlers';
 import { settingsHandlers } from './settings.handlers';
+import { syncHandlers } from './sync.handlers';
 import { vaultHandlers } from './vault.handlers';
 
 export type { Handler, HandlerMap } from './handler';
@@ -22,5 +23,6 @@ export function createHandlers(services: Services): HandlerMap {
     ...settingsHandlers(services),
     ...generatorHandlers(services),
     ...healthHandlers(services),
+    ...syncHandlers(services),
   };
 }

@@ -15,6 +15,7 @@ import { SettingsStore } from './settings.store';
 import { SecretRateLimit, type SecretRatePolicy } from './secret-rate-limit';
 import type { UrlOpener } from './url-opener';
 import { VaultService } from './vault.service';
+import { chokidarWatch, SyncService, type WatchFolder } from './sync.service';
 
 export interface ServiceInputs {
   userDataDir: string;
@@ -40,6 +41,8 @@ export interface ServiceInputs {
   secretRate?: SecretRatePolicy;
   /** Schedules the background history check's next slice (setImmediate); tests can hold it. */
   yieldSlice?: YieldSlice;
+  /** Watches a folder sync target (chokidar by default); tests may pass their own or none. */
+  watchFolder?: WatchFolder | null;
 }
 
 export interface Services {
@@ -59,6 +62,8 @@ export interface Services {
   health: HealthService;
   /** The whole-history check after unlock, in the background, and the activity headline. */
   historyCheck: HistoryCheckService;
+  /** Sync runs: on unlock, after changes, periodically, on a folder change, on demand. */
+  sync: SyncService;
   now: () => number;
   /** Clears our clipboard copy, locks the vault, then tells listeners (the window reloads). */
   lock(reason: LockReason): Promise<void>;
@@ -86,6 +91,7 @@ export function createServices(inputs: ServiceInputs): Services {
   const confirm = inputs.confirm ?? refuseAll;
   const secretRate = new SecretRateLimit(confirm, now, inputs.secretRate);
   const historyCheck = new HistoryCheckService(vault, now, inputs.yieldSlice);
+  const sync = new SyncService(vault, timers, inputs.watchFolder === null ? undefined : (inputs.watchFolder ?? chokidarWatch));
 
   const lock = async (reason: LockReason): Promise<void> => {
     // Lock first: even if the clipboard cannot be read, the key must be gone.
@@ -93,6 +99,7 @@ export function createServices(inputs: ServiceInputs): Services {
       importExport.discard();
       health.clear();
       historyCheck.stop();
+      sync.stop();
       vault.lock();
     } finally {
       await clipboard.clearIfOurs().catch(() => false);
@@ -122,6 +129,7 @@ export function createServices(inputs: ServiceInputs): Services {
     generator,
     health,
     historyCheck,
+    sync,
     now,
     lock,
     onLock(listener) {
@@ -130,6 +138,7 @@ export function createServices(inputs: ServiceInputs): Services {
     },
     async shutdown() {
       autoLock.stop();
+      sync.stop();
       try {
         await clipboard.clearIfOurs().catch(() => false);
       } finally {
