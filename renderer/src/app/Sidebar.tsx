@@ -17,6 +17,7 @@ import {
   UserRound,
   type LucideIcon,
 } from 'lucide-react';
+import { SyncStatusLine } from '../features/sync/SyncStatusLine';
 import { useVaultData } from '../state/vault-data';
 import { TOOL_PAGES, type ToolPage } from './pages';
 import { sameRoute, type Route, type VaultFilter } from '../state/routes';
@@ -120,6 +121,7 @@ export function Sidebar({ route, onNavigate, onLock }: SidebarProps) {
         </ul>
       </div>
       <div className="sidebar-footer">
+        <SyncStatusLine />
         <button type="button" className="nav-item" onClick={onLock} title="Lock (Ctrl+L)">
           <Lock size={16} aria-hidden="true" className="nav-icon" />
           <span className="nav-label">Lock vault</span>
