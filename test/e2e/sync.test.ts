@@ -27,7 +27,7 @@ async function setUpInUi(h: Harness, folder: string): Promise<void> {
   await openSettings(p);
   await box(p, 'Sync folder').fill(folder);
   await box(p, 'This device’s name').fill('Laptop');
-  await section(p).getByLabel('Master password', { exact: true }).fill(PASSWORD);
+  await section(p).getByLabel('Master password for sync', { exact: true }).fill(PASSWORD);
   await button(p, 'Start syncing').click();
   await p.getByTestId('toast').filter({ hasText: 'Syncing' }).waitFor();
   await p.getByRole('table', { name: 'Devices' }).waitFor();
@@ -93,7 +93,7 @@ describe.skipIf(!CHROMIUM)('Settings → Sync', () => {
     await openSettings(p);
     await box(p, 'Sync folder').fill(folder);
     await box(p, 'This device’s name').fill('Laptop');
-    await section(p).getByLabel('Master password', { exact: true }).fill('not the password');
+    await section(p).getByLabel('Master password for sync', { exact: true }).fill('not the password');
     await button(p, 'Start syncing').click();
     await p.getByText('The master password is wrong; nothing was set up.').waitFor();
     expect(fs.existsSync(path.join(folder, 'keystash-sync.json'))).toBe(false);

@@ -90,7 +90,7 @@ export function SyncSetupForm({ onDone }: { onDone: () => void }) {
         </>
       )}
       <TextField label="This device’s name" value={deviceName} onChange={setDeviceName} placeholder="Laptop" error={tried ? errors.deviceName : undefined} />
-      <PasswordField label="Master password" value={password} onChange={setPassword} error={tried ? errors.password : undefined} hint="It protects the sync key that your other devices join with." />
+      <PasswordField label="Master password for sync" value={password} onChange={setPassword} error={tried ? errors.password : undefined} hint="It protects the sync key that your other devices join with." />
       <FormError message={error} />
       <div>
         <Button type="submit" variant="primary" busy={busy}>
