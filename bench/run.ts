@@ -2,11 +2,11 @@
 // and each in a fresh process: KDF time at the default parameters, unlock time without the
 // KDF (until the first search answers; also with @noble/ciphers alone, as in the desktop app),
 // search p50/p95 over 200 mixed queries, the median single-item add, and RSS. Then the
-// 100k-row CSV import (bench/import.ts), the 10,000-entry KDBX import (bench/kdbx-import.ts)
-// and usage history at 1M events (bench/history.ts), each in its own process. Then (part
-// `startup`, bench/startup.ts) whole-process start-up of the built CLI against `node -e 0` and
-// keepassxc-cli. JSON on stdout; progress on stderr.
-// BENCH_PARTS=vault,import,kdbx,history,startup,ui picks parts (ui: the app's list in real
+// 100k-row CSV import (bench/import.ts), the 10,000-entry KDBX import (bench/kdbx-import.ts),
+// usage history at 1M events (bench/history.ts) and sync (bench/sync.ts), each in its own
+// process. Then (part `startup`, bench/startup.ts) whole-process start-up of the built CLI
+// against `node -e 0` and keepassxc-cli. JSON on stdout; progress on stderr.
+// BENCH_PARTS=vault,import,kdbx,sync,history,startup,ui picks parts (ui: the app's list in real
 // Chromium, bench/ui.ts; not in the default set, as it needs Chromium and a renderer build).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -20,7 +20,7 @@ const TARGETS: Record<number, { unlock_ms: number; search_p95_ms: number; rss_mb
 };
 
 const worker = path.join(__dirname, 'size-worker.ts');
-const PARTS = new Set((process.env.BENCH_PARTS ?? 'vault,import,kdbx,history,startup').split(','));
+const PARTS = new Set((process.env.BENCH_PARTS ?? 'vault,import,kdbx,sync,history,startup').split(','));
 
 function runScript(script: string, args: string[]): string {
   const r = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', script, ...args], {
@@ -78,6 +78,10 @@ try {
   if (PARTS.has('ui')) {
     process.stderr.write('ui: the list in Chromium at 10,000 and 100,000 items...\n');
     extra.ui = JSON.parse(runScript(path.join(__dirname, 'ui.ts'), []));
+  }
+  if (PARTS.has('sync')) {
+    process.stderr.write('sync: join 10,000 items, one small change, target growth...\n');
+    extra.sync = (JSON.parse(runScript(path.join(__dirname, 'sync.ts'), [])) as { sync: unknown }).sync;
   }
   if (PARTS.has('history')) {
     process.stderr.write('history: 1,000,000 events (takes minutes to build)...\n');

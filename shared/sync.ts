@@ -69,3 +69,49 @@ export interface SyncStatus {
   /** Items whose conflict waits for the person to resolve it. */
   conflictedItems: string[];
 }
+
+/** What the window knows of sync: not set up, or the status and whether a run is going on. */
+export type SyncView = { configured: false } | { configured: true; running: boolean; status: SyncStatus };
+
+/** One field of an item where two devices disagreed. Secret values never cross to the window. */
+export interface ConflictField {
+  field: string;
+  secret: boolean;
+  /** The value now in the item (null for a secret). */
+  current: string | null;
+  /** The value that lost (null for a secret: it is in the password history). */
+  other: string | null;
+}
+
+export interface ItemConflict {
+  id: string;
+  title: string;
+  fields: ConflictField[];
+}
+
+export const CONFLICT_CHOICES = ['keep-current', 'use-other', 'keep-both'] as const;
+export type ConflictChoice = (typeof CONFLICT_CHOICES)[number];
+
+/** Folder names sync tools use, as path segments; a vault file inside one gets a warning. */
+const SYNC_FOLDER_NAMES = ['Dropbox', 'Nextcloud', 'ownCloud', 'OneDrive', 'iCloud Drive', 'Mobile Documents', 'Google Drive', 'Sync', 'Syncthing', 'Seafile', 'pCloud Drive', 'MEGA'];
+
+/** The sync tool's folder a path lies in (e.g. "Dropbox"), or null. Works on / and \ paths. */
+export function syncFolderOf(filePath: string): string | null {
+  const segments = filePath.split(/[\\/]/).slice(0, -1);
+  for (const s of segments) {
+    const hit = SYNC_FOLDER_NAMES.find((n) => s === n || s.startsWith(`${n} (`) || s.startsWith(`${n} -`) || s.startsWith(`${n}-`));
+    if (hit) return hit;
+  }
+  return null;
+}
+
+/** "3 min ago", for a sync status line. */
+export function agoText(then: number, now: number): string {
+  const s = Math.max(0, Math.round((now - then) / 1000));
+  if (s < 45) return 'just now';
+  const m = Math.round(s / 60);
+  if (m < 60) return `${m} min ago`;
+  const h = Math.round(m / 60);
+  if (h < 36) return `${h} h ago`;
+  return `${Math.round(h / 24)} days ago`;
+}

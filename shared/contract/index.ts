@@ -11,6 +11,7 @@ import { importExportChannels } from './import-export';
 import { itemChannels } from './item';
 import { profileChannels } from './profile';
 import { settingsChannels } from './settings';
+import { syncChannels } from './sync';
 import { vaultChannels } from './vault';
 
 export const contract = {
@@ -22,6 +23,7 @@ export const contract = {
   ...generatorChannels,
   ...healthChannels,
   ...profileChannels,
+  ...syncChannels,
 };
 
 export type Contract = typeof contract;

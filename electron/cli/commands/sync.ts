@@ -4,7 +4,7 @@
 //   sync [--json]   sync status [--json]   sync devices [--json]   sync revoke DEVICE
 import fs from 'node:fs';
 import path from 'node:path';
-import type { SyncReport, SyncStatus } from '../../../shared/sync';
+import { syncFolderOf, type SyncReport, type SyncStatus } from '../../../shared/sync';
 import { KeystashError } from '../../core/errors';
 import { lastSeenPath } from '../../core/paths';
 import { joinSync, revokeDevice, runSync, setupSync, syncStatus } from '../../core/sync/engine';
@@ -113,6 +113,8 @@ applying every good one); each is named on stderr with its reason. See docs/sync
     }
     if (sub === 'setup') {
       const target = await targetFrom(ctx);
+      const inSync = syncFolderOf(ctx.vaultPath);
+      if (inSync) ctx.out.note(`Warning: the vault file is inside a ${inSync} folder; a sync tool copying the live file can corrupt it. Keep it outside and sync through the target instead.`);
       const vault = await ctx.vault();
       const transport = await openTransport(target);
       const report = await setupSync(vault, await ctx.input.masterPassword(), target, transport, ctx.args.string('device-name'));

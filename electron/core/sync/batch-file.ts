@@ -5,10 +5,13 @@
 // was written for: a copy under another name, an edited header or a cut-off file all fail, and
 // the header lets us say which of those it was.
 import { z } from 'zod';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { open, seal } from '../crypto/cipher';
 import type { QuarantineReason } from '../../../shared/sync';
 
 const MAGIC = 'KSB1\n';
+/** A batch never expands past this, whatever it claims: 1,000 items of up to ~200 KB each. */
+const MAX_BATCH_BYTES = 256 * 1024 * 1024;
 const encoder = new TextEncoder();
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
@@ -62,7 +65,8 @@ function aad(headerLine: string): Uint8Array {
 }
 
 export function sealBatch(key: Uint8Array, syncId: string, deviceId: string, seq: number, epoch: string, body: unknown): Uint8Array {
-  const plain = encoder.encode(JSON.stringify(body));
+  // Compressed before sealing: field stamps repeat, and a batch shrinks to about a fifth.
+  const plain = deflateRawSync(encoder.encode(JSON.stringify(body)));
   // The sealed length is known before sealing: nonce + ciphertext + tag.
   const header: BatchHeader = { sync: syncId, device: deviceId, seq, epoch, length: 24 + plain.length + 16 };
   const line = JSON.stringify(header);
@@ -109,7 +113,8 @@ export function openBatch(keyFor: (epoch: string) => Uint8Array | null, syncId: 
   const plain = open(key, aad(line), sealed);
   if (!plain) return { ok: false, reason: 'forged', message: 'failed authentication under the vault’s sync key (altered or forged)' };
   try {
-    return { ok: true, body: JSON.parse(decoder.decode(plain)) as unknown };
+    const json = inflateRawSync(plain, { maxOutputLength: MAX_BATCH_BYTES });
+    return { ok: true, body: JSON.parse(decoder.decode(json)) as unknown };
   } catch {
     return { ok: false, reason: 'invalid', message: 'authenticates but does not decode' };
   } finally {

@@ -3,9 +3,13 @@
 // authenticated manifest, so rolling it back or editing it is an integrity error), the per-item
 // field stamps (`sync_items`, each row sealed to its item id) and the batches written here but
 // not yet on the target (`sync_outbox`, already sealed under the sync key).
+// Which items changed since they were last synced is kept by SQLite itself: triggers on the
+// items table add the id to `sync_dirty` in the same transaction as every item write, from any
+// process (the app, the CLI, an import's own connection), so a push reads only those items.
 //
 // The two tables are created when sync is set up rather than by a vault migration: a vault that
 // never syncs carries nothing of it, and sync adds no step to the schema's version sequence.
+import type { Statement } from 'better-sqlite3';
 import type { SyncReport, SyncTargetInfo } from '../../../shared/sync';
 import { KeystashError } from '../errors';
 import type { Db } from '../vault/db';
@@ -69,6 +73,10 @@ const TABLES = `
     conflicted INTEGER NOT NULL,
     blob       BLOB    NOT NULL
   ) WITHOUT ROWID;
+  CREATE TABLE IF NOT EXISTS sync_dirty (id TEXT PRIMARY KEY) WITHOUT ROWID;
+  CREATE TRIGGER IF NOT EXISTS sync_dirty_insert AFTER INSERT ON items BEGIN INSERT OR IGNORE INTO sync_dirty (id) VALUES (NEW.id); END;
+  CREATE TRIGGER IF NOT EXISTS sync_dirty_update AFTER UPDATE OF version ON items BEGIN INSERT OR IGNORE INTO sync_dirty (id) VALUES (NEW.id); END;
+  CREATE TRIGGER IF NOT EXISTS sync_dirty_delete AFTER DELETE ON items BEGIN INSERT OR IGNORE INTO sync_dirty (id) VALUES (OLD.id); END;
   CREATE TABLE IF NOT EXISTS sync_outbox (
     seq   INTEGER PRIMARY KEY,
     path  TEXT    NOT NULL,
@@ -101,10 +109,22 @@ export interface LedgerRow {
 
 /** Sync's records in one vault connection, for an unlocked session's keys. */
 export class LedgerStore {
+  /** Prepared once per store: a join applies thousands of entries, and preparing cost as much as running. */
+  private readonly statements = new Map<string, Statement>();
+
   constructor(
     private readonly db: Db,
     private readonly keys: SessionKeys,
   ) {}
+
+  private stmt(sql: string): Statement {
+    let s = this.statements.get(sql);
+    if (!s) {
+      s = this.db.prepare(sql);
+      this.statements.set(sql, s);
+    }
+    return s;
+  }
 
   hasTables(): boolean {
     return this.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sync_items'").get() !== undefined;
@@ -125,6 +145,8 @@ export class LedgerStore {
   create(state: SyncState): void {
     if (this.state()) throw new KeystashError('exists', 'This vault already syncs; its target stays as it is.');
     this.db.exec(TABLES);
+    // Every item there is now has yet to be pushed.
+    this.db.exec('INSERT OR IGNORE INTO sync_dirty (id) SELECT id FROM items');
     this.writeState(state);
   }
 
@@ -133,7 +155,7 @@ export class LedgerStore {
   }
 
   entry(id: string): LedgerRow | null {
-    const row = this.db.prepare('SELECT id, version, purged, blob FROM sync_items WHERE id = ?').get(id) as
+    const row = this.stmt('SELECT id, version, purged, blob FROM sync_items WHERE id = ?').get(id) as
       | { id: string; version: number; purged: number; blob: Buffer }
       | undefined;
     if (!row) return null;
@@ -146,37 +168,28 @@ export class LedgerStore {
 
   putEntry(id: string, version: number, entry: LedgerEntry, purged = false): void {
     const blob = this.keys.seal('meta', `sync-item:${id}`, entry);
-    this.db
-      .prepare(
-        `INSERT INTO sync_items (id, version, purged, conflicted, blob) VALUES (?, ?, ?, ?, ?)
-         ON CONFLICT(id) DO UPDATE SET version = excluded.version, purged = excluded.purged, conflicted = excluded.conflicted, blob = excluded.blob`,
-      )
-      .run(id, version, purged ? 1 : 0, entry.conflicts.length > 0 ? 1 : 0, blob);
+    this.stmt(
+      `INSERT INTO sync_items (id, version, purged, conflicted, blob) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT(id) DO UPDATE SET version = excluded.version, purged = excluded.purged, conflicted = excluded.conflicted, blob = excluded.blob`,
+    ).run(id, version, purged ? 1 : 0, entry.conflicts.length > 0 ? 1 : 0, blob);
   }
 
-  /** Local items written since they were last synced (new, edited, trashed, restored), and purged ones. */
-  pending(limit: number): { changed: { id: string; version: number }[]; purged: string[] } {
-    const changed = this.db
-      .prepare(
-        `SELECT i.id AS id, i.version AS version FROM items i LEFT JOIN sync_items l ON l.id = i.id
-         WHERE l.id IS NULL OR (l.purged = 0 AND l.version <> i.version) LIMIT ?`,
-      )
-      .all(limit) as { id: string; version: number }[];
-    const purged = this.db
-      .prepare('SELECT l.id FROM sync_items l LEFT JOIN items i ON i.id = l.id WHERE i.id IS NULL AND l.purged = 0 LIMIT ?')
-      .pluck()
-      .all(limit) as string[];
-    return { changed, purged };
+  /** Items written since they were last synced: their current record version, or null when purged here. */
+  dirty(limit: number): { id: string; version: number | null }[] {
+    return this.stmt('SELECT d.id AS id, i.version AS version FROM sync_dirty d LEFT JOIN items i ON i.id = d.id LIMIT ?').all(limit) as {
+      id: string;
+      version: number | null;
+    }[];
+  }
+
+  /** The item's write is accounted for: pushed, or the result of applying another device's change. */
+  clean(id: string): void {
+    this.stmt('DELETE FROM sync_dirty WHERE id = ?').run(id);
   }
 
   pendingCount(): number {
     if (!this.hasTables()) return 0;
-    const a = this.db
-      .prepare('SELECT COUNT(*) FROM items i LEFT JOIN sync_items l ON l.id = i.id WHERE l.id IS NULL OR (l.purged = 0 AND l.version <> i.version)')
-      .pluck()
-      .get() as number;
-    const b = this.db.prepare('SELECT COUNT(*) FROM sync_items l LEFT JOIN items i ON i.id = l.id WHERE i.id IS NULL AND l.purged = 0').pluck().get() as number;
-    return a + b;
+    return this.stmt('SELECT COUNT(*) FROM sync_dirty').pluck().get() as number;
   }
 
   conflictedIds(): string[] {
@@ -196,4 +209,15 @@ export class LedgerStore {
   sent(seq: number): void {
     this.db.prepare('DELETE FROM sync_outbox WHERE seq = ?').run(seq);
   }
+}
+
+const stores = new WeakMap<Db, WeakMap<SessionKeys, LedgerStore>>();
+
+/** One store (and its prepared statements) per connection and unlocked session. */
+export function ledgerStore(db: Db, keys: SessionKeys): LedgerStore {
+  let byKeys = stores.get(db);
+  if (!byKeys) stores.set(db, (byKeys = new WeakMap()));
+  let store = byKeys.get(keys);
+  if (!store) byKeys.set(keys, (store = new LedgerStore(db, keys)));
+  return store;
 }

@@ -22,7 +22,7 @@ import type { BatchBody } from './batch-body';
 import { HybridClock } from './hlc';
 import { localChange, mergeItem, type LedgerEntry, type WireChange } from './item-merge';
 import { unwrapWith, wrapFor, type KeyWrap } from './device-keys';
-import { keyOf, laterEpoch, LedgerStore, type SyncState } from './ledger';
+import { keyOf, laterEpoch, ledgerStore, type LedgerStore, type SyncState } from './ledger';
 
 /** What sync needs from the unlocked session (vault/session.ts). */
 export interface SyncSession {
@@ -111,25 +111,35 @@ export class SyncLedger {
       .transaction(() => {
         const state = store.requireState();
         const clock = new HybridClock(state.clock, state.deviceId, this.now);
-        const { changed, purged } = store.pending(BATCH_CHANGES);
         const changes: WireChange[] = [];
-        for (const c of changed) {
-          const row = store.entry(c.id);
-          let record: ItemRecord;
-          try {
-            record = readRecord(this.db, s.keys, s.buckets.checkRecord, c.id).record;
-          } catch (err) {
-            // A damaged item is reported by unlock; it is not spread to other devices.
-            if (err instanceof KeystashError && err.code === 'integrity') continue;
-            throw err;
+        // Items written but unchanged for sync (an edit undone, a damaged record) are cleared as
+        // they are looked at, so this ends even when none of them changed.
+        for (let rows = store.dirty(BATCH_CHANGES); rows.length > 0 && changes.length === 0; rows = store.dirty(BATCH_CHANGES)) {
+          for (const c of rows) {
+            store.clean(c.id);
+            const row = store.entry(c.id);
+            if (c.version === null) {
+              if (row && !row.purged) {
+                changes.push({ kind: 'purge', id: c.id, stamp: clock.tick() });
+                store.putEntry(c.id, 0, { stamps: {}, digests: {}, conflicts: [] }, true);
+              }
+              continue;
+            }
+            if (row?.purged) continue;
+            let record: ItemRecord;
+            try {
+              record = readRecord(this.db, s.keys, s.buckets.checkRecord, c.id).record;
+            } catch (err) {
+              // A damaged item is reported by unlock; it is not spread to other devices.
+              if (err instanceof KeystashError && err.code === 'integrity') continue;
+              throw err;
+            }
+            const local = localChange(record, row?.entry ?? null, () => clock.tick());
+            if (local) {
+              changes.push(local.change);
+              store.putEntry(c.id, c.version, local.entry);
+            }
           }
-          const local = localChange(record, row?.entry ?? null, () => clock.tick());
-          if (local) changes.push(local.change);
-          store.putEntry(c.id, c.version, local?.entry ?? row?.entry ?? { stamps: {}, digests: {}, conflicts: [] });
-        }
-        for (const id of purged.slice(0, Math.max(0, BATCH_CHANGES - changes.length))) {
-          changes.push({ kind: 'purge', id, stamp: clock.tick() });
-          store.putEntry(id, 0, { stamps: {}, digests: {}, conflicts: [] }, true);
         }
         state.clock = clock.current;
         // A batch with no changes still goes out when this device is new or renamed: it is how
@@ -217,6 +227,7 @@ export class SyncLedger {
         const entries: { id: string; entry: LedgerEntry; dirty: boolean }[] = [];
         let pulled = 0;
         let conflicts = 0;
+        const purgedHere: string[] = [];
         const exists = this.db.prepare('SELECT 1 FROM items WHERE id = ?').pluck();
         for (const change of body.changes) {
           const row = store.entry(change.id);
@@ -226,6 +237,7 @@ export class SyncLedger {
             if (exists.get(change.id)) {
               s.writes.purge(change.id);
               purgedAny = true;
+              purgedHere.push(change.id);
             }
             store.putEntry(change.id, 0, { stamps: {}, digests: {}, conflicts: [] }, true);
             pulled++;
@@ -246,8 +258,12 @@ export class SyncLedger {
         }
         const versions = s.writes.putSynced(puts, `synced from “${body.name}”`);
         const versionOf = this.db.prepare('SELECT version FROM items WHERE id = ?').pluck();
-        // An item with a local edit not pushed yet keeps version 0 in the ledger, so the next push still finds it.
-        for (const { id, entry, dirty } of entries) store.putEntry(id, dirty ? 0 : (versions.get(id) ?? ((versionOf.get(id) as number | undefined) ?? 0)), entry);
+        for (const { id, entry, dirty } of entries) {
+          store.putEntry(id, versions.get(id) ?? ((versionOf.get(id) as number | undefined) ?? 0), entry);
+          // Our own write of another device's change is not a local change; a local edit not pushed yet still is.
+          if (!dirty) store.clean(id);
+        }
+        for (const id of purgedHere) store.clean(id);
         state.clock = clock.current;
         state.peers[device] = { seq, digest, name: body.name, lastSeenAt: body.at, ...(body.publicKey ? { publicKey: body.publicKey } : state.peers[device]?.publicKey ? { publicKey: state.peers[device].publicKey } : {}) };
         if (body.rotation) takeRotation(state, body.rotation, body.name);
@@ -268,7 +284,7 @@ export class SyncLedger {
   }
 
   private store(s: SyncSession): LedgerStore {
-    return new LedgerStore(this.db, s.keys);
+    return ledgerStore(this.db, s.keys);
   }
 }
 

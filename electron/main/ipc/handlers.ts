@@ -10,6 +10,7 @@ import { importExportHandlers } from './import-export.handlers';
 import { itemHandlers } from './item.handlers';
 import { profileHandlers } from './profile.handlers';
 import { settingsHandlers } from './settings.handlers';
+import { syncHandlers } from './sync.handlers';
 import { vaultHandlers } from './vault.handlers';
 
 export type { Handler, HandlerMap } from './handler';
@@ -24,5 +25,6 @@ export function createHandlers(services: Services): HandlerMap {
     ...generatorHandlers(services),
     ...healthHandlers(services),
     ...profileHandlers(services),
+    ...syncHandlers(services),
   };
 }

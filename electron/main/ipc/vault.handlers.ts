@@ -12,6 +12,8 @@ export function vaultHandlers(s: Services) {
       const report = await s.vault.unlock(r.password);
       // The unlock checked what was added since the last check; the rest is walked in the background.
       s.historyCheck.start();
+      // A vault that syncs pulls what the other devices wrote meanwhile, then keeps syncing.
+      s.sync.start();
       // What the unlock's history check found (and any alarm still standing) goes to the unlock notice.
       const check = s.vault.unlocked().activity.lastCheck;
       const historyProblems = check && !check.ok ? [...check.problems, ...earlierFindings(check)].map((p) => p.message) : [];

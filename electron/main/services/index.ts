@@ -16,6 +16,7 @@ import { SettingsStore } from './settings.store';
 import { SecretRateLimit, type SecretRatePolicy } from './secret-rate-limit';
 import type { UrlOpener } from './url-opener';
 import { VaultService } from './vault.service';
+import { chokidarWatch, SyncService, type WatchFolder } from './sync.service';
 
 export interface ServiceInputs {
   userDataDir: string;
@@ -43,6 +44,8 @@ export interface ServiceInputs {
   yieldSlice?: YieldSlice;
   /** The private agent directory (core/agent/runtime-dir.ts agentDir()); with it, the CLI may ask the app for values. */
   cliBridgeDir?: string;
+  /** Watches a folder sync target (chokidar by default); tests may pass their own or none. */
+  watchFolder?: WatchFolder | null;
 }
 
 export interface Services {
@@ -64,6 +67,8 @@ export interface Services {
   historyCheck: HistoryCheckService;
   /** Answers the keystash CLI's references while unlocked (start() it); null without cliBridgeDir. */
   cliBridge: CliBridge | null;
+  /** Sync runs: on unlock, after changes, periodically, on a folder change, on demand. */
+  sync: SyncService;
   now: () => number;
   /** Clears our clipboard copy, locks the vault, then tells listeners (the window reloads). */
   lock(reason: LockReason): Promise<void>;
@@ -92,6 +97,7 @@ export function createServices(inputs: ServiceInputs): Services {
   const secretRate = new SecretRateLimit(confirm, now, inputs.secretRate);
   const historyCheck = new HistoryCheckService(vault, now, inputs.yieldSlice);
   const cliBridge = inputs.cliBridgeDir ? new CliBridge(inputs.cliBridgeDir, vault, confirm, now) : null;
+  const sync = new SyncService(vault, timers, inputs.watchFolder === null ? undefined : (inputs.watchFolder ?? chokidarWatch));
 
   const lock = async (reason: LockReason): Promise<void> => {
     // Lock first: even if the clipboard cannot be read, the key must be gone.
@@ -100,6 +106,7 @@ export function createServices(inputs: ServiceInputs): Services {
       health.clear();
       historyCheck.stop();
       cliBridge?.forget();
+      sync.stop();
       vault.lock();
     } finally {
       await clipboard.clearIfOurs().catch(() => false);
@@ -130,6 +137,7 @@ export function createServices(inputs: ServiceInputs): Services {
     health,
     historyCheck,
     cliBridge,
+    sync,
     now,
     lock,
     onLock(listener) {
@@ -139,6 +147,7 @@ export function createServices(inputs: ServiceInputs): Services {
     async shutdown() {
       autoLock.stop();
       cliBridge?.stop();
+      sync.stop();
       try {
         await clipboard.clearIfOurs().catch(() => false);
       } finally {

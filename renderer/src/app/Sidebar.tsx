@@ -22,6 +22,7 @@ import {
   UserRound,
   type LucideIcon,
 } from 'lucide-react';
+import { SyncStatusLine } from '../features/sync/SyncStatusLine';
 import { useVaultData } from '../state/vault-data';
 import { ClipboardCountdown } from '../components/Toast';
 import { ICON_SIDEBAR_QUERY, useMediaQuery } from '../lib/useMediaQuery';
@@ -159,6 +160,7 @@ export function Sidebar({ route, onNavigate: navigate, onLock }: SidebarProps) {
         </ul>
       </div>
       <div className="sidebar-footer">
+        <SyncStatusLine />
         <ClipboardCountdown />
         <button type="button" className="nav-item" onClick={onLock} title="Lock vault (Ctrl+L)">
           <Lock size={16} aria-hidden="true" className="nav-icon" />

@@ -5,6 +5,7 @@ import { Activity as ActivityIcon, ArrowDownUp, HeartPulse, Settings as Settings
 import { ActivityPage } from '../features/activity/ActivityPage';
 import { ImportExportPage } from '../features/import-export/ImportExportPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
+import { SyncSettings } from '../features/sync/SyncSettings';
 import { GeneratorPage } from '../features/generator/GeneratorPage';
 import { HealthPage } from '../features/health/HealthPage';
 import { ProfilesPage } from '../features/profiles/ProfilesPage';
@@ -25,11 +26,20 @@ export interface ToolPage {
   useCount?: () => number | undefined;
 }
 
+/** Settings with its Sync section, which the sync feature owns. */
+function SettingsWithSync() {
+  return (
+    <SettingsPage>
+      <SyncSettings />
+    </SettingsPage>
+  );
+}
+
 export const TOOL_PAGES: readonly ToolPage[] = [
   { id: 'activity', label: 'Activity', icon: ActivityIcon, Component: ActivityPage },
   { id: 'generator', label: 'Generator', icon: Wand2, Component: GeneratorPage },
   { id: 'health', label: 'Health', icon: HeartPulse, Component: HealthPage, useCount: useHealthCount },
   { id: 'profiles', label: 'Env profiles', icon: TerminalSquare, Component: ProfilesPage },
   { id: 'import-export', label: 'Import / export', icon: ArrowDownUp, Component: ImportExportPage },
-  { id: 'settings', label: 'Settings', icon: SettingsIcon, Component: SettingsPage },
+  { id: 'settings', label: 'Settings', icon: SettingsIcon, Component: SettingsWithSync },
 ];

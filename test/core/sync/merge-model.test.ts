@@ -178,14 +178,14 @@ describe('merge model', () => {
   it('two devices converge on what the merge rules say', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(opArb(2), { minLength: 10, maxLength: 40 }), (ops) => runScenario(2, ops)),
-      { numRuns: 25, endOnFailure: true },
+      { numRuns: 20, endOnFailure: true },
     );
   }, 600_000);
 
   it('three devices converge on what the merge rules say', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(opArb(3), { minLength: 10, maxLength: 40 }), (ops) => runScenario(3, ops)),
-      { numRuns: 15, endOnFailure: true },
+      { numRuns: 10, endOnFailure: true },
     );
   }, 600_000);
 });

@@ -1,0 +1,16 @@
+// sync:* — set up, run, status, rename, revoke, and settling conflicts (services/sync.service.ts).
+import type { Services } from '../services';
+import { handlers } from './handler';
+
+export function syncHandlers(s: Services) {
+  return handlers<'sync'>({
+    'sync:status': () => s.sync.view(),
+    'sync:setup': (r) => s.sync.setup(r.target, r.deviceName, r.password),
+    'sync:test-webdav': (r) => s.sync.testWebdav(r.url, r.user, r.password),
+    'sync:run': () => s.sync.run(),
+    'sync:rename': (r) => s.sync.rename(r.deviceName),
+    'sync:revoke': (r) => s.sync.revoke(r.device, r.password),
+    'sync:conflicts': () => s.sync.conflicts(),
+    'sync:resolve': (r) => s.sync.resolve(r.id, r.choice),
+  });
+}

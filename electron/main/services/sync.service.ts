@@ -1,0 +1,204 @@
+// Sync in the app: runs one sync at a time, on unlock, a few seconds after local changes
+// (polled, so the CLI's changes count too), every few minutes, when a folder target changes
+// on disk (chokidar), and on demand. Every run goes through the core's engine; its outcome is
+// stored in the vault (last sync) and shown by the sidebar and Settings → Sync.
+import { watch } from 'chokidar';
+import type { Item } from '../../../shared/domain';
+import type { ConflictChoice, ItemConflict, SyncReport, SyncView } from '../../../shared/sync';
+import { KeystashError } from '../../core/errors';
+import { resolveDevice, revokeDevice, runSync, setupSync, syncStatus } from '../../core/sync/engine';
+import type { FieldConflict } from '../../core/sync/item-merge';
+import type { TargetConfig } from '../../core/sync/ledger';
+import { openTransport } from '../../core/sync/transports';
+import { WebdavTransport } from '../../core/sync/webdav-transport';
+import type { Timers } from './clipboard.service';
+import type { VaultService } from './vault.service';
+
+/** Watches a folder and calls back on any change; returns the function that stops watching. */
+export type WatchFolder = (path: string, onChange: () => void) => () => void;
+
+export const SYNC_TIMING = { firstRunMs: 1_000, pollMs: 10_000, debounceMs: 2_000, periodicMs: 5 * 60_000 };
+
+const SECRET_FIELDS = new Set(['password', 'secret', 'totp']);
+
+function shown(field: string, value: unknown): string {
+  if (field === 'deletedAt') return value === null ? 'not in the trash' : 'in the trash';
+  if (Array.isArray(value)) return value.map((v) => (typeof v === 'object' && v !== null && 'name' in v ? String((v as { name: unknown }).name) : String(v))).join(', ');
+  if (value === null || value === undefined) return '';
+  return String(value);
+}
+
+function isSecret(field: string, value: unknown): boolean {
+  return SECRET_FIELDS.has(field) || (field === 'fields' && Array.isArray(value) && value.some((f) => (f as { concealed?: unknown }).concealed === true));
+}
+
+export class SyncService {
+  private running: Promise<SyncReport> | null = null;
+  private timers: unknown[] = [];
+  private unwatch: (() => void) | null = null;
+  private active = false;
+  private debounce: unknown = null;
+
+  constructor(
+    private readonly vault: VaultService,
+    private readonly clock: Timers,
+    private readonly watchFolder?: WatchFolder,
+  ) {}
+
+  view(): SyncView {
+    const v = this.vault.unlocked();
+    if (!v.sync.state()) return { configured: false };
+    return { configured: true, running: this.running !== null, status: syncStatus(v) };
+  }
+
+  async setup(target: TargetConfig, deviceName: string, password: string): Promise<SyncReport> {
+    const v = this.vault.unlocked();
+    const report = await this.serial(async () => setupSync(v, password, target, await openTransport(target), deviceName));
+    this.start();
+    return report;
+  }
+
+  async testWebdav(url: string, user: string, password: string): Promise<null> {
+    await (await WebdavTransport.connect(url, user, password)).check();
+    return null;
+  }
+
+  /** One sync now (or the one already running). */
+  run(): Promise<SyncReport> {
+    const v = this.vault.unlocked();
+    return this.serial(async () => runSync(v, await openTransport(v.sync.requireState().target)));
+  }
+
+  rename(deviceName: string): null {
+    this.vault.unlocked().sync.update((s) => {
+      s.deviceName = deviceName;
+    });
+    this.soon();
+    return null;
+  }
+
+  async revoke(device: string, password: string): Promise<null> {
+    const v = this.vault.unlocked();
+    const id = resolveDevice(v, device);
+    await this.serial(async () => (await revokeDevice(v, password, id, await openTransport(v.sync.requireState().target))).report);
+    return null;
+  }
+
+  conflicts(): ItemConflict[] {
+    const v = this.vault.unlocked();
+    return v.sync.conflictedIds().flatMap((id) => {
+      let item: Item;
+      try {
+        item = v.items.withSecrets(id);
+      } catch {
+        return [];
+      }
+      const latest = new Map<string, FieldConflict>();
+      for (const c of v.sync.conflicts(id)) if (!latest.has(c.field)) latest.set(c.field, c);
+      const fields = [...latest.values()].map((c) => {
+        const current = item[c.field as keyof Item];
+        const secret = isSecret(c.field, current) || isSecret(c.field, c.value);
+        return { field: c.field, secret, current: secret ? null : shown(c.field, current), other: secret ? null : shown(c.field, c.value) };
+      });
+      return [{ id, title: item.title, fields }];
+    });
+  }
+
+  /** Settles an item's conflict: keep it as it is, take the other device's values, or keep both as two items. */
+  resolve(id: string, choice: ConflictChoice): null {
+    const v = this.vault.unlocked();
+    const latest = new Map<string, FieldConflict>();
+    for (const c of v.sync.conflicts(id)) if (!latest.has(c.field)) latest.set(c.field, c);
+    if (latest.size === 0) throw new KeystashError('not-found', 'This item has no conflict to settle.');
+    const { deletedAt: other, ...patch } = Object.fromEntries([...latest].map(([f, c]) => [f, c.value])) as Record<string, unknown>;
+    if (choice === 'use-other') {
+      if (Object.keys(patch).length > 0) v.items.update(id, patch);
+      if (latest.has('deletedAt') && (other === null) !== (v.items.listedItem(id).deletedAt === null)) {
+        if (other === null) v.items.restore(id);
+        else v.items.trash(id);
+      }
+    } else if (choice === 'keep-both') {
+      const { id: _i, createdAt: _c, updatedAt: _u, deletedAt: _d, ...current } = v.items.withSecrets(id);
+      v.items.create({ ...current, ...patch, title: `${String(patch.title ?? current.title)} (other version)` });
+    }
+    v.sync.clearConflicts(id);
+    return null;
+  }
+
+  /** After unlock (or setup): a first run, the periodic run, the change poll and the folder watch. */
+  start(): void {
+    this.stop();
+    const v = this.vault.unlocked();
+    const state = v.sync.state();
+    if (!state) return;
+    this.active = true;
+    this.after(SYNC_TIMING.firstRunMs, () => this.background());
+    const periodic = (): void => {
+      this.after(SYNC_TIMING.periodicMs, () => {
+        this.background();
+        periodic();
+      });
+    };
+    periodic();
+    const poll = (): void => {
+      this.after(SYNC_TIMING.pollMs, () => {
+        if (this.vault.isUnlocked && this.vault.unlocked().sync.pendingCount() > 0) this.soon();
+        poll();
+      });
+    };
+    poll();
+    if (state.target.kind === 'folder' && this.watchFolder) this.unwatch = this.watchFolder(state.target.path, () => this.soon());
+  }
+
+  /** On lock: no more runs; a running one finishes or fails with `locked`. */
+  stop(): void {
+    this.active = false;
+    for (const t of this.timers.splice(0)) this.clock.clearTimeout(t);
+    if (this.debounce !== null) this.clock.clearTimeout(this.debounce);
+    this.debounce = null;
+    this.unwatch?.();
+    this.unwatch = null;
+  }
+
+  private soon(): void {
+    if (!this.active) return;
+    if (this.debounce !== null) this.clock.clearTimeout(this.debounce);
+    this.debounce = this.clock.setTimeout(() => {
+      this.debounce = null;
+      this.background();
+    }, SYNC_TIMING.debounceMs);
+  }
+
+  private after(ms: number, fn: () => void): void {
+    const handle = this.clock.setTimeout(() => {
+      this.timers = this.timers.filter((t) => t !== handle);
+      if (this.active) fn();
+    }, ms);
+    this.timers.push(handle);
+  }
+
+  /** A run nobody waits for: its outcome (an error included) is stored as the last sync. */
+  private background(): void {
+    if (!this.active || !this.vault.isUnlocked) return;
+    this.run().catch(() => undefined);
+  }
+
+  private serial(fn: () => Promise<SyncReport>): Promise<SyncReport> {
+    if (this.running) return this.running;
+    const p = fn().finally(() => {
+      this.running = null;
+    });
+    this.running = p;
+    return p;
+  }
+}
+
+/** The app's folder watch: chokidar on the target, a few levels deep, ignoring temp files. */
+export const chokidarWatch: WatchFolder = (folder, onChange) => {
+  const watcher = watch(folder, { ignoreInitial: true, depth: 3, ignored: (p: string) => /[\\/]\.[^\\/]*$/.test(p) });
+  watcher.on('all', () => onChange());
+  watcher.on('error', () => undefined); // a target that goes away is reported by the next run
+  return () => {
+    void watcher.close();
+  };
+};

@@ -1,0 +1,29 @@
+// sync:* — set up sync through a folder or WebDAV, run it, its status and devices, revoking a
+// device, and settling an item's conflict. Setting up and revoking carry the master password.
+import { z } from 'zod';
+import { CONFLICT_CHOICES, type ItemConflict, type SyncReport, type SyncView } from '../sync';
+import { byId, channel, empty, id, password, type DomainChannels } from './kit';
+
+const deviceName = z.string().trim().min(1, 'Give this device a name').max(100);
+const webdav = z
+  .object({
+    url: z.string().trim().url('Enter the WebDAV folder’s address (https://…)').max(2000),
+    user: z.string().max(500),
+    password: z.string().max(1024),
+  })
+  .strict();
+const target = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('folder'), path: z.string().trim().min(1, 'Choose a folder').max(4096) }).strict(),
+  webdav.extend({ kind: z.literal('webdav') }).strict(),
+]);
+
+export const syncChannels = {
+  'sync:status': channel(empty).returns<SyncView>(),
+  'sync:setup': channel(z.object({ target, deviceName, password }).strict()).returns<SyncReport>(),
+  'sync:test-webdav': channel(webdav).returns<null>(),
+  'sync:run': channel(empty).returns<SyncReport>(),
+  'sync:rename': channel(z.object({ deviceName }).strict()).returns<null>(),
+  'sync:revoke': channel(z.object({ device: id, password }).strict()).returns<null>(),
+  'sync:conflicts': channel(empty).returns<ItemConflict[]>(),
+  'sync:resolve': channel(byId.extend({ choice: z.enum(CONFLICT_CHOICES) }).strict()).returns<null>(),
+} satisfies DomainChannels<'sync'>;
