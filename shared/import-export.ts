@@ -15,6 +15,9 @@ export const IMPORT_FORMATS = [
   'dashlane',
   'keystash',
   'kdbx',
+  'bitwarden-json',
+  '1pux',
+  'protonpass-json',
   'generic',
 ] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
@@ -31,6 +34,9 @@ export const IMPORT_FORMAT_LABELS: Record<ImportFormat, string> = {
   dashlane: 'Dashlane',
   keystash: 'Keystash',
   kdbx: 'KeePass database (.kdbx)',
+  'bitwarden-json': 'Bitwarden (.json)',
+  '1pux': '1Password (.1pux)',
+  'protonpass-json': 'Proton Pass (.zip or .json)',
   generic: 'Other CSV (map the columns)',
 };
 
