@@ -18,6 +18,7 @@ export const IMPORT_FORMATS = [
   'bitwarden-json',
   '1pux',
   'protonpass-json',
+  'cxf',
   'generic',
 ] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
@@ -37,6 +38,7 @@ export const IMPORT_FORMAT_LABELS: Record<ImportFormat, string> = {
   'bitwarden-json': 'Bitwarden (.json)',
   '1pux': '1Password (.1pux)',
   'protonpass-json': 'Proton Pass (.zip or .json)',
+  cxf: 'Credential Exchange Format (CXF)',
   generic: 'Other CSV (map the columns)',
 };
 
@@ -132,7 +134,7 @@ export interface ImportProgress {
 }
 
 /** What the vault's items export to (the activity log's formats are HISTORY_EXPORT_FORMATS). */
-export const VAULT_EXPORT_FORMATS = ['csv', 'bitwarden', 'json', 'keystash', 'kdbx'] as const;
+export const VAULT_EXPORT_FORMATS = ['csv', 'bitwarden', 'json', 'keystash', 'kdbx', 'cxf'] as const;
 export type ExportFormat = (typeof VAULT_EXPORT_FORMATS)[number];
 
 export interface ExportResult {

@@ -31,6 +31,7 @@ const SUGGESTED: Record<ExportFormat, string> = {
   json: 'keystash-export.json',
   keystash: 'keystash-backup.keystash-export',
   kdbx: 'keystash.kdbx',
+  cxf: 'keystash.cxf.json',
 };
 
 /** A chosen file, read and loaded once. */

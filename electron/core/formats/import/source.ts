@@ -16,6 +16,8 @@ import { isBitwardenJson, readBitwardenJson } from '../bitwarden-json/read';
 import { isOnePux, readOnePux } from '../1pux/read';
 import { isProtonJson, PROTON_DATA, readProton } from '../proton/read';
 import { isZip, unzipEntries } from './zip';
+import { readCxf } from '../cxf/read';
+import { INDEX_NAME, isCxf } from '../cxf/shape';
 import { detectFormat, formatById, headerSet } from './formats';
 import { checkMapping, genericFormat, guessMapping } from './formats/generic';
 import { Row } from './row';
@@ -128,24 +130,33 @@ export function loadFile(bytes: Uint8Array): LoadedFile {
 
 function zipped(entries: Record<string, Uint8Array>): LoadedFile {
   if (isOnePux(entries)) return { encrypted: false, kind: 'items', format: '1pux', label: '1Password (.1pux)', items: readOnePux(entries) };
+  const index = entries[INDEX_NAME];
+  if (index) {
+    const json = parseJson(decodeText(index).text);
+    if (isCxf(json)) return { encrypted: false, kind: 'items', format: 'cxf', label: 'Credential Exchange Format (zip)', items: readCxf(json, entries) };
+  }
   const proton = entries[PROTON_DATA] ?? Object.entries(entries).find(([name]) => name.endsWith('/data.json') || name === 'data.json')?.[1];
   if (proton) return jsonFile(decodeText(proton).text, proton);
-  throw new KeystashError('invalid-input', 'This zip file is not an export Keystash knows (1Password .1pux or Proton Pass).');
+  throw new KeystashError('invalid-input', 'This zip file is not an export Keystash knows (1Password .1pux, Proton Pass, CXF).');
 }
 
-function jsonFile(text: string, bytes: Uint8Array): LoadedFile {
-  let json: unknown;
+function parseJson(text: string): unknown {
   try {
-    json = JSON.parse(text);
+    return JSON.parse(text) as unknown;
   } catch {
     throw new KeystashError('invalid-input', 'The file looks like JSON but cannot be read as JSON.');
   }
+}
+
+function jsonFile(text: string, bytes: Uint8Array): LoadedFile {
+  const json = parseJson(text);
+  if (isCxf(json)) return { encrypted: false, kind: 'items', format: 'cxf', label: 'Credential Exchange Format', items: readCxf(json) };
   if (isBitwardenJson(json)) {
     if ((json as { encrypted?: unknown }).encrypted === true) return { encrypted: true, kind: 'bitwarden-json', bytes };
     return { encrypted: false, kind: 'items', format: 'bitwarden-json', label: 'Bitwarden (.json)', items: readBitwardenJson(json) };
   }
   if (isProtonJson(json)) return { encrypted: false, kind: 'items', format: 'protonpass-json', label: 'Proton Pass (.json)', items: readProton(json) };
-  throw new KeystashError('invalid-input', 'This JSON file is not an export Keystash knows (Bitwarden, Proton Pass, an encrypted Keystash export).');
+  throw new KeystashError('invalid-input', 'This JSON file is not an export Keystash knows (Bitwarden, Proton Pass, CXF, an encrypted Keystash export).');
 }
 
 export async function openSource(file: LoadedFile, opts: SourceOptions = {}): Promise<ImportSource> {
