@@ -102,6 +102,8 @@ export interface ImportFileInfo {
   fileName: string;
   /** Its size in bytes. */
   size: number;
+  /** Set when the file is protected: what asks for its password (a KeePass database may also take a key file). */
+  protectedBy?: 'keystash' | 'kdbx' | 'bitwarden-json';
 }
 
 /** The preview plus the id to commit it with; long lists are cut, with their full length. */

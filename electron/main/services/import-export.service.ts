@@ -106,7 +106,7 @@ export class ImportExportService {
     // Another choice may have finished while this file was read; the latest one is kept.
     this.discard();
     this.source = { id: randomUUID(), file: loaded };
-    return { sourceId: this.source.id, fileName: path.basename(file), size: bytes.length };
+    return { sourceId: this.source.id, fileName: path.basename(file), size: bytes.length, ...(loaded.encrypted ? { protectedBy: loaded.kind } : {}) };
   }
 
   /** Previews the kept file with these options; the preview and its items are kept for the commit. */

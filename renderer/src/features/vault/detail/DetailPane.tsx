@@ -12,6 +12,7 @@ import { useToast } from '../../../components/Toast';
 import { ItemHistory } from './ItemHistory';
 import { FieldRow } from './FieldRow';
 import { useVaultData } from '../../../state/vault-data';
+import { ItemAttachments } from '../../../components/attachments/ItemAttachments';
 import { useCopy } from '../useCopy';
 import { TotpCode } from './TotpCode';
 import { EnvCopyButtons } from './EnvCopyButtons';
@@ -156,6 +157,7 @@ export function DetailPane({ id, onEdit }: DetailPaneProps) {
       <p className="detail-dates">
         Created {formatDateTime(item.createdAt)} · Updated {formatDateTime(item.updatedAt)}
       </p>
+      <ItemAttachments itemId={id} inTrash={inTrash} onChanged={changed} />
       <ItemHistory item={item} />
     </article>
   );
