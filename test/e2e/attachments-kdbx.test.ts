@@ -87,19 +87,19 @@ describe.skipIf(!CHROMIUM)('attachments and the KeePass import', () => {
     await files.getByText('router-backup.cfg').waitFor();
 
     // A drop as the OS would deliver it: a DataTransfer with a File.
-    const data = await p.evaluateHandle((b64) => {
+    const data = await p.evaluateHandle(`(() => {
       const dt = new DataTransfer();
-      const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+      const bytes = Uint8Array.from(atob('${PNG.toString('base64')}'), (c) => c.charCodeAt(0));
       dt.items.add(new File([bytes], 'label.png', { type: 'image/png' }));
       return dt;
-    }, PNG.toString('base64'));
+    })()`);
     await files.dispatchEvent('dragover', { dataTransfer: data });
     await files.dispatchEvent('drop', { dataTransfer: data });
     await files.getByText('label.png').waitFor();
     await files.getByRole('button', { name: 'Preview label.png' }).click();
     const img = p.getByRole('img', { name: 'label.png' });
     await img.waitFor();
-    expect(await img.evaluate((el) => (el as HTMLImageElement).naturalWidth)).toBe(2);
+    expect(await img.evaluate((el) => (el as unknown as { naturalWidth: number }).naturalWidth)).toBe(2);
     for (const [theme, width] of [['light', 1400], ['light', 760], ['dark', 760], ['dark', 1400]] as const) {
       await p.emulateMedia({ colorScheme: theme });
       await p.setViewportSize({ width, height: 900 });
