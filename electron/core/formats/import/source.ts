@@ -188,6 +188,15 @@ export async function openSource(file: LoadedFile, opts: SourceOptions = {}): Pr
   if (!header) throw empty();
   const { headers, line: headerLine } = header;
   if (headers.every((h) => h.trim() === '')) throw new KeystashError('invalid-input', 'The first row of the file is empty; it should name the columns.');
+  const seen = new Map<string, string>();
+  for (const h of headers) {
+    const n = h.trim().toLowerCase();
+    if (n === '') continue;
+    const first = seen.get(n);
+    // Two columns of one name would silently become one; refuse rather than guess which.
+    if (first !== undefined) throw new KeystashError('invalid-input', `The header names the column “${first}” twice${first === h.trim() ? '' : ` (as “${h.trim()}”)`}; rename one of them and import again.`);
+    seen.set(n, h.trim());
+  }
   const { spec, detected, mapping } = chooseFormat(headers, opts);
   const index = new Map<string, number>();
   headers.forEach((h, i) => {
