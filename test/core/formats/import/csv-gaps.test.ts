@@ -46,3 +46,28 @@ describe('CSV gaps', () => {
     expect(vault.items.withSecrets(vault.items.list({})[0]?.id ?? '').urls).toEqual(['https://shop.example', 'https://checkout.shop.example']);
   });
 });
+
+describe('NordPass CSV', () => {
+  it('reads additional URLs and custom fields from their JSON, skips folder rows, and makes cards notes', async () => {
+    const vault = await newVault();
+    const header = 'name,url,additional_urls,username,password,note,cardholdername,cardnumber,cvc,pin,expirydate,zipcode,folder,full_name,phone_number,email,address1,address2,city,country,state,type,custom_fields';
+    const rows = [
+      'Work,,,,,,,,,,,,,,,,,,,,,folder,',
+      'Git,https://git.example,"[""https://ci.example""]",dev,pw,a note,,,,,,,Work,,,,,,,,,password,"[{""label"":""Token"",""type"":""hidden"",""value"":""t-1""},{""label"":""Team"",""type"":""text"",""value"":""core""}]"',
+      'Visa,,,,,,A B,4111111111111111,123,,12/30,,,,,,,,,,,credit_card,',
+    ];
+    const checked = await previewImport(vault, csv(`${header}\n${rows.join('\n')}\n`));
+    expect(checked.preview.format).toBe('nordpass');
+    expect(checked.preview.problems).toEqual([]);
+    await commitImport(vault, checked);
+    const by = (t: string) => vault.items.withSecrets(vault.items.list({}).find((i) => i.title === t)?.id ?? '');
+    expect(vault.items.list({}).map((i) => i.title).sort()).toEqual(['Git', 'Visa']);
+    expect(by('Git')).toMatchObject({ type: 'login', folder: 'Work', urls: ['https://git.example', 'https://ci.example'], username: 'dev', password: 'pw', notes: 'a note' });
+    expect(by('Git').fields).toEqual([
+      { name: 'Token', value: 't-1', concealed: true },
+      { name: 'Team', value: 'core', concealed: false },
+    ]);
+    expect(by('Visa').type).toBe('note');
+    expect(by('Visa').fields).toEqual(expect.arrayContaining([{ name: 'Cardnumber', value: '4111111111111111', concealed: true }, { name: 'Cvc', value: '123', concealed: true }]));
+  });
+});
