@@ -24,6 +24,9 @@ export const IMPORT_FORMATS = [
 ] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
+/** Formats recognised from a file's content, not from a CSV header: a CSV cannot be read as one. */
+export const WHOLE_FILE_FORMATS: readonly ImportFormat[] = ['kdbx', 'bitwarden-json', '1pux', 'protonpass-json', 'cxf'];
+
 export const IMPORT_FORMAT_LABELS: Record<ImportFormat, string> = {
   bitwarden: 'Bitwarden',
   chrome: 'Chrome, Chromium, Edge, Brave',

@@ -8,6 +8,7 @@ import { FileUp, KeyRound } from 'lucide-react';
 import {
   IMPORT_FORMATS,
   IMPORT_FORMAT_LABELS,
+  WHOLE_FILE_FORMATS,
   type ColumnMapping,
   type ImportFileInfo,
   type ImportFormat,
@@ -132,7 +133,7 @@ export function ImportWizard() {
             </label>
             <select id="import-format" className="input select" value={format} onChange={(e) => setFormat(e.target.value as ImportFormat | '')}>
               <option value="">Recognise from the file</option>
-              {IMPORT_FORMATS.map((f) => (
+              {IMPORT_FORMATS.filter((f) => !WHOLE_FILE_FORMATS.includes(f)).map((f) => (
                 <option key={f} value={f}>
                   {IMPORT_FORMAT_LABELS[f]}
                 </option>
