@@ -13,11 +13,19 @@ export const IMPORT_FORMATS = [
   '1password',
   'protonpass',
   'dashlane',
+  'nordpass',
   'keystash',
   'kdbx',
+  'bitwarden-json',
+  '1pux',
+  'protonpass-json',
+  'cxf',
   'generic',
 ] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
+
+/** Formats recognised from a file's content, not from a CSV header: a CSV cannot be read as one. */
+export const WHOLE_FILE_FORMATS: readonly ImportFormat[] = ['kdbx', 'bitwarden-json', '1pux', 'protonpass-json', 'cxf'];
 
 export const IMPORT_FORMAT_LABELS: Record<ImportFormat, string> = {
   bitwarden: 'Bitwarden',
@@ -29,8 +37,13 @@ export const IMPORT_FORMAT_LABELS: Record<ImportFormat, string> = {
   '1password': '1Password',
   protonpass: 'Proton Pass',
   dashlane: 'Dashlane',
+  nordpass: 'NordPass',
   keystash: 'Keystash',
   kdbx: 'KeePass database (.kdbx)',
+  'bitwarden-json': 'Bitwarden (.json)',
+  '1pux': '1Password (.1pux)',
+  'protonpass-json': 'Proton Pass (.zip or .json)',
+  cxf: 'Credential Exchange Format (CXF)',
   generic: 'Other CSV (map the columns)',
 };
 
@@ -94,6 +107,8 @@ export interface ImportFileInfo {
   fileName: string;
   /** Its size in bytes. */
   size: number;
+  /** Set when the file is protected: what asks for its password (a KeePass database may also take a key file). */
+  protectedBy?: 'keystash' | 'kdbx' | 'bitwarden-json';
 }
 
 /** The preview plus the id to commit it with; long lists are cut, with their full length. */
@@ -126,7 +141,7 @@ export interface ImportProgress {
 }
 
 /** What the vault's items export to (the activity log's formats are HISTORY_EXPORT_FORMATS). */
-export const VAULT_EXPORT_FORMATS = ['csv', 'bitwarden', 'json', 'keystash', 'kdbx'] as const;
+export const VAULT_EXPORT_FORMATS = ['csv', 'bitwarden', 'json', 'keystash', 'kdbx', 'cxf'] as const;
 export type ExportFormat = (typeof VAULT_EXPORT_FORMATS)[number];
 
 export interface ExportResult {

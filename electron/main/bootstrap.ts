@@ -8,6 +8,7 @@ import { agentDir } from '../core/agent/runtime-dir';
 import { VAULT_ENV, VAULT_FILE_NAME } from '../core/paths';
 import { electronConfirmations } from './adapters/confirm-dialog';
 import { electronClipboard } from './adapters/electron-clipboard';
+import { electronAttachmentDialog, electronAttachmentSaveDialog, electronKeyFileDialog } from './adapters/file-pick-dialogs';
 import { electronOpenDialog } from './adapters/open-dialog';
 import { electronSaveDialog } from './adapters/save-dialog';
 import { registerAppScheme, serveAppFiles } from './app-protocol';
@@ -39,6 +40,9 @@ function startServices(): Services {
     clipboard: electronClipboard(),
     chooseSavePath: electronSaveDialog(),
     chooseOpenPath: electronOpenDialog(),
+    chooseKeyFile: electronKeyFileDialog(),
+    chooseAttachment: electronAttachmentDialog(),
+    chooseAttachmentTarget: electronAttachmentSaveDialog(),
     confirm: electronConfirmations(),
     // Checked again here: the URL opener is the only path from the app to the OS shell.
     openExternal: (url) => shell.openExternal(safeExternalUrl(url)),

@@ -20,7 +20,7 @@ export const importPreviewSchema = z
     sourceId: id,
     format: z.enum(IMPORT_FORMATS).optional(),
     mapping: columnMappingSchema.optional(),
-    /** Password of an encrypted Keystash export. */
+    /** Password of an encrypted Keystash export, a KeePass database or a protected Bitwarden export. */
     password: z.string().min(1).max(1024).optional(),
   })
   .strict();
@@ -36,7 +36,7 @@ export const exportSaveSchema = z
     format: z.enum(VAULT_EXPORT_FORMATS),
     /** The master password, entered again. */
     masterPassword: password,
-    /** Password for the encrypted `keystash` format. */
+    /** Password for the encrypted `keystash` and `kdbx` formats. */
     exportPassword: z.string().min(8, 'The export password needs at least 8 characters').max(1024).optional(),
     /** The person saw that csv, bitwarden and json files are not encrypted. */
     acknowledgedUnencrypted: z.boolean(),
@@ -45,6 +45,8 @@ export const exportSaveSchema = z
 
 export const importExportChannels = {
   'import:choose-file': channel(empty).returns<ImportFileInfo | { cancelled: true }>(),
+  /** A KeePass database's key file, read by main and kept with the chosen source for its previews. */
+  'import:choose-key-file': channel(z.object({ sourceId: id }).strict()).returns<{ fileName: string } | { cancelled: true }>(),
   'import:preview': channel(importPreviewSchema).returns<ImportPreviewReply>(),
   'import:commit': channel(importCommitSchema).returns<ImportResult & { problemsTotal: number }>(),
   'import:progress': channel(importProgressSchema).returns<ImportProgress | null>(),

@@ -4,6 +4,7 @@
 // the handler maps main must fill, window.api's type) follows from the keys.
 import type { z } from 'zod';
 import type { Result } from '../errors';
+import { attachmentChannels } from './attachment';
 import { generatorChannels } from './generator';
 import { healthChannels } from './health';
 import { historyChannels } from './history';
@@ -17,6 +18,7 @@ import { vaultChannels } from './vault';
 export const contract = {
   ...vaultChannels,
   ...itemChannels,
+  ...attachmentChannels,
   ...historyChannels,
   ...importExportChannels,
   ...settingsChannels,

@@ -75,9 +75,16 @@ export class ConfirmStandIn implements Confirmations {
   }
 }
 
-/** The open-file dialog's stand-in: it picks `path`, or is cancelled while that is null. */
+/**
+ * The file dialogs' stand-in: the import dialog picks `path`, the key-file dialog `keyFile`,
+ * the attach dialog `attachment` and the attachment save dialog `saveTo`; each is cancelled
+ * while its value is null.
+ */
 export interface FileChooser {
   path: string | null;
+  keyFile?: string | null;
+  attachment?: string | null;
+  saveTo?: string | null;
 }
 
 export interface TestServices {
@@ -110,6 +117,9 @@ export function makeTestServices(prefix: string, extra: Partial<ServiceInputs> =
     idleSeconds: () => idle.seconds,
     timers,
     chooseOpenPath: async () => fileChooser.path,
+    chooseKeyFile: async () => fileChooser.keyFile ?? null,
+    chooseAttachment: async () => fileChooser.attachment ?? null,
+    chooseAttachmentTarget: async () => fileChooser.saveTo ?? null,
     confirm,
     ...extra,
   });

@@ -34,7 +34,7 @@ async function exportPassword(ctx: CommandContext): Promise<string> {
 export const exportCommand: Command = {
   name: 'export',
   summary: 'Export the vault to CSV, Bitwarden CSV, JSON or an encrypted Keystash file',
-  usage: 'export FILE --format csv|bitwarden|json|keystash|kdbx [--key-file F] [--yes] [--force] [--json]',
+  usage: 'export FILE --format csv|bitwarden|json|keystash|kdbx|cxf [--key-file F] [--yes] [--force] [--json]',
   details: `Formats:
   csv        Keystash's own lossless CSV (every field, times and password history)
   bitwarden  Bitwarden's individual-vault CSV, for moving to Bitwarden or most other managers
@@ -43,7 +43,9 @@ export const exportCommand: Command = {
              import it on another machine with \`keystash import FILE\`
   kdbx       a KeePass database (KDBX 4, Argon2id) for KeePassXC, KeePass or KeeWeb,
              protected by a password you choose and, with --key-file, a key file
-csv, bitwarden and json files are NOT encrypted. On a terminal you are asked to confirm;
+  cxf        the FIDO Credential Exchange Format (CXF 1.0) JSON; a zip (index.json and
+             documents/) when items have files
+csv, bitwarden, json and cxf files are NOT encrypted. On a terminal you are asked to confirm;
 otherwise pass --yes. The file is created readable only by you (0600). An existing file is
 never replaced unless you pass --force. Items in the trash are exported only by keystash and kdbx (its recycle bin).
 Spreadsheet formulas are defused: cells starting with = + - @ get a leading apostrophe.

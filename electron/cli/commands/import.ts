@@ -30,9 +30,11 @@ function summary(r: ImportResult, dryRun: boolean): string {
 
 export const importCommand: Command = {
   name: 'import',
-  summary: 'Import items from a CSV export (Bitwarden, Chrome, Firefox, 1Password, ...) or a Keystash export',
+  summary: 'Import items from another manager (CSV, KeePass .kdbx, Bitwarden .json, 1Password .1pux, Proton Pass) or a Keystash export',
   usage: 'import FILE [--format F] [--map SPEC] [--key-file F] [--dry-run] [--skip-problems] [--keep-duplicates] [--json]',
-  details: `The format is recognised from the header row; --format overrides it. Formats:
+  details: `The format is recognised from the file (a CSV from its header row); --format overrides a
+CSV's. JSON and zipped exports (Bitwarden .json, plain or password-protected; 1Password .1pux;
+Proton Pass .zip or .json) are recognised from their content. Formats:
   ${IMPORT_FORMATS.join(', ')}.
 For any other CSV, map its columns (unmapped columns become custom fields):
   keystash import other.csv --map title=Name,username=Login,password=Pass,url=Site,notes=Notes,totp=OTP,folder=Group
@@ -75,7 +77,8 @@ Examples:
     if (keyFilePath !== undefined && !(loaded.encrypted && loaded.kind === 'kdbx')) throw usageError('--key-file applies to KeePass databases (.kdbx) only.');
     const keyFile = keyFilePath !== undefined ? await readImportFile(keyFilePath) : undefined;
     const vault = await ctx.vault();
-    const password = loaded.encrypted ? await ctx.input.secret(loaded.kind === 'kdbx' ? 'KeePass database password' : 'Export password') : undefined;
+    const prompts = { kdbx: 'KeePass database password', 'bitwarden-json': 'Bitwarden export password', keystash: 'Export password' } as const;
+    const password = loaded.encrypted ? await ctx.input.secret(prompts[loaded.kind]) : undefined;
     const dryRun = a.flag('dry-run');
     const result = await runImport(vault, loaded, {
       ...(format ? { format } : {}),

@@ -61,13 +61,16 @@ function parseUri(value: string): TotpConfig {
   checkBase32(normalizeBase32(rawSecret));
   let otp: ReturnType<typeof URI.parse>;
   try {
-    otp = URI.parse(value);
+    // `otpauth://totp/?secret=…` (no label, as some exporters write it) is a valid code; the
+    // library wants a label, so an empty one is read as if it were there.
+    otp = URI.parse(value.replace(/^(otpauth:\/\/totp\/)(?=\?)/i, '$1Keystash'));
   } catch (err) {
     throw invalid(`the otpauth:// URI could not be read (${err instanceof Error ? err.message : String(err)})`);
   }
   if (!(otp instanceof TOTP)) throw invalid('only time-based (otpauth://totp/) codes are supported, not counter-based ones');
   const algorithm = checkShape(otp.algorithm, otp.digits, otp.period);
-  return { secret: otp.secret.base32, algorithm, digits: otp.digits, period: otp.period, issuer: otp.issuer, label: otp.label };
+  const noLabel = /^otpauth:\/\/totp\/\?/i.test(value);
+  return { secret: otp.secret.base32, algorithm, digits: otp.digits, period: otp.period, issuer: otp.issuer, label: noLabel ? '' : otp.label };
 }
 
 /** Reads a stored TOTP value (URI or base32 secret); throws `invalid-input` when malformed. */

@@ -1,6 +1,7 @@
 // The OS open dialog as the import service's ChooseOpenPath adapter: main learns the path and
 // reads the file itself, so the renderer never holds the file's bytes. The first filter shows
-// the exports Keystash reads (CSV and TSV from other managers, its own exports); "All files"
+// the exports Keystash reads (CSV and TSV, KeePass .kdbx, Bitwarden .json, 1Password .1pux,
+// Proton Pass and CXF .zip/.json, its own exports); "All files"
 // is there for exports saved with another extension.
 import { app, BrowserWindow, dialog, type OpenDialogOptions } from 'electron';
 import type { ChooseOpenPath } from '../services/import-export.service';
@@ -13,7 +14,10 @@ export function electronOpenDialog(): ChooseOpenPath {
       defaultPath: app.getPath('downloads'),
       properties: ['openFile'],
       filters: [
-        { name: 'CSV, TSV and Keystash exports', extensions: ['csv', 'tsv', 'txt', 'json', 'keystash-export'] },
+        {
+          name: 'Exports: CSV, KeePass, Bitwarden, 1Password, Proton Pass, CXF, Keystash',
+          extensions: ['csv', 'tsv', 'txt', 'json', 'kdbx', '1pux', 'zip', 'keystash-export'],
+        },
         { name: 'All files', extensions: ['*'] },
       ],
     };

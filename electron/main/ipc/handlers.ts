@@ -2,6 +2,7 @@
 // contract; this module never imports `electron`, so the renderer's Chromium e2e tests bind
 // window.api to exactly these functions over a real vault.
 import type { Services } from '../services';
+import { attachmentHandlers } from './attachment.handlers';
 import { generatorHandlers } from './generator.handlers';
 import type { HandlerMap } from './handler';
 import { healthHandlers } from './health.handlers';
@@ -19,6 +20,7 @@ export function createHandlers(services: Services): HandlerMap {
   return {
     ...vaultHandlers(services),
     ...itemHandlers(services),
+    ...attachmentHandlers(services),
     ...historyHandlers(services),
     ...importExportHandlers(services),
     ...settingsHandlers(services),

@@ -31,12 +31,15 @@ const SUGGESTED: Record<ExportFormat, string> = {
   json: 'keystash-export.json',
   keystash: 'keystash-backup.keystash-export',
   kdbx: 'keystash.kdbx',
+  cxf: 'keystash.cxf.json',
 };
 
 /** A chosen file, read and loaded once. */
 interface KeptSource {
   id: string;
   file: LoadedFile;
+  /** A KeePass database's key file, once chosen. */
+  keyFile?: Uint8Array;
 }
 
 /** A preview of the kept source, with the checked items its commit saves. */
@@ -59,7 +62,24 @@ export class ImportExportService {
     public chooseSavePath: ChooseSavePath = async () => null,
     /** Replaceable so tests (and the e2e harness) can answer the open dialog. */
     public chooseOpenPath: ChooseOpenPath = async () => null,
+    /** Replaceable so tests (and the e2e harness) can pick a key file. */
+    public chooseKeyFilePath: ChooseOpenPath = async () => null,
   ) {}
+
+  /** Reads a key file for the kept KeePass database; its previews then use it. */
+  async chooseKeyFile(sourceId: string): Promise<{ fileName: string } | { cancelled: true }> {
+    this.vault.unlocked();
+    const source = this.source;
+    if (!source || source.id !== sourceId) throw sourceGone();
+    if (!(source.file.encrypted && source.file.kind === 'kdbx')) throw new KeystashError('invalid-input', 'Only a KeePass database takes a key file.');
+    const file = await this.chooseKeyFilePath();
+    if (!file) return { cancelled: true };
+    const bytes = await readImportFile(file);
+    if (this.source !== source) throw sourceGone();
+    source.keyFile?.fill(0);
+    source.keyFile = bytes;
+    return { fileName: path.basename(file) };
+  }
 
   /**
    * Asks for a file, reads it (refused over the size limit before it is read whole), and
@@ -86,7 +106,7 @@ export class ImportExportService {
     // Another choice may have finished while this file was read; the latest one is kept.
     this.discard();
     this.source = { id: randomUUID(), file: loaded };
-    return { sourceId: this.source.id, fileName: path.basename(file), size: bytes.length };
+    return { sourceId: this.source.id, fileName: path.basename(file), size: bytes.length, ...(loaded.encrypted ? { protectedBy: loaded.kind } : {}) };
   }
 
   /** Previews the kept file with these options; the preview and its items are kept for the commit. */
@@ -99,6 +119,7 @@ export class ImportExportService {
       ...(req.format ? { format: req.format } : {}),
       ...(req.mapping ? { mapping: req.mapping } : {}),
       ...(req.password ? { password: req.password } : {}),
+      ...(source.keyFile ? { keyFile: source.keyFile } : {}),
     };
     const checked = await previewImport(vault, source.file, opts);
     // The rows are read in slices: the vault may have locked, or another file been chosen, meanwhile.
@@ -152,13 +173,14 @@ export class ImportExportService {
   discard(): void {
     const file = this.source?.file;
     if (file?.encrypted) file.bytes.fill(0);
+    this.source?.keyFile?.fill(0);
     this.source = null;
     this.pending = null;
   }
 
   async export(req: { format: ExportFormat; masterPassword: string; exportPassword?: string | undefined; acknowledgedUnencrypted: boolean }): Promise<ExportResult | { cancelled: true }> {
     const vault = this.vault.unlocked();
-    const encrypted = req.format === 'keystash';
+    const encrypted = req.format === 'keystash' || req.format === 'kdbx';
     if (!encrypted && !req.acknowledgedUnencrypted) {
       throw new KeystashError('invalid-input', 'Confirm that you understand the export file is not encrypted.');
     }

@@ -3,6 +3,7 @@
 import path from 'node:path';
 import { LAST_SEEN_FILE_NAME } from '../../core/paths';
 import type { VaultOptions } from '../../core/vault';
+import { AttachmentService, type ChooseAttachment, type ChooseAttachmentTarget } from './attachment.service';
 import { AutoLockService, type LockReason } from './auto-lock.service';
 import { CliBridge } from './cli-bridge.service';
 import { ClipboardService, realTimers, type ClipboardAdapter, type Timers } from './clipboard.service';
@@ -32,6 +33,12 @@ export interface ServiceInputs {
   chooseSavePath?: ChooseSavePath;
   /** Asks which file to import (the OS open dialog); without one, choosing a file is cancelled. */
   chooseOpenPath?: ChooseOpenPath;
+  /** Asks for a KeePass database's key file; without one, choosing is cancelled. */
+  chooseKeyFile?: ChooseOpenPath;
+  /** Asks which file to attach to an item; without one, attaching from the dialog is cancelled. */
+  chooseAttachment?: ChooseAttachment;
+  /** Asks where to save an attachment; without one, saving is cancelled. */
+  chooseAttachmentTarget?: ChooseAttachmentTarget;
   /** Extra vault options: native addon path (Electron's ABI), unlock throttle. */
   vaultOptions?: Omit<VaultOptions, 'now'>;
   /** Shows a desktop notification (due API keys); without one, only the in-app notice shows. */
@@ -61,6 +68,8 @@ export interface Services {
   secretRate: SecretRateLimit;
   autoLock: AutoLockService;
   importExport: ImportExportService;
+  /** An item's files: the dialogs, dropped files and previews. */
+  attachments: AttachmentService;
   generator: GeneratorService;
   health: HealthService;
   /** The whole-history check after unlock, in the background, and the activity headline. */
@@ -88,7 +97,8 @@ export function createServices(inputs: ServiceInputs): Services {
   });
   const clipboard = new ClipboardService(inputs.clipboard, () => settings.get().clipboardClearSeconds, timers);
   const listeners = new Set<(reason: LockReason) => void>();
-  const importExport = new ImportExportService(vault, inputs.chooseSavePath, inputs.chooseOpenPath);
+  const importExport = new ImportExportService(vault, inputs.chooseSavePath, inputs.chooseOpenPath, inputs.chooseKeyFile);
+  const attachments = new AttachmentService(vault, inputs.chooseAttachment, inputs.chooseAttachmentTarget);
   const now = inputs.now ?? Date.now;
   const generator = new GeneratorService(vault, clipboard);
   const health = new HealthService(vault, now, inputs.notify);
@@ -133,6 +143,7 @@ export function createServices(inputs: ServiceInputs): Services {
     secretRate,
     autoLock,
     importExport,
+    attachments,
     generator,
     health,
     historyCheck,

@@ -9,6 +9,7 @@ import type { Vault } from '../../vault';
 import { bitwardenHeader, bitwardenRow } from './bitwarden-csv';
 import { MIN_EXPORT_PASSWORD_LENGTH, sealExport, toExported, type ExportRecord } from '../encrypted/envelope';
 import { writeKdbx } from '../kdbx/write';
+import { writeCxf } from '../cxf/write';
 import { jsonItemWithSecrets } from '../json-item';
 import { keystashCsvHeader, keystashCsvRow } from '../keystash-csv/columns';
 import { writeExportFile } from './safe-write';
@@ -57,7 +58,17 @@ export async function renderKdbx(vault: Vault, opts: Omit<ExportOptions, 'format
   return { content, count: rs.length };
 }
 
-export async function renderExport(vault: Vault, opts: ExportOptions & { format: Exclude<ExportFormat, 'kdbx'> }): Promise<{ content: string; count: number }> {
+/** CXF 1.0 of the items not in the trash: the JSON, or a zip with their files. Not encrypted. */
+export function renderCxf(vault: Vault): { content: Uint8Array; count: number; zipped: boolean } {
+  const rs = ids(vault, false).map((id) => {
+    const { item, passwordHistory } = vault.items.record(id);
+    return { item, passwordHistory, files: vault.attachments.forExport(id).map((f) => ({ name: f.info.name, content: f.content })) };
+  });
+  const { content, zipped } = writeCxf(rs);
+  return { content, count: rs.length, zipped };
+}
+
+export async function renderExport(vault: Vault, opts: ExportOptions & { format: Exclude<ExportFormat, 'kdbx' | 'cxf'> }): Promise<{ content: string; count: number }> {
   switch (opts.format) {
     case 'csv': {
       const rs = records(vault, false);
@@ -81,7 +92,7 @@ export async function renderExport(vault: Vault, opts: ExportOptions & { format:
 }
 
 export async function exportVault(vault: Vault, file: string, opts: ExportOptions): Promise<ExportResult> {
-  const { content, count } = opts.format === 'kdbx' ? await renderKdbx(vault, opts) : await renderExport(vault, { ...opts, format: opts.format });
+  const { content, count } = opts.format === 'kdbx' ? await renderKdbx(vault, opts) : opts.format === 'cxf' ? renderCxf(vault) : await renderExport(vault, { ...opts, format: opts.format });
   writeExportFile(file, content, { overwrite: opts.overwrite ?? false });
   const encrypted = opts.format === 'keystash' || opts.format === 'kdbx';
   vault.history.record({ kind: 'export', detail: { note: `format ${opts.format}${encrypted ? ' (encrypted)' : ' (not encrypted)'}`, count } });

@@ -14,7 +14,7 @@ export interface ExistingItems {
   record(id: string): { password: string; secret: string; notes: string };
 }
 
-export type Verdict = { kind: 'item'; item: ImportedItem & { data: ItemData } } | { kind: 'problem'; reason: string } | { kind: 'duplicate'; of: 'vault' | 'file'; title: string; item: ImportedItem & { data: ItemData } };
+export type Verdict = { kind: 'item'; item: ImportedItem & { data: ItemData } } | { kind: 'problem'; reason: string } | { kind: 'skip'; reason: string } | { kind: 'duplicate'; of: 'vault' | 'file'; title: string; item: ImportedItem & { data: ItemData } };
 
 function lookKey(d: { type: string; title: string; username: string; urls: readonly string[] }): string {
   return JSON.stringify([d.type, d.title, d.username, d.urls]);
@@ -56,6 +56,7 @@ export class RowChecker {
 
   check(outcome: MapOutcome): Verdict {
     if ('problem' in outcome) return { kind: 'problem', reason: outcome.problem };
+    if ('skip' in outcome) return { kind: 'skip', reason: outcome.skip };
     let input = outcome.input;
     const totp = input.totp ?? '';
     if (totp !== '' && this.totpProblem(totp)) {

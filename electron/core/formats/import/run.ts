@@ -90,6 +90,7 @@ export async function previewImport(vault: Vault, file: LoadedFile, opts: Source
     rows++;
     const v = checker.check(outcome);
     if (v.kind === 'problem') return void problems.push({ line, reason: v.reason });
+    if (v.kind === 'skip') return;
     items.push(keep(v.item, v.kind === 'duplicate'));
     if (v.kind === 'duplicate') duplicates.push({ line, title: v.title, of: v.of });
     else {

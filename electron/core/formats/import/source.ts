@@ -11,6 +11,13 @@ import { KeystashError } from '../../errors';
 import { fromExported, isEncryptedExport, openExport } from '../encrypted/envelope';
 import { isKdbx } from '../kdbx/engine';
 import { readKdbx } from '../kdbx/read';
+import { decryptBitwardenJson } from '../bitwarden-json/decrypt';
+import { isBitwardenJson, readBitwardenJson } from '../bitwarden-json/read';
+import { isOnePux, readOnePux } from '../1pux/read';
+import { isProtonJson, PROTON_DATA, readProton } from '../proton/read';
+import { isZip, unzipEntries } from './zip';
+import { readCxf } from '../cxf/read';
+import { INDEX_NAME, isCxf } from '../cxf/shape';
 import { detectFormat, formatById, headerSet } from './formats';
 import { checkMapping, genericFormat, guessMapping } from './formats/generic';
 import { Row } from './row';
@@ -47,13 +54,13 @@ function noRows(): KeystashError {
   return new KeystashError('invalid-input', 'The file has a header row but no items; nothing to import.');
 }
 
-/** A source whose items are already whole (an encrypted export, a KeePass database): line = item number. */
-function itemsSource(format: ImportFormat, formatLabel: string, items: ImportedItem[], empty: string): ImportSource {
+/** A source whose items are already whole (an encrypted export, a KeePass database, a JSON export): line = item number. */
+function itemsSource(format: ImportFormat, formatLabel: string, items: MapOutcome[], empty: string, encrypted = true): ImportSource {
   return {
     format,
     formatLabel,
     detected: true,
-    encrypted: true,
+    encrypted,
     headers: [],
     mapping: null,
     ignoredColumns: [],
@@ -62,7 +69,7 @@ function itemsSource(format: ImportFormat, formatLabel: string, items: ImportedI
       return {
         next(max, visit) {
           if (items.length === 0) throw new KeystashError('invalid-input', empty);
-          for (const end = Math.min(items.length, i + max); i < end; i++) visit(i + 1, items[i] as ImportedItem, (i + 1) / items.length);
+          for (const end = Math.min(items.length, i + max); i < end; i++) visit(i + 1, items[i] as MapOutcome, (i + 1) / items.length);
           return i < items.length;
         },
       };
@@ -98,7 +105,11 @@ function fitsHeader(fields: string[], width: number): boolean {
  * A file's content, loaded once: the decoded text of a CSV, or the still-sealed bytes of an
  * encrypted export (its password comes with a preview). Any number of previews read it.
  */
-export type LoadedFile = { encrypted: false; text: string } | { encrypted: true; kind: 'keystash' | 'kdbx'; bytes: Uint8Array };
+export type LoadedFile =
+  | { encrypted: false; kind: 'csv'; text: string }
+  /** A JSON or zipped export read whole at load (Bitwarden JSON, 1Password .1pux, Proton Pass). */
+  | { encrypted: false; kind: 'items'; format: ImportFormat; label: string; items: MapOutcome[] }
+  | { encrypted: true; kind: 'keystash' | 'kdbx' | 'bitwarden-json'; bytes: Uint8Array };
 
 const empty = (): KeystashError => new KeystashError('invalid-input', 'The file is empty; nothing to import.');
 
@@ -110,12 +121,51 @@ export function loadFile(bytes: Uint8Array): LoadedFile {
   if (bytes.length === 0) throw empty();
   if (isEncryptedExport(bytes)) return { encrypted: true, kind: 'keystash', bytes };
   if (isKdbx(bytes)) return { encrypted: true, kind: 'kdbx', bytes };
+  if (isZip(bytes)) return zipped(unzipEntries(bytes));
   const { text } = decodeText(bytes);
   if (text.trim() === '') throw empty();
-  return { encrypted: false, text };
+  if (/^\s*\{/.test(text)) return jsonFile(text, bytes);
+  return { encrypted: false, kind: 'csv', text };
+}
+
+function zipped(entries: Record<string, Uint8Array>): LoadedFile {
+  if (isOnePux(entries)) return { encrypted: false, kind: 'items', format: '1pux', label: '1Password (.1pux)', items: readOnePux(entries) };
+  const index = entries[INDEX_NAME];
+  if (index) {
+    const json = parseJson(decodeText(index).text);
+    if (isCxf(json)) return { encrypted: false, kind: 'items', format: 'cxf', label: 'Credential Exchange Format (zip)', items: readCxf(json, entries) };
+  }
+  const proton = entries[PROTON_DATA] ?? Object.entries(entries).find(([name]) => name.endsWith('/data.json') || name === 'data.json')?.[1];
+  if (proton) return jsonFile(decodeText(proton).text, proton);
+  throw new KeystashError('invalid-input', 'This zip file is not an export Keystash knows (1Password .1pux, Proton Pass, CXF).');
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new KeystashError('invalid-input', 'The file looks like JSON but cannot be read as JSON.');
+  }
+}
+
+function jsonFile(text: string, bytes: Uint8Array): LoadedFile {
+  const json = parseJson(text);
+  if (isCxf(json)) return { encrypted: false, kind: 'items', format: 'cxf', label: 'Credential Exchange Format', items: readCxf(json) };
+  if (isBitwardenJson(json)) {
+    if ((json as { encrypted?: unknown }).encrypted === true) return { encrypted: true, kind: 'bitwarden-json', bytes };
+    return { encrypted: false, kind: 'items', format: 'bitwarden-json', label: 'Bitwarden (.json)', items: readBitwardenJson(json) };
+  }
+  if (isProtonJson(json)) return { encrypted: false, kind: 'items', format: 'protonpass-json', label: 'Proton Pass (.json)', items: readProton(json) };
+  throw new KeystashError('invalid-input', 'This JSON file is not an export Keystash knows (Bitwarden, Proton Pass, CXF, an encrypted Keystash export).');
 }
 
 export async function openSource(file: LoadedFile, opts: SourceOptions = {}): Promise<ImportSource> {
+  if (!file.encrypted && file.kind === 'items') return itemsSource(file.format, file.label, file.items, 'The export holds no items; nothing to import.', false);
+  if (file.encrypted && file.kind === 'bitwarden-json') {
+    if (!opts.password) throw new KeystashError('wrong-password', 'This Bitwarden export is password-protected; enter the password it was exported with.');
+    const json = await decryptBitwardenJson(JSON.parse(new TextDecoder().decode(file.bytes).replace(/^\uFEFF/, '')), opts.password);
+    return itemsSource('bitwarden-json', 'Bitwarden (.json, password-protected)', readBitwardenJson(json), 'The export holds no items; nothing to import.');
+  }
   if (file.encrypted && file.kind === 'kdbx') {
     if (!opts.password && !opts.keyFile) throw new KeystashError('wrong-password', 'This is a KeePass database; enter its password (and choose its key file if it has one).');
     const db = await readKdbx(file.bytes, opts.password ?? '', opts.keyFile);
@@ -138,6 +188,15 @@ export async function openSource(file: LoadedFile, opts: SourceOptions = {}): Pr
   if (!header) throw empty();
   const { headers, line: headerLine } = header;
   if (headers.every((h) => h.trim() === '')) throw new KeystashError('invalid-input', 'The first row of the file is empty; it should name the columns.');
+  const seen = new Map<string, string>();
+  for (const h of headers) {
+    const n = h.trim().toLowerCase();
+    if (n === '') continue;
+    const first = seen.get(n);
+    // Two columns of one name would silently become one; refuse rather than guess which.
+    if (first !== undefined) throw new KeystashError('invalid-input', `The header names the column “${first}” twice${first === h.trim() ? '' : ` (as “${h.trim()}”)`}; rename one of them and import again.`);
+    seen.set(n, h.trim());
+  }
   const { spec, detected, mapping } = chooseFormat(headers, opts);
   const index = new Map<string, number>();
   headers.forEach((h, i) => {

@@ -36,7 +36,8 @@ export interface ImportedItem {
   attachments?: ImportedAttachment[];
 }
 
-export type MapOutcome = ImportedItem | { problem: string };
+/** What a format makes of a row: an item, a problem (listed by line), or a row that holds no item (a folder row). */
+export type MapOutcome = ImportedItem | { problem: string } | { skip: string };
 
 export interface FormatSpec {
   id: ImportFormat;

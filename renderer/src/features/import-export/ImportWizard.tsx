@@ -4,10 +4,11 @@
 // about duplicates and problem rows, then import in one transaction, following it batch by
 // batch, and see the result.
 import { useState } from 'react';
-import { FileUp } from 'lucide-react';
+import { FileUp, KeyRound } from 'lucide-react';
 import {
   IMPORT_FORMATS,
   IMPORT_FORMAT_LABELS,
+  WHOLE_FILE_FORMATS,
   type ColumnMapping,
   type ImportFileInfo,
   type ImportFormat,
@@ -38,6 +39,7 @@ export function ImportWizard() {
   const [mapping, setMapping] = useState<ColumnMapping | null>(null);
   const [password, setPassword] = useState('');
   const [needsPassword, setNeedsPassword] = useState(false);
+  const [keyFile, setKeyFile] = useState('');
   const [keepDuplicates, setKeepDuplicates] = useState(false);
   const [skipProblems, setSkipProblems] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -56,7 +58,17 @@ export function ImportWizard() {
     if ('cancelled' in r.value) return;
     setFile(r.value);
     setPassword('');
-    setNeedsPassword(false);
+    setKeyFile('');
+    setNeedsPassword(r.value.protectedBy !== undefined);
+    setError('');
+  };
+
+  const chooseKeyFile = async () => {
+    if (!file) return;
+    const r = await call('import:choose-key-file', { sourceId: file.sourceId });
+    if (!r.ok) return setError(r.error.message);
+    if ('cancelled' in r.value) return;
+    setKeyFile(r.value.fileName);
     setError('');
   };
 
@@ -74,7 +86,7 @@ export function ImportWizard() {
     if (!r.ok) {
       if (r.error.code === 'wrong-password') {
         setNeedsPassword(true);
-        return setError(password ? 'That password does not open this export.' : r.error.message);
+        return setError(password ? (file.protectedBy === 'kdbx' ? 'That password or key file does not open this database.' : 'That password does not open this export.') : r.error.message);
       }
       return setError(r.error.message);
     }
@@ -100,9 +112,12 @@ export function ImportWizard() {
     setFile(null);
     setMapping(null);
     setPassword('');
+    setKeyFile('');
     setNeedsPassword(false);
     setError('');
   };
+
+  const passwordLabel = file?.protectedBy === 'kdbx' ? 'Password of the KeePass database' : file?.protectedBy === 'bitwarden-json' ? 'Password of the Bitwarden export' : 'Password of the encrypted export';
 
   return (
     <section className="card settings-card ie-card" aria-labelledby="import-title">
@@ -117,15 +132,25 @@ export function ImportWizard() {
               Format
             </label>
             <select id="import-format" className="input select" value={format} onChange={(e) => setFormat(e.target.value as ImportFormat | '')}>
-              <option value="">Recognise from the header</option>
-              {IMPORT_FORMATS.map((f) => (
+              <option value="">Recognise from the file</option>
+              {IMPORT_FORMATS.filter((f) => !WHOLE_FILE_FORMATS.includes(f)).map((f) => (
                 <option key={f} value={f}>
                   {IMPORT_FORMAT_LABELS[f]}
                 </option>
               ))}
             </select>
           </div>
-          {needsPassword ? <PasswordField label="Password of the encrypted export" value={password} onChange={setPassword} /> : null}
+          {needsPassword ? <PasswordField label={passwordLabel} value={password} onChange={setPassword} /> : null}
+          {file?.protectedBy === 'kdbx' ? (
+            <div className="field">
+              <Button icon={KeyRound} onClick={() => void chooseKeyFile()}>
+                {keyFile ? 'Change key file…' : 'Key file…'}
+              </Button>
+              <p className="field-hint" data-testid="key-file">
+                {keyFile ? `Key file: ${keyFile}` : 'Only if the database has a key file.'}
+              </p>
+            </div>
+          ) : null}
           <FormError message={error} />
           <div>
             <Button variant="primary" icon={FileUp} busy={busy} disabled={!file || choosing} onClick={() => void preview(null)}>

@@ -13,7 +13,9 @@ export function parseBitwardenFields(cell: string): CustomField[] {
   for (const line of cell.split(/\r\n|\r|\n/)) {
     if (line.trim() === '') continue;
     const at = line.indexOf(': ');
-    if (at <= 0) out.push(field(line.replace(/:$/, ''), ''));
+    // ": value": a field Bitwarden exported without a name keeps its value under a neutral name.
+    if (at === 0) out.push(field('Field', line.slice(2)));
+    else if (at < 0) out.push(field(line.replace(/:$/, ''), ''));
     else out.push(field(line.slice(0, at), line.slice(at + 2)));
   }
   return out;

@@ -8,11 +8,12 @@ import { chrome, firefox, keepassxc, safari } from './browsers';
 import { dashlane } from './dashlane';
 import { keystash } from './keystash';
 import { lastpass } from './lastpass';
+import { nordPass } from './nordpass';
 import { onePassword } from './onepassword';
 import { protonPass } from './protonpass';
 
 /** Order matters: a format whose headers are a superset of another's is tried first. */
-export const KNOWN_FORMATS: readonly FormatSpec[] = [keystash, bitwarden, protonPass, lastpass, firefox, onePassword, safari, keepassxc, dashlane, chrome];
+export const KNOWN_FORMATS: readonly FormatSpec[] = [keystash, nordPass, bitwarden, protonPass, lastpass, firefox, onePassword, safari, keepassxc, dashlane, chrome];
 
 export function headerSet(headers: readonly string[]): Set<string> {
   return new Set(headers.map(normalizeHeader));

@@ -41,6 +41,18 @@ export function flattenJson(json: string): { fields: CustomField[]; notes: strin
   return { fields, notes };
 }
 
+/** The newest Proton CSV's `autofillUrls` column: a JSON array of URLs (or of { url } objects). */
+function autofillUrls(cell: string): string[] {
+  if (cell.trim() === '') return [];
+  try {
+    const parsed: unknown = JSON.parse(cell);
+    if (!Array.isArray(parsed)) return splitUrls(cell, /,\s*|[\r\n]+/);
+    return parsed.map((u) => (typeof u === 'string' ? u : u && typeof u === 'object' && typeof (u as { url?: unknown }).url === 'string' ? (u as { url: string }).url : '')).map((u) => u.trim()).filter((u) => u !== '');
+  } catch {
+    return splitUrls(cell, /,\s*|[\r\n]+/);
+  }
+}
+
 export const protonPass: FormatSpec = {
   id: 'protonpass',
   label: 'Proton Pass',
@@ -68,7 +80,7 @@ export const protonPass: FormatSpec = {
     return buildItem(
       {
         title: row.take('name'),
-        urls: splitUrls(row.take('url'), /,\s*|[\r\n]+/),
+        urls: [...new Set([...splitUrls(row.take('url'), /,\s*|[\r\n]+/), ...autofillUrls(row.take('autofillUrls'))])],
         username,
         password: row.take('password'),
         totp: cleanTotp(row.take('totp')),

@@ -11,6 +11,7 @@ import { useToast } from '../../../components/Toast';
 import { ItemHistory } from './ItemHistory';
 import { FieldRow } from './FieldRow';
 import { useVaultData } from '../../../state/vault-data';
+import { ItemAttachments } from '../../../components/attachments/ItemAttachments';
 import { useCopy } from '../useCopy';
 import { useBulkActions } from '../useBulkActions';
 import { TotpCode } from './TotpCode';
@@ -157,6 +158,7 @@ export function DetailPane({ id, onEdit }: DetailPaneProps) {
       <p className="detail-dates">
         Created {formatDateTime(item.createdAt)} · Updated {formatDateTime(item.updatedAt)}
       </p>
+      <ItemAttachments itemId={id} inTrash={inTrash} onChanged={changed} />
       <ItemHistory item={item} />
     </article>
   );
