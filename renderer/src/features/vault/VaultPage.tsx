@@ -293,7 +293,7 @@ function VaultView({ filter, select: initialSelection, Editor, onImport }: Vault
         <div className="search-row">
           <div className="search-box">
             <Search size={16} aria-hidden="true" className="search-icon" />
-            <input ref={searchRef} type="search" className="input search-input" aria-label="Search items" placeholder="Search  (Ctrl+F)" value={text} onChange={(e) => {
+            <input ref={searchRef} type="search" className="input search-input" aria-label="Search items" placeholder="Search" title="Search (Ctrl+F)" aria-keyshortcuts="Control+F" value={text} onChange={(e) => {
                 searchChanged.current = true;
                 setText(e.target.value);
               }} onKeyDown={onSearchKey} spellCheck={false} />
