@@ -72,8 +72,8 @@ function VaultView({ filter, select: initialSelection, Editor, onImport }: Vault
   const [showDetail, setShowDetail] = useState(initialSelection !== undefined);
   const { revision, structure } = useVaultData();
   // Last-used order changes with every copy; the other orders only with edits.
-  const { rows, total, error } = useItemRows(filter, text, sort, sort === 'last-used' ? revision : structure);
-  const selection = useSelection(rows, initialSelection ?? null);
+  const { rows, total, generation, error, ensure, load } = useItemRows(filter, text, sort, sort === 'last-used' ? revision : structure);
+  const selection = useSelection(rows, total, load, initialSelection ?? null);
   const selectedId = selection.activeId;
   const setSelectedId = selection.setActive;
   const bulk = useBulkActions();
@@ -88,21 +88,32 @@ function VaultView({ filter, select: initialSelection, Editor, onImport }: Vault
   // filtered out), its neighbour takes its place.
   // Only a new set of rows moves the selection: an item just saved may be selected before
   // the reloaded list that contains it arrives.
-  const seenRows = useRef<typeof rows>(null);
+  // Rows come a window at a time: a neighbour not fetched yet is asked for, and taken when it
+  // arrives.
+  const seenGeneration = useRef(-1);
   const searchChanged = useRef(false);
+  const awaitingNeighbour = useRef(false);
   useEffect(() => {
     if (!rows) return;
-    const fresh = seenRows.current !== rows;
-    seenRows.current = rows;
-    const i = selectedId ? rows.findIndex((r) => r.id === selectedId) : -1;
+    const fresh = seenGeneration.current !== generation;
+    seenGeneration.current = generation;
+    const i = selectedId ? rows.findIndex((r) => r?.id === selectedId) : -1;
     if (fresh && searchChanged.current) {
       // A new search selects its best match, so Enter acts on what the user looked for.
       searchChanged.current = false;
       lastIndex.current = 0;
       if (i !== 0) setSelectedId(rows[0]?.id ?? null);
-    } else if (i >= 0) lastIndex.current = i;
-    else if (fresh || selectedId === null) setSelectedId(rows[Math.min(lastIndex.current, rows.length - 1)]?.id ?? null);
-  }, [rows, selectedId, setSelectedId]);
+    } else if (i >= 0) {
+      lastIndex.current = i;
+      awaitingNeighbour.current = false;
+    } else if (fresh || selectedId === null || awaitingNeighbour.current) {
+      const at = Math.min(lastIndex.current, total - 1);
+      const neighbour = rows[at];
+      awaitingNeighbour.current = at >= 0 && !neighbour;
+      if (neighbour || at < 0) setSelectedId(neighbour?.id ?? null);
+      else ensure(at, at + 1);
+    }
+  }, [rows, total, generation, selectedId, setSelectedId, ensure]);
 
   // After unlocking nothing has focus; give it to the list, so the arrow keys work at once.
   // Focus the user put somewhere (a sidebar button, the search box) is never taken away.
@@ -131,7 +142,7 @@ function VaultView({ filter, select: initialSelection, Editor, onImport }: Vault
   const deleteSelection = useCallback(() => {
     if (mode.kind !== 'view' || selection.ids.size === 0) return;
     const ids = [...selection.ids];
-    if (inTrash) void bulk.purge(ids, rows?.find((r) => r.id === ids[0])?.title);
+    if (inTrash) void bulk.purge(ids, rows?.find((r) => r?.id === ids[0])?.title);
     else void bulk.trash(ids);
   }, [mode.kind, selection.ids, inTrash, bulk, rows]);
 
@@ -160,7 +171,7 @@ function VaultView({ filter, select: initialSelection, Editor, onImport }: Vault
     [leaveEditor],
   );
 
-  const selectedRow = selection.multiple ? null : (rows?.find((r) => r.id === selectedId) ?? null);
+  const selectedRow = selection.multiple ? null : (rows?.find((r) => r?.id === selectedId) ?? null);
   useVaultShortcuts({ searchRef, selectedRow, editing: mode.kind !== 'view', copy, onNew: () => void startCreate('login'), onDelete: deleteSelection });
   const menuEntries = useMenuEntries({ ids: selectedIds, row: selectedRow, inTrash, bulk, copy, onEdit: (id) => void open(id) });
   const openMenu = (at: { x: number; y: number } | null, id?: string) => {
@@ -170,11 +181,14 @@ function VaultView({ filter, select: initialSelection, Editor, onImport }: Vault
     setMenu(r ? { x: r.left + 24, y: r.bottom - 8 } : { x: 80, y: 160 });
   };
 
+  const moveTo = async (index: number, extend = false) => {
+    const row = rows?.[index] ?? (await load(index, index + 1))[0];
+    if (row) void select(row.id, extend ? 'range' : 'one');
+  };
   const moveBy = (delta: number) => {
-    if (!rows || rows.length === 0) return;
-    const i = selectedId ? rows.findIndex((r) => r.id === selectedId) : -1;
-    const next = rows[Math.max(0, Math.min(rows.length - 1, i + delta))];
-    if (next) void select(next.id);
+    if (!rows || total === 0) return;
+    const i = selectedId ? rows.findIndex((r) => r?.id === selectedId) : -1;
+    void moveTo(Math.max(0, Math.min(total - 1, i + delta)));
   };
 
   const onSearchKey = (e: KeyboardEvent<HTMLInputElement>) => {
@@ -236,6 +250,8 @@ function VaultView({ filter, select: initialSelection, Editor, onImport }: Vault
         onMenu={openMenu}
         listRef={listRef}
         total={total}
+        onRange={ensure}
+        onMoveTo={(i, extend) => void moveTo(i, extend)}
         label={`${title}: ${total} items`}
         showDate={sort === 'last-used' ? 'last-used' : 'updated'}
       />
