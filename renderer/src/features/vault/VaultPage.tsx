@@ -4,7 +4,7 @@
 // it shows the list or the item, with a back button. The editor is another feature's; the
 // app hands it in, so the two never import each other.
 import { useCallback, useEffect, useRef, useState, type ComponentType, type KeyboardEvent } from 'react';
-import { ArrowDownUp, ArrowLeft, Inbox, MousePointerClick, Search, SearchX, Trash2 } from 'lucide-react';
+import { ArrowLeft, MousePointerClick, Search } from 'lucide-react';
 import type { ItemSummary, ItemType, SortOrder } from '../../../../shared/domain';
 import { call } from '../../lib/ipc';
 import { EmptyState, Spinner } from '../../components/EmptyState';
@@ -14,6 +14,7 @@ import { useUnsavedGuard } from '../../state/unsaved-guard';
 import { filterTitle, type VaultFilter } from '../../state/routes';
 import { DetailPane } from './detail/DetailPane';
 import { ItemList } from './ItemList';
+import { EmptyList } from './EmptyList';
 import type { PickHow } from './useSelection';
 import { NewItemMenu } from './NewItemMenu';
 import { useItemRows } from './useItemRows';
@@ -209,34 +210,9 @@ function VaultView({ filter, select: initialSelection, Editor, onImport }: Vault
   const searching = text.trim() !== '';
   let list;
   if (rows === null) list = <Spinner label="Loading items…" />;
-  else if (rows.length === 0) {
-    if (searching)
-      list = (
-        <EmptyState icon={SearchX} title={`No items match “${text.trim()}”`}>
-          Try fewer words, or search all items.
-        </EmptyState>
-      );
-    else if (filter.kind === 'trash') list = <EmptyState icon={Trash2} title="The trash is empty">Deleted items wait here until you restore them or delete them forever.</EmptyState>;
-    else if (filter.kind === 'recent')
-      list = <EmptyState icon={Inbox} title="Nothing used recently">Items you copied, revealed or used from the command line in the last 30 days show up here.</EmptyState>;
-    else if (filter.kind === 'stale')
-      list = <EmptyState icon={Inbox} title="Nothing unused for 180 days">Every item has been used in the last 180 days, or is newer than that.</EmptyState>;
-    else
-      list = (
-        <EmptyState icon={Inbox} title={filter.kind === 'all' ? 'Your vault is empty' : `Nothing in ${title} yet`}>
-          <span className="empty-actions">
-            <Button variant="primary" onClick={() => void startCreate(filter.kind === 'type' ? filter.type : 'login')}>
-              Add {filter.kind === 'type' && filter.type !== 'login' ? (filter.type === 'api_key' ? 'an API key' : 'a note') : 'a login'}
-            </Button>
-            {filter.kind === 'all' ? (
-              <Button icon={ArrowDownUp} onClick={onImport}>
-                Import from another manager
-              </Button>
-            ) : null}
-          </span>
-        </EmptyState>
-      );
-  } else
+  else if (rows.length === 0)
+    list = <EmptyList filter={filter} title={title} search={searching ? text.trim() : ''} onCreate={(t) => void startCreate(t)} onImport={onImport} />;
+  else
     list = (
       <ItemList
         rows={rows}
