@@ -72,7 +72,7 @@ describe('item list rows', () => {
     ]);
     const wire = JSON.stringify(rows);
     for (const secret of ['s3cret-pass', 'sk_live_abcdef', 'hunter2']) expect(wire).not.toContain(secret);
-    expect(Object.keys(rows[0] ?? {}).sort()).toEqual(['deletedAt', 'favorite', 'id', 'lastUsedAt', 'subtitle', 'title', 'type', 'updatedAt']);
+    expect(Object.keys(rows[0] ?? {}).sort()).toEqual(['deletedAt', 'favorite', 'hasTotp', 'hasUrl', 'host', 'id', 'lastUsedAt', 'subtitle', 'title', 'type', 'updatedAt']);
   });
 });
 
@@ -164,7 +164,14 @@ describe('open-url', () => {
     expect(h.opened).toEqual(['https://mail.example.com/login']);
   });
 
-  it.each(['file:///etc/passwd', 'javascript:alert(1)', 'ssh://host', 'mail.example.com', 'https://user:pw@example.com/'])(
+  it('opens an address saved without a scheme as https', async () => {
+    await createVault();
+    const id = await addLogin({ urls: ['192.168.1.1:8443/admin'] });
+    ok(await h.api['item:open-url']({ id, index: 0 }));
+    expect(h.opened).toEqual(['https://192.168.1.1:8443/admin']);
+  });
+
+  it.each(['file:///etc/passwd', 'javascript:alert(1)', 'ssh://host', 'mailto:ada@example.com', 'https://user:pw@example.com/'])(
     'refuses %s',
     async (url) => {
       await createVault();
