@@ -31,6 +31,9 @@ import { SINGLE_PANE_QUERY, useMediaQuery } from '../../lib/useMediaQuery';
 import { FormError } from '../../components/FormError';
 import './vault.css';
 
+/** How long typing must pause before the item pane follows the search's best match. */
+const DETAIL_SETTLE_MS = 200;
+
 type Mode = { kind: 'view' } | { kind: 'edit'; item: ItemSummary } | { kind: 'create'; type: ItemType };
 
 const SORTS: { value: SortOrder; label: string }[] = [
@@ -77,6 +80,8 @@ function VaultView({ filter, select: initialSelection, Editor, onImport }: Vault
   const selection = useSelection(rows, total, load, initialSelection ?? null);
   const selectedId = selection.activeId;
   const setSelectedId = selection.setActive;
+  /** The item the pane shows: the selection, a moment late while a search types (below). */
+  const [detailId, setDetailId] = useState(selectedId);
   const bulk = useBulkActions();
   const guard = useUnsavedGuard();
   const toast = useToast();
@@ -93,6 +98,8 @@ function VaultView({ filter, select: initialSelection, Editor, onImport }: Vault
   // arrives.
   const seenGeneration = useRef(-1);
   const searchChanged = useRef(false);
+  /** The selection just moved to a search's best match (not the user's own pick). */
+  const bestMatchPending = useRef(false);
   const awaitingNeighbour = useRef(false);
   useEffect(() => {
     if (!rows) return;
@@ -103,7 +110,10 @@ function VaultView({ filter, select: initialSelection, Editor, onImport }: Vault
       // A new search selects its best match, so Enter acts on what the user looked for.
       searchChanged.current = false;
       lastIndex.current = 0;
-      if (i !== 0) setSelectedId(rows[0]?.id ?? null);
+      if (i !== 0) {
+        bestMatchPending.current = true;
+        setSelectedId(rows[0]?.id ?? null);
+      }
     } else if (i >= 0) {
       lastIndex.current = i;
       awaitingNeighbour.current = false;
@@ -132,8 +142,11 @@ function VaultView({ filter, select: initialSelection, Editor, onImport }: Vault
 
   const select = useCallback(
     async (id: string, how: PickHow = 'one') => {
-      if (how === 'one' && id === selectedId && mode.kind === 'view' && !selection.multiple) return;
-      if (await leaveEditor()) selection.pick(id, how);
+      bestMatchPending.current = false;
+      if (how === 'one' && id === selectedId && mode.kind === 'view' && !selection.multiple) return setDetailId(id);
+      if (!(await leaveEditor())) return;
+      selection.pick(id, how);
+      if (how === 'one') setDetailId(id);
     },
     [selectedId, mode.kind, leaveEditor, selection],
   );
@@ -172,6 +185,18 @@ function VaultView({ filter, select: initialSelection, Editor, onImport }: Vault
     [leaveEditor],
   );
 
+  // While the user types a search, each keystroke selects its best match; the item pane (its
+  // record, history and code, all read in main) follows once typing pauses, so main answers
+  // the next keystroke's list first.
+  // A pick of the user's own (click, arrows) shows at once.
+  useEffect(() => {
+    if (!bestMatchPending.current) return setDetailId(selectedId);
+    const timer = window.setTimeout(() => {
+      bestMatchPending.current = false;
+      setDetailId(selectedId);
+    }, DETAIL_SETTLE_MS);
+    return () => window.clearTimeout(timer);
+  }, [selectedId]);
   const selectedRow = selection.multiple ? null : (rows?.find((r) => r?.id === selectedId) ?? null);
   useVaultShortcuts({ searchRef, selectedRow, editing: mode.kind !== 'view', copy, onNew: () => void startCreate('login'), onDelete: deleteSelection });
   const menuEntries = useMenuEntries({ ids: selectedIds, row: selectedRow, inTrash, bulk, copy, onEdit: (id) => void open(id) });
@@ -267,7 +292,7 @@ function VaultView({ filter, select: initialSelection, Editor, onImport }: Vault
       />
     );
   else if (selection.multiple) detail = <BulkPanel ids={selectedIds} inTrash={inTrash} actions={bulk} onClear={() => selection.setActive(selectedId)} />;
-  else if (selectedId) detail = <DetailPane key={selectedId} id={selectedId} onEdit={(item) => setMode({ kind: 'edit', item })} />;
+  else if (detailId) detail = <DetailPane key={detailId} id={detailId} onEdit={(item) => setMode({ kind: 'edit', item })} />;
   else detail = <EmptyState icon={MousePointerClick} title="No item selected">Pick an item from the list, or create a new one.</EmptyState>;
 
   const detailShown = mode.kind !== 'view' || showDetail;
