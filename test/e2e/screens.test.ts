@@ -132,4 +132,34 @@ describe.skipIf(!CHROMIUM)('settings and screenshots', () => {
       expect(h.pageErrors).toEqual([]);
     });
   }
+
+  for (const theme of ['light', 'dark'] as const) {
+    it(`captures the vault at every window size, ${theme} (docs/screenshots/size-*)`, async () => {
+      const clock = { at: null as number | null };
+      h = await startHarness(CHROMIUM as string, { colorScheme: theme, clock, viewport: { width: 1600, height: 1000 } });
+      const p = h.page;
+      await seedLivedIn(h, clock);
+      await p.reload();
+      await p.getByRole('heading', { name: 'All items' }).waitFor();
+      for (const [width, height] of [[1600, 1000], [1100, 720], [900, 600], [720, 560]] as const) {
+        await p.setViewportSize({ width, height });
+        const back = p.getByRole('region', { name: 'Item details' }).getByRole('button', { name: 'All items' });
+        if (await back.isVisible()) await back.click();
+        await row(p, 'GitHub').click();
+        await p.locator('#detail-title').filter({ hasText: 'GitHub' }).waitFor();
+        await p.getByTestId('item-events').waitFor();
+        await shot(p, `size-${width}x${height}-${theme}`);
+      }
+      // A selection of several items, with its context menu.
+      await p.setViewportSize({ width: 1100, height: 720 });
+      await row(p, 'Fastmail').waitFor();
+      await row(p, 'Fastmail').click();
+      await row(p, 'GitHub').click({ modifiers: ['Shift'] });
+      await row(p, 'Spotify').click({ modifiers: ['Control'] });
+      await row(p, 'Figma').click({ button: 'right' });
+      await p.getByRole('menu').waitFor();
+      await shot(p, `bulk-${theme}`);
+      expect(h.pageErrors).toEqual([]);
+    });
+  }
 });

@@ -106,7 +106,7 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   );
 }
 
-/** "Password on the clipboard · 24 s", while main will keep it there; nothing otherwise. */
+/** "Password · clears in 24 s", while main will keep it on the clipboard; nothing otherwise. */
 export function ClipboardCountdown() {
   const clipboard = useContext(ClipboardContext);
   const [now, setNow] = useState(() => Date.now());
@@ -122,7 +122,7 @@ export function ClipboardCountdown() {
     <p className="clipboard-countdown" data-testid="clipboard-countdown" title={`${clipboard.what} stays on the clipboard for ${secs} s more`}>
       <ClipboardCheck size={14} aria-hidden="true" />
       <span className="clipboard-countdown-text">
-        <span className="clipboard-countdown-what">{clipboard.what} on the clipboard · </span>
+        <span className="clipboard-countdown-what">{clipboard.what} · clears in </span>
         {secs} s
       </span>
     </p>

@@ -167,12 +167,12 @@ describe('open-url', () => {
 
   it('opens an address saved without a scheme as https', async () => {
     await createVault();
-    const id = await addLogin({ urls: ['mail.example.com/inbox'] });
+    const id = await addLogin({ urls: ['192.168.1.1:8443/admin'] });
     ok(await h.api['item:open-url']({ id, index: 0 }));
-    expect(h.opened).toEqual(['https://mail.example.com/inbox']);
+    expect(h.opened).toEqual(['https://192.168.1.1:8443/admin']);
   });
 
-  it.each(['file:///etc/passwd', 'javascript:alert(1)', 'ssh://host', 'https://user:pw@example.com/'])(
+  it.each(['file:///etc/passwd', 'javascript:alert(1)', 'ssh://host', 'mailto:ada@example.com', 'https://user:pw@example.com/'])(
     'refuses %s',
     async (url) => {
       await createVault();

@@ -13,9 +13,13 @@ import type { PickHow } from './useSelection';
 const ROW_HEIGHT = 56;
 
 interface ItemListProps {
-  /** The rows loaded so far, from the top; `total` rows exist (the rest arrive shortly). */
-  rows: ItemListRow[];
+  /** Rows by position; a hole is a row still being fetched. `total` rows exist. */
+  rows: (ItemListRow | undefined)[];
   total: number;
+  /** The rows in view (with overscan) changed: fetch any that are missing. */
+  onRange: (from: number, to: number) => void;
+  /** Keyboard moves go by position: the row there may still have to be fetched. */
+  onMoveTo: (index: number, extend: boolean) => void;
   selectedId: string | null;
   picked: ReadonlySet<string>;
   onSelect: (id: string, how?: PickHow) => void;
@@ -31,9 +35,13 @@ interface ItemListProps {
   showDate: 'updated' | 'last-used';
 }
 
-export function ItemList({ rows, total, selectedId, picked, onSelect, onOpen, onEscape, onSelectAll, onActivate, onMenu, listRef, label, showDate }: ItemListProps) {
-  const virtualizer = useVirtualizer({ count: Math.max(total, rows.length), getScrollElement: () => listRef.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
-  const selectedIndex = selectedId ? rows.findIndex((r) => r.id === selectedId) : -1;
+export function ItemList({ rows, total, onRange, onMoveTo, selectedId, picked, onSelect, onOpen, onEscape, onSelectAll, onActivate, onMenu, listRef, label, showDate }: ItemListProps) {
+  const virtualizer = useVirtualizer({ count: total, getScrollElement: () => listRef.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
+  const selectedIndex = selectedId ? rows.findIndex((r) => r?.id === selectedId) : -1;
+  const inView = virtualizer.getVirtualItems();
+  const firstInView = inView[0]?.index ?? 0;
+  const lastInView = inView.at(-1)?.index ?? 0;
+  useEffect(() => onRange(firstInView, lastInView + 1), [firstInView, lastInView, onRange]);
   const lastScrolled = useRef<string | null>(null);
 
   useEffect(() => {
@@ -43,11 +51,7 @@ export function ItemList({ rows, total, selectedId, picked, onSelect, onOpen, on
     }
   }, [selectedIndex, selectedId, virtualizer]);
 
-  const move = (to: number, extend = false) => {
-    const i = Math.max(0, Math.min(rows.length - 1, to));
-    const row = rows[i];
-    if (row) onSelect(row.id, extend ? 'range' : 'one');
-  };
+  const move = (to: number, extend = false) => onMoveTo(Math.max(0, Math.min(total - 1, to)), extend);
 
   const pageSize = Math.max(1, Math.floor((listRef.current?.clientHeight ?? ROW_HEIGHT * 10) / ROW_HEIGHT) - 1);
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
@@ -56,7 +60,7 @@ export function ItemList({ rows, total, selectedId, picked, onSelect, onOpen, on
       ArrowDown: () => move(selectedIndex + 1, extend),
       ArrowUp: () => move(selectedIndex < 0 ? 0 : selectedIndex - 1, extend),
       Home: () => move(0, extend),
-      End: () => move(rows.length - 1, extend),
+      End: () => move(total - 1, extend),
       PageDown: () => move(selectedIndex + pageSize, extend),
       PageUp: () => move(selectedIndex - pageSize, extend),
       Enter: () => selectedId && onOpen(selectedId),
@@ -92,9 +96,9 @@ export function ItemList({ rows, total, selectedId, picked, onSelect, onOpen, on
       onKeyDown={onKeyDown}
     >
       <div className="item-list-inner" style={{ height: virtualizer.getTotalSize() }}>
-        {virtualizer.getVirtualItems().map((v) => {
+        {inView.map((v) => {
           const row = rows[v.index];
-          // Still on its way (the first window came first): an empty row keeps the scroll size.
+          // Still being fetched: an empty row keeps the scroll size.
           if (!row) return <div key={`pending-${v.index}`} className="item-row pending" aria-hidden="true" style={{ transform: `translateY(${v.start}px)`, height: ROW_HEIGHT }} />;
           const isPicked = picked.has(row.id);
           const when = showDate === 'last-used' ? row.lastUsedAt : row.updatedAt;
@@ -105,7 +109,7 @@ export function ItemList({ rows, total, selectedId, picked, onSelect, onOpen, on
               role="option"
               aria-selected={isPicked}
               aria-posinset={v.index + 1}
-              aria-setsize={Math.max(total, rows.length)}
+              aria-setsize={total}
               className={`item-row${isPicked ? ' selected' : ''}${row.id === selectedId ? ' active' : ''}`}
               style={{ transform: `translateY(${v.start}px)`, height: ROW_HEIGHT }}
               onMouseDown={(e) => {

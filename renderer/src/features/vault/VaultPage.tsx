@@ -4,7 +4,7 @@
 // it shows the list or the item, with a back button. The editor is another feature's; the
 // app hands it in, so the two never import each other.
 import { useCallback, useEffect, useRef, useState, type ComponentType, type KeyboardEvent } from 'react';
-import { ArrowDownUp, ArrowLeft, Inbox, MousePointerClick, Search, SearchX, Trash2 } from 'lucide-react';
+import { ArrowLeft, MousePointerClick, Search } from 'lucide-react';
 import type { ItemSummary, ItemType, SortOrder } from '../../../../shared/domain';
 import { call } from '../../lib/ipc';
 import { EmptyState, Spinner } from '../../components/EmptyState';
@@ -14,6 +14,7 @@ import { useUnsavedGuard } from '../../state/unsaved-guard';
 import { filterTitle, type VaultFilter } from '../../state/routes';
 import { DetailPane } from './detail/DetailPane';
 import { ItemList } from './ItemList';
+import { EmptyList } from './EmptyList';
 import type { PickHow } from './useSelection';
 import { NewItemMenu } from './NewItemMenu';
 import { useItemRows } from './useItemRows';
@@ -29,6 +30,9 @@ import { useMenuEntries } from './useMenuEntries';
 import { SINGLE_PANE_QUERY, useMediaQuery } from '../../lib/useMediaQuery';
 import { FormError } from '../../components/FormError';
 import './vault.css';
+
+/** How long typing must pause before the item pane follows the search's best match. */
+const DETAIL_SETTLE_MS = 200;
 
 type Mode = { kind: 'view' } | { kind: 'edit'; item: ItemSummary } | { kind: 'create'; type: ItemType };
 
@@ -72,10 +76,12 @@ function VaultView({ filter, select: initialSelection, Editor, onImport }: Vault
   const [showDetail, setShowDetail] = useState(initialSelection !== undefined);
   const { revision, structure } = useVaultData();
   // Last-used order changes with every copy; the other orders only with edits.
-  const { rows, total, error } = useItemRows(filter, text, sort, sort === 'last-used' ? revision : structure);
-  const selection = useSelection(rows, initialSelection ?? null);
+  const { rows, total, generation, error, ensure, load } = useItemRows(filter, text, sort, sort === 'last-used' ? revision : structure);
+  const selection = useSelection(rows, total, load, initialSelection ?? null);
   const selectedId = selection.activeId;
   const setSelectedId = selection.setActive;
+  /** The item the pane shows: the selection, a moment late while a search types (below). */
+  const [detailId, setDetailId] = useState(selectedId);
   const bulk = useBulkActions();
   const guard = useUnsavedGuard();
   const toast = useToast();
@@ -88,21 +94,37 @@ function VaultView({ filter, select: initialSelection, Editor, onImport }: Vault
   // filtered out), its neighbour takes its place.
   // Only a new set of rows moves the selection: an item just saved may be selected before
   // the reloaded list that contains it arrives.
-  const seenRows = useRef<typeof rows>(null);
+  // Rows come a window at a time: a neighbour not fetched yet is asked for, and taken when it
+  // arrives.
+  const seenGeneration = useRef(-1);
   const searchChanged = useRef(false);
+  /** The selection just moved to a search's best match (not the user's own pick). */
+  const bestMatchPending = useRef(false);
+  const awaitingNeighbour = useRef(false);
   useEffect(() => {
     if (!rows) return;
-    const fresh = seenRows.current !== rows;
-    seenRows.current = rows;
-    const i = selectedId ? rows.findIndex((r) => r.id === selectedId) : -1;
+    const fresh = seenGeneration.current !== generation;
+    seenGeneration.current = generation;
+    const i = selectedId ? rows.findIndex((r) => r?.id === selectedId) : -1;
     if (fresh && searchChanged.current) {
       // A new search selects its best match, so Enter acts on what the user looked for.
       searchChanged.current = false;
       lastIndex.current = 0;
-      if (i !== 0) setSelectedId(rows[0]?.id ?? null);
-    } else if (i >= 0) lastIndex.current = i;
-    else if (fresh || selectedId === null) setSelectedId(rows[Math.min(lastIndex.current, rows.length - 1)]?.id ?? null);
-  }, [rows, selectedId, setSelectedId]);
+      if (i !== 0) {
+        bestMatchPending.current = true;
+        setSelectedId(rows[0]?.id ?? null);
+      }
+    } else if (i >= 0) {
+      lastIndex.current = i;
+      awaitingNeighbour.current = false;
+    } else if (fresh || selectedId === null || awaitingNeighbour.current) {
+      const at = Math.min(lastIndex.current, total - 1);
+      const neighbour = rows[at];
+      awaitingNeighbour.current = at >= 0 && !neighbour;
+      if (neighbour || at < 0) setSelectedId(neighbour?.id ?? null);
+      else ensure(at, at + 1);
+    }
+  }, [rows, total, generation, selectedId, setSelectedId, ensure]);
 
   // After unlocking nothing has focus; give it to the list, so the arrow keys work at once.
   // Focus the user put somewhere (a sidebar button, the search box) is never taken away.
@@ -120,8 +142,11 @@ function VaultView({ filter, select: initialSelection, Editor, onImport }: Vault
 
   const select = useCallback(
     async (id: string, how: PickHow = 'one') => {
-      if (how === 'one' && id === selectedId && mode.kind === 'view' && !selection.multiple) return;
-      if (await leaveEditor()) selection.pick(id, how);
+      bestMatchPending.current = false;
+      if (how === 'one' && id === selectedId && mode.kind === 'view' && !selection.multiple) return setDetailId(id);
+      if (!(await leaveEditor())) return;
+      selection.pick(id, how);
+      if (how === 'one') setDetailId(id);
     },
     [selectedId, mode.kind, leaveEditor, selection],
   );
@@ -131,7 +156,7 @@ function VaultView({ filter, select: initialSelection, Editor, onImport }: Vault
   const deleteSelection = useCallback(() => {
     if (mode.kind !== 'view' || selection.ids.size === 0) return;
     const ids = [...selection.ids];
-    if (inTrash) void bulk.purge(ids, rows?.find((r) => r.id === ids[0])?.title);
+    if (inTrash) void bulk.purge(ids, rows?.find((r) => r?.id === ids[0])?.title);
     else void bulk.trash(ids);
   }, [mode.kind, selection.ids, inTrash, bulk, rows]);
 
@@ -160,7 +185,19 @@ function VaultView({ filter, select: initialSelection, Editor, onImport }: Vault
     [leaveEditor],
   );
 
-  const selectedRow = selection.multiple ? null : (rows?.find((r) => r.id === selectedId) ?? null);
+  // While the user types a search, each keystroke selects its best match; the item pane (its
+  // record, history and code, all read in main) follows once typing pauses, so main answers
+  // the next keystroke's list first.
+  // A pick of the user's own (click, arrows) shows at once.
+  useEffect(() => {
+    if (!bestMatchPending.current) return setDetailId(selectedId);
+    const timer = window.setTimeout(() => {
+      bestMatchPending.current = false;
+      setDetailId(selectedId);
+    }, DETAIL_SETTLE_MS);
+    return () => window.clearTimeout(timer);
+  }, [selectedId]);
+  const selectedRow = selection.multiple ? null : (rows?.find((r) => r?.id === selectedId) ?? null);
   useVaultShortcuts({ searchRef, selectedRow, editing: mode.kind !== 'view', copy, onNew: () => void startCreate('login'), onDelete: deleteSelection });
   const menuEntries = useMenuEntries({ ids: selectedIds, row: selectedRow, inTrash, bulk, copy, onEdit: (id) => void open(id) });
   const openMenu = (at: { x: number; y: number } | null, id?: string) => {
@@ -170,11 +207,14 @@ function VaultView({ filter, select: initialSelection, Editor, onImport }: Vault
     setMenu(r ? { x: r.left + 24, y: r.bottom - 8 } : { x: 80, y: 160 });
   };
 
+  const moveTo = async (index: number, extend = false) => {
+    const row = rows?.[index] ?? (await load(index, index + 1))[0];
+    if (row) void select(row.id, extend ? 'range' : 'one');
+  };
   const moveBy = (delta: number) => {
-    if (!rows || rows.length === 0) return;
-    const i = selectedId ? rows.findIndex((r) => r.id === selectedId) : -1;
-    const next = rows[Math.max(0, Math.min(rows.length - 1, i + delta))];
-    if (next) void select(next.id);
+    if (!rows || total === 0) return;
+    const i = selectedId ? rows.findIndex((r) => r?.id === selectedId) : -1;
+    void moveTo(Math.max(0, Math.min(total - 1, i + delta)));
   };
 
   const onSearchKey = (e: KeyboardEvent<HTMLInputElement>) => {
@@ -195,34 +235,9 @@ function VaultView({ filter, select: initialSelection, Editor, onImport }: Vault
   const searching = text.trim() !== '';
   let list;
   if (rows === null) list = <Spinner label="Loading items…" />;
-  else if (rows.length === 0) {
-    if (searching)
-      list = (
-        <EmptyState icon={SearchX} title={`No items match “${text.trim()}”`}>
-          Try fewer words, or search all items.
-        </EmptyState>
-      );
-    else if (filter.kind === 'trash') list = <EmptyState icon={Trash2} title="The trash is empty">Deleted items wait here until you restore them or delete them forever.</EmptyState>;
-    else if (filter.kind === 'recent')
-      list = <EmptyState icon={Inbox} title="Nothing used recently">Items you copied, revealed or used from the command line in the last 30 days show up here.</EmptyState>;
-    else if (filter.kind === 'stale')
-      list = <EmptyState icon={Inbox} title="Nothing unused for 180 days">Every item has been used in the last 180 days, or is newer than that.</EmptyState>;
-    else
-      list = (
-        <EmptyState icon={Inbox} title={filter.kind === 'all' ? 'Your vault is empty' : `Nothing in ${title} yet`}>
-          <span className="empty-actions">
-            <Button variant="primary" onClick={() => void startCreate(filter.kind === 'type' ? filter.type : 'login')}>
-              Add {filter.kind === 'type' && filter.type !== 'login' ? (filter.type === 'api_key' ? 'an API key' : 'a note') : 'a login'}
-            </Button>
-            {filter.kind === 'all' ? (
-              <Button icon={ArrowDownUp} onClick={onImport}>
-                Import from another manager
-              </Button>
-            ) : null}
-          </span>
-        </EmptyState>
-      );
-  } else
+  else if (rows.length === 0)
+    list = <EmptyList filter={filter} title={title} search={searching ? text.trim() : ''} onCreate={(t) => void startCreate(t)} onImport={onImport} />;
+  else
     list = (
       <ItemList
         rows={rows}
@@ -236,6 +251,8 @@ function VaultView({ filter, select: initialSelection, Editor, onImport }: Vault
         onMenu={openMenu}
         listRef={listRef}
         total={total}
+        onRange={ensure}
+        onMoveTo={(i, extend) => void moveTo(i, extend)}
         label={`${title}: ${total} items`}
         showDate={sort === 'last-used' ? 'last-used' : 'updated'}
       />
@@ -275,7 +292,7 @@ function VaultView({ filter, select: initialSelection, Editor, onImport }: Vault
       />
     );
   else if (selection.multiple) detail = <BulkPanel ids={selectedIds} inTrash={inTrash} actions={bulk} onClear={() => selection.setActive(selectedId)} />;
-  else if (selectedId) detail = <DetailPane key={selectedId} id={selectedId} onEdit={(item) => setMode({ kind: 'edit', item })} />;
+  else if (detailId) detail = <DetailPane key={detailId} id={detailId} onEdit={(item) => setMode({ kind: 'edit', item })} />;
   else detail = <EmptyState icon={MousePointerClick} title="No item selected">Pick an item from the list, or create a new one.</EmptyState>;
 
   const detailShown = mode.kind !== 'view' || showDetail;
@@ -293,7 +310,7 @@ function VaultView({ filter, select: initialSelection, Editor, onImport }: Vault
         <div className="search-row">
           <div className="search-box">
             <Search size={16} aria-hidden="true" className="search-icon" />
-            <input ref={searchRef} type="search" className="input search-input" aria-label="Search items" placeholder="Search  (Ctrl+F)" value={text} onChange={(e) => {
+            <input ref={searchRef} type="search" className="input search-input" aria-label="Search items" placeholder="Search" title="Search (Ctrl+F)" aria-keyshortcuts="Control+F" value={text} onChange={(e) => {
                 searchChanged.current = true;
                 setText(e.target.value);
               }} onKeyDown={onSearchKey} spellCheck={false} />

@@ -1,6 +1,7 @@
 // The list's selection: one active item (the one the detail pane shows and the arrow keys
 // move) and, with Ctrl/Cmd-click, Shift-click, Shift+arrows or Ctrl+A, a set of picked items
-// for bulk actions. Picked ids that leave the list (trashed, filtered out) drop out of it.
+// for bulk actions. A range or Ctrl+A covers rows that may not be fetched yet, so it asks for
+// them first (load). Picked ids that leave the list (trashed, filtered out) drop out of it.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ItemListRow } from '../../../../shared/item-views';
 
@@ -18,17 +19,28 @@ export interface Selection {
   clear(): void;
 }
 
-export function useSelection(rows: ItemListRow[] | null, initial: string | null): Selection {
+export function useSelection(
+  rows: (ItemListRow | undefined)[] | null,
+  total: number,
+  load: (from: number, to: number) => Promise<ItemListRow[]>,
+  initial: string | null,
+): Selection {
   const [activeId, setActiveId] = useState<string | null>(initial);
   const [picked, setPicked] = useState<ReadonlySet<string>>(() => new Set());
   const anchor = useRef<string | null>(initial);
 
+  // Only a fully fetched list can say an id has left it.
   useEffect(() => {
     if (!rows || picked.size === 0) return;
-    const present = new Set(rows.map((r) => r.id));
+    const present = new Set<string>();
+    for (let i = 0; i < total; i++) {
+      const r = rows[i];
+      if (!r) return;
+      present.add(r.id);
+    }
     const kept = [...picked].filter((id) => present.has(id));
     if (kept.length !== picked.size) setPicked(new Set(kept));
-  }, [rows, picked]);
+  }, [rows, total, picked]);
 
   const setActive = useCallback((id: string | null) => {
     setActiveId(id);
@@ -51,21 +63,21 @@ export function useSelection(rows: ItemListRow[] | null, initial: string | null)
         anchor.current = id;
         return setPicked(current);
       }
-      const from = rows.findIndex((r) => r.id === (anchor.current ?? activeId));
-      const to = rows.findIndex((r) => r.id === id);
+      const from = rows.findIndex((r) => r?.id === (anchor.current ?? activeId));
+      const to = rows.findIndex((r) => r?.id === id);
       if (from < 0 || to < 0) return setActive(id);
       const [lo, hi] = from < to ? [from, to] : [to, from];
-      setPicked(new Set(rows.slice(lo, hi + 1).map((r) => r.id)));
       setActiveId(id);
+      void load(lo, hi + 1).then((range) => setPicked(new Set(range.map((r) => r.id))));
     },
-    [rows, picked, activeId, setActive],
+    [rows, picked, activeId, setActive, load],
   );
 
   const pickAll = useCallback(() => {
-    if (!rows || rows.length === 0) return;
-    setPicked(new Set(rows.map((r) => r.id)));
+    if (!rows || total === 0) return;
     if (!activeId) setActiveId(rows[0]?.id ?? null);
-  }, [rows, activeId]);
+    void load(0, total).then((all) => setPicked(new Set(all.map((r) => r.id))));
+  }, [rows, total, activeId, load]);
 
   const clear = useCallback(() => setPicked(new Set()), []);
 
