@@ -36,7 +36,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'passwd', summary: 'Change the master password (and optionally the key-derivation settings)', load: async () => (await import('./passwd')).passwd },
   {
     name: 'import',
-    summary: 'Import items from a CSV export (Bitwarden, Chrome, Firefox, 1Password, ...) or a Keystash export',
+    summary: 'Import items from another manager (CSV, KeePass .kdbx, Bitwarden .json, 1Password .1pux, Proton Pass) or a Keystash export',
     load: async () => (await import('./import')).importCommand,
   },
   { name: 'export', summary: 'Export the vault to CSV, Bitwarden CSV, JSON or an encrypted Keystash file', load: async () => (await import('./export')).exportCommand },
