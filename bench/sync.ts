@@ -14,7 +14,7 @@ import { parseBatchBody } from '../electron/core/sync/batch-body';
 import { joinSync, runSync, setupSync } from '../electron/core/sync/engine';
 import { FolderTransport } from '../electron/core/sync/folder-transport';
 import { keyOf } from '../electron/core/sync/ledger';
-import { digestOfBytes } from '../electron/core/sync/sync-ledger';
+import { digestOfBytes } from '../electron/core/sync/batch-file';
 import { Vault } from '../electron/core/vault';
 import { makeItem, prng } from './data';
 

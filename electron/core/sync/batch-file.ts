@@ -4,6 +4,7 @@
 // whole header is the AAD, so a batch opens only as the vault, device and sequence number it
 // was written for: a copy under another name, an edited header or a cut-off file all fail, and
 // the header lets us say which of those it was.
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { open, seal } from '../crypto/cipher';
@@ -120,4 +121,9 @@ export function openBatch(keyFor: (epoch: string) => Uint8Array | null, syncId: 
   } finally {
     plain.fill(0);
   }
+}
+
+/** A batch file's SHA-256: what a device remembers of the last batch it applied from another. */
+export function digestOfBytes(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('base64');
 }

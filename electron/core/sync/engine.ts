@@ -17,7 +17,7 @@ import { createEnvelope, ENVELOPE_FILE, keyEnvelopePath, openEnvelope, readEnvel
 import { KEY_BYTES, randomBytes } from '../crypto/cipher';
 import { newDeviceKeyPair } from './device-keys';
 import { keyOf, laterEpoch, targetInfo, type SyncState, type TargetConfig } from './ledger';
-import { digestOfBytes } from './sync-ledger';
+import { digestOfBytes } from './batch-file';
 import { groupListing, readBatch, staleCopies, type TargetListing } from './target-scan';
 import type { SyncTransport } from './transport';
 

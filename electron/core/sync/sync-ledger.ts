@@ -4,7 +4,6 @@
 // item writes, the ledger and what this device has seen of that device, all in one transaction:
 // a crash leaves either all of a batch applied or none of it. The engine (engine.ts) moves
 // the bytes to and from the target.
-import { createHash } from 'node:crypto';
 import { itemInputSchema } from '../../../shared/domain';
 import { KeystashError } from '../errors';
 import type { EventLog } from '../history/event-log';
@@ -17,12 +16,13 @@ import type { Db } from '../vault/db';
 import type { Gate } from '../vault/gate';
 import type { SessionKeys } from '../vault/session-keys';
 import { truncateWal } from '../vault/wal';
-import { batchPath, sealBatch } from './batch-file';
+import { batchPath, digestOfBytes, sealBatch } from './batch-file';
 import type { BatchBody } from './batch-body';
 import { HybridClock } from './hlc';
 import { localChange, mergeItem, type LedgerEntry, type WireChange } from './item-merge';
-import { unwrapWith, wrapFor, type KeyWrap } from './device-keys';
-import { keyOf, laterEpoch, ledgerStore, type LedgerStore, type SyncState } from './ledger';
+import { wrapFor, type KeyWrap } from './device-keys';
+import { requireKey, takeRotation, wrapContext } from './key-epochs';
+import { ledgerStore, type LedgerStore, type SyncState } from './ledger';
 
 /** What sync needs from the unlocked session (vault/session.ts). */
 export interface SyncSession {
@@ -286,34 +286,4 @@ export class SyncLedger {
   private store(s: SyncSession): LedgerStore {
     return ledgerStore(this.db, s.keys);
   }
-}
-
-function requireKey(state: SyncState, epoch: string): Uint8Array {
-  const key = keyOf(state, epoch);
-  if (!key) throw new KeystashError('integrity', `This vault lacks sync key ${epoch}.`);
-  return key;
-}
-
-/** The context a key wrap is bound to: vault, epoch and the device it is for. */
-export function wrapContext(syncId: string, epoch: string, deviceId: string): string {
-  return `${syncId}|${epoch}|${deviceId}`;
-}
-
-/** Takes in a revocation another device wrote: the new key if it was wrapped for us, or the news that we were revoked. */
-function takeRotation(state: SyncState, rotation: NonNullable<BatchBody['rotation']>, by: string): void {
-  state.revoked = [...new Set([...state.revoked, ...rotation.revoked])];
-  if (rotation.revoked.includes(state.deviceId)) {
-    state.revokedBy = by;
-    return;
-  }
-  const wrap = rotation.wraps[state.deviceId];
-  const key = wrap ? unwrapWith(state.deviceKeys.privateKey, wrap, wrapContext(state.syncId, rotation.epoch, state.deviceId)) : null;
-  if (!key) return; // left out (it had not synced yet when the revocation was made): it needs the key envelope
-  state.keys[rotation.epoch] = Buffer.from(key).toString('base64');
-  key.fill(0);
-  state.epoch = laterEpoch(state.epoch, rotation.epoch);
-}
-
-export function digestOfBytes(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('base64');
 }

@@ -5,7 +5,7 @@ import type { QuarantinedFile } from '../../../shared/sync';
 import { classifyPath, openBatch } from './batch-file';
 import { parseBatchBody, type BatchBody } from './batch-body';
 import { ENVELOPE_FILE } from './envelope';
-import { digestOfBytes } from './sync-ledger';
+import { digestOfBytes } from './batch-file';
 import type { SyncTransport } from './transport';
 
 export interface DeviceFiles {
