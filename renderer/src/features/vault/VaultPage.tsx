@@ -4,15 +4,16 @@
 // it shows the list or the item, with a back button. The editor is another feature's; the
 // app hands it in, so the two never import each other.
 import { useCallback, useEffect, useRef, useState, type ComponentType, type KeyboardEvent } from 'react';
-import { ArrowLeft, MousePointerClick, Search } from 'lucide-react';
-import type { ItemSummary, ItemType, SortOrder } from '../../../../shared/domain';
+import { ArrowLeft } from 'lucide-react';
+import type { ItemType, SortOrder } from '../../../../shared/domain';
 import { call } from '../../lib/ipc';
-import { EmptyState, Spinner } from '../../components/EmptyState';
+import { Spinner } from '../../components/EmptyState';
 import { Button } from '../../components/Button';
 import { useToast } from '../../components/Toast';
 import { useUnsavedGuard } from '../../state/unsaved-guard';
 import { filterTitle, type VaultFilter } from '../../state/routes';
-import { DetailPane } from './detail/DetailPane';
+import { SearchRow } from './SearchRow';
+import { VaultDetail, type EditorProps, type Mode } from './VaultDetail';
 import { ItemList } from './ItemList';
 import { EmptyList } from './EmptyList';
 import type { PickHow } from './useSelection';
@@ -24,7 +25,6 @@ import { useVaultShortcuts } from './useVaultShortcuts';
 import { useSelection } from './useSelection';
 import { useBulkActions } from './useBulkActions';
 import { AskNameProvider } from './AskName';
-import { BulkPanel } from './BulkPanel';
 import { ItemContextMenu } from './ItemContextMenu';
 import { useMenuEntries } from './useMenuEntries';
 import { SINGLE_PANE_QUERY, useMediaQuery } from '../../lib/useMediaQuery';
@@ -34,22 +34,8 @@ import './vault.css';
 /** How long typing must pause before the item pane follows the search's best match. */
 const DETAIL_SETTLE_MS = 200;
 
-type Mode = { kind: 'view' } | { kind: 'edit'; item: ItemSummary } | { kind: 'create'; type: ItemType };
 
-const SORTS: { value: SortOrder; label: string }[] = [
-  { value: 'title', label: 'Title' },
-  { value: 'updated', label: 'Last updated' },
-  { value: 'last-used', label: 'Last used' },
-];
 
-/** What the vault view tells the editor it shows in the detail pane. */
-export interface EditorProps {
-  type: ItemType;
-  /** The item being edited; absent when creating. */
-  item?: ItemSummary;
-  onSaved: (item: ItemSummary) => void;
-  onCancel: () => void;
-}
 
 interface VaultPageProps {
   filter: VaultFilter;
@@ -258,43 +244,6 @@ function VaultView({ filter, select: initialSelection, Editor, onImport }: Vault
       />
     );
 
-  let detail;
-  if (mode.kind === 'create')
-    detail = (
-      <Editor
-        key={`new-${mode.type}`}
-        type={mode.type}
-        onCancel={() => {
-          setMode({ kind: 'view' });
-          listRef.current?.focus();
-        }}
-        onSaved={(s) => {
-          setMode({ kind: 'view' });
-          setSelectedId(s.id);
-          listRef.current?.focus();
-        }}
-      />
-    );
-  else if (mode.kind === 'edit')
-    detail = (
-      <Editor
-        key={`edit-${mode.item.id}`}
-        type={mode.item.type}
-        item={mode.item}
-        onCancel={() => {
-          setMode({ kind: 'view' });
-          listRef.current?.focus();
-        }}
-        onSaved={() => {
-          setMode({ kind: 'view' });
-          listRef.current?.focus();
-        }}
-      />
-    );
-  else if (selection.multiple) detail = <BulkPanel ids={selectedIds} inTrash={inTrash} actions={bulk} onClear={() => selection.setActive(selectedId)} />;
-  else if (detailId) detail = <DetailPane key={detailId} id={detailId} onEdit={(item) => setMode({ kind: 'edit', item })} />;
-  else detail = <EmptyState icon={MousePointerClick} title="No item selected">Pick an item from the list, or create a new one.</EmptyState>;
-
   const detailShown = mode.kind !== 'view' || showDetail;
   const layout = singlePane ? ` single-pane ${detailShown ? 'showing-detail' : 'showing-list'}` : '';
   return (
@@ -307,22 +256,17 @@ function VaultView({ filter, select: initialSelection, Editor, onImport }: Vault
           </h1>
           {filter.kind !== 'trash' ? <NewItemMenu onPick={(t) => void startCreate(t)} /> : null}
         </div>
-        <div className="search-row">
-          <div className="search-box">
-            <Search size={16} aria-hidden="true" className="search-icon" />
-            <input ref={searchRef} type="search" className="input search-input" aria-label="Search items" placeholder="Search" title="Search (Ctrl+F)" aria-keyshortcuts="Control+F" value={text} onChange={(e) => {
-                searchChanged.current = true;
-                setText(e.target.value);
-              }} onKeyDown={onSearchKey} spellCheck={false} />
-          </div>
-          <select className="input select" aria-label="Sort by" value={sort} onChange={(e) => setSort(e.target.value as SortOrder)}>
-            {SORTS.map((s) => (
-              <option key={s.value} value={s.value}>
-                {s.value === 'title' && searching ? 'Best match' : s.label}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SearchRow
+          inputRef={searchRef}
+          text={text}
+          onText={(t) => {
+            searchChanged.current = true;
+            setText(t);
+          }}
+          onKeyDown={onSearchKey}
+          sort={sort}
+          onSort={setSort}
+        />
         <FormError message={error} />
         <div className="list-body">{list}</div>
       </section>
@@ -334,7 +278,21 @@ function VaultView({ filter, select: initialSelection, Editor, onImport }: Vault
             </Button>
           </div>
         ) : null}
-        {detail}
+        <VaultDetail
+          mode={mode}
+          Editor={Editor}
+          onEditorDone={(saved) => {
+            if (saved && mode.kind === 'create') setSelectedId(saved.id);
+            setMode({ kind: 'view' });
+            listRef.current?.focus();
+          }}
+          onEdit={(item) => setMode({ kind: 'edit', item })}
+          selectedIds={selection.multiple ? selectedIds : null}
+          inTrash={inTrash}
+          bulk={bulk}
+          onClearSelection={() => selection.setActive(selectedId)}
+          detailId={detailId}
+        />
       </section>
       {menu ? <ItemContextMenu x={menu.x} y={menu.y} label={selection.multiple ? `Actions for ${selectedIds.length} items` : 'Item actions'} entries={menuEntries} onClose={() => setMenu(null)} /> : null}
     </div>
