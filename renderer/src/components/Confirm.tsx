@@ -1,7 +1,8 @@
 // A promise-based confirmation dialog on the native <dialog>, which traps focus and closes
 // on Esc by itself. The safe choice has focus first, so Enter never destroys anything.
-import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useRef, useState, type ReactNode } from 'react';
 import { Button } from './Button';
+import { useModalDialog } from './useModalDialog';
 
 interface ConfirmOptions {
   title: string;
@@ -33,19 +34,7 @@ export function ConfirmProvider({ children }: { children: ReactNode }) {
     [],
   );
 
-  useEffect(() => {
-    const d = dialog.current;
-    if (!open || !d) return;
-    const returnFocus = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    if (!d.open) d.showModal();
-    cancelBtn.current?.focus();
-    return () => {
-      if (d.open) d.close();
-      // The control that opened the dialog may be gone (a closed editor); then whoever
-      // acted on the answer places focus.
-      if (returnFocus?.isConnected) returnFocus.focus();
-    };
-  }, [open]);
+  useModalDialog(dialog, open, cancelBtn);
 
   const finish = (ok: boolean) => {
     open?.resolve(ok);

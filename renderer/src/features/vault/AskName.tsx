@@ -1,8 +1,9 @@
 // A small dialog that asks for one name (a folder to move to, a tag to add or remove), with
 // the vault's existing names offered as suggestions. Native <dialog>: focus is trapped and
 // Esc cancels.
-import { createContext, useCallback, useContext, useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { Button } from '../../components/Button';
+import { useModalDialog } from '../../components/useModalDialog';
 
 interface AskOptions {
   title: string;
@@ -34,17 +35,7 @@ export function AskNameProvider({ children }: { children: ReactNode }) {
     setOpen({ ...o, resolve });
   }), []);
 
-  useEffect(() => {
-    const d = dialog.current;
-    if (!open || !d) return;
-    const returnFocus = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    if (!d.open) d.showModal();
-    input.current?.focus();
-    return () => {
-      if (d.open) d.close();
-      if (returnFocus?.isConnected) returnFocus.focus();
-    };
-  }, [open]);
+  useModalDialog(dialog, open, input);
 
   const finish = (answer: string | null) => {
     open?.resolve(answer);
