@@ -5,15 +5,16 @@
 // keeps 100,000 items within a second, and compares them with the item rows: a missing item,
 // an older version, an item no bucket lists, or a stale bucket is reported by name. A write
 // re-encrypts only the bucket it touches, from what the file holds at that moment.
-import type { ListedItem } from '../../../shared/domain';
 import type { IntegrityProblem } from '../../../shared/integrity';
 import type { Statement } from 'better-sqlite3';
-import type { SummaryIndex } from '../search/summary-index';
+import { IndexEntry, type SummaryIndex } from '../search/summary-index';
 import { haystackFor } from '../search/search-text';
 import type { SessionKeys } from '../vault/session-keys';
 import type { Db } from '../vault/db';
 import { digestOf, Manifest, sealedDigest, type ManifestBody, type ManifestEntry } from '../vault/manifest';
-import { decodeBucket, encodeBucket, fromRow, ROW_DIGEST, ROW_HAYSTACK, ROW_ID, ROW_VERSION, toRow, type BucketRow } from './index-bucket';
+import { fromRow, ROW_DIGEST, ROW_HAYSTACK, ROW_ID, ROW_VERSION, toRow, type BucketRow } from './index-bucket';
+import { decodeBucket, decodeForLoad, encodeBucket } from './bucket-codec';
+import { BucketColumns } from './bucket-columns';
 import { listedOf, summarize, type ItemRecord } from './model';
 import { problem } from './integrity-problems';
 import { sealRecord, tryRecord, type RecordCheck } from './records';
@@ -27,14 +28,19 @@ export const BUCKET_SIZE = 256;
  */
 export interface IndexSnapshot {
   dataVersion: number;
-  /** Per bucket, the items whose rows name it (id → position) with their last-used times and record versions. Used up by one load. */
+  /** Per bucket, the items whose rows name it, in id order. Used up by one load. */
   groups: Map<number, SnapshotGroup>;
 }
 
+/**
+ * One bucket's items as SQLite lists them in id order: their ids comma-joined (compared with a
+ * version 3 bucket's as one string), record versions and last-used times (-1 for never).
+ */
 export interface SnapshotGroup {
-  ids: Map<string, number>;
-  used: (number | null)[];
+  count: number;
+  ids: string;
   versions: number[];
+  used: number[];
 }
 
 export interface LoadResult {
@@ -46,16 +52,15 @@ const dataVersionOf = (db: Db): number => db.pragma('data_version', { simple: tr
 
 export function readIndexSnapshot(db: Db): IndexSnapshot {
   const dataVersion = dataVersionOf(db);
-  // Item rows say which bucket may speak for each item and hold its last-used time. SQLite
-  // groups them per bucket as JSON arrays: one row per bucket instead of one JavaScript
-  // object per item (that alone was ~0.2 s of unlocking 100,000 items).
+  // SQLite groups the item rows per bucket into one string and two JSON arrays: one row per
+  // bucket instead of one JavaScript object per item, and no per-item work when the bucket agrees.
   const groups = new Map<number, SnapshotGroup>();
   const grouped = db.prepare(
-    'SELECT bucket, json_group_array(id) AS ids, json_group_array(last_used_at) AS used, json_group_array(version) AS versions FROM items GROUP BY bucket',
+    `SELECT bucket, count(*) AS count, group_concat(id, ',' ORDER BY id) AS ids, json_group_array(version ORDER BY id) AS versions,
+       json_group_array(coalesce(last_used_at, -1) ORDER BY id) AS used FROM items GROUP BY bucket`,
   );
-  for (const g of grouped.iterate() as IterableIterator<{ bucket: number; ids: string; used: string; versions: string }>) {
-    const ids = JSON.parse(g.ids) as string[];
-    groups.set(g.bucket, { ids: new Map(ids.map((id, i) => [id, i])), used: JSON.parse(g.used) as (number | null)[], versions: JSON.parse(g.versions) as number[] });
+  for (const g of grouped.iterate() as IterableIterator<{ bucket: number; count: number; ids: string; versions: string; used: string }>) {
+    groups.set(g.bucket, { count: g.count, ids: g.ids, versions: JSON.parse(g.versions) as number[], used: JSON.parse(g.used) as number[] });
   }
   return { dataVersion, groups };
 }
@@ -72,6 +77,21 @@ export function readAhead(db: Db): IndexSnapshot | undefined {
 interface BucketBlob {
   version: number;
   blob: Buffer;
+}
+
+interface ItemRowInfo {
+  id: string;
+  version: number;
+  used: number | null;
+  detail?: Buffer;
+}
+
+/** Whether a version 3 bucket lists exactly the items, at exactly the versions, that the item rows name. */
+function agrees(c: BucketColumns, g: SnapshotGroup): boolean {
+  if (g.count !== c.n || g.ids !== c.joinedIds || g.versions.length !== c.n) return false;
+  const versions = c.versions;
+  for (let k = 0; k < c.n; k++) if (versions[k] !== g.versions[k]) return false;
+  return true;
 }
 
 export class IndexBuckets {
@@ -94,8 +114,7 @@ export class IndexBuckets {
   loadInto(index: SummaryIndex, snapshot?: IndexSnapshot): LoadResult {
     const read = snapshot && snapshot.dataVersion === dataVersionOf(this.db) ? snapshot : readIndexSnapshot(this.db);
     const byBucket = read.groups;
-    const listed: ListedItem[] = [];
-    const haystacks: string[] = [];
+    const entries: IndexEntry[] = [];
     const damaged: string[] = [];
     const problems: IntegrityProblem[] = [];
     const flag = (p: IntegrityProblem, itemId?: string): void => {
@@ -108,55 +127,71 @@ export class IndexBuckets {
     const seen = new Set<string>();
     for (const b of this.db.prepare('SELECT id, version, blob FROM index_buckets').iterate() as IterableIterator<{ id: number } & BucketBlob>) {
       seen.add(String(b.id));
-      const decoded = m ? this.openChecked(m, b.id, b) : null;
+      const decoded = m ? this.openChecked(m, b.id, b, decodeForLoad) : null;
       if (!decoded) {
         // Its items fall back to their own records below, and unlock says why.
         if (m) flag(problem('stale-bucket', `bucket ${b.id}`, m.buckets[b.id] ? 'is older than the vault’s manifest or was altered' : 'is unknown to the vault’s manifest'));
         continue;
       }
-      const rows = byBucket.get(b.id);
+      const group = byBucket.get(b.id);
       byBucket.delete(b.id);
       // Reads check records against the bucket as the file holds it then (checkRecord); nothing is kept per item here.
-      for (const r of decoded) {
-        const id = r[ROW_ID];
-        const at = rows?.ids.get(id);
-        if (!rows || at === undefined) {
-          flag(problem('missing-item', id, '', r[2]), id);
-          continue;
+      if (decoded instanceof BucketColumns && group && agrees(decoded, group)) {
+        const rows = decoded.rowTexts();
+        for (let k = 0; k < decoded.n; k++) {
+          const used = group.used[k] ?? -1;
+          entries.push(IndexEntry.fromColumns(decoded, k, used === -1 ? null : used, rows));
         }
-        rows.ids.delete(id);
-        listed.push(fromRow(r, rows.used[at] ?? null));
-        haystacks.push(r[ROW_HAYSTACK]);
-        const version = rows.versions[at] ?? 0;
-        if (version !== r[ROW_VERSION]) flag(problem('older-version', id, `is version ${version}; the vault wrote version ${r[ROW_VERSION]}`, r[2]), id);
+      } else {
+        this.checkRows(b.id, decoded instanceof BucketColumns ? decoded.rows() : decoded, entries, flag);
       }
-      for (const id of rows?.ids.keys() ?? []) flag(problem('unknown-record', id, `names bucket ${b.id}, which does not list it`), id);
     }
     if (m) for (const id of Object.keys(m.buckets)) if (!seen.has(id)) flag(problem('stale-bucket', `bucket ${id}`, 'is missing from the file'));
     // Items no intact bucket listed fall back to their own record; item records are read only here.
-    const rowOf = this.db.prepare('SELECT detail FROM items WHERE id = ?').pluck();
-    for (const [bucket, rows] of byBucket) {
-      for (const [id, at] of rows.ids) {
-        const used = rows.used[at] ?? null;
-        const version = rows.versions[at] ?? 0;
+    for (const bucket of byBucket.keys()) {
+      for (const row of this.itemsIn(bucket, true)) {
         if (m && !m.buckets[bucket]) {
-          flag(problem('unknown-record', id, `names bucket ${bucket}, which the vault does not have (a deleted item put back?)`), id);
+          flag(problem('unknown-record', row.id, `names bucket ${bucket}, which the vault does not have (a deleted item put back?)`), row.id);
           continue;
         }
-        const detail = rowOf.get(id) as Buffer | undefined;
-        const record = detail ? tryRecord(this.keys, id, detail, version) : null;
-        if (!detail || !record) {
-          damaged.push(id);
+        const record = row.detail ? tryRecord(this.keys, row.id, row.detail, row.version) : null;
+        if (!row.detail || !record) {
+          damaged.push(row.id);
           continue;
         }
         const summary = summarize(record.item);
-        listed.push(listedOf(summary, used));
-        haystacks.push(haystackFor(summary));
-        this.expected.set(id, [version, digestOf(detail)]);
+        entries.push(IndexEntry.of(listedOf(summary, row.used), haystackFor(summary)));
+        this.expected.set(row.id, [row.version, digestOf(row.detail)]);
       }
     }
-    index.replaceAll(listed, haystacks);
+    index.replaceAll(entries);
     return { damaged, problems };
+  }
+
+  /**
+   * Checks a bucket that does not agree with the item rows as a whole (or predates version 3)
+   * item by item, to say which item is missing, older or unknown.
+   */
+  private checkRows(bucket: number, decoded: readonly BucketRow[], entries: IndexEntry[], flag: (p: IntegrityProblem, itemId?: string) => void): void {
+    const rows = new Map(this.itemsIn(bucket, false).map((r) => [r.id, r]));
+    for (const r of decoded) {
+      const id = r[ROW_ID];
+      const row = rows.get(id);
+      if (!row) {
+        flag(problem('missing-item', id, '', r[2]), id);
+        continue;
+      }
+      rows.delete(id);
+      entries.push(IndexEntry.of(fromRow(r, row.used), r[ROW_HAYSTACK]));
+      if (row.version !== r[ROW_VERSION]) flag(problem('older-version', id, `is version ${row.version}; the vault wrote version ${r[ROW_VERSION]}`, r[2]), id);
+    }
+    for (const id of rows.keys()) flag(problem('unknown-record', id, `names bucket ${bucket}, which does not list it`), id);
+  }
+
+  /** The item rows that name `bucket`, with their records when `withDetail`. */
+  private itemsIn(bucket: number, withDetail: boolean): ItemRowInfo[] {
+    const columns = withDetail ? 'id, version, last_used_at AS used, detail' : 'id, version, last_used_at AS used';
+    return this.db.prepare(`SELECT ${columns} FROM items WHERE bucket = ?`).all(bucket) as ItemRowInfo[];
   }
 
   /** Whether a stored item record is the one an authenticated bucket lists (records.ts RecordCheck). */
@@ -241,11 +276,13 @@ export class IndexBuckets {
     this.expected.delete(id);
   }
 
-  /** A bucket's rows if its version and digest are the manifest's and it opens; else null. */
-  private openChecked(m: ManifestBody, bucket: number, b: BucketBlob): BucketRow[] | null {
+  /** A bucket's contents if its version and digest are the manifest's and it opens; else null. */
+  private openChecked<T>(m: ManifestBody, bucket: number, b: BucketBlob, decode: (plain: Uint8Array) => T | null): T | null;
+  private openChecked(m: ManifestBody, bucket: number, b: BucketBlob): BucketRow[] | null;
+  private openChecked(m: ManifestBody, bucket: number, b: BucketBlob, decode: (plain: Uint8Array) => unknown = decodeBucket): unknown {
     const want = m.buckets[bucket];
     if (!want || want[0] !== b.version || want[1] !== sealedDigest(b.blob)) return null;
-    return this.keys.tryOpenWith('index', bucket, b.blob, decodeBucket, b.version);
+    return this.keys.tryOpenWith('index', bucket, b.blob, decode, b.version);
   }
 
   private listedIn(bucket: number, id: string): ManifestEntry | undefined {

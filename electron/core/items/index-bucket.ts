@@ -1,13 +1,13 @@
-// The plaintext of an index bucket: the summaries of up to BUCKET_SIZE items, each with its
-// search text already normalised. Unlock decodes every bucket, so the encoding is chosen for
-// decoding speed (together these took unlocking 100,000 items from ~1.3 s to well under 1 s):
+// The rows of an index bucket: the summaries of up to BUCKET_SIZE items, each with its search
+// text already normalised, as writes handle them. Buckets are written as version 3
+// (bucket-columns.ts); the older encodings are still read, and written as version 3 when they
+// change. Both were chosen for decoding speed:
 //   version 2: `{"v":2,"rows":[[...],...]}`, one fixed-position array per item (arrays parse
 //              about a quarter faster than objects with varying keys), as JSON whose characters
 //              above U+00FF are \uXXXX escapes, stored one byte per character (Latin-1): turning
 //              those bytes back into a string is a copy, where UTF-8 decoding of accented text
 //              cost about half as much again as parsing it.
-//   version 1: a bare JSON array of packed summary objects in UTF-8 (vaults written before).
-//              Still read, with its search text rebuilt; written as version 2 when it changes.
+//   version 1: a bare JSON array of packed summary objects in UTF-8, with no search text.
 import type { ListedItem } from '../../../shared/domain';
 import { noteLineOf, unpackSummary, type PackedSummary, type StoredSummary } from './model';
 import { haystackFor } from '../search/search-text';
@@ -99,14 +99,8 @@ export function fromRow(r: BucketRow, lastUsedAt: number | null): ListedItem {
   };
 }
 
-const ABOVE_LATIN1 = /[\u0100-\uffff]/g;
-const escape = (c: string): string => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 const OPEN_BRACE = 0x7b;
-
-export function encodeBucket(rows: readonly BucketRow[]): Buffer {
-  return Buffer.from(JSON.stringify({ v: 2, rows }).replace(ABOVE_LATIN1, escape), 'latin1');
-}
 
 function isRow(r: unknown): r is BucketRow {
   if (!Array.isArray(r) || typeof r[ROW_ID] !== 'string' || typeof r[ROW_HAYSTACK] !== 'string') return false;
@@ -117,8 +111,8 @@ function isRow(r: unknown): r is BucketRow {
   return r.length === ROW_LENGTH && typeof r[ROW_VERSION] === 'number' && typeof r[ROW_DIGEST] === 'string';
 }
 
-/** The bucket's rows, or null when the bytes are not a bucket this version can read. */
-export function decodeBucket(plain: Uint8Array): BucketRow[] | null {
+/** A version 1 or 2 bucket's rows, or null when the bytes are not one. */
+export function decodeLegacyBucket(plain: Uint8Array): BucketRow[] | null {
   try {
     if (plain[0] === OPEN_BRACE) {
       const bytes = Buffer.from(plain.buffer, plain.byteOffset, plain.byteLength);

@@ -30,54 +30,89 @@ function rankAt(normTitle: string, term: string, spaced: string, at: number): nu
   return normTitle.charCodeAt(at - 1) === 32 || normTitle.includes(spaced, at) ? 1 : 2;
 }
 
+/** Builds an entry's list item when it is first asked for (items/bucket-columns.ts RowTexts). */
+export interface ListedSource {
+  listedAt(k: number, lastUsedAt: number | null): ListedItem;
+}
+
+/** What an entry is made from at unlock, item `k` of one decoded bucket (items/bucket-columns.ts). */
+export interface ColumnSource {
+  readonly ids: readonly string[];
+  normTitle(k: number): string;
+  haystack(k: number): string;
+  type(k: number): ListedItem['type'];
+  favorite(k: number): boolean;
+  inTrash(k: number): boolean;
+  folder(k: number): string;
+  tags(k: number): string[];
+  createdAt(k: number): number;
+  updatedAt(k: number): number;
+}
+
 /**
- * One item in the index. The fields the list filters on are copied out of the summary into
- * this one class, so the hot loop reads a single object shape instead of chasing summaries.
+ * One item in the index. The fields the list filters and sorts on are its own, so the hot loop
+ * reads a single object shape; the full list item is built only when the item is listed (a
+ * window of the list shows a few dozen of 100,000), and kept.
  */
-class Entry {
-  /** Normalised search text; a slice of the current corpus once one is built (no copy). */
-  haystack: string;
-  /**
-   * Normalised title, its own string: ranking calls startsWith/includes on it for every hit,
-   * and those run several times slower on a slice of the 15 MB corpus than on a flat string.
-   */
-  readonly normTitle: string;
+export class IndexEntry {
   readonly sortKey: string;
-  readonly deleted: boolean;
-  readonly type: ListedItem['type'];
-  readonly favorite: boolean;
-  readonly folder: string;
-  readonly tags: readonly string[];
+
+  private constructor(
+    readonly id: string,
+    /** Normalised search text; a slice of the current corpus once one is built (no copy). */
+    public haystack: string,
+    /**
+     * Normalised title, its own string: ranking calls startsWith/includes on it for every hit,
+     * and those run several times slower on a slice of the 15 MB corpus than on a flat string.
+     */
+    readonly normTitle: string,
+    readonly deleted: boolean,
+    readonly type: ListedItem['type'],
+    readonly favorite: boolean,
+    readonly folder: string,
+    readonly tags: readonly string[],
+    readonly createdAt: number,
+    readonly updatedAt: number,
+    public lastUsedAt: number | null,
+    private listed: ListedItem | null,
+    private readonly source: ListedSource | null,
+    private readonly k: number,
+  ) {
+    this.sortKey = titleSortKey(normTitle);
+  }
 
   /** `haystack` is the item's search text (search-text.ts), notes included. */
-  constructor(
-    public summary: ListedItem,
-    haystack: string,
-  ) {
-    this.haystack = haystack;
-    this.normTitle = normalize(summary.title);
-    this.sortKey = titleSortKey(this.normTitle);
-    this.deleted = summary.deletedAt !== null;
-    this.type = summary.type;
-    this.favorite = summary.favorite;
-    this.folder = summary.folder;
-    this.tags = summary.tags;
+  static of(summary: ListedItem, haystack: string): IndexEntry {
+    const s = summary;
+    return new IndexEntry(s.id, haystack, normalize(s.title), s.deletedAt !== null, s.type, s.favorite, s.folder, s.tags, s.createdAt, s.updatedAt, s.lastUsedAt, s, null, 0);
+  }
+
+  /** Item `k` of a decoded bucket, its list item built from `rows` when first needed. */
+  static fromColumns(c: ColumnSource, k: number, lastUsedAt: number | null, rows: ListedSource): IndexEntry {
+    return new IndexEntry(c.ids[k] ?? '', c.haystack(k), c.normTitle(k), c.inTrash(k), c.type(k), c.favorite(k), c.folder(k), c.tags(k), c.createdAt(k), c.updatedAt(k), lastUsedAt, null, rows, k);
+  }
+
+  get summary(): ListedItem {
+    this.listed ??= (this.source as ListedSource).listedAt(this.k, this.lastUsedAt);
+    return this.listed;
+  }
+
+  touch(lastUsedAt: number): void {
+    this.lastUsedAt = lastUsedAt;
+    if (this.listed) this.listed = { ...this.listed, lastUsedAt };
   }
 }
 
 /** The unlocked vault's summaries, kept in title order, with search. */
 export class SummaryIndex {
-  private entries = new Map<string, Entry>();
-  private byTitle: Entry[] = [];
+  private entries = new Map<string, IndexEntry>();
+  private byTitle: IndexEntry[] = [];
   private corpus: Corpus | null = null;
 
-  /**
-   * Replaces everything (unlock, or another process changed the file) and readies search.
-   * `haystacks[i]` is the search text of `items[i]`.
-   */
-  replaceAll(items: readonly ListedItem[], haystacks: readonly string[]): void {
-    const entries = new Map<string, Entry>();
-    items.forEach((s, i) => entries.set(s.id, new Entry(s, haystacks[i] ?? '')));
+  /** Replaces everything (unlock, or another process changed the file) and readies search. */
+  replaceAll(all: readonly IndexEntry[]): void {
+    const entries = new Map<string, IndexEntry>();
+    for (const e of all) entries.set(e.id, e);
     this.entries = entries;
     this.byTitle = sortByTitle([...entries.values()]);
     this.corpus = new Corpus(this.byTitle);
@@ -104,7 +139,7 @@ export class SummaryIndex {
   /** Adds or replaces one item, keeping the title order without a full re-sort. */
   set(summary: ListedItem, haystack: string): void {
     const old = this.entries.get(summary.id);
-    const entry = new Entry(summary, haystack);
+    const entry = IndexEntry.of(summary, haystack);
     this.entries.set(summary.id, entry);
     this.corpus = null;
     const order = this.byTitle;
@@ -116,7 +151,7 @@ export class SummaryIndex {
     let hi = order.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (compareByTitle(order[mid] as Entry, entry) <= 0) lo = mid + 1;
+      if (compareByTitle(order[mid] as IndexEntry, entry) <= 0) lo = mid + 1;
       else hi = mid;
     }
     order.splice(lo, 0, entry);
@@ -124,9 +159,8 @@ export class SummaryIndex {
 
   /** Changes only the last-used time; search text and title order stay as they are. */
   touch(id: string, lastUsedAt: number): void {
-    const e = this.entries.get(id);
     // The filter fields are unchanged, so the entry (and its place in the order) stays.
-    if (e) e.summary = { ...e.summary, lastUsedAt };
+    this.entries.get(id)?.touch(lastUsedAt);
   }
 
   delete(id: string): void {
@@ -150,7 +184,7 @@ export class SummaryIndex {
     const terms = queryTerms(q.text);
     const wantTrash = q.trash === true;
     const order = this.byTitle;
-    let pool: readonly Entry[] = order;
+    let pool: readonly IndexEntry[] = order;
     let rest = terms;
     // Where the first term occurs in each pooled entry, when the scan was for that term.
     let firstAt: number[] | undefined;
@@ -162,42 +196,42 @@ export class SummaryIndex {
       pool = this.corpus.matching(longest, order, firstAt);
       rest = terms.filter((t, i) => i !== terms.indexOf(longest));
     }
-    const out: Entry[] = [];
+    const out: IndexEntry[] = [];
     const outAt: number[] = [];
     for (let i = 0; i < pool.length; i++) {
-      const e = pool[i] as Entry;
+      const e = pool[i] as IndexEntry;
       if (e.deleted !== wantTrash) continue;
       if (q.type && e.type !== q.type) continue;
       if (q.favorite !== undefined && e.favorite !== q.favorite) continue;
       if (q.tag !== undefined && !e.tags.includes(q.tag)) continue;
       if (q.folder !== undefined && e.folder !== q.folder) continue;
-      if (q.usedSince !== undefined && (e.summary.lastUsedAt ?? -1) < q.usedSince) continue;
-      if (q.unusedSince !== undefined && (e.summary.lastUsedAt ?? e.summary.createdAt) >= q.unusedSince) continue;
+      if (q.usedSince !== undefined && (e.lastUsedAt ?? -1) < q.usedSince) continue;
+      if (q.unusedSince !== undefined && (e.lastUsedAt ?? e.createdAt) >= q.unusedSince) continue;
       if (rest.length > 0 && !matchesAll(e.haystack, rest)) continue;
       out.push(e);
       if (firstAt) outAt.push(firstAt[i] as number);
     }
     const sort = q.sort ?? (terms.length > 0 ? 'relevance' : 'title');
-    let sorted: Entry[] = out;
+    let sorted: IndexEntry[] = out;
     if (sort === 'relevance' && terms.length > 0) {
       // A stable bucket sort by rank keeps title order within each rank.
-      const ranks: Entry[][] = [[], [], [], []];
+      const ranks: IndexEntry[][] = [[], [], [], []];
       const first = terms[0] as string;
       const spaced = ` ${first}`;
       for (let i = 0; i < out.length; i++) {
-        const e = out[i] as Entry;
+        const e = out[i] as IndexEntry;
         ranks[firstAt ? rankAt(e.normTitle, first, spaced, outAt[i] as number) : relevance(e.normTitle, first, spaced)]?.push(e);
       }
-      sorted = out.length === (ranks[0]?.length ?? 0) ? out : ([] as Entry[]).concat(...ranks);
+      sorted = out.length === (ranks[0]?.length ?? 0) ? out : ([] as IndexEntry[]).concat(...ranks);
     } else if (sort === 'updated') {
-      out.sort((a, b) => b.summary.updatedAt - a.summary.updatedAt);
+      out.sort((a, b) => b.updatedAt - a.updatedAt);
     } else if (sort === 'last-used') {
-      out.sort((a, b) => (b.summary.lastUsedAt ?? -1) - (a.summary.lastUsedAt ?? -1));
+      out.sort((a, b) => (b.lastUsedAt ?? -1) - (a.lastUsedAt ?? -1));
     }
     const from = Math.min(q.offset ?? 0, sorted.length);
     const n = q.limit !== undefined ? Math.min(q.limit, sorted.length - from) : sorted.length - from;
     const result = new Array<ListedItem>(n);
-    for (let i = 0; i < n; i++) result[i] = (sorted[from + i] as Entry).summary;
+    for (let i = 0; i < n; i++) result[i] = (sorted[from + i] as IndexEntry).summary;
     return { items: result, total: sorted.length };
   }
 }

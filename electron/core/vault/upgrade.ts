@@ -3,7 +3,8 @@
 // bucket and meta record is re-sealed as version 1 with the versioned AAD, the buckets learn
 // their items' versions and digests, and the manifest is written over all of it. A record that
 // does not open is left as it was, so the unlock check reports it instead of blessing it.
-import { decodeBucket, encodeBucket, ROW_DIGEST, ROW_ID, ROW_VERSION, toRow, type BucketRow } from '../items/index-bucket';
+import { ROW_DIGEST, ROW_ID, ROW_VERSION, toRow, type BucketRow } from '../items/index-bucket';
+import { decodeBucket, encodeBucket } from '../items/bucket-codec';
 import { summarize } from '../items/model';
 import { sealRecord, tryRecord } from '../items/records';
 import type { Db } from './db';

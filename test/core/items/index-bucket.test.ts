@@ -1,12 +1,15 @@
 // Index buckets are decoded at every unlock. Their encoding must carry any text a person can
 // type unchanged, keep the search text of visible fields only, and still read vaults written
-// in the earlier encoding.
+// in the earlier encodings. Version 3 keeps a bucket's rows in id order.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Item } from '../../../shared/domain';
-import { decodeBucket, encodeBucket, fromRow, ROW_HAYSTACK, toRow } from '../../../electron/core/items/index-bucket';
+import { fromRow, ROW_HAYSTACK, toRow, type BucketRow } from '../../../electron/core/items/index-bucket';
+import { decodeBucket, decodeForLoad, encodeBucket } from '../../../electron/core/items/bucket-codec';
+import { BucketColumns } from '../../../electron/core/items/bucket-columns';
 import { listedOf, summarize, unpackSummary, type PackedSummary, type StoredSummary } from '../../../electron/core/items/model';
-import { haystackFor } from '../../../electron/core/search/search-text';
+import { haystackFor, normalize } from '../../../electron/core/search/search-text';
+import { deflateRawSync } from 'node:zlib';
 
 const base: Item = {
   id: 'i-2', type: 'note', title: 'Memo', username: '', password: '', urls: [], totp: '', notes: '', tags: [], folder: '', favorite: false,
@@ -20,7 +23,11 @@ const full: Item = {
 const note = (title: string, notes = '', id = `id-${title.length}`): StoredSummary => summarize({ ...base, id, title, notes });
 /** A row back as the list holds it; compared with listedOf() of what went in. */
 const roundTrip = (list: StoredSummary[]) => decodeBucket(encodeBucket(list.map((s) => toRow(s))))?.map((r) => fromRow(r, null));
-const listed = (list: StoredSummary[]) => list.map((s) => listedOf(s, null));
+const byId = <T extends { id: string }>(xs: T[]): T[] => [...xs].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+const listed = (list: StoredSummary[]) => byId(list.map((s) => listedOf(s, null)));
+/** A version 2 bucket as vaults before version 3 wrote it: JSON in Latin-1, characters above U+00FF escaped. */
+const version2 = (rows: BucketRow[]) =>
+  Buffer.from(JSON.stringify({ v: 2, rows }).replace(/[\u0100-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`), 'latin1');
 
 describe('index bucket encoding', () => {
   it('round-trips every field of a summary, each flag on its own', () => {
@@ -63,7 +70,7 @@ describe('index bucket encoding', () => {
       note('quotes " \\ and \u0000\u0001\u007f\u2028 controls', 'line\r\nbreak\ttab'),
     ];
     const bytes = encodeBucket(list.map((s) => toRow(s)));
-    expect(bytes[0]).toBe(0x7b);
+    expect(bytes[0]).toBe(0x03);
     expect(roundTrip(list)).toEqual(listed(list));
   });
 
@@ -75,6 +82,47 @@ describe('index bucket encoding', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('gives unlock the same items by column as writes get by row', () => {
+    const list = [full, base, { ...full, id: 'i-0', title: 'Zürich 10', deletedAt: null, tags: [], folder: 'F' }].map((item) => summarize(item));
+    const rows = list.map((s, i) => toRow(s, i + 1, `digest-${i}`));
+    const columns = decodeForLoad(encodeBucket(rows));
+    if (!(columns instanceof BucketColumns)) throw new Error('not read as columns');
+    const texts = columns.rowTexts();
+    const fromColumns = columns.ids.map((id, k) => ({
+      id, title: columns.normTitle(k), hay: columns.haystack(k), type: columns.type(k), fav: columns.favorite(k), trash: columns.inTrash(k),
+      folder: columns.folder(k), tags: columns.tags(k), created: columns.createdAt(k), updated: columns.updatedAt(k), version: columns.versions[k], item: texts.listedAt(k, 7),
+    }));
+    const expected = byId(list).map((s) => ({
+      id: s.id, title: normalize(s.title),
+      hay: haystackFor(s), type: s.type, fav: s.favorite, trash: s.deletedAt !== null, folder: s.folder, tags: s.tags, created: s.createdAt, updated: s.updatedAt,
+      version: list.indexOf(s) + 1, item: listedOf(s, 7),
+    }));
+    expect(fromColumns).toEqual(expected);
+    expect(columns.joinedIds).toBe(byId(list).map((s) => s.id).join(','));
+    expect(decodeBucket(encodeBucket(rows))).toEqual(byId(rows.map((r) => ({ id: r[0], r }))).map((x) => x.r));
+  });
+
+  it('still reads version 2 buckets (rows as JSON arrays in Latin-1)', () => {
+    const list = [note('Crédit 日本', 'Straße'), summarize(full)];
+    const rows = list.map((s) => toRow(s, 3, 'd'));
+    expect(decodeBucket(version2(rows))).toEqual(rows);
+    expect(decodeForLoad(version2(rows))).toEqual(rows);
+  });
+
+  it('refuses a version 3 bucket whose compressed text or columns do not add up', () => {
+    const good = encodeBucket([toRow(summarize(full), 1, 'd')]);
+    const cut = good.subarray(0, good.length - 3);
+    expect(decodeBucket(cut)).toBeNull();
+    expect(decodeBucket(Buffer.concat([Buffer.of(0x03), Buffer.from('not deflate')]))).toBeNull();
+    const line = (o: object, rest = '') => Buffer.concat([Buffer.of(0x03), deflateRawSync(Buffer.from(`${JSON.stringify(o)}\n${rest}`, 'latin1'))]);
+    const columns = { v: 3, ids: 'a', ver: [1], dig: 'd', nt: 'x', ntLen: [1], hay: 'x', hayLen: [1], kind: [0], folders: [''], folder: [0], tagSets: [[]], tags: [0], created: [1], updated: [1], rowLen: [2] };
+    expect(decodeBucket(line(columns, '[]'))).not.toBeNull();
+    expect(decodeBucket(line({ ...columns, rowLen: [5] }, '[]'))).toBeNull();
+    expect(decodeBucket(line({ ...columns, hayLen: [4] }, '[]'))).toBeNull();
+    expect(decodeBucket(line({ ...columns, ids: 'a,b' }, '[]'))).toBeNull();
+    expect(decodeBucket(line({ ...columns, ver: ['1'] }, '[]'))).toBeNull();
   });
 
   it('still reads buckets of packed summaries in UTF-8 (the earlier encoding), with their search text', () => {

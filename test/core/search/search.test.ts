@@ -123,10 +123,14 @@ describe('search agrees with a plain substring check', () => {
     v.lock();
     await v.unlock(PASSWORD); // exercise the bulk corpus built at unlock
     const all = v.items.list();
-    const hay = (listed: (typeof all)[number]) => {
-      const s = v.items.summary(listed.id); // the list leaves notes out; the reference reads them from the item
-      return normalize([s.title, s.username, s.urls.join(' '), s.service, s.keyId, s.environment, s.tags.join(' '), s.folder, s.notes].join('\u0001'));
-    };
+    // The list leaves notes out; the reference reads them from each item, once (a record read decrypts).
+    const hays = new Map(
+      all.map((listed) => {
+        const s = v.items.summary(listed.id);
+        return [listed.id, normalize([s.title, s.username, s.urls.join(' '), s.service, s.keyId, s.environment, s.tags.join(' '), s.folder, s.notes].join('\u0001'))];
+      }),
+    );
+    const hay = (listed: (typeof all)[number]) => hays.get(listed.id) ?? '';
     for (let q = 0; q < 300; q++) {
       const text = q % 10 === 0 ? `${word(2)} ${word(1)}` : word(1 + (q % 4));
       const terms = normalize(text).split(/\s+/).filter(Boolean);

@@ -1,0 +1,252 @@
+// Version 3 of an index bucket's plaintext, laid out so that unlock builds as few objects as
+// possible. Unlocking 100,000 items spent most of its time creating and then garbage-collecting
+// ~25 objects per item from version 2's one-array-per-row JSON, although the list shows a few
+// dozen rows at a time. Version 3 keeps what unlock needs (ids and versions for the integrity
+// check, the search text, the title and the list's filter fields) in columns: one string or one
+// array per bucket, cut into per-item slices. Everything else of an item stays as the JSON text
+// of its version 2 row, parsed only when the item is first listed.
+//
+// Bytes: 0x03, then the text below compressed with raw deflate. The text is one JSON line (the
+// columns) and then the row texts back to back, in Latin-1 with characters above U+00FF as
+// \uXXXX escapes (see index-bucket.ts). Rows are sorted by id, so unlock can compare a whole
+// bucket with the item rows SQLite lists in id order by one string comparison.
+//
+// Compression matters for the desktop app: it decrypts with @noble/ciphers in JavaScript
+// (Electron's BoringSSL has no ChaCha20-Poly1305), and the index is ~3.5 times smaller
+// deflated. The index holds no secrets (summaries only), so compressing before encrypting
+// does not expose one through ciphertext lengths.
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import { ITEM_TYPES, type ListedItem } from '../../../shared/domain';
+import { normalize } from '../search/search-text';
+import { fromRow, ROW_DIGEST, ROW_HAYSTACK, ROW_ID, ROW_VERSION, type BucketRow } from './index-bucket';
+
+export const COLUMNS_MAGIC = 0x03;
+/** Fast deflate: a write re-encodes a whole bucket, and level 6 saved only ~13 % more. */
+const DEFLATE_LEVEL = 1;
+/** A bucket of 256 items is ~100 KB of text; anything far larger is not one this code wrote. */
+const MAX_TEXT_BYTES = 64 * 1024 * 1024;
+/** How many leading cells of a version 2 row the row text keeps: the rest are columns. */
+const ROW_TEXT_CELLS = ROW_HAYSTACK;
+const NEWLINE = 0x0a;
+
+const ABOVE_LATIN1 = /[\u0100-\uffff]/g;
+const escape = (c: string): string => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+const latin1Json = (value: unknown): string => JSON.stringify(value).replace(ABOVE_LATIN1, escape);
+
+/** The columns' JSON line. Short names: it is parsed at every unlock. */
+interface ColumnsJson {
+  v: 3;
+  /** Ids joined by commas (ids never hold one), in id order. */
+  ids: string;
+  /** Record versions and digests (digests joined by commas: base64 has none). */
+  ver: number[];
+  dig: string;
+  /** Normalised titles and search texts, each column joined with their lengths. */
+  nt: string;
+  ntLen: number[];
+  hay: string;
+  hayLen: number[];
+  /** Per item: type index * 4 + favourite (1) + in the trash (2). */
+  kind: number[];
+  /** Distinct folders and tag lists, and each item's index into them. */
+  folders: string[];
+  folder: number[];
+  tagSets: string[][];
+  tags: number[];
+  created: number[];
+  updated: number[];
+  /** Lengths of the row texts that follow the line. */
+  rowLen: number[];
+}
+
+const FAVORITE_BIT = 1;
+const TRASH_BIT = 2;
+
+function indexer<T>(keyOf: (v: T) => string): { table: T[]; at: (v: T) => number } {
+  const seen = new Map<string, number>();
+  const table: T[] = [];
+  return {
+    table,
+    at: (v) => {
+      const key = keyOf(v);
+      let i = seen.get(key);
+      if (i === undefined) {
+        i = table.length;
+        table.push(v);
+        seen.set(key, i);
+      }
+      return i;
+    },
+  };
+}
+
+export function encodeColumns(input: readonly BucketRow[]): Buffer {
+  const rows = [...input].sort((a, b) => (a[ROW_ID] < b[ROW_ID] ? -1 : a[ROW_ID] > b[ROW_ID] ? 1 : 0));
+  const folders = indexer<string>((f) => f);
+  const tagSets = indexer<string[]>((t) => JSON.stringify(t));
+  const normTitles = rows.map((r) => normalize(r[2]));
+  const texts = rows.map((r) => latin1Json(r.slice(0, ROW_TEXT_CELLS)));
+  const line: ColumnsJson = {
+    v: 3,
+    ids: rows.map((r) => r[ROW_ID]).join(','),
+    ver: rows.map((r) => r[ROW_VERSION]),
+    dig: rows.map((r) => r[ROW_DIGEST]).join(','),
+    nt: normTitles.join(''),
+    ntLen: normTitles.map((t) => t.length),
+    hay: rows.map((r) => r[ROW_HAYSTACK]).join(''),
+    hayLen: rows.map((r) => r[ROW_HAYSTACK].length),
+    kind: rows.map((r) => ITEM_TYPES.indexOf(r[1]) * 4 + ((r[8] & 1) !== 0 ? FAVORITE_BIT : 0) + (r[17] !== null ? TRASH_BIT : 0)),
+    folders: folders.table,
+    folder: rows.map((r) => folders.at(r[7])),
+    tagSets: tagSets.table,
+    tags: rows.map((r) => tagSets.at(r[6])),
+    created: rows.map((r) => r[15]),
+    updated: rows.map((r) => r[16]),
+    rowLen: texts.map((t) => t.length),
+  };
+  const text = `${latin1Json(line)}\n${texts.join('')}`;
+  return Buffer.concat([Buffer.of(COLUMNS_MAGIC), deflateRawSync(Buffer.from(text, 'latin1'), { level: DEFLATE_LEVEL })]);
+}
+
+/** Where each of `lengths` starts in its joined column; the last entry is the column's end. */
+function startsOf(lengths: readonly number[]): Int32Array {
+  const starts = new Int32Array(lengths.length + 1);
+  let at = 0;
+  for (let k = 0; k < lengths.length; k++) {
+    starts[k] = at;
+    at += lengths[k] ?? 0;
+  }
+  starts[lengths.length] = at;
+  return starts;
+}
+
+const isNumbers = (a: unknown, n: number): a is number[] => Array.isArray(a) && a.length === n && a.every((x) => typeof x === 'number');
+
+/**
+ * The row texts of one bucket: what an entry keeps to build its list item later. Holds only
+ * the rows' part of the bucket's text, not its search text (the corpus has that).
+ */
+export class RowTexts {
+  constructor(
+    private readonly text: string,
+    private readonly starts: Int32Array,
+  ) {}
+
+  /** The list item of row `k`, with `lastUsedAt` as it is now. */
+  listedAt(k: number, lastUsedAt: number | null): ListedItem {
+    const cells = JSON.parse(this.text.slice(this.starts[k], this.starts[k + 1])) as BucketRow;
+    return fromRow(cells, lastUsedAt);
+  }
+}
+
+/** One decoded version 3 bucket, read column by column (unlock) or as whole rows (writes). */
+export class BucketColumns {
+  readonly n: number;
+  readonly ids: string[];
+  private readonly ntStarts: Int32Array;
+  private readonly hayStarts: Int32Array;
+  private readonly rowStarts: Int32Array;
+
+  /** `rowText` is the row texts back to back: its own string, so entries keep no search text alive. */
+  private constructor(
+    private readonly c: ColumnsJson,
+    private readonly rowText: string,
+  ) {
+    this.ids = c.ids === '' ? [] : c.ids.split(',');
+    this.n = this.ids.length;
+    this.ntStarts = startsOf(c.ntLen);
+    this.hayStarts = startsOf(c.hayLen);
+    this.rowStarts = startsOf(c.rowLen);
+  }
+
+  /** The bucket, or null when the bytes are not a version 3 bucket this code wrote. */
+  static decode(plain: Uint8Array): BucketColumns | null {
+    if (plain[0] !== COLUMNS_MAGIC) return null;
+    let bytes: Buffer;
+    try {
+      bytes = inflateRawSync(plain.subarray(1), { maxOutputLength: MAX_TEXT_BYTES });
+    } catch {
+      return null;
+    }
+    try {
+      const end = bytes.indexOf(NEWLINE);
+      if (end === -1) return null;
+      const c = JSON.parse(bytes.toString('latin1', 0, end)) as Partial<ColumnsJson>;
+      if (typeof c.nt !== 'string' || typeof c.hay !== 'string') return null;
+      const rowText = bytes.toString('latin1', end + 1);
+      const n = c.ver?.length ?? -1;
+      const ok =
+        c.v === 3 && typeof c.ids === 'string' && typeof c.dig === 'string' &&
+        Array.isArray(c.folders) && Array.isArray(c.tagSets) &&
+        [c.ver, c.ntLen, c.hayLen, c.kind, c.folder, c.tags, c.created, c.updated, c.rowLen].every((col) => isNumbers(col, n));
+      if (!ok) return null;
+      const columns = new BucketColumns(c as ColumnsJson, rowText);
+      const consistent =
+        columns.n === n && columns.rowStarts[n] === rowText.length && columns.ntStarts[n] === c.nt.length && columns.hayStarts[n] === c.hay.length;
+      return consistent ? columns : null;
+    } catch {
+      return null;
+    } finally {
+      bytes.fill(0);
+    }
+  }
+
+  get versions(): readonly number[] {
+    return this.c.ver;
+  }
+
+  /** The ids as one string, comma-joined in id order: compared with SQLite's listing as a whole. */
+  get joinedIds(): string {
+    return this.c.ids;
+  }
+
+  normTitle(k: number): string {
+    return this.c.nt.slice(this.ntStarts[k], this.ntStarts[k + 1]);
+  }
+
+  haystack(k: number): string {
+    return this.c.hay.slice(this.hayStarts[k], this.hayStarts[k + 1]);
+  }
+
+  type(k: number): ListedItem['type'] {
+    return ITEM_TYPES[(this.c.kind[k] ?? 0) >> 2] ?? 'login';
+  }
+
+  favorite(k: number): boolean {
+    return ((this.c.kind[k] ?? 0) & FAVORITE_BIT) !== 0;
+  }
+
+  inTrash(k: number): boolean {
+    return ((this.c.kind[k] ?? 0) & TRASH_BIT) !== 0;
+  }
+
+  folder(k: number): string {
+    return this.c.folders[this.c.folder[k] ?? 0] ?? '';
+  }
+
+  tags(k: number): string[] {
+    return this.c.tagSets[this.c.tags[k] ?? 0] ?? [];
+  }
+
+  createdAt(k: number): number {
+    return this.c.created[k] ?? 0;
+  }
+
+  updatedAt(k: number): number {
+    return this.c.updated[k] ?? 0;
+  }
+
+  /** The rows' texts, for entries to build list items from when they are first listed. */
+  rowTexts(): RowTexts {
+    return new RowTexts(this.rowText, this.rowStarts);
+  }
+
+  rows(): BucketRow[] {
+    const digests = this.c.dig.split(',');
+    return this.ids.map((_, k) => {
+      const cells = JSON.parse(this.rowText.slice(this.rowStarts[k], this.rowStarts[k + 1])) as unknown[];
+      cells.push(this.haystack(k), this.c.ver[k] ?? 0, digests[k] ?? '');
+      return cells as BucketRow;
+    });
+  }
+}
