@@ -6,7 +6,8 @@
 // array per bucket, cut into per-item slices. Everything else of an item stays as the JSON text
 // of its version 2 row, parsed only when the item is first listed.
 //
-// Bytes: 0x03, then the text below compressed with raw deflate. The text is one JSON line (the
+// Bytes: 0x03, the text's length (4 bytes, big-endian), then the text compressed with raw
+// deflate (inflated in one piece of exactly that size). The text is one JSON line (the
 // columns) and then the row texts back to back, in Latin-1 with characters above U+00FF as
 // \uXXXX escapes (see index-bucket.ts). Rows are sorted by id, so unlock can compare a whole
 // bucket with the item rows SQLite lists in id order by one string comparison.
@@ -21,6 +22,7 @@ import { normalize } from '../search/search-text';
 import { fromRow, ROW_DIGEST, ROW_HAYSTACK, ROW_ID, ROW_VERSION, type BucketRow } from './index-bucket';
 
 export const COLUMNS_MAGIC = 0x03;
+const HEAD_BYTES = 5;
 /** Fast deflate: a write re-encodes a whole bucket, and level 6 saved only ~13 % more. */
 const DEFLATE_LEVEL = 1;
 /** A bucket of 256 items is ~100 KB of text; anything far larger is not one this code wrote. */
@@ -36,14 +38,17 @@ const latin1Json = (value: unknown): string => JSON.stringify(value).replace(ABO
 /** The columns' JSON line. Short names: it is parsed at every unlock. */
 interface ColumnsJson {
   v: 3;
-  /** Ids joined by commas (ids never hold one), in id order. */
-  ids: string;
+  /** Ids, in id order. */
+  ids: string[];
   /** Record versions and digests (digests joined by commas: base64 has none). */
   ver: number[];
   dig: string;
-  /** Normalised titles and search texts, each column joined with their lengths. */
-  nt: string;
-  ntLen: number[];
+  /**
+   * Normalised titles, each its own string: sorting and ranking compare them constantly, and
+   * string comparison runs several times slower on slices of a longer string.
+   */
+  nt: string[];
+  /** Search texts joined, with their lengths (the corpus copies them into one string anyway). */
   hay: string;
   hayLen: number[];
   /** Per item: type index * 4 + favourite (1) + in the trash (2). */
@@ -84,15 +89,13 @@ export function encodeColumns(input: readonly BucketRow[]): Buffer {
   const rows = [...input].sort((a, b) => (a[ROW_ID] < b[ROW_ID] ? -1 : a[ROW_ID] > b[ROW_ID] ? 1 : 0));
   const folders = indexer<string>((f) => f);
   const tagSets = indexer<string[]>((t) => JSON.stringify(t));
-  const normTitles = rows.map((r) => normalize(r[2]));
   const texts = rows.map((r) => latin1Json(r.slice(0, ROW_TEXT_CELLS)));
   const line: ColumnsJson = {
     v: 3,
-    ids: rows.map((r) => r[ROW_ID]).join(','),
+    ids: rows.map((r) => r[ROW_ID]),
     ver: rows.map((r) => r[ROW_VERSION]),
     dig: rows.map((r) => r[ROW_DIGEST]).join(','),
-    nt: normTitles.join(''),
-    ntLen: normTitles.map((t) => t.length),
+    nt: rows.map((r) => normalize(r[2])),
     hay: rows.map((r) => r[ROW_HAYSTACK]).join(''),
     hayLen: rows.map((r) => r[ROW_HAYSTACK].length),
     kind: rows.map((r) => ITEM_TYPES.indexOf(r[1]) * 4 + ((r[8] & 1) !== 0 ? FAVORITE_BIT : 0) + (r[17] !== null ? TRASH_BIT : 0)),
@@ -104,8 +107,11 @@ export function encodeColumns(input: readonly BucketRow[]): Buffer {
     updated: rows.map((r) => r[16]),
     rowLen: texts.map((t) => t.length),
   };
-  const text = `${latin1Json(line)}\n${texts.join('')}`;
-  return Buffer.concat([Buffer.of(COLUMNS_MAGIC), deflateRawSync(Buffer.from(text, 'latin1'), { level: DEFLATE_LEVEL })]);
+  const text = Buffer.from(`${latin1Json(line)}\n${texts.join('')}`, 'latin1');
+  const head = Buffer.alloc(HEAD_BYTES);
+  head[0] = COLUMNS_MAGIC;
+  head.writeUInt32BE(text.length, 1);
+  return Buffer.concat([head, deflateRawSync(text, { level: DEFLATE_LEVEL })]);
 }
 
 /** Where each of `lengths` starts in its joined column; the last entry is the column's end. */
@@ -120,6 +126,7 @@ function startsOf(lengths: readonly number[]): Int32Array {
   return starts;
 }
 
+const isStrings = (a: unknown): a is string[] => Array.isArray(a) && a.every((x) => typeof x === 'string');
 const isNumbers = (a: unknown, n: number): a is number[] => Array.isArray(a) && a.length === n && a.every((x) => typeof x === 'number');
 
 /**
@@ -142,8 +149,6 @@ export class RowTexts {
 /** One decoded version 3 bucket, read column by column (unlock) or as whole rows (writes). */
 export class BucketColumns {
   readonly n: number;
-  readonly ids: string[];
-  private readonly ntStarts: Int32Array;
   private readonly hayStarts: Int32Array;
   private readonly rowStarts: Int32Array;
 
@@ -152,37 +157,38 @@ export class BucketColumns {
     private readonly c: ColumnsJson,
     private readonly rowText: string,
   ) {
-    this.ids = c.ids === '' ? [] : c.ids.split(',');
-    this.n = this.ids.length;
-    this.ntStarts = startsOf(c.ntLen);
+    this.n = c.ids.length;
     this.hayStarts = startsOf(c.hayLen);
     this.rowStarts = startsOf(c.rowLen);
   }
 
   /** The bucket, or null when the bytes are not a version 3 bucket this code wrote. */
   static decode(plain: Uint8Array): BucketColumns | null {
-    if (plain[0] !== COLUMNS_MAGIC) return null;
+    if (plain[0] !== COLUMNS_MAGIC || plain.length < HEAD_BYTES) return null;
+    const size = Buffer.from(plain.buffer, plain.byteOffset, plain.byteLength).readUInt32BE(1);
+    if (size > MAX_TEXT_BYTES) return null;
     let bytes: Buffer;
     try {
-      bytes = inflateRawSync(plain.subarray(1), { maxOutputLength: MAX_TEXT_BYTES });
+      bytes = inflateRawSync(plain.subarray(HEAD_BYTES), { chunkSize: Math.max(64, size), maxOutputLength: size });
     } catch {
       return null;
     }
+    if (bytes.length !== size) return null;
     try {
       const end = bytes.indexOf(NEWLINE);
       if (end === -1) return null;
       const c = JSON.parse(bytes.toString('latin1', 0, end)) as Partial<ColumnsJson>;
-      if (typeof c.nt !== 'string' || typeof c.hay !== 'string') return null;
+      if (!isStrings(c.ids) || !isStrings(c.nt) || typeof c.hay !== 'string') return null;
       const rowText = bytes.toString('latin1', end + 1);
       const n = c.ver?.length ?? -1;
       const ok =
-        c.v === 3 && typeof c.ids === 'string' && typeof c.dig === 'string' &&
+        c.v === 3 && c.ids.length === n && c.nt.length === n && typeof c.dig === 'string' &&
         Array.isArray(c.folders) && Array.isArray(c.tagSets) &&
-        [c.ver, c.ntLen, c.hayLen, c.kind, c.folder, c.tags, c.created, c.updated, c.rowLen].every((col) => isNumbers(col, n));
+        [c.ver, c.hayLen, c.kind, c.folder, c.tags, c.created, c.updated, c.rowLen].every((col) => isNumbers(col, n));
       if (!ok) return null;
       const columns = new BucketColumns(c as ColumnsJson, rowText);
       const consistent =
-        columns.n === n && columns.rowStarts[n] === rowText.length && columns.ntStarts[n] === c.nt.length && columns.hayStarts[n] === c.hay.length;
+        columns.rowStarts[n] === rowText.length && columns.hayStarts[n] === c.hay.length;
       return consistent ? columns : null;
     } catch {
       return null;
@@ -195,13 +201,20 @@ export class BucketColumns {
     return this.c.ver;
   }
 
-  /** The ids as one string, comma-joined in id order: compared with SQLite's listing as a whole. */
-  get joinedIds(): string {
+  get ids(): readonly string[] {
     return this.c.ids;
   }
 
+  /**
+   * The ids as one string, comma-joined in id order, compared with SQLite's listing as a whole;
+   * null if an id holds a comma (never one this code made), which would make that ambiguous.
+   */
+  get joinedIds(): string | null {
+    return this.c.ids.some((id) => id.includes(',')) ? null : this.c.ids.join(',');
+  }
+
   normTitle(k: number): string {
-    return this.c.nt.slice(this.ntStarts[k], this.ntStarts[k + 1]);
+    return this.c.nt[k] ?? '';
   }
 
   haystack(k: number): string {
@@ -243,7 +256,7 @@ export class BucketColumns {
 
   rows(): BucketRow[] {
     const digests = this.c.dig.split(',');
-    return this.ids.map((_, k) => {
+    return this.c.ids.map((_, k) => {
       const cells = JSON.parse(this.rowText.slice(this.rowStarts[k], this.rowStarts[k + 1])) as unknown[];
       cells.push(this.haystack(k), this.c.ver[k] ?? 0, digests[k] ?? '');
       return cells as BucketRow;

@@ -88,7 +88,7 @@ interface ItemRowInfo {
 
 /** Whether a version 3 bucket lists exactly the items, at exactly the versions, that the item rows name. */
 function agrees(c: BucketColumns, g: SnapshotGroup): boolean {
-  if (g.count !== c.n || g.ids !== c.joinedIds || g.versions.length !== c.n) return false;
+  if (g.count !== c.n || g.versions.length !== c.n || g.ids !== c.joinedIds) return false;
   const versions = c.versions;
   for (let k = 0; k < c.n; k++) if (versions[k] !== g.versions[k]) return false;
   return true;

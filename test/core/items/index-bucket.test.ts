@@ -115,13 +115,21 @@ describe('index bucket encoding', () => {
     const good = encodeBucket([toRow(summarize(full), 1, 'd')]);
     const cut = good.subarray(0, good.length - 3);
     expect(decodeBucket(cut)).toBeNull();
-    expect(decodeBucket(Buffer.concat([Buffer.of(0x03), Buffer.from('not deflate')]))).toBeNull();
-    const line = (o: object, rest = '') => Buffer.concat([Buffer.of(0x03), deflateRawSync(Buffer.from(`${JSON.stringify(o)}\n${rest}`, 'latin1'))]);
-    const columns = { v: 3, ids: 'a', ver: [1], dig: 'd', nt: 'x', ntLen: [1], hay: 'x', hayLen: [1], kind: [0], folders: [''], folder: [0], tagSets: [[]], tags: [0], created: [1], updated: [1], rowLen: [2] };
+    expect(decodeBucket(Buffer.concat([Buffer.of(0x03, 0, 0, 0, 9), Buffer.from('not deflate')]))).toBeNull();
+    const line = (o: object, rest = '', size?: number) => {
+      const text = Buffer.from(`${JSON.stringify(o)}\n${rest}`, 'latin1');
+      const head = Buffer.of(0x03, 0, 0, 0, 0);
+      head.writeUInt32BE(size ?? text.length, 1);
+      return Buffer.concat([head, deflateRawSync(text)]);
+    };
+    const columns = { v: 3, ids: ['a'], ver: [1], dig: 'd', nt: ['x'], hay: 'x', hayLen: [1], kind: [0], folders: [''], folder: [0], tagSets: [[]], tags: [0], created: [1], updated: [1], rowLen: [2] };
     expect(decodeBucket(line(columns, '[]'))).not.toBeNull();
     expect(decodeBucket(line({ ...columns, rowLen: [5] }, '[]'))).toBeNull();
     expect(decodeBucket(line({ ...columns, hayLen: [4] }, '[]'))).toBeNull();
-    expect(decodeBucket(line({ ...columns, ids: 'a,b' }, '[]'))).toBeNull();
+    expect(decodeBucket(line({ ...columns, ids: ['a', 'b'] }, '[]'))).toBeNull();
+    expect(decodeBucket(line({ ...columns, nt: 'x' }, '[]'))).toBeNull();
+    expect(decodeBucket(line(columns, '[]', 99))).toBeNull();
+    expect(decodeBucket(line(columns, '[]', 1))).toBeNull();
     expect(decodeBucket(line({ ...columns, ver: ['1'] }, '[]'))).toBeNull();
   });
 
