@@ -2,9 +2,15 @@
 // then the note): recognised from its rows, mapped field by field, run through the same
 // preview, duplicates and all-or-nothing commit; and no other CSV is taken for one.
 import fs from 'node:fs';
+import fc from 'fast-check';
+import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
+import { itemInputSchema } from '../../../../shared/domain';
 import { commitImport, previewImport, runImport } from '../../../../electron/core/formats/import';
 import { looksLikeEnpass } from '../../../../electron/core/formats/import/enpass-rows';
+import { cleanTotp } from '../../../../electron/core/formats/import/fields';
+import { openSource } from '../../../../electron/core/formats/import/source';
+import type { MapOutcome } from '../../../../electron/core/formats/import/types';
 import { totpCode } from '../../../../electron/core/items/totp';
 import { newVault } from '../../fixtures/vault-helpers';
 import { allItems, byTitle, FIXTURES, importFixture, loadFixture, loadText } from './helpers';
@@ -196,5 +202,58 @@ describe('Enpass detection does not misfire', () => {
     }
     // A header row alone that happens to read like label/value pairs is still a header.
     await expect(previewImport(vault, loadText('Title,Username,Password,URL,Notes\n'))).rejects.toThrow('The file has a header row but no items; nothing to import.');
+  });
+});
+
+describe('Enpass CSV loses nothing', () => {
+  // Cells as Enpass writes them (every one quoted), with any text: commas, quotes, line breaks, unicode.
+  const text = fc
+    .oneof(fc.string({ unit: 'grapheme', maxLength: 40 }), fc.string({ maxLength: 12 }), fc.constantFrom('', ' ', '  \t', '\r\n', 'a,b', '"q"', 'https://x.example ', 'JBSW Y3DP'))
+    .filter((t) => !t.includes('\u0000'));
+  const label = fc.oneof(fc.constantFrom('Username', 'E-mail', '*Password', 'Website', 'URL', 'TOTP', 'Phone number', '*PIN', 'Security question', 'Cardholder', 'Number'), text);
+  const row = fc.record({
+    title: text,
+    pairs: fc.array(fc.record({ label, value: text }), { maxLength: 12 }),
+    note: fc.option(text, { nil: undefined }),
+  });
+
+  it('every value of every row lands in its item (username, password, URLs, fields or notes), and each item is valid', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(row, { minLength: 1, maxLength: 8 }), async (rows) => {
+        const cells = rows.map((r) => [r.title, ...r.pairs.flatMap((p) => [p.label, p.value]), ...(r.note === undefined ? [] : [r.note])]);
+        const csvText = Papa.unparse(cells, { quotes: true, newline: '\n' });
+        const outcomes: MapOutcome[] = [];
+        const walk = async () => {
+          const cursor = (await openSource(loadText(csvText), { format: 'enpass' })).rows();
+          while (cursor.next(100, (_line, outcome) => outcomes.push(outcome))) {
+            /* reads every slice */
+          }
+        };
+        // A file of blank cells only holds nothing: refused as a whole.
+        if (cells.every((c) => c.length === 1 && c[0] === '')) {
+          await expect(walk()).rejects.toThrow(/nothing to import/);
+          return;
+        }
+        await walk();
+        // Rows with only blank cells are reported as empty (one blank cell is a blank line); every other row gives one item.
+        const kept = rows.filter((_, i) => cells[i]?.some((c) => c.trim() !== ''));
+        const items = outcomes.filter((o): o is Exclude<MapOutcome, { problem: string } | { skip: string }> => 'input' in o);
+        expect(items).toHaveLength(kept.length);
+        items.forEach((item, i) => {
+          const r = kept[i] as (typeof rows)[number];
+          const input = itemInputSchema.parse(item.input);
+          if (r.title.trim() !== '') expect(input.title).toBe(r.title.trim());
+          expect(input.notes).toBe(r.note ?? '');
+          const held = [input.username, input.password, input.totp, ...input.urls, ...input.fields.map((f) => f.value)];
+          for (const p of r.pairs) {
+            if (p.value === '') continue;
+            // A website is kept trimmed, a one-time secret without the spaces people add.
+            const forms = [p.value, p.value.trim(), cleanTotp(p.value)].filter((v) => v !== '');
+            expect(forms.some((v) => held.includes(v)), JSON.stringify({ p, input })).toBe(true);
+          }
+        });
+      }),
+      { numRuns: 200 },
+    );
   });
 });

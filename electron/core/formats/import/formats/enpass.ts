@@ -122,11 +122,12 @@ export function mapEnpassRow(cells: readonly string[], line: number): MapOutcome
     if (USERNAME.has(p.key)) username ??= p;
     else if (EMAIL.has(p.key)) email ??= p;
     else if (PASSWORD.has(p.key)) password ??= p;
-    else if (TOTP.has(p.key)) totp ??= p;
-    else if (WEBSITE.has(p.key) && urls.length < MAX_URLS) {
+    // A one-time code of only spaces is no secret; it stays a field like any other value.
+    else if (TOTP.has(p.key) && cleanTotp(p.value) !== '') totp ??= p;
+    else if (WEBSITE.has(p.key) && urls.length < MAX_URLS && p.value.trim() !== '') {
       // Every website is a URL of the item (the model holds several); one listed twice is kept once.
       const url = p.value.trim();
-      if (url !== '' && !urls.includes(url)) urls.push(url);
+      if (!urls.includes(url)) urls.push(url);
       used.add(p);
     }
   }
