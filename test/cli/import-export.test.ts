@@ -65,6 +65,29 @@ describe('keystash import', () => {
     expect(missing.code).toBe(4);
   });
 
+  it('recognises an Enpass CSV from its rows and imports it; a broken Enpass file imports nothing', async () => {
+    const { cli, dir } = await newVault();
+    const r = await cli.json<ImportJson>(['import', path.join(FIXTURES, 'enpass.csv')]);
+    expect(r).toMatchObject({ format: 'enpass', imported: 9, skipped: 0, problems: [] });
+    const shown = await cli.json<{ items: JsonItem[] }>(['show', 'Booking', '--reveal']);
+    expect(shown.items[0]).toMatchObject({ type: 'login', username: 'rw.cloud@example.com', password: 'MyPassWordHere', urls: ['https://account.booking.com', 'https://account.booking.com/sign-in'] });
+    const github = await cli.json<{ items: JsonItem[] }>(['show', 'GitHub', '--reveal']);
+    expect(github.items[0]?.fields).toContainEqual({ name: 'Security answer', value: 'Rex', concealed: true });
+    const events = await cli.json<{ events: { kind: string; note: string | null }[] }>(['history']);
+    expect(events.events.find((e) => e.kind === 'import')?.note).toBe('format enpass');
+
+    const other = await newVault();
+    const broken = path.join(dir, 'enpass-broken.csv');
+    fs.writeFileSync(broken, '"Good","Username","u","*Password","p",""\n"Broken","Username","u","*Password","p,""\n');
+    const refused = await other.cli.run(['import', broken, '--json']);
+    expect(refused.code).toBe(1);
+    expect(JSON.parse(refused.stdout)).toMatchObject({ format: 'enpass', imported: 0, problems: [{ line: 2, reason: 'A quoted field is never closed (unterminated quote).' }] });
+    expect((await other.cli.json<{ items: unknown[] }>(['list'])).items).toEqual([]);
+    const forced = await other.cli.run(['import', path.join(FIXTURES, 'chrome.csv'), '--format', 'enpass']);
+    expect(forced.code).toBe(1);
+    expect(forced.stderr).toContain('starts with the header row of a Chrome');
+  });
+
   it('refuses a file over the size limit the app uses', async () => {
     const { cli, dir } = await newVault();
     const huge = path.join(dir, 'huge.csv');

@@ -12,6 +12,7 @@ import { FAST_KDF, PASSWORD, seedVault, startHarness, stopShared, type Harness }
 import { CHROMIUM } from './support/skip';
 
 const FIXTURES = path.join(__dirname, '..', 'fixtures', 'csv');
+const SHOTS = path.resolve(__dirname, '../../test-results/screenshots');
 
 describe.skipIf(!CHROMIUM)('import wizard and export', () => {
   let h: Harness;
@@ -108,6 +109,38 @@ describe.skipIf(!CHROMIUM)('import wizard and export', () => {
     const vault = h.services.vault.unlocked();
     const item = vault.items.withSecrets(vault.items.resolve('Intranet'));
     expect(item).toMatchObject({ password: 'in-pass', notes: 'has; semicolon' });
+  });
+
+  it('recognises an Enpass CSV (no header) from its rows, previews it without secrets and imports it', async () => {
+    const p = h.page;
+    await p.getByRole('button', { name: 'Import another file' }).click();
+    await chooseFile(path.join(FIXTURES, 'enpass.csv'));
+    expect(await p.locator('#import-format option', { hasText: 'Enpass (CSV)' }).count()).toBe(1);
+    await p.getByRole('button', { name: 'Preview' }).click();
+    await p.getByText('(recognised from its content)').waitFor();
+    // The last row is the Bitwarden file's メール 📧 again: a duplicate of an item in the vault.
+    expect(await p.locator('.ie-summary').textContent()).toBe('Enpass (CSV) (recognised from its content) — 9 rows: 5 logins, 3 notes.');
+    await p.getByText('Line 12: メール 📧 — duplicate of an item in the vault').waitFor();
+    const table = p.getByRole('table', { name: 'Preview of the first rows' });
+    await table.getByText('Booking', { exact: true }).waitFor();
+    const text = (await table.textContent()) ?? '';
+    for (const secret of ['MyPassWordHere', 'gh,pass', 'Rex', '4111111111111111']) expect(text).not.toContain(secret);
+    expect(await p.getByRole('group', { name: 'Map the columns' }).count()).toBe(0);
+    for (const [theme, width] of [['light', 1400], ['light', 760], ['dark', 760], ['dark', 1400]] as const) {
+      await p.emulateMedia({ colorScheme: theme });
+      await p.setViewportSize({ width, height: 900 });
+      fs.mkdirSync(SHOTS, { recursive: true });
+      await p.screenshot({ path: path.join(SHOTS, `import-enpass-${theme}-${width}.png`) });
+    }
+    await p.emulateMedia({ colorScheme: 'light' });
+    await p.setViewportSize({ width: 1100, height: 720 });
+    // The earlier test chose to import duplicates; this one skips it.
+    await p.getByLabel('Skip duplicates').check();
+    await p.getByRole('button', { name: 'Import 8 items' }).click();
+    await p.getByText('Imported 8 items; skipped 1 row.').waitFor();
+    const vault = h.services.vault.unlocked();
+    expect(vault.items.withSecrets(vault.items.resolve('Booking'))).toMatchObject({ username: 'rw.cloud@example.com', password: 'MyPassWordHere', urls: ['https://account.booking.com', 'https://account.booking.com/sign-in'] });
+    expect(h.pageErrors).toEqual([]);
   });
 
   it('exports after the master password is entered again and the warning acknowledged', async () => {

@@ -32,9 +32,10 @@ export const importCommand: Command = {
   name: 'import',
   summary: 'Import items from another manager (CSV, KeePass .kdbx, Bitwarden .json, 1Password .1pux, Proton Pass) or a Keystash export',
   usage: 'import FILE [--format F] [--map SPEC] [--key-file F] [--dry-run] [--skip-problems] [--keep-duplicates] [--json]',
-  details: `The format is recognised from the file (a CSV from its header row); --format overrides a
-CSV's. JSON and zipped exports (Bitwarden .json, plain or password-protected; 1Password .1pux;
-Proton Pass .zip or .json) are recognised from their content. Formats:
+  details: `The format is recognised from the file (a CSV from its header row, Enpass's CSV, which has
+none, from its rows); --format overrides a CSV's. JSON and zipped exports (Bitwarden .json, plain
+or password-protected; 1Password .1pux; Proton Pass .zip or .json; CXF) are recognised from their
+content. Formats:
   ${IMPORT_FORMATS.join(', ')}.
 For any other CSV, map its columns (unmapped columns become custom fields):
   keystash import other.csv --map title=Name,username=Login,password=Pass,url=Site,notes=Notes,totp=OTP,folder=Group

@@ -19,6 +19,8 @@ import { isZip, unzipEntries } from './zip';
 import { readCxf } from '../cxf/read';
 import { INDEX_NAME, isCxf } from '../cxf/shape';
 import { detectFormat, formatById, headerSet } from './formats';
+import { ENPASS_LABEL } from './formats/enpass';
+import { enpassRows, looksLikeEnpass } from './enpass-rows';
 import { checkMapping, genericFormat, guessMapping } from './formats/generic';
 import { Row } from './row';
 import type { ColumnMapping, FormatSpec, ImportedItem, ImportFormat, MapOutcome } from './types';
@@ -159,6 +161,21 @@ function jsonFile(text: string, bytes: Uint8Array): LoadedFile {
   throw new KeystashError('invalid-input', 'This JSON file is not an export Keystash knows (Bitwarden, Proton Pass, CXF, an encrypted Keystash export).');
 }
 
+function enpassSource(text: string, firstRow: string[], detected: boolean): ImportSource {
+  const other = detectFormat(firstRow);
+  if (other) throw new KeystashError('invalid-input', `This file starts with the header row of a ${other.label} export, not with an Enpass item; choose ${other.label} or let Keystash recognise the format.`);
+  return {
+    format: 'enpass',
+    formatLabel: ENPASS_LABEL,
+    detected,
+    encrypted: false,
+    headers: [],
+    mapping: null,
+    ignoredColumns: [],
+    rows: () => enpassRows(text),
+  };
+}
+
 export async function openSource(file: LoadedFile, opts: SourceOptions = {}): Promise<ImportSource> {
   if (!file.encrypted && file.kind === 'items') return itemsSource(file.format, file.label, file.items, 'The export holds no items; nothing to import.', false);
   if (file.encrypted && file.kind === 'bitwarden-json') {
@@ -187,6 +204,10 @@ export async function openSource(file: LoadedFile, opts: SourceOptions = {}): Pr
   const header = readHeader(text, delimiter);
   if (!header) throw empty();
   const { headers, line: headerLine } = header;
+  // Enpass writes no header: its first row is an item, so it is recognised (or chosen) before
+  // the first row is read as column names.
+  if (opts.format === 'enpass') return enpassSource(text, headers, false);
+  if (!opts.format && !opts.mapping && delimiter === ',' && !detectFormat(headers) && looksLikeEnpass(text)) return enpassSource(text, headers, true);
   if (headers.every((h) => h.trim() === '')) throw new KeystashError('invalid-input', 'The first row of the file is empty; it should name the columns.');
   const seen = new Map<string, string>();
   for (const h of headers) {

@@ -29,7 +29,7 @@ export function PreviewStep({ p, mapping, onMapping, keepDuplicates, onKeepDupli
   return (
     <div className="form-stack">
       <p className="ie-summary">
-        <strong>{p.formatLabel}</strong> {p.detected ? '(recognised from the header)' : ''} — {plural(p.rows, 'row')}: {plural(p.counts.login, 'login')},{' '}
+        <strong>{p.formatLabel}</strong> {p.detected ? (p.headers.length > 0 ? '(recognised from the header)' : '(recognised from its content)') : ''} — {plural(p.rows, 'row')}: {plural(p.counts.login, 'login')},{' '}
         {plural(p.counts.note, 'note')}
         {p.counts.api_key ? `, ${plural(p.counts.api_key, 'API key')}` : ''}.
       </p>
