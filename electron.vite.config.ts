@@ -28,7 +28,8 @@ export function keystashConfig(env: { command: 'build' | 'serve'; mode: string }
         outDir: resolve(root, 'out/main'),
         externalizeDeps: true,
         rollupOptions: {
-          input: { index: resolve(root, 'electron/main/index.ts') },
+          // The health check's scoring thread is a second entry: out/main/health-worker.js.
+          input: { index: resolve(root, 'electron/main/index.ts'), 'health-worker': resolve(root, 'electron/core/health/score-worker.ts') },
           external: ['better-sqlite3', 'argon2'],
         },
       },

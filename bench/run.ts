@@ -6,7 +6,8 @@
 // usage history at 1M events (bench/history.ts) and sync (bench/sync.ts), each in its own
 // process. Then (part `startup`, bench/startup.ts) whole-process start-up of the built CLI
 // against `node -e 0` and keepassxc-cli. JSON on stdout; progress on stderr.
-// BENCH_PARTS=vault,import,kdbx,sync,history,startup,ui picks parts (ui: the app's list in real
+// BENCH_PARTS=vault,import,kdbx,sync,history,startup,health,ui picks parts (health: the health
+// check of 10,000 logins with its scoring threads, bench/health.ts; ui: the app's list in real
 // Chromium, bench/ui.ts; not in the default set, as it needs Chromium and a renderer build).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -20,7 +21,7 @@ const TARGETS: Record<number, { unlock_ms: number; search_p95_ms: number; rss_mb
 };
 
 const worker = path.join(__dirname, 'size-worker.ts');
-const PARTS = new Set((process.env.BENCH_PARTS ?? 'vault,import,kdbx,sync,history,startup').split(','));
+const PARTS = new Set((process.env.BENCH_PARTS ?? 'vault,import,kdbx,sync,history,startup,health').split(','));
 
 function runScript(script: string, args: string[]): string {
   const r = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', script, ...args], {
@@ -74,6 +75,10 @@ try {
   if (PARTS.has('kdbx')) {
     process.stderr.write('kdbx: 10,000-entry KeePass database...\n');
     extra.kdbx_import = JSON.parse(runScript(path.join(__dirname, 'kdbx-import.ts'), []));
+  }
+  if (PARTS.has('health')) {
+    process.stderr.write('health: 10,000 logins, zxcvbn in worker threads...\n');
+    extra.health = (JSON.parse(runScript(path.join(__dirname, 'health.ts'), [])) as { health: unknown }).health;
   }
   if (PARTS.has('ui')) {
     process.stderr.write('ui: the list in Chromium at 10,000 and 100,000 items...\n');

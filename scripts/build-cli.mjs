@@ -1,7 +1,8 @@
 // Bundles the `keystash` CLI (electron/cli + electron/core + shared) for plain Node, with no
 // TypeScript loader. Output is ES modules with code splitting: a small entry
 // (out/cli/keystash.mjs: argument parsing, help, the command registry) and chunks under
-// out/cli/chunks/ that each command loads when it runs, so `keystash --help` and `--version`
+// out/cli/chunks/ that each command loads when it runs (plus out/cli/health-worker.mjs, the
+// health check's scoring thread), so `keystash --help` and `--version`
 // never parse the strength estimator's dictionaries, the wordlists or the importers.
 // Native modules stay external: they are loaded from node_modules with Node's ABI.
 //
@@ -18,7 +19,8 @@ const outdir = path.join(root, 'out/cli');
 const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
 
 const result = await build({
-  entryPoints: { keystash: path.join(root, 'electron/cli/index.ts') },
+  // The health check's scoring thread is an entry of its own: out/cli/health-worker.mjs.
+  entryPoints: { keystash: path.join(root, 'electron/cli/index.ts'), 'health-worker': path.join(root, 'electron/core/health/score-worker.ts') },
   outdir,
   bundle: true,
   splitting: true,

@@ -51,6 +51,8 @@ function startServices(): Services {
       if (Notification.isSupported()) new Notification({ title, body }).show();
     },
     vaultOptions: nativeBinding ? { nativeBinding } : {},
+    // Built beside index.js from core/health/score-worker.ts (electron.vite.config.ts).
+    healthWorker: { file: path.join(__dirname, 'health-worker.js') },
     ...(process.platform === 'win32' ? {} : { cliBridgeDir: agentDir() }),
   });
 }

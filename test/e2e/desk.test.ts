@@ -206,6 +206,29 @@ describe.skipIf(!CHROMIUM)('layout, bulk actions and shortcuts', () => {
     expect(h.pageErrors).toEqual([]);
   });
 
+  it('shows how far a health check is while its worker threads score, and stays responsive', async () => {
+    const harness = await startHarness(CHROMIUM as string);
+    h = harness;
+    const p = harness.page;
+    await seedVault(harness, [{ type: 'login', title: 'Bank', username: 'me', password: 'Kr0na!Harbour!Sparrow-77' }]);
+    // Hundreds of passwords not scored yet this session: the check takes a while.
+    harness.services.vault.unlocked().items.createMany(
+      Array.from({ length: 300 }, (_, i): ItemInput => ({ type: 'login', title: `Site ${i}`, username: `user${i}`, password: `Zq${i}-harbour-${(i * 7919) % 1000}-Tail!` })),
+      'test',
+    );
+    await nav(p, 'Health').click();
+    const progress = p.getByTestId('health-progress');
+    await progress.getByText(/Checking the vault… \d+%/).waitFor({ timeout: 60_000 });
+    expect(await progress.getByRole('progressbar', { name: 'Checking the vault' }).count()).toBe(1);
+    // Main answers the window while the threads score: the vault's list opens meanwhile.
+    await expect.poll(() => harness.services.health.scoringThreads, { timeout: 60_000 }).toBeGreaterThan(0);
+    expect((await harness.call('item:list', { limit: 5 })).ok).toBe(true);
+    await progress.waitFor({ state: 'detached', timeout: 120_000 });
+    await p.getByRole('heading', { name: 'Vault health' }).waitFor();
+    expect(h.pageErrors).toEqual([]);
+    // Starting the threads (tsx compiles the worker's source) and scoring take long on a busy machine.
+  }, 240_000);
+
   it('warns about Caps Lock on the unlock screen, and counts a burst of failed attempts once', async () => {
     h = await startHarness(CHROMIUM as string, { throttle: { freeAttempts: 10, baseDelayMs: 1000, maxDelayMs: 1000 } });
     const p = h.page;

@@ -13,6 +13,12 @@ import { createServices, type ServiceInputs, type Services } from '../../electro
 
 export { FAST_KDF } from './kit';
 
+/** The health check's worker entry as the tests run it: the source, loaded through tsx. */
+export const HEALTH_WORKER_SOURCE = {
+  file: path.resolve(__dirname, '../../electron/core/health/score-worker.ts'),
+  loader: require.resolve('tsx/cjs'),
+};
+
 /**
  * Timers that fire only when the test says so, so "the clipboard is cleared after the timeout"
  * is checked without waiting for, or racing against, the wall clock.
@@ -121,6 +127,8 @@ export function makeTestServices(prefix: string, extra: Partial<ServiceInputs> =
     chooseAttachment: async () => fileChooser.attachment ?? null,
     chooseAttachmentTarget: async () => fileChooser.saveTo ?? null,
     confirm,
+    // Main's scoring threads, run from the TypeScript source through tsx (the app runs the built file).
+    healthWorker: HEALTH_WORKER_SOURCE,
     ...extra,
   });
   return { dir, services, clipboard, timers, idle, opened, fileChooser, confirm };

@@ -1,7 +1,12 @@
 // `keystash health`: weak, reused and old passwords, due API keys, unused credentials and
 // duplicates. Secrets are examined in this process; the output names items, never secrets.
 import { HEALTH_KINDS, HEALTH_LABELS, toHealthJson } from '../../../shared/health';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { computeHealth } from '../../core/health';
+import { ScoreWorkerPool } from '../../core/health/score-pool';
+import { useIndexedDictionaries } from '../../core/generator/strength';
 import type { Command } from '../command';
 import { EXIT } from '../exit-codes';
 import { printable } from '../output';
@@ -27,7 +32,14 @@ export const health: Command = {
   positionals: { min: 0, max: 0 },
   async run(ctx) {
     const vault = await ctx.vault();
-    const report = await computeHealth(vault);
+    const pool = scoringThreads();
+    if (!pool) useIndexedDictionaries();
+    let report;
+    try {
+      report = await computeHealth(vault, pool ? { scorer: pool } : {});
+    } finally {
+      pool?.close();
+    }
     if (ctx.args.flag('json')) {
       ctx.out.json(toHealthJson(report));
       return EXIT.ok;
@@ -47,3 +59,12 @@ export const health: Command = {
     return EXIT.ok;
   },
 };
+
+/**
+ * The bundle's scoring thread (out/cli/health-worker.mjs, beside the chunk this command is in):
+ * zxcvbn then runs on every core. Run from source (no bundle), the check scores in this thread.
+ */
+function scoringThreads(): ScoreWorkerPool | null {
+  const file = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'health-worker.mjs');
+  return fs.existsSync(file) ? new ScoreWorkerPool({ file }) : null;
+}

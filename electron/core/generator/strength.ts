@@ -5,6 +5,7 @@ import { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import * as common from '@zxcvbn-ts/language-common';
 import * as en from '@zxcvbn-ts/language-en';
 import type { Strength } from '../../../shared/generator';
+import { indexDictionaryMatching } from './dictionary-index';
 
 /** zxcvbn slows down sharply on very long input; beyond this a password is strong anyway. */
 const MAX_CHECKED = 128;
@@ -16,6 +17,7 @@ const MAX_CHECKED = 128;
 const L33T_MAX_SUBSTITUTIONS = 4;
 
 let factory: ZxcvbnFactory | null = null;
+let indexed = false;
 
 function estimator(): ZxcvbnFactory {
   factory ??= new ZxcvbnFactory({
@@ -26,6 +28,22 @@ function estimator(): ZxcvbnFactory {
     l33tMaxSubstitutions: L33T_MAX_SUBSTITUTIONS,
   });
   return factory;
+}
+
+/**
+ * For bulk scoring (the health check's workers): index the dictionaries once (~0.5 s) so
+ * each password is matched several times faster, with identical results (dictionary-index.ts).
+ * The app's main process does not call this; it scores one password at a time.
+ */
+export function useIndexedDictionaries(): void {
+  if (indexed) return;
+  indexDictionaryMatching(estimator());
+  indexed = true;
+}
+
+/** zxcvbn's score (0–4) alone, for the health check: same estimator and input as strength(). */
+export function strengthScore(password: string, userInputs: string[] = []): number {
+  return estimator().check(password.slice(0, MAX_CHECKED), userInputs).score;
 }
 
 /**

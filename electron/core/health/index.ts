@@ -1,14 +1,15 @@
 // Vault health: weak, reused and old passwords, expired, expiring and overdue API keys,
-// credentials unused for months, and duplicate items. Secrets are read in this process only;
-// the report carries item ids and reasons, nothing secret.
-import { createHash } from 'node:crypto';
+// credentials unused for months, and duplicate items. Items are decrypted in this thread only;
+// zxcvbn runs on a scorer (worker threads in the app, score-pool.ts), which is handed only the
+// passwords not yet scored this session, each once, with their username and title. The report
+// carries item ids and reasons, nothing secret.
 import type { Item } from '../../../shared/domain';
 import { HEALTH_KINDS, type HealthFinding, type HealthKind, type HealthReport } from '../../../shared/health';
-import { dueFor, secretChangedAt } from '../api-keys/due';
-import { strength } from '../generator/strength';
+import { dueFor } from '../api-keys/due';
 import type { Items } from '../items/items';
 import type { HealthScores } from './score-cache';
 import { linkedGroups, sharedKeyGroups } from './groups';
+import { inThreadScorer, type PasswordScorer, type ScoreJob } from './scorer';
 
 const DAY = 86_400_000;
 export const HEALTH_LIMITS = { weakScore: 2, oldDays: 365, staleDays: 180 } as const;
@@ -21,17 +22,20 @@ export interface HealthSources {
 
 export interface HealthOptions {
   now?: number;
-  /** Give the event loop a turn after this many zxcvbn runs, so the app stays responsive. */
-  yieldEvery?: number;
-  /** Told how far the check is (items looked at, of how many) at each turn it yields. */
+  /** Who runs zxcvbn; by default this thread, one password per event-loop turn. */
+  scorer?: PasswordScorer;
+  /**
+   * Told how far the check is: steps done of the total, where each item is one step (its
+   * decryption and checks) and each login password one more (scored, or found scored).
+   */
   onProgress?: (done: number, total: number) => void;
 }
 
-// One zxcvbn run (~5-20 ms) or 50 decryptions (~15 ms) per turn: the app runs this check after
-// every change, so a keystroke in the window never waits behind a longer slice.
-const DEFAULT_YIELD_EVERY = 1;
+// 50 decryptions (~10 ms) per turn: the app runs this check after every change, so a
+// keystroke in the window never waits behind a longer slice.
 const ITEMS_PER_TURN = 50;
-const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+/** Passwords handed to the scorer at a time while items are still being decrypted. */
+const SCORE_BATCH = 256;
 
 function days(ms: number): number {
   return Math.floor(ms / DAY);
@@ -50,49 +54,75 @@ function secretOf(item: Item): string {
 }
 
 /**
- * Checks every item not in the trash. Scores come from the vault's encrypted score cache
- * where it has them; new ones are computed (yielding to the event loop now and then) and the
- * cache is saved pruned to the passwords seen in this check.
+ * Checks every item not in the trash. Scores come from the session's score cache where it has
+ * them; the others are scored while the remaining items are decrypted (each distinct password
+ * and context once), and the cache keeps the scores of the passwords seen in this check.
  */
 export async function computeHealth(vault: HealthSources, opts: HealthOptions = {}): Promise<HealthReport> {
   const now = opts.now ?? Date.now();
-  const yieldEvery = opts.yieldEvery ?? DEFAULT_YIELD_EVERY;
-  const cache = vault.healthScores.read();
-  const seen = new Map<string, number>();
-  let scored = 0;
+  const scorer = opts.scorer ?? inThreadScorer;
+  const cache = vault.healthScores.session();
+  const scores = new Map<string, number>();
   const summaries = vault.items.list().filter((s) => s.type !== 'note');
   const findings: HealthFinding[] = [];
   const passwords: { id: string; key: string }[] = [];
+  // Each login with a password, in item order, with its cache key; scored after the loop.
+  const logins: { id: string; scoreKey: string }[] = [];
   const dupLinks: string[][] = [];
   const lookKey = new Map<string, string[]>();
   const secretKey = new Map<string, string[]>();
 
+  const total = summaries.length + summaries.filter((s) => s.type === 'login' && s.hasPassword).length;
+  let done = 0;
+  const progress = () => opts.onProgress?.(done, total);
+  const onScored = (n: number) => {
+    done += n;
+  };
+  // Passwords go to the scorer in batches as the loop finds them, so scoring and decryption overlap.
+  const queued = new Set<string>();
+  let batch: { scoreKey: string; job: ScoreJob }[] = [];
+  const scoring: Promise<void>[] = [];
+  const flush = () => {
+    if (batch.length === 0) return;
+    const sent = batch;
+    batch = [];
+    const run = scorer.score(sent.map((b) => b.job), onScored).then((got) => sent.forEach((b, i) => scores.set(b.scoreKey, got[i] ?? 0)));
+    // Awaited after the loop; marked handled now so a failure during the loop is not "unhandled".
+    run.catch(() => undefined);
+    scoring.push(run);
+  };
+
   let visited = 0;
-  const progress = () => opts.onProgress?.(visited, summaries.length);
   progress();
   for (const s of summaries) {
-    // Decrypting every item takes ~0.3 ms each; hand the event loop a turn now and then.
+    // Decrypting an item takes ~0.1-0.3 ms; hand the event loop a turn now and then.
     if (++visited % ITEMS_PER_TURN === 0) {
       progress();
-      await nextTurn();
+      await new Promise<void>((resolve) => setImmediate(resolve));
     }
-    const item = s.hasPassword || s.hasSecret ? vault.items.withSecrets(s.id) : null;
-    const secret = item ? secretOf(item) : '';
+    done++;
+    // One decryption gives the item and its password history (when the password last changed).
+    const record = s.hasPassword || s.hasSecret ? vault.items.record(s.id) : null;
+    const secret = record ? secretOf(record.item) : '';
     if (s.type === 'login' && secret !== '') {
       // The username and title are part of the key: they change what zxcvbn counts as known.
-      const digest = createHash('sha256').update(JSON.stringify([secret, s.username, s.title])).digest('base64');
-      let score = seen.get(digest) ?? cache.get(digest);
-      if (score === undefined) {
-        score = strength(secret, [s.username, s.title]).score;
-        if (++scored % yieldEvery === 0) {
-          progress();
-          await nextTurn();
-        }
+      const context = [s.username, s.title];
+      const scoreKey = cache.keyOf(secret, context);
+      logins.push({ id: s.id, scoreKey });
+      const cached = cache.get(scoreKey);
+      if (cached !== undefined) {
+        scores.set(scoreKey, cached);
+        done++;
+      } else if (queued.has(scoreKey)) {
+        done++;
+      } else {
+        queued.add(scoreKey);
+        batch.push({ scoreKey, job: { password: secret, context } });
+        if (batch.length >= SCORE_BATCH) flush();
       }
-      seen.set(digest, score);
-      if (score <= HEALTH_LIMITS.weakScore) findings.push({ kind: 'weak', itemIds: [s.id], reason: `The password is easy to guess (strength ${score} of 4).` });
       passwords.push({ id: s.id, key: secret });
-      const age = days(now - secretChangedAt(vault.items, s));
+      const changedAt = record?.passwordHistory.find((h) => h.field === 'password')?.changedAt ?? s.createdAt;
+      const age = days(now - changedAt);
       if (age > HEALTH_LIMITS.oldDays) findings.push({ kind: 'old', itemIds: [s.id], reason: `The password has not changed in ${plural(age, 'day')}.` });
     }
     for (const due of dueFor(vault.items, s, now)) {
@@ -116,7 +146,22 @@ export async function computeHealth(vault: HealthSources, opts: HealthOptions = 
     const look = JSON.stringify([s.type, s.title.trim().toLowerCase(), s.username.trim().toLowerCase(), normUrl(s.urls[0])]);
     lookKey.set(look, [...(lookKey.get(look) ?? []), s.id]);
   }
+  flush();
+  progress();
+  // Progress while the last scores arrive (the scorer runs elsewhere; this thread just waits).
+  const ticker = setInterval(progress, 100);
+  try {
+    await Promise.all(scoring);
+  } finally {
+    clearInterval(ticker);
+  }
 
+  // Weak findings in item order; the sort by kind below is stable, so the report's order is
+  // the same as when they were found inside the loop.
+  for (const { id, scoreKey } of logins) {
+    const score = scores.get(scoreKey) ?? 0;
+    if (score <= HEALTH_LIMITS.weakScore) findings.push({ kind: 'weak', itemIds: [id], reason: `The password is easy to guess (strength ${score} of 4).` });
+  }
   for (const group of sharedKeyGroups(passwords)) {
     findings.push({ kind: 'reused', itemIds: group, reason: `The same password is used by ${group.length} items.` });
   }
@@ -125,8 +170,9 @@ export async function computeHealth(vault: HealthSources, opts: HealthOptions = 
     findings.push({ kind: 'duplicates', itemIds: group, reason: `${group.length} items look like copies of one another (same title, username and address, or the same secret).` });
   }
 
+  done = total;
   progress();
-  if (scored > 0 || seen.size !== cache.size) vault.healthScores.save(seen);
+  cache.replace(scores);
 
   const counts = Object.fromEntries(HEALTH_KINDS.map((k) => [k, 0])) as Record<HealthKind, number>;
   for (const f of findings) counts[f.kind]++;

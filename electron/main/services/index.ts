@@ -11,6 +11,7 @@ import { refuseAll, type Confirmations } from './confirmations';
 import { CopyService } from './copy.service';
 import { GeneratorService } from './generator.service';
 import { HealthService, type Notify } from './health.service';
+import type { ScoreWorkerFile } from '../../core/health/score-pool';
 import { HistoryCheckService, type YieldSlice } from './history-check.service';
 import { ImportExportService, type ChooseOpenPath, type ChooseSavePath } from './import-export.service';
 import { SettingsStore } from './settings.store';
@@ -41,6 +42,8 @@ export interface ServiceInputs {
   chooseAttachmentTarget?: ChooseAttachmentTarget;
   /** Extra vault options: native addon path (Electron's ABI), unlock throttle. */
   vaultOptions?: Omit<VaultOptions, 'now'>;
+  /** The health check's scoring thread (built file, or source with a loader); without one, main scores. */
+  healthWorker?: ScoreWorkerFile;
   /** Shows a desktop notification (due API keys); without one, only the in-app notice shows. */
   notify?: Notify;
   /** Asks the person in native dialogs (more secrets, a new site); without one, every answer is no. */
@@ -101,7 +104,7 @@ export function createServices(inputs: ServiceInputs): Services {
   const attachments = new AttachmentService(vault, inputs.chooseAttachment, inputs.chooseAttachmentTarget);
   const now = inputs.now ?? Date.now;
   const generator = new GeneratorService(vault, clipboard);
-  const health = new HealthService(vault, now, inputs.notify);
+  const health = new HealthService(vault, now, inputs.notify, inputs.healthWorker);
   const copy = new CopyService(vault, clipboard, now);
   const confirm = inputs.confirm ?? refuseAll;
   const secretRate = new SecretRateLimit(confirm, now, inputs.secretRate);
@@ -157,6 +160,7 @@ export function createServices(inputs: ServiceInputs): Services {
     },
     async shutdown() {
       autoLock.stop();
+      health.clear();
       cliBridge?.stop();
       sync.stop();
       try {

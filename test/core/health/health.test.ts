@@ -1,8 +1,16 @@
 // Vault health on crafted vaults: each finding, aged with the vault's `now` option.
 import { describe, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
 import { computeHealth } from '../../../electron/core/health';
+import { LEGACY_HEALTH_SCORES_RECORD } from '../../../electron/core/health/score-cache';
+import { inThreadScorer, type PasswordScorer } from '../../../electron/core/health/scorer';
+import { metaStore } from '../../../electron/core/vault/meta-records';
+import type { Vault } from '../../../electron/core/vault';
+import type { Db } from '../../../electron/core/vault/db';
+import type { Gate } from '../../../electron/core/vault/gate';
+import type { SessionKeys } from '../../../electron/core/vault/session-keys';
 import { toHealthJson } from '../../../shared/health';
-import { apiKey, login, newVault, note, withRaw } from '../fixtures/vault-helpers';
+import { apiKey, login, newVault, note, PASSWORD, withRaw } from '../fixtures/vault-helpers';
 
 const DAY = 86_400_000;
 const STRONG = (n: number): string => `Vq7#mZ2!pL9@xR4$tK8^${n}wN3&`;
@@ -132,24 +140,82 @@ describe('vault health', () => {
   });
 });
 
+/** Writes the record an earlier version kept, through the vault's own meta store (private to it). */
+function writeLegacyRecord(v: Vault): void {
+  const inner = v as unknown as { db: Db; gate: Gate<{ keys: SessionKeys }> };
+  metaStore(inner.db, inner.gate.write().keys).write(LEGACY_HEALTH_SCORES_RECORD, [[createHash('sha256').update('password1').digest('base64'), 0]]);
+}
+
 describe('score cache', () => {
-  it('scores each password once, keeps the scores encrypted in the vault, and drops stale ones', async () => {
+  /** The in-thread scorer, counting the passwords it is handed. */
+  function countingScorer(): PasswordScorer & { scored: string[] } {
+    const scored: string[] = [];
+    return {
+      scored,
+      score: (jobs, onScored) => {
+        scored.push(...jobs.map((j) => j.password));
+        return inThreadScorer.score(jobs, onScored);
+      },
+    };
+  }
+
+  it('scores each password once a session, keyed by a session HMAC, and stores nothing', async () => {
     const { t, v } = await clock();
     const weak = v.items.create(login('Weak', { password: 'password1' }));
     v.items.create(login('Strong', { password: STRONG(1) }));
-    await computeHealth(v, { now: t.now });
-    const cached = v.healthScores.read();
-    expect(cached.size).toBe(2);
-    expect([...cached.values()].sort()).toEqual([0, 4]);
-    const raw = withRaw(v.file, (db) => db.prepare("SELECT blob FROM meta WHERE name = 'health-scores'").get() as { blob: Buffer });
-    expect(raw.blob.includes(Buffer.from('password1'))).toBe(false);
-    // A cached score is trusted: plant a wrong one and the check reports it.
-    v.healthScores.save(new Map([...cached.entries()].map(([k, s]) => [k, s === 0 ? 4 : 0])));
-    expect(toHealthJson(await computeHealth(v, { now: t.now })).weak).not.toContain(weak.id);
+    const scorer = countingScorer();
+    await computeHealth(v, { now: t.now, scorer });
+    expect(scorer.scored.sort()).toEqual(['password1', STRONG(1)].sort());
+    const cache = v.healthScores.session();
+    expect(cache.size).toBe(2);
+    // The key is an HMAC under a key of this session: not the password's plain SHA-256.
+    const context = [v.items.listedItem(weak.id).username, 'Weak'];
+    const key = cache.keyOf('password1', context);
+    expect(key).not.toBe(createHash('sha256').update(JSON.stringify(['password1', ...context])).digest('base64'));
+    expect(cache.get(key)).toBe(0);
+    // Nothing about scores is written to the file.
+    expect(withRaw(v.file, (db) => db.prepare("SELECT name FROM meta WHERE name LIKE 'health%'").all())).toEqual([]);
+
+    // A second check in the session scores nothing again; a cached score is trusted.
+    await computeHealth(v, { now: t.now, scorer });
+    expect(scorer.scored).toHaveLength(2);
+    cache.replace(new Map([[key, 4]]));
+    expect(toHealthJson(await computeHealth(v, { now: t.now, scorer })).weak).not.toContain(weak.id);
+
+    // A changed password is scored; one no longer in the vault drops out of the cache.
     v.items.update(weak.id, { password: 'password2' });
     v.items.purge(v.items.resolve('Strong'));
-    const after = toHealthJson(await computeHealth(v, { now: t.now }));
-    expect(after.weak).toEqual([weak.id]);
-    expect(v.healthScores.read().size).toBe(1);
+    expect(toHealthJson(await computeHealth(v, { now: t.now, scorer })).weak).toEqual([weak.id]);
+    expect(scorer.scored.at(-1)).toBe('password2');
+    expect(v.healthScores.session().size).toBe(1);
+
+    // A new session starts empty, with another HMAC key.
+    v.lock();
+    await v.unlock(PASSWORD);
+    expect(v.healthScores.session().size).toBe(0);
+    expect(v.healthScores.session().keyOf('password1', context)).not.toBe(key);
+  });
+
+  it('scores a password shared by items with the same context once', async () => {
+    const { t, v } = await clock();
+    for (let i = 0; i < 5; i++) v.items.create(login('Same', { password: 'hunter2' }));
+    const scorer = countingScorer();
+    const json = toHealthJson(await computeHealth(v, { now: t.now, scorer }));
+    expect(scorer.scored).toEqual(['hunter2']);
+    expect(json.weak).toHaveLength(5);
+  });
+
+  it('removes the digest record earlier versions stored', async () => {
+    const { t, v } = await clock();
+    v.items.create(login('Weak', { password: 'password1' }));
+    // What an earlier version left: SHA-256 digests of passwords in an encrypted meta record.
+    writeLegacyRecord(v);
+    expect(withRaw(v.file, (db) => db.prepare(`SELECT name FROM meta WHERE name = '${LEGACY_HEALTH_SCORES_RECORD}'`).all())).toHaveLength(1);
+    await computeHealth(v, { now: t.now });
+    expect(withRaw(v.file, (db) => db.prepare(`SELECT name FROM meta WHERE name = '${LEGACY_HEALTH_SCORES_RECORD}'`).all())).toEqual([]);
+    // Removed with its manifest entry: the next unlock finds the file consistent.
+    v.lock();
+    expect(JSON.stringify(await v.unlock(PASSWORD))).not.toContain(LEGACY_HEALTH_SCORES_RECORD);
+    expect(v.items.list()).toHaveLength(1);
   });
 });

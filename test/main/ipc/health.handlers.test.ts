@@ -17,8 +17,9 @@ describe('health channels', () => {
     const b = ok(await h.api['item:create']({ item: { type: 'login', title: 'Shop', password: 'password1' } }));
     expect(ok(await h.api['health:progress']({}))).toBeNull();
     const running = h.api['health:report']({});
-    // The check has started and says how far it is before it finishes.
-    expect(ok(await h.api['health:progress']({}))).toMatchObject({ total: 2 });
+    // The check has started and says how far it is before it finishes: two items to read and
+    // two passwords to score.
+    expect(ok(await h.api['health:progress']({}))).toMatchObject({ total: 4 });
     const r = ok(await running);
     expect(ok(await h.api['health:progress']({}))).toBeNull();
     expect(r.items.find((i) => i.id === a.id)).toMatchObject({ title: 'Forum', username: 'maya', host: 'forum.example.org' });
@@ -27,6 +28,22 @@ describe('health channels', () => {
     expect(r.items.map((i) => i.title).sort()).toEqual(['Forum', 'Shop']);
     expect(r.findings.find((f) => f.kind === 'reused')?.itemIds.sort()).toEqual([a.id, b.id].sort());
     expect(JSON.stringify(r)).not.toContain('password1');
+  });
+
+  it('scores in worker threads that lock ends, together with a check in flight', async () => {
+    const v = h.services.vault.unlocked();
+    v.items.createMany(
+      Array.from({ length: 400 }, (_, i) => ({ type: 'login', title: `Site ${i}`, password: `Xq${i}-orbit-${(i * 7919) % 1000}-Tail!` })),
+      'test',
+    );
+    const running = h.api['health:report']({});
+    for (let waited = 0; h.services.health.scoringThreads === 0 && waited < 60_000; waited += 10) await new Promise((r) => setTimeout(r, 10));
+    expect(h.services.health.scoringThreads).toBeGreaterThan(0);
+    await h.services.lock('manual');
+    expect(h.services.health.scoringThreads).toBe(0);
+    const r = await running;
+    expect(r.ok ? null : r.error.code).toBe('locked');
+    expect(ok(await h.api['health:progress']({}))).toBeNull();
   });
 
   it('lists due API keys and notifies once per unlock', async () => {

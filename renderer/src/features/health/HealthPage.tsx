@@ -121,7 +121,8 @@ function CheckProgress({ progress }: { progress: HealthProgress | null }) {
   return (
     <div className="health-progress" data-testid="health-progress">
       <progress max={Math.max(total, 1)} value={done} aria-label="Checking the vault" />
-      <span className="field-hint">{total > 0 ? `Checked ${done.toLocaleString()} of ${total.toLocaleString()} items…` : 'Starting the check…'}</span>
+      {/* Steps: each item read, and each password scored (in main's worker threads). */}
+      <span className="field-hint">{total > 0 ? `Checking the vault… ${Math.floor((100 * done) / total)}%` : 'Starting the check…'}</span>
     </div>
   );
 }

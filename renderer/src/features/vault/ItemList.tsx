@@ -2,7 +2,7 @@
 // scroll as smoothly as 10. It is one multi-select listbox with aria-activedescendant: focus
 // stays on the list while the arrow keys move the active row; Shift and Ctrl/Cmd with a click
 // or the arrows pick several, Ctrl+A all; Delete and the context menu act on the picked rows.
-import { useEffect, useRef, type KeyboardEvent, type RefObject } from 'react';
+import { memo, useEffect, useRef, type KeyboardEvent, type RefObject } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { Star } from 'lucide-react';
 import type { ItemListRow } from '../../../../shared/item-views';
@@ -21,6 +21,8 @@ interface ItemListProps {
   /** Keyboard moves go by position: the row there may still have to be fetched. */
   onMoveTo: (index: number, extend: boolean) => void;
   selectedId: string | null;
+  /** Where the selected row is (-1: not among the rows fetched). */
+  selectedIndex: number;
   picked: ReadonlySet<string>;
   onSelect: (id: string, how?: PickHow) => void;
   onOpen: (id: string) => void;
@@ -35,9 +37,13 @@ interface ItemListProps {
   showDate: 'updated' | 'last-used';
 }
 
-export function ItemList({ rows, total, onRange, onMoveTo, selectedId, picked, onSelect, onOpen, onEscape, onSelectAll, onActivate, onMenu, listRef, label, showDate }: ItemListProps) {
+/** What a row does when clicked; read at the time of the click, so rows need not re-render for new handlers. */
+type RowActions = Pick<ItemListProps, 'onSelect' | 'onActivate' | 'onOpen' | 'onMenu'>;
+
+export function ItemList({ rows, total, onRange, onMoveTo, selectedId, selectedIndex, picked, onSelect, onOpen, onEscape, onSelectAll, onActivate, onMenu, listRef, label, showDate }: ItemListProps) {
   const virtualizer = useVirtualizer({ count: total, getScrollElement: () => listRef.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
-  const selectedIndex = selectedId ? rows.findIndex((r) => r?.id === selectedId) : -1;
+  const actions = useRef<RowActions>({ onSelect, onActivate, onOpen, onMenu });
+  actions.current = { onSelect, onActivate, onOpen, onMenu };
   const inView = virtualizer.getVirtualItems();
   const firstInView = inView[0]?.index ?? 0;
   const lastInView = inView.at(-1)?.index ?? 0;
@@ -100,46 +106,86 @@ export function ItemList({ rows, total, onRange, onMoveTo, selectedId, picked, o
           const row = rows[v.index];
           // Still being fetched: an empty row keeps the scroll size.
           if (!row) return <div key={`pending-${v.index}`} className="item-row pending" aria-hidden="true" style={{ transform: `translateY(${v.start}px)`, height: ROW_HEIGHT }} />;
-          const isPicked = picked.has(row.id);
-          const when = showDate === 'last-used' ? row.lastUsedAt : row.updatedAt;
           return (
-            <div
+            <ItemRow
               key={row.id}
-              id={`row-${row.id}`}
-              role="option"
-              aria-selected={isPicked}
-              aria-posinset={v.index + 1}
-              aria-setsize={total}
-              className={`item-row${isPicked ? ' selected' : ''}${row.id === selectedId ? ' active' : ''}`}
-              style={{ transform: `translateY(${v.start}px)`, height: ROW_HEIGHT }}
-              onMouseDown={(e) => {
-                // Shift-click would otherwise select the rows' text.
-                if (e.shiftKey) e.preventDefault();
-              }}
-              onClick={(e) => {
-                const how = e.shiftKey ? 'range' : e.ctrlKey || e.metaKey ? 'toggle' : 'one';
-                onSelect(row.id, how);
-                if (how === 'one') onActivate(row.id);
-              }}
-              onDoubleClick={() => onOpen(row.id)}
-              onContextMenu={(e) => {
-                e.preventDefault();
-                onMenu({ x: e.clientX, y: e.clientY }, row.id);
-              }}
-            >
-              <Monogram row={row} />
-              <span className="item-text">
-                <span className="item-title">{row.title}</span>
-                <span className="item-sub">{row.subtitle || '\u00a0'}</span>
-              </span>
-              <span className="item-meta">
-                {row.favorite ? <Star size={14} className="star" aria-label="Favorite" /> : null}
-                <span className="item-date">{when ? formatShort(when) : showDate === 'last-used' ? 'never' : ''}</span>
-              </span>
-            </div>
+              row={row}
+              index={v.index}
+              start={v.start}
+              total={total}
+              picked={picked.has(row.id)}
+              active={row.id === selectedId}
+              showDate={showDate}
+              actions={actions}
+            />
           );
         })}
       </div>
     </div>
   );
 }
+
+interface ItemRowProps {
+  row: ItemListRow;
+  index: number;
+  start: number;
+  total: number;
+  picked: boolean;
+  active: boolean;
+  showDate: 'updated' | 'last-used';
+  actions: RefObject<RowActions>;
+}
+
+/** Same row content (every field is a plain value): a new reply's copy of an unchanged row. */
+function sameRow(a: ItemListRow, b: ItemListRow): boolean {
+  if (a === b) return true;
+  for (const k of Object.keys(a) as (keyof ItemListRow)[]) if (a[k] !== b[k]) return false;
+  return true;
+}
+
+function sameRowProps(a: ItemRowProps, b: ItemRowProps): boolean {
+  return a.index === b.index && a.start === b.start && a.total === b.total && a.picked === b.picked && a.active === b.active && a.showDate === b.showDate && a.actions === b.actions && sameRow(a.row, b.row);
+}
+
+/**
+ * One row. Memoised: a keystroke re-renders the list with the rows it already shows, and a
+ * new reply re-renders only the rows whose content or place changed.
+ */
+const ItemRow = memo(function ItemRow({ row, index, start, total, picked, active, showDate, actions }: ItemRowProps) {
+  const when = showDate === 'last-used' ? row.lastUsedAt : row.updatedAt;
+  return (
+    <div
+      id={`row-${row.id}`}
+      role="option"
+      aria-selected={picked}
+      aria-posinset={index + 1}
+      aria-setsize={total}
+      className={`item-row${picked ? ' selected' : ''}${active ? ' active' : ''}`}
+      style={{ transform: `translateY(${start}px)`, height: ROW_HEIGHT }}
+      onMouseDown={(e) => {
+        // Shift-click would otherwise select the rows' text.
+        if (e.shiftKey) e.preventDefault();
+      }}
+      onClick={(e) => {
+        const how = e.shiftKey ? 'range' : e.ctrlKey || e.metaKey ? 'toggle' : 'one';
+        actions.current.onSelect(row.id, how);
+        if (how === 'one') actions.current.onActivate(row.id);
+      }}
+      onDoubleClick={() => actions.current.onOpen(row.id)}
+      onContextMenu={(e) => {
+        e.preventDefault();
+        actions.current.onMenu({ x: e.clientX, y: e.clientY }, row.id);
+      }}
+    >
+      <Monogram row={row} />
+      <span className="item-text">
+        <span className="item-title">{row.title}</span>
+        <span className="item-sub">{row.subtitle || '\u00a0'}</span>
+      </span>
+      <span className="item-meta">
+        {row.favorite ? <Star size={14} className="star" aria-label="Favorite" /> : null}
+        <span className="item-date">{when ? formatShort(when) : showDate === 'last-used' ? 'never' : ''}</span>
+      </span>
+    </div>
+  );
+}, sameRowProps);

@@ -1,6 +1,6 @@
 // What the vault's detail pane shows: the editor (creating or editing), the bulk actions for
 // several selected items, the selected item, or a hint to pick one.
-import type { ComponentType } from 'react';
+import { memo, type ComponentType } from 'react';
 import { MousePointerClick } from 'lucide-react';
 import type { ItemSummary, ItemType } from '../../../../shared/domain';
 import { EmptyState } from '../../components/EmptyState';
@@ -33,7 +33,8 @@ interface VaultDetailProps {
   detailId: string | null;
 }
 
-export function VaultDetail({ mode, Editor, onEditorDone, onEdit, selectedIds, inTrash, bulk, onClearSelection, detailId }: VaultDetailProps) {
+/** Memoised: typing in the search box re-renders the vault view, not the item shown here. */
+export const VaultDetail = memo(function VaultDetail({ mode, Editor, onEditorDone, onEdit, selectedIds, inTrash, bulk, onClearSelection, detailId }: VaultDetailProps) {
   const done = { onCancel: () => onEditorDone(null), onSaved: (s: ItemSummary) => onEditorDone(s) };
   if (mode.kind === 'create') return <Editor key={`new-${mode.type}`} type={mode.type} {...done} />;
   if (mode.kind === 'edit') return <Editor key={`edit-${mode.item.id}`} type={mode.item.type} item={mode.item} {...done} />;
@@ -44,4 +45,4 @@ export function VaultDetail({ mode, Editor, onEditorDone, onEdit, selectedIds, i
       Pick an item from the list, or create a new one.
     </EmptyState>
   );
-}
+});

@@ -3,9 +3,9 @@
 // selection, the context menu and the vault's keyboard shortcuts. In the narrowest windows
 // it shows the list or the item, with a back button. The editor is another feature's; the
 // app hands it in, so the two never import each other.
-import { useCallback, useEffect, useRef, useState, type ComponentType, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ComponentType, type KeyboardEvent } from 'react';
 import { ArrowLeft } from 'lucide-react';
-import type { ItemType, SortOrder } from '../../../../shared/domain';
+import type { ItemSummary, ItemType, SortOrder } from '../../../../shared/domain';
 import { call } from '../../lib/ipc';
 import { Spinner } from '../../components/EmptyState';
 import { Button } from '../../components/Button';
@@ -62,8 +62,8 @@ function VaultView({ filter, select: initialSelection, Editor, onImport }: Vault
   const [showDetail, setShowDetail] = useState(initialSelection !== undefined);
   const { revision, structure } = useVaultData();
   // Last-used order changes with every copy; the other orders only with edits.
-  const { rows, total, generation, error, ensure, load } = useItemRows(filter, text, sort, sort === 'last-used' ? revision : structure);
-  const selection = useSelection(rows, total, load, initialSelection ?? null);
+  const { rows, total, generation, error, indexOf, ensure, load } = useItemRows(filter, text, sort, sort === 'last-used' ? revision : structure);
+  const selection = useSelection(rows, total, load, indexOf, initialSelection ?? null);
   const selectedId = selection.activeId;
   const setSelectedId = selection.setActive;
   /** The item the pane shows: the selection, a moment late while a search types (below). */
@@ -91,7 +91,7 @@ function VaultView({ filter, select: initialSelection, Editor, onImport }: Vault
     if (!rows) return;
     const fresh = seenGeneration.current !== generation;
     seenGeneration.current = generation;
-    const i = selectedId ? rows.findIndex((r) => r?.id === selectedId) : -1;
+    const i = indexOf(selectedId);
     if (fresh && searchChanged.current) {
       // A new search selects its best match, so Enter acts on what the user looked for.
       searchChanged.current = false;
@@ -110,7 +110,7 @@ function VaultView({ filter, select: initialSelection, Editor, onImport }: Vault
       if (neighbour || at < 0) setSelectedId(neighbour?.id ?? null);
       else ensure(at, at + 1);
     }
-  }, [rows, total, generation, selectedId, setSelectedId, ensure]);
+  }, [rows, total, generation, selectedId, setSelectedId, ensure, indexOf]);
 
   // After unlocking nothing has focus; give it to the list, so the arrow keys work at once.
   // Focus the user put somewhere (a sidebar button, the search box) is never taken away.
@@ -138,13 +138,13 @@ function VaultView({ filter, select: initialSelection, Editor, onImport }: Vault
   );
 
   const inTrash = filter.kind === 'trash';
-  const selectedIds = [...selection.ids];
+  const selectedIds = useMemo(() => [...selection.ids], [selection.ids]);
   const deleteSelection = useCallback(() => {
     if (mode.kind !== 'view' || selection.ids.size === 0) return;
     const ids = [...selection.ids];
-    if (inTrash) void bulk.purge(ids, rows?.find((r) => r?.id === ids[0])?.title);
+    if (inTrash) void bulk.purge(ids, rows?.[indexOf(ids[0] ?? null)]?.title);
     else void bulk.trash(ids);
-  }, [mode.kind, selection.ids, inTrash, bulk, rows]);
+  }, [mode.kind, selection.ids, inTrash, bulk, rows, indexOf]);
 
   const backToList = useCallback(async () => {
     if (!(await leaveEditor())) return;
@@ -163,6 +163,18 @@ function VaultView({ filter, select: initialSelection, Editor, onImport }: Vault
     },
     [leaveEditor, toast, singlePane, showDetail, setSelectedId],
   );
+
+  // The detail pane's callbacks keep their identity across keystrokes, so the pane (memoised) does not re-render.
+  const editorDone = useCallback(
+    (saved: ItemSummary | null) => {
+      if (saved && mode.kind === 'create') setSelectedId(saved.id);
+      setMode({ kind: 'view' });
+      listRef.current?.focus();
+    },
+    [mode.kind, setSelectedId],
+  );
+  const edit = useCallback((item: ItemSummary) => setMode({ kind: 'edit', item }), []);
+  const clearSelection = useCallback(() => setSelectedId(selectedId), [setSelectedId, selectedId]);
 
   const startCreate = useCallback(
     async (type: ItemType) => {
@@ -183,7 +195,8 @@ function VaultView({ filter, select: initialSelection, Editor, onImport }: Vault
     }, DETAIL_SETTLE_MS);
     return () => window.clearTimeout(timer);
   }, [selectedId]);
-  const selectedRow = selection.multiple ? null : (rows?.find((r) => r?.id === selectedId) ?? null);
+  const selectedIndex = indexOf(selectedId);
+  const selectedRow = selection.multiple ? null : (rows?.[selectedIndex] ?? null);
   useVaultShortcuts({ searchRef, selectedRow, editing: mode.kind !== 'view', copy, onNew: () => void startCreate('login'), onDelete: deleteSelection });
   const menuEntries = useMenuEntries({ ids: selectedIds, row: selectedRow, inTrash, bulk, copy, onEdit: (id) => void open(id) });
   const openMenu = (at: { x: number; y: number } | null, id?: string) => {
@@ -199,8 +212,7 @@ function VaultView({ filter, select: initialSelection, Editor, onImport }: Vault
   };
   const moveBy = (delta: number) => {
     if (!rows || total === 0) return;
-    const i = selectedId ? rows.findIndex((r) => r?.id === selectedId) : -1;
-    void moveTo(Math.max(0, Math.min(total - 1, i + delta)));
+    void moveTo(Math.max(0, Math.min(total - 1, selectedIndex + delta)));
   };
 
   const onSearchKey = (e: KeyboardEvent<HTMLInputElement>) => {
@@ -228,6 +240,7 @@ function VaultView({ filter, select: initialSelection, Editor, onImport }: Vault
       <ItemList
         rows={rows}
         selectedId={selectedId}
+        selectedIndex={selectedIndex}
         picked={selection.ids}
         onSelect={(id, how) => void select(id, how)}
         onOpen={(id) => void open(id)}
@@ -281,16 +294,12 @@ function VaultView({ filter, select: initialSelection, Editor, onImport }: Vault
         <VaultDetail
           mode={mode}
           Editor={Editor}
-          onEditorDone={(saved) => {
-            if (saved && mode.kind === 'create') setSelectedId(saved.id);
-            setMode({ kind: 'view' });
-            listRef.current?.focus();
-          }}
-          onEdit={(item) => setMode({ kind: 'edit', item })}
+          onEditorDone={editorDone}
+          onEdit={edit}
           selectedIds={selection.multiple ? selectedIds : null}
           inTrash={inTrash}
           bulk={bulk}
-          onClearSelection={() => selection.setActive(selectedId)}
+          onClearSelection={clearSelection}
           detailId={detailId}
         />
       </section>

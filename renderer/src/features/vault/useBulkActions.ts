@@ -1,7 +1,7 @@
 // The actions a selection offers (one item or many): trash with Undo, restore, delete forever
 // (asked first), favourite, move to a folder, add or remove a tag. Each is one item:bulk call,
 // one transaction in main; the notice says what changed and, for the trash, offers Undo.
-import { useCallback } from 'react';
+import { useCallback, useMemo } from 'react';
 import type { BulkAction } from '../../../../shared/bulk';
 import { call } from '../../lib/ipc';
 import { plural } from '../../lib/format';
@@ -80,5 +80,6 @@ export function useBulkActions(): BulkActions {
     },
     [ask, run, tags],
   );
-  return { trash, restore, purge, favorite, move, addTag, removeTag };
+  // One object while its actions stay the same, so the detail pane skips re-rendering on a keystroke.
+  return useMemo(() => ({ trash, restore, purge, favorite, move, addTag, removeTag }), [trash, restore, purge, favorite, move, addTag, removeTag]);
 }

@@ -23,6 +23,7 @@ export function useSelection(
   rows: (ItemListRow | undefined)[] | null,
   total: number,
   load: (from: number, to: number) => Promise<ItemListRow[]>,
+  indexOf: (id: string | null) => number,
   initial: string | null,
 ): Selection {
   const [activeId, setActiveId] = useState<string | null>(initial);
@@ -63,14 +64,14 @@ export function useSelection(
         anchor.current = id;
         return setPicked(current);
       }
-      const from = rows.findIndex((r) => r?.id === (anchor.current ?? activeId));
-      const to = rows.findIndex((r) => r?.id === id);
+      const from = indexOf(anchor.current ?? activeId);
+      const to = indexOf(id);
       if (from < 0 || to < 0) return setActive(id);
       const [lo, hi] = from < to ? [from, to] : [to, from];
       setActiveId(id);
       void load(lo, hi + 1).then((range) => setPicked(new Set(range.map((r) => r.id))));
     },
-    [rows, picked, activeId, setActive, load],
+    [rows, picked, activeId, setActive, load, indexOf],
   );
 
   const pickAll = useCallback(() => {

@@ -1,0 +1,140 @@
+// Health-check scoring in worker threads, so the app's main thread stays free for the window
+// and zxcvbn runs on every core. What crosses to a worker: batches of passwords that are not
+// in the session's score cache, each with the username and title it is scored against; what
+// comes back: one score (0–4) per password. No key, no item id, no other field crosses, and
+// nothing is logged. The workers are started on first use, ended after a minute idle, and ended
+// at once by close() (the app calls it on lock and on quit), which fails the work in flight
+// with `locked`: a check never outlives the session, and passwords leave the workers' memory
+// with them.
+import os from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { KeystashError } from '../errors';
+import type { PasswordScorer, ScoreJob } from './scorer';
+
+/** Where the worker's code is: the built file, or the TypeScript source with a loader (tests). */
+export interface ScoreWorkerFile {
+  file: string;
+  /** A module required in the thread before `file` (tests and bench: tsx's CommonJS hook). */
+  loader?: string;
+}
+
+interface Batch {
+  jobs: ScoreJob[];
+  resolve: (scores: number[]) => void;
+  reject: (e: unknown) => void;
+}
+
+interface Thread {
+  worker: Worker;
+  batch: Batch | null;
+}
+
+/** Passwords per message: enough to make messaging cheap, few enough to spread the work evenly. */
+const BATCH = 32;
+const IDLE_MS = 60_000;
+
+export class ScoreWorkerPool implements PasswordScorer {
+  private readonly threads: Thread[] = [];
+  private readonly queue: Batch[] = [];
+  private idleTimer: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly source: ScoreWorkerFile,
+    private readonly size = Math.max(1, Math.min(2, os.availableParallelism())),
+  ) {}
+
+  score(jobs: ScoreJob[], onScored: (n: number) => void): Promise<number[]> {
+    const parts: Promise<number[]>[] = [];
+    for (let i = 0; i < jobs.length; i += BATCH) {
+      const slice = jobs.slice(i, i + BATCH);
+      parts.push(
+        new Promise<number[]>((resolve, reject) => this.queue.push({ jobs: slice, resolve, reject })).then((scores) => {
+          onScored(scores.length);
+          return scores;
+        }),
+      );
+    }
+    this.dispatch();
+    return Promise.all(parts).then((all) => all.flat());
+  }
+
+  /** Starts the workers ahead of a check (they take ~1 s to load zxcvbn's dictionaries). */
+  warm(): void {
+    while (this.threads.length < this.size) this.threads.push(this.spawn());
+    this.armIdleTimer();
+  }
+
+  /** Ends every worker now; work queued or in flight fails with `locked`. */
+  close(): void {
+    this.clearIdleTimer();
+    const cancelled = new KeystashError('locked', 'The health check stopped because the vault was locked.');
+    for (const b of this.queue.splice(0)) b.reject(cancelled);
+    for (const t of this.threads.splice(0)) {
+      t.batch?.reject(cancelled);
+      void t.worker.terminate();
+    }
+  }
+
+  /** How many worker threads are running (tests check that lock ends them). */
+  get running(): number {
+    return this.threads.length;
+  }
+
+  private spawn(): Thread {
+    const { file, loader } = this.source;
+    const worker = loader ? new Worker(`require(${JSON.stringify(loader)}); require(${JSON.stringify(file)});`, { eval: true }) : new Worker(file);
+    const thread: Thread = { worker, batch: null };
+    worker.on('message', (scores: number[]) => {
+      const done = thread.batch;
+      thread.batch = null;
+      done?.resolve(scores);
+      this.dispatch();
+    });
+    // A worker that fails takes the whole pool down: the check fails and the next one starts afresh.
+    const fail = (e: unknown) => {
+      if (!this.threads.includes(thread)) return;
+      this.threads.splice(this.threads.indexOf(thread), 1);
+      const error = new KeystashError('internal', `The health check's scoring thread failed: ${e instanceof Error ? e.message : String(e)}`);
+      thread.batch?.reject(error);
+      for (const b of this.queue.splice(0)) b.reject(error);
+      this.close();
+    };
+    worker.on('error', fail);
+    worker.on('exit', (code) => fail(new Error(`exited with code ${code}`)));
+    return thread;
+  }
+
+  private dispatch(): void {
+    this.clearIdleTimer();
+    while (this.threads.length < this.size && this.threads.length < this.queue.length + this.busy()) this.threads.push(this.spawn());
+    for (const t of this.threads) {
+      if (t.batch || this.queue.length === 0) continue;
+      const next = this.queue.shift();
+      if (!next) break;
+      t.batch = next;
+      t.worker.postMessage(next.jobs);
+    }
+    // Only a working thread keeps the process alive (the CLI exits once its check is done).
+    for (const t of this.threads) {
+      if (t.batch) t.worker.ref();
+      else t.worker.unref();
+    }
+    if (this.busy() === 0) this.armIdleTimer();
+  }
+
+  private busy(): number {
+    return this.threads.filter((t) => t.batch !== null).length;
+  }
+
+  private armIdleTimer(): void {
+    this.clearIdleTimer();
+    this.idleTimer = setTimeout(() => this.close(), IDLE_MS);
+    // An idle pool must not keep a CLI process alive.
+    this.idleTimer.unref();
+  }
+
+  private clearIdleTimer(): void {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = null;
+  }
+}
