@@ -42,6 +42,18 @@ export interface SyncReport {
   /** Items where the same field changed on two devices in this run. */
   conflicts: number;
   quarantined: QuarantinedFile[];
+  /** Set when this run took in a master-password change made on another device (its name): the vault now opens with the new password only. */
+  passwordChangedOn?: string;
+}
+
+/** The newest master-password change this device follows: made here or on another device. */
+export interface SyncPasswordChange {
+  /** The device it was made on. */
+  by: string;
+  /** When, by that device's clock (ms). */
+  at: number;
+  /** True when made on this device. */
+  here: boolean;
 }
 
 export type SyncTargetInfo = { kind: 'folder'; path: string } | { kind: 'webdav'; url: string; user: string };
@@ -68,6 +80,8 @@ export interface SyncStatus {
   pendingChanges: number;
   /** Items whose conflict waits for the person to resolve it. */
   conflictedItems: string[];
+  /** The newest master-password change since this device joined, or null. */
+  passwordChange: SyncPasswordChange | null;
 }
 
 /** What the window knows of sync: not set up, or the status and whether a run is going on. */
