@@ -150,6 +150,11 @@ export class SyncService {
     if (state.target.kind === 'folder' && this.watchFolder) this.unwatch = this.watchFolder(state.target.path, () => this.soon());
   }
 
+  /** Something to send that is not an item change (a master-password change): a run shortly. */
+  nudge(): void {
+    this.soon();
+  }
+
   /** On lock: no more runs; a running one finishes or fails with `locked`. */
   stop(): void {
     this.active = false;
