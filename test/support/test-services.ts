@@ -85,6 +85,7 @@ export interface FileChooser {
   keyFile?: string | null;
   attachment?: string | null;
   saveTo?: string | null;
+  syncFolder?: string | null;
 }
 
 export interface TestServices {
@@ -120,6 +121,7 @@ export function makeTestServices(prefix: string, extra: Partial<ServiceInputs> =
     chooseKeyFile: async () => fileChooser.keyFile ?? null,
     chooseAttachment: async () => fileChooser.attachment ?? null,
     chooseAttachmentTarget: async () => fileChooser.saveTo ?? null,
+    chooseSyncFolder: async () => fileChooser.syncFolder ?? null,
     confirm,
     ...extra,
   });

@@ -8,6 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import type { QuarantinedFile, SyncReport, SyncStatus } from '../../../shared/sync';
+import type { UnlockReport } from '../../../shared/unlock-report';
 import { KeystashError } from '../errors';
 import type { Vault, VaultOptions } from '../vault';
 import { Vault as VaultClass } from '../vault';
@@ -71,27 +72,54 @@ export async function setupSync(vault: Vault, password: string, target: TargetCo
   return runSync(vault, transport);
 }
 
-/** Creates a new local vault at `file` from a sync target and pulls everything into it. */
+/** How far a join or a sync run is: batches applied of those found on the target. */
+export type SyncProgress = (p: { done: number; total: number }) => void;
+
+/**
+ * Creates a new local vault at `file` from a sync target, pulls everything into it and returns
+ * it unlocked. The vault is built under a temporary name beside `file` and appears under its
+ * own name only once complete (a hard link, which never replaces a file), so a failed or
+ * interrupted join leaves no vault file, half-written or otherwise.
+ */
 export async function joinSync(
   file: string,
   password: string,
   target: TargetConfig,
   transport: SyncTransport,
-  opts: VaultOptions & { deviceName?: string; kdf?: KdfParams } = {},
-): Promise<{ vault: Vault; report: SyncReport }> {
+  opts: VaultOptions & { deviceName?: string; kdf?: KdfParams; onProgress?: SyncProgress } = {},
+): Promise<{ vault: Vault; report: SyncReport; unlock: UnlockReport }> {
   const name = checkDeviceName(opts.deviceName ?? DEFAULT_DEVICE_NAME);
+  if (fs.existsSync(file)) throw new KeystashError('exists', `${file} already exists; join into a new file.`);
   const opened = await openTargetKeys(transport, password);
-  const vault = await VaultClass.create(file, password, { ...opts, kdf: opts.kdf ?? opened.kdf });
+  const { onProgress, deviceName: _d, kdf, ...vaultOpts } = opts;
+  const temp = `${file}.joining-${randomUUID().slice(0, 8)}`;
+  const removeTemp = (): void => {
+    for (const f of [temp, `${temp}-wal`, `${temp}-shm`]) fs.rmSync(f, { force: true });
+  };
+  let report: SyncReport;
+  const building = await VaultClass.create(temp, password, { ...vaultOpts, kdf: kdf ?? opened.kdf });
   try {
     const state = newState(opened.syncId, opened.keys, opened.epoch, target, name);
     // Joined with a changed password: that change is the one this device follows (its stamp comes with its batch).
     if (opened.passwordEpoch !== null) state.password = { stamp: '', epoch: opened.passwordEpoch, by: '', at: 0, here: false };
-    vault.sync.create(state);
-    return { vault, report: await runSync(vault, transport) };
+    building.sync.create(state);
+    report = await runSync(building, transport, Date.now, onProgress);
+    building.close(); // checkpoints the -wal into the file, so the file alone is the whole vault
+    fs.linkSync(temp, file);
   } catch (err) {
-    // Nothing is left behind: the new vault file goes with the failed join.
+    building.close();
+    removeTemp();
+    if (err instanceof Error && (err as NodeJS.ErrnoException).code === 'EEXIST') {
+      throw new KeystashError('exists', `${file} was created meanwhile; the join was not saved.`);
+    }
+    throw err;
+  }
+  removeTemp();
+  const vault = VaultClass.open(file, vaultOpts);
+  try {
+    return { vault, report, unlock: await vault.unlock(password) };
+  } catch (err) {
     vault.close();
-    for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
     throw err;
   }
 }
@@ -142,10 +170,10 @@ async function openTargetKeys(transport: SyncTransport, password: string): Promi
 }
 
 /** Pushes local changes and pulls every other device's new batches. */
-export async function runSync(vault: Vault, transport: SyncTransport, now: () => number = Date.now): Promise<SyncReport> {
+export async function runSync(vault: Vault, transport: SyncTransport, now: () => number = Date.now, onProgress?: SyncProgress): Promise<SyncReport> {
   const report: SyncReport = { pushed: 0, pulled: 0, conflicts: 0, quarantined: [] };
   try {
-    await sync(vault, transport, report);
+    await sync(vault, transport, report, onProgress);
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     if (vault.isUnlocked) vault.sync.finish({ at: now(), ok: false, report, error: message });
@@ -155,7 +183,7 @@ export async function runSync(vault: Vault, transport: SyncTransport, now: () =>
   return report;
 }
 
-async function sync(vault: Vault, transport: SyncTransport, report: SyncReport): Promise<void> {
+async function sync(vault: Vault, transport: SyncTransport, report: SyncReport, onProgress?: SyncProgress): Promise<void> {
   const state = vault.sync.requireState();
   if (state.revokedBy !== null) throw revokedError(state.revokedBy);
   const listing = groupListing(await transport.list());
@@ -182,8 +210,9 @@ async function sync(vault: Vault, transport: SyncTransport, report: SyncReport):
   // a device may already have written under that key, and its batches were set aside as unknown-key.
   const keyFor = (epoch: string): Uint8Array | null => keyOf(vault.sync.requireState(), epoch);
   const keyCount = (): number => Object.keys(vault.sync.requireState().keys).length;
+  const progress = batchProgress(vault, state, listing, onProgress);
   for (let pass = 0, keys = keyCount(); pass < 10; pass++) {
-    await pullPass(vault, transport, state, listing, keyFor, report, quarantine);
+    await pullPass(vault, transport, state, listing, keyFor, report, quarantine, progress);
     if (keyCount() === keys) break;
     keys = keyCount();
     report.quarantined = report.quarantined.filter((q) => q.reason !== 'unknown-key');
@@ -191,6 +220,22 @@ async function sync(vault: Vault, transport: SyncTransport, report: SyncReport):
   const after = vault.sync.requireState();
   if (after.revokedBy !== null) throw revokedError(after.revokedBy);
   for (const file of listing.unknown) quarantine({ file, reason: 'unknown-file', message: `${file} is not part of a Keystash sync target; ignored.` });
+}
+
+/** Counts applied batches against those waiting on the target (other devices' batches after what was seen) for `onProgress`. */
+function batchProgress(vault: Vault, state: SyncState, listing: TargetListing, onProgress?: SyncProgress): () => void {
+  if (!onProgress) return () => undefined;
+  const peers = vault.sync.requireState().peers;
+  let total = 0;
+  for (const [device, files] of listing.devices) {
+    if (device !== state.deviceId) total += Math.max(0, files.maxSeq - (peers[device]?.seq ?? 0));
+  }
+  let done = 0;
+  onProgress({ done, total });
+  return () => {
+    done = Math.min(total, done + 1);
+    onProgress({ done, total });
+  };
 }
 
 /** One pass over every other device's log, applying what comes next of each. */
@@ -202,6 +247,7 @@ async function pullPass(
   keyFor: (epoch: string) => Uint8Array | null,
   report: SyncReport,
   quarantine: (q: QuarantinedFile) => void,
+  onApplied: () => void,
 ): Promise<void> {
   for (const [device, files] of listing.devices) {
     const now = vault.sync.requireState();
@@ -215,6 +261,7 @@ async function pullPass(
       if (next.kind === 'end') break;
       try {
         const applied = vault.sync.applyBatch(device, seq, next.digest, next.body);
+        onApplied();
         report.pulled += applied.pulled;
         report.conflicts += applied.conflicts;
         if (applied.passwordChangedOn !== undefined) report.passwordChangedOn = applied.passwordChangedOn;
