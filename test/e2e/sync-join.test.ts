@@ -112,8 +112,37 @@ describe.skipIf(!CHROMIUM)('first run: join a vault you sync elsewhere', () => {
     await p.getByLabel('Master password', { exact: true }).fill(NEW_PASSWORD);
     await p.keyboard.press('Enter');
     await p.getByTestId('password-changed-elsewhere').filter({ hasText: 'The master password was changed on “Laptop”.' }).waitFor();
+    fs.mkdirSync(SHOTS, { recursive: true });
+    await settle(p);
+    await p.screenshot({ path: path.join(SHOTS, 'join-password-changed-notice-light.png') });
     expect(h.pageErrors).toEqual([]);
   });
+
+  it('shows how far it is while a target with many change files is applied', async () => {
+    h = await startHarness(CHROMIUM as string, { viewport: { width: 1400, height: 1000 } });
+    const p = h.page;
+    const folder = path.join(h.dir, 'Sync', 'keystash');
+    laptop = await laptopOn(h, folder);
+    const t = FolderTransport.open(folder);
+    // One change file per edit: 100 of them, as a machine that synced after each change writes.
+    for (let i = 0; i < 100; i++) {
+      laptop.items.create({ type: 'note', title: `Note ${i}`, notes: 'x'.repeat(2000) });
+      await runSync(laptop, t);
+    }
+    const total = laptop.sync.requireState().ownSeq;
+    await openJoin(p);
+    await box(p, 'Sync folder').fill(folder);
+    await box(p, 'This device’s name').fill('Desktop');
+    await p.getByLabel('Master password', { exact: true }).fill(PASSWORD);
+    await button(p, 'Join and open').click();
+    await p.getByTestId('join-progress').filter({ hasText: new RegExp(`Applying change files: \\d+ of ${total}`) }).waitFor();
+    fs.mkdirSync(SHOTS, { recursive: true });
+    await p.screenshot({ path: path.join(SHOTS, 'join-progress-light-wide.png') });
+    await p.getByRole('heading', { name: 'All items' }).waitFor({ timeout: 120_000 });
+    await row(p, 'Bank').waitFor();
+    expect(h.services.vault.unlocked().items.list({ limit: 1000 }).length).toBe(102);
+    expect(h.pageErrors).toEqual([]);
+  }, 240_000);
 
   for (const theme of ['light', 'dark'] as const) {
     for (const [size, viewport] of [

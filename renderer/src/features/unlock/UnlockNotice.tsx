@@ -50,7 +50,7 @@ export function UnlockNotice({ report }: { report: UnlockReport }) {
       <div className="notice-body">
         {report.passwordChangedOn !== undefined ? (
           <p data-testid="password-changed-elsewhere">
-            <strong>{passwordChangedMessage(report.passwordChangedOn)}</strong> The old one no longer opens it.
+            <strong>{passwordChangedMessage(report.passwordChangedOn)}</strong>
           </p>
         ) : null}
         {history.length > 0 ? (
