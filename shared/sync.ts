@@ -1,5 +1,6 @@
 // What sync reports to the CLI and the window: the result of one run, the status of the
 // target and the devices that write to it. Plain data; neither Node nor DOM.
+import type { UnlockReport } from './unlock-report';
 
 /** Why a file on the sync target was not applied. Each reason is a named test in test/security. */
 export const QUARANTINE_REASONS = [
@@ -42,6 +43,18 @@ export interface SyncReport {
   /** Items where the same field changed on two devices in this run. */
   conflicts: number;
   quarantined: QuarantinedFile[];
+  /** Set when this run took in a master-password change made on another device (its name): the vault now opens with the new password only. */
+  passwordChangedOn?: string;
+}
+
+/** The newest master-password change this device follows: made here or on another device. */
+export interface SyncPasswordChange {
+  /** The device it was made on. */
+  by: string;
+  /** When, by that device's clock (ms). */
+  at: number;
+  /** True when made on this device. */
+  here: boolean;
 }
 
 export type SyncTargetInfo = { kind: 'folder'; path: string } | { kind: 'webdav'; url: string; user: string };
@@ -68,6 +81,20 @@ export interface SyncStatus {
   pendingChanges: number;
   /** Items whose conflict waits for the person to resolve it. */
   conflictedItems: string[];
+  /** The newest master-password change since this device joined, or null. */
+  passwordChange: SyncPasswordChange | null;
+}
+
+/** A join from the app: how the new vault's unlock went, and what the first sync brought. */
+export interface JoinResult {
+  unlock: UnlockReport;
+  report: SyncReport;
+}
+
+/** How far a join is: batches applied of those found on the target (total 0 while it reads the key envelope). */
+export interface JoinProgress {
+  done: number;
+  total: number;
 }
 
 /** What the window knows of sync: not set up, or the status and whether a run is going on. */

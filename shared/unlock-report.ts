@@ -38,6 +38,16 @@ export interface UnlockReport {
    * the throttle's record was set back so the count is unknown; absent when the record is whole.
    */
   removedFailedAttempts?: RemovedFailures;
+  /**
+   * Set when this unlock took in a master-password change made on another synced device (that
+   * device's name): from now on only the new password opens the vault here.
+   */
+  passwordChangedOn?: string;
+}
+
+/** The plain notice for a master-password change that came from another device. */
+export function passwordChangedMessage(device: string): string {
+  return `The master password was changed on “${device}”. This vault now opens only with the new password.`;
 }
 
 export interface LockState {

@@ -5,7 +5,7 @@ import { vaultSecrets, type SecretSource } from '../core/api-keys/secret-source'
 import { KeystashError } from '../core/errors';
 import { lastSeenPath } from '../core/paths';
 import { Vault } from '../core/vault';
-import { removedFailuresMessage } from '../../shared/unlock-report';
+import { passwordChangedMessage, removedFailuresMessage } from '../../shared/unlock-report';
 import type { Args, CommandContext, ProcessHost } from './command';
 import { localTime, plural } from './format';
 import { unlockCheckLines } from './history-options';
@@ -63,6 +63,7 @@ export class RunContext implements CommandContext {
       this.out.note(`Notice: ${plural(failed.length, 'failed unlock attempt')} since the last unlock, the last at ${localTime(last.at)}.`);
     }
     if (report.removedFailedAttempts !== undefined) this.out.note(`Warning: ${removedFailuresMessage(report.removedFailedAttempts)}`);
+    if (report.passwordChangedOn !== undefined) this.out.note(`Notice: ${passwordChangedMessage(report.passwordChangedOn)}`);
     // A failed history check at unlock is told on stderr by every command, until acknowledged.
     const check = vault.activity.lastCheck;
     for (const line of check ? unlockCheckLines(check) : []) this.out.note(line);

@@ -20,7 +20,7 @@ import { SyncLedger } from './sync/sync-ledger';
 import { UrlOrigins } from './items/url-origins';
 import { Profiles } from './api-keys/profiles';
 import { createDb, openDb, type Db, type OpenDbOptions } from './vault/db';
-import { initHeader, readHeader, unwrapKey, type VaultHeader } from './vault/header';
+import { initHeader, prepareRewrap, readHeader, unwrapKey, type VaultHeader } from './vault/header';
 import { Imports } from './vault/imports';
 import { deriveKey, SALT_BYTES } from './vault/kdf';
 import { checkKdf, checkNewPassword, MasterPassword } from './vault/master-password';
@@ -86,8 +86,9 @@ export class Vault {
     this.healthScores = new HealthScores(db, gate);
     this.urlOrigins = new UrlOrigins(db, gate);
     this.profiles = new Profiles(db, gate);
-    this.masterPassword = new MasterPassword(db, gate, this.throttle, this.source);
-    this.sync = new SyncLedger(db, gate, this.now);
+    this.sync = new SyncLedger(db, gate, this.now, this.source);
+    // A synced vault publishes a password change for its other devices (sync/password-change.ts).
+    this.masterPassword = new MasterPassword(db, gate, this.throttle, this.source, (next, kdf) => this.sync.preparePasswordChange(next, kdf));
     this.imports = new Imports(file, opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}, gate, this.now, this.source);
   }
 
@@ -146,10 +147,15 @@ export class Vault {
       throw new KeystashError('wrong-password', `Wrong master password.${later}`, wait > 0 ? { retryAfterMs: wait } : {});
     }
     const upgrade = await upgradeFor(opened.key, opened.header, password);
-    const { loaded, settled } = this.start(opened.key, opened.header, attempt, snapshot, upgrade);
+    // A password change taken in from another synced device (vault/password-handover.ts) becomes
+    // an ordinary wrap under a fresh salt at its first unlock: one more key derivation, once.
+    const handedOverBy = opened.header.handover?.by;
+    const settle = handedOverBy !== undefined ? await prepareRewrap(opened.key, opened.header, password, opened.header.kdf) : null;
+    const { loaded, settled } = this.start(opened.key, opened.header, attempt, snapshot, upgrade ?? settle);
     const removed = settled.removed !== 0 ? { removedFailedAttempts: settled.removed } : {};
     const rollback = this.stateMemory.check(this.gate.read().keys);
-    return { failedAttempts: settled.failures, damagedItemIds: loaded.damaged, integrityProblems: loaded.problems, rollback, ...removed };
+    const changed = handedOverBy !== undefined ? { passwordChangedOn: handedOverBy } : {};
+    return { failedAttempts: settled.failures, damagedItemIds: loaded.damaged, integrityProblems: loaded.problems, rollback, ...removed, ...changed };
   }
 
   /** Opens the session, checks and extends the history, and loads the item list. */

@@ -8,7 +8,7 @@ import { agentDir } from '../core/agent/runtime-dir';
 import { VAULT_ENV, VAULT_FILE_NAME } from '../core/paths';
 import { electronConfirmations } from './adapters/confirm-dialog';
 import { electronClipboard } from './adapters/electron-clipboard';
-import { electronAttachmentDialog, electronAttachmentSaveDialog, electronKeyFileDialog } from './adapters/file-pick-dialogs';
+import { electronAttachmentDialog, electronAttachmentSaveDialog, electronKeyFileDialog, electronSyncFolderDialog } from './adapters/file-pick-dialogs';
 import { electronOpenDialog } from './adapters/open-dialog';
 import { electronSaveDialog } from './adapters/save-dialog';
 import { registerAppScheme, serveAppFiles } from './app-protocol';
@@ -41,6 +41,7 @@ function startServices(): Services {
     chooseSavePath: electronSaveDialog(),
     chooseOpenPath: electronOpenDialog(),
     chooseKeyFile: electronKeyFileDialog(),
+    chooseSyncFolder: electronSyncFolderDialog(),
     chooseAttachment: electronAttachmentDialog(),
     chooseAttachmentTarget: electronAttachmentSaveDialog(),
     confirm: electronConfirmations(),

@@ -1,7 +1,8 @@
 // sync:* — set up sync through a folder or WebDAV, run it, its status and devices, revoking a
-// device, and settling an item's conflict. Setting up and revoking carry the master password.
+// device, settling an item's conflict, and joining a target as a new machine's vault. Setting up,
+// joining and revoking carry the master password.
 import { z } from 'zod';
-import { CONFLICT_CHOICES, type ItemConflict, type SyncReport, type SyncView } from '../sync';
+import { CONFLICT_CHOICES, type ItemConflict, type JoinProgress, type JoinResult, type SyncReport, type SyncView } from '../sync';
 import { byId, channel, empty, id, password, type DomainChannels } from './kit';
 
 const deviceName = z.string().trim().min(1, 'Give this device a name').max(100);
@@ -20,6 +21,11 @@ const target = z.discriminatedUnion('kind', [
 export const syncChannels = {
   'sync:status': channel(empty).returns<SyncView>(),
   'sync:setup': channel(z.object({ target, deviceName, password }).strict()).returns<SyncReport>(),
+  /** First run on a new machine: create this vault from a target another device syncs to, unlocked. */
+  'sync:join': channel(z.object({ target, deviceName, password }).strict()).returns<JoinResult>(),
+  'sync:join-progress': channel(empty).returns<JoinProgress | null>(),
+  /** The OS folder dialog for a folder target; null when cancelled. */
+  'sync:choose-folder': channel(empty).returns<{ path: string } | null>(),
   'sync:test-webdav': channel(webdav).returns<null>(),
   'sync:run': channel(empty).returns<SyncReport>(),
   'sync:rename': channel(z.object({ deviceName }).strict()).returns<null>(),

@@ -91,6 +91,7 @@ export interface FileChooser {
   keyFile?: string | null;
   attachment?: string | null;
   saveTo?: string | null;
+  syncFolder?: string | null;
 }
 
 export interface TestServices {
@@ -126,6 +127,7 @@ export function makeTestServices(prefix: string, extra: Partial<ServiceInputs> =
     chooseKeyFile: async () => fileChooser.keyFile ?? null,
     chooseAttachment: async () => fileChooser.attachment ?? null,
     chooseAttachmentTarget: async () => fileChooser.saveTo ?? null,
+    chooseSyncFolder: async () => fileChooser.syncFolder ?? null,
     confirm,
     // Main's scoring threads, run from the TypeScript source through tsx (the app runs the built file).
     healthWorker: HEALTH_WORKER_SOURCE,

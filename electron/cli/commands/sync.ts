@@ -13,6 +13,7 @@ import { openTransport } from '../../core/sync/transports';
 import { usageError, type Command, type CommandContext } from '../command';
 import { EXIT } from '../exit-codes';
 import { localTime, plural } from '../format';
+import { passwordChangedMessage } from '../../../shared/unlock-report';
 
 const SUBCOMMANDS = ['setup', 'join', 'status', 'devices', 'revoke'] as const;
 
@@ -36,6 +37,7 @@ function printReport(ctx: CommandContext, r: SyncReport): number {
   if (ctx.args.flag('json')) ctx.out.data(JSON.stringify(r));
   else ctx.out.data(`Pushed ${plural(r.pushed, 'change')}, pulled ${plural(r.pulled, 'change')}, ${plural(r.conflicts, 'conflict')}.`);
   for (const q of r.quarantined) ctx.out.note(`Quarantined (${q.reason}): ${q.message}`);
+  if (r.passwordChangedOn !== undefined) ctx.out.note(`Notice: ${passwordChangedMessage(r.passwordChangedOn)}`);
   // Every good file was applied; a quarantined one is the sync equivalent of an integrity finding.
   return r.quarantined.length > 0 ? EXIT.integrity : EXIT.ok;
 }
@@ -52,6 +54,8 @@ function printStatus(ctx: CommandContext, s: SyncStatus): void {
   ctx.out.data(`Last sync:   ${last ? `${localTime(last.at)}, ${last.ok ? 'all good' : (last.error ?? `${plural(last.report?.quarantined.length ?? 0, 'file')} quarantined`)}` : 'never'}`);
   ctx.out.data(`Pending:     ${plural(s.pendingChanges, 'local change')}`);
   if (s.conflictedItems.length > 0) ctx.out.data(`Conflicts:   ${s.conflictedItems.join(', ')}`);
+  const pw = s.passwordChange;
+  if (pw) ctx.out.data(`Password:    changed on ${pw.here ? 'this device' : `“${pw.by}”`}, ${localTime(pw.at)}`);
 }
 
 function printDevices(ctx: CommandContext, s: SyncStatus): void {

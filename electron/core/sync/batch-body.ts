@@ -28,8 +28,9 @@ const wireItem = z
 const wirePurge = z.object({ kind: z.literal('purge'), id, stamp }).strict();
 
 const keyWrap = z.object({ ephemeral: z.base64().max(200), sealed: z.base64().max(200) }).strict();
+const passwordChange = z.object({ stamp, envelope: z.base64().max(100_000) }).strict();
 const rotation = z
-  .object({ epoch: z.string().regex(EPOCH), revoked: z.array(z.uuid()).max(1000), wraps: z.record(z.uuid(), keyWrap) })
+  .object({ epoch: z.string().regex(EPOCH), revoked: z.array(z.uuid()).max(1000), wraps: z.record(z.uuid(), keyWrap), passwordChange: passwordChange.optional() })
   .strict();
 
 export const batchBodySchema = z
@@ -50,8 +51,13 @@ export interface BatchBody {
   at: number;
   /** The writer's X25519 public key (device-keys.ts). */
   publicKey?: string;
-  /** A revocation: the new epoch's key wrapped to each device that stays. Sealed under the old key. */
-  rotation?: { epoch: string; revoked: string[]; wraps: Record<string, KeyWrap> };
+  /**
+   * A new sync key (a revocation, or a master-password change): the new epoch's key wrapped to
+   * each device that stays. Sealed under the old key. A password change also carries its clock
+   * stamp (the newest change wins on every device) and the new key's envelope under the new
+   * password (base64), which the other devices hand their vault key over to.
+   */
+  rotation?: { epoch: string; revoked: string[]; wraps: Record<string, KeyWrap>; passwordChange?: { stamp: string; envelope: string } };
   changes: WireChange[];
 }
 

@@ -8,6 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import type { QuarantinedFile, SyncReport, SyncStatus } from '../../../shared/sync';
+import type { UnlockReport } from '../../../shared/unlock-report';
 import { KeystashError } from '../errors';
 import type { Vault, VaultOptions } from '../vault';
 import { Vault as VaultClass } from '../vault';
@@ -17,6 +18,7 @@ import { createEnvelope, ENVELOPE_FILE, keyEnvelopePath, openEnvelope, readEnvel
 import { KEY_BYTES, randomBytes } from '../crypto/cipher';
 import { newDeviceKeyPair } from './device-keys';
 import { keyOf, laterEpoch, targetInfo, type SyncState, type TargetConfig } from './ledger';
+import { nextEpoch } from './password-change';
 import { digestOfBytes } from './batch-file';
 import { groupListing, readBatch, staleCopies, type TargetListing } from './target-scan';
 import type { SyncTransport } from './transport';
@@ -70,46 +72,108 @@ export async function setupSync(vault: Vault, password: string, target: TargetCo
   return runSync(vault, transport);
 }
 
-/** Creates a new local vault at `file` from a sync target and pulls everything into it. */
+/** How far a join or a sync run is: batches applied of those found on the target. */
+export type SyncProgress = (p: { done: number; total: number }) => void;
+
+/**
+ * Creates a new local vault at `file` from a sync target, pulls everything into it and returns
+ * it unlocked. The vault is built under a temporary name beside `file` and appears under its
+ * own name only once complete (a hard link, which never replaces a file), so a failed or
+ * interrupted join leaves no vault file, half-written or otherwise.
+ */
 export async function joinSync(
   file: string,
   password: string,
   target: TargetConfig,
   transport: SyncTransport,
-  opts: VaultOptions & { deviceName?: string; kdf?: KdfParams } = {},
-): Promise<{ vault: Vault; report: SyncReport }> {
+  opts: VaultOptions & { deviceName?: string; kdf?: KdfParams; onProgress?: SyncProgress } = {},
+): Promise<{ vault: Vault; report: SyncReport; unlock: UnlockReport }> {
   const name = checkDeviceName(opts.deviceName ?? DEFAULT_DEVICE_NAME);
-  const bytes = await transport.read(ENVELOPE_FILE);
-  if (!bytes) throw new KeystashError('not-found', `${transport.description} holds no Keystash vault (no ${ENVELOPE_FILE}).`);
-  const opened = await openEnvelope(bytes, password);
-  // Keys made by revocations since, each in its own envelope under the same password.
-  const keys: Record<string, string> = { [opened.epoch]: b64(opened.key) };
-  let epoch = opened.epoch;
-  for (const k of groupListing(await transport.list()).keyFiles) {
-    const kb = await transport.read(k.file);
-    const later = kb ? await openEnvelope(kb, password).catch(() => null) : null;
-    if (!later || later.syncId !== opened.syncId || later.epoch !== k.epoch) continue;
-    keys[later.epoch] = b64(later.key);
-    epoch = laterEpoch(epoch, later.epoch);
-  }
-  const vault = await VaultClass.create(file, password, { ...opts, kdf: opts.kdf ?? opened.kdf });
+  if (fs.existsSync(file)) throw new KeystashError('exists', `${file} already exists; join into a new file.`);
+  const opened = await openTargetKeys(transport, password);
+  const { onProgress, deviceName: _d, kdf, ...vaultOpts } = opts;
+  const temp = `${file}.joining-${randomUUID().slice(0, 8)}`;
+  const removeTemp = (): void => {
+    for (const f of [temp, `${temp}-wal`, `${temp}-shm`]) fs.rmSync(f, { force: true });
+  };
+  let report: SyncReport;
+  const building = await VaultClass.create(temp, password, { ...vaultOpts, kdf: kdf ?? opened.kdf });
   try {
-    vault.sync.create(newState(opened.syncId, keys, epoch, target, name));
-    opened.key.fill(0);
-    return { vault, report: await runSync(vault, transport) };
+    const state = newState(opened.syncId, opened.keys, opened.epoch, target, name);
+    // Joined with a changed password: that change is the one this device follows (its stamp comes with its batch).
+    if (opened.passwordEpoch !== null) state.password = { stamp: '', epoch: opened.passwordEpoch, by: '', at: 0, here: false };
+    building.sync.create(state);
+    report = await runSync(building, transport, Date.now, onProgress);
+    building.close(); // checkpoints the -wal into the file, so the file alone is the whole vault
+    fs.linkSync(temp, file);
   } catch (err) {
-    // Nothing is left behind: the new vault file goes with the failed join.
+    building.close();
+    removeTemp();
+    if (err instanceof Error && (err as NodeJS.ErrnoException).code === 'EEXIST') {
+      throw new KeystashError('exists', `${file} was created meanwhile; the join was not saved.`);
+    }
+    throw err;
+  }
+  removeTemp();
+  const vault = VaultClass.open(file, vaultOpts);
+  try {
+    return { vault, report, unlock: await vault.unlock(password) };
+  } catch (err) {
     vault.close();
-    for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
     throw err;
   }
 }
 
+/**
+ * Every sync key the password opens on the target: the first key's envelope and each later
+ * one's (with the earlier keys it carries). The password must be the current one: when a
+ * master-password change's envelope does not open with it but an earlier envelope does, it is
+ * an old password, and the error says so.
+ */
+async function openTargetKeys(transport: SyncTransport, password: string): Promise<{ syncId: string; keys: Record<string, string>; epoch: string; kdf: KdfParams; passwordEpoch: string | null }> {
+  const root = await transport.read(ENVELOPE_FILE);
+  if (!root) throw new KeystashError('not-found', `${transport.description} holds no Keystash vault (no ${ENVELOPE_FILE}).`);
+  const syncId = readEnvelope(root).syncId;
+  const envelopes: { epoch: string; bytes: Uint8Array }[] = [{ epoch: '0', bytes: root }];
+  for (const k of groupListing(await transport.list()).keyFiles) {
+    const bytes = await transport.read(k.file);
+    if (bytes) envelopes.push({ epoch: k.epoch, bytes });
+  }
+  const keys: Record<string, string> = {};
+  let epoch: string | null = null;
+  let kdf: KdfParams | null = null;
+  let opened: string | null = null; // the newest password-setting envelope that opened ('0' is the first)
+  let refused: string | null = null; // the newest password change that did not
+  for (const e of envelopes) {
+    const o = await openEnvelope(e.bytes, password).catch((err: unknown) => {
+      if (err instanceof KeystashError && err.code === 'wrong-password') return null;
+      throw err;
+    });
+    const isChange = e.epoch === '0' || readEnvelope(e.bytes).purpose === 'password-change';
+    if (!o) {
+      if (isChange && e.epoch !== '0') refused = refused === null ? e.epoch : laterEpoch(refused, e.epoch);
+      continue;
+    }
+    if (o.syncId !== syncId || o.epoch !== e.epoch) continue;
+    Object.assign(keys, o.earlier, { [o.epoch]: b64(o.key) });
+    o.key.fill(0);
+    epoch = epoch === null ? o.epoch : laterEpoch(epoch, o.epoch);
+    if (e.epoch === '0' || kdf === null) kdf = o.kdf;
+    if (isChange) opened = opened === null ? o.epoch : laterEpoch(opened, o.epoch);
+  }
+  if (epoch === null || kdf === null) throw new KeystashError('wrong-password', 'The master password does not open this sync target.');
+  if (refused !== null && (opened === null || laterEpoch(opened, refused) === refused)) {
+    throw new KeystashError('wrong-password', 'That is an earlier master password of this vault: it was changed on another device since. Use the current one.');
+  }
+  for (const e of Object.keys(keys)) epoch = laterEpoch(epoch, e);
+  return { syncId, keys, epoch, kdf, passwordEpoch: opened !== null && opened !== '0' ? opened : null };
+}
+
 /** Pushes local changes and pulls every other device's new batches. */
-export async function runSync(vault: Vault, transport: SyncTransport, now: () => number = Date.now): Promise<SyncReport> {
+export async function runSync(vault: Vault, transport: SyncTransport, now: () => number = Date.now, onProgress?: SyncProgress): Promise<SyncReport> {
   const report: SyncReport = { pushed: 0, pulled: 0, conflicts: 0, quarantined: [] };
   try {
-    await sync(vault, transport, report);
+    await sync(vault, transport, report, onProgress);
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     if (vault.isUnlocked) vault.sync.finish({ at: now(), ok: false, report, error: message });
@@ -119,7 +183,7 @@ export async function runSync(vault: Vault, transport: SyncTransport, now: () =>
   return report;
 }
 
-async function sync(vault: Vault, transport: SyncTransport, report: SyncReport): Promise<void> {
+async function sync(vault: Vault, transport: SyncTransport, report: SyncReport, onProgress?: SyncProgress): Promise<void> {
   const state = vault.sync.requireState();
   if (state.revokedBy !== null) throw revokedError(state.revokedBy);
   const listing = groupListing(await transport.list());
@@ -129,24 +193,62 @@ async function sync(vault: Vault, transport: SyncTransport, report: SyncReport):
   };
   checkOwnLog(vault, state, listing);
 
-  // Push: seal local changes into batches (queued in the vault first), then write each new file.
+  // Push: key envelopes made here first (a batch may need them), then local changes sealed into
+  // batches (queued in the vault first), each written as a new file.
+  for (const f of vault.sync.pendingFiles()) {
+    await writeOwnFile(transport, f.path, f.bytes);
+    vault.sync.fileSent(f.path);
+  }
   for (let batch = vault.sync.prepareBatch(); batch; batch = vault.sync.prepareBatch()) report.pushed += batch.count;
   for (const out of vault.sync.outbox()) {
-    try {
-      await transport.writeNew(out.path, out.bytes);
-    } catch (err) {
-      if (!(err instanceof KeystashError && err.code === 'exists')) throw err;
-      // Written by an earlier run that stopped before it could note it: the same bytes are fine.
-      const there = await transport.read(out.path);
-      if (!there || !Buffer.from(there).equals(out.bytes)) {
-        throw new KeystashError('integrity', `${out.path} on the target is not the batch this device wrote; another copy of this vault is using the same device id.`);
-      }
-    }
+    await writeOwnFile(transport, out.path, out.bytes);
     vault.sync.sent(out.seq);
   }
 
   // Pull: every other device but revoked ones, in sequence order from the batch after the last one seen.
+  // A pass that brought a new sync key (a revocation or a password change) is followed by another:
+  // a device may already have written under that key, and its batches were set aside as unknown-key.
   const keyFor = (epoch: string): Uint8Array | null => keyOf(vault.sync.requireState(), epoch);
+  const keyCount = (): number => Object.keys(vault.sync.requireState().keys).length;
+  const progress = batchProgress(vault, state, listing, onProgress);
+  for (let pass = 0, keys = keyCount(); pass < 10; pass++) {
+    await pullPass(vault, transport, state, listing, keyFor, report, quarantine, progress);
+    if (keyCount() === keys) break;
+    keys = keyCount();
+    report.quarantined = report.quarantined.filter((q) => q.reason !== 'unknown-key');
+  }
+  const after = vault.sync.requireState();
+  if (after.revokedBy !== null) throw revokedError(after.revokedBy);
+  for (const file of listing.unknown) quarantine({ file, reason: 'unknown-file', message: `${file} is not part of a Keystash sync target; ignored.` });
+}
+
+/** Counts applied batches against those waiting on the target (other devices' batches after what was seen) for `onProgress`. */
+function batchProgress(vault: Vault, state: SyncState, listing: TargetListing, onProgress?: SyncProgress): () => void {
+  if (!onProgress) return () => undefined;
+  const peers = vault.sync.requireState().peers;
+  let total = 0;
+  for (const [device, files] of listing.devices) {
+    if (device !== state.deviceId) total += Math.max(0, files.maxSeq - (peers[device]?.seq ?? 0));
+  }
+  let done = 0;
+  onProgress({ done, total });
+  return () => {
+    done = Math.min(total, done + 1);
+    onProgress({ done, total });
+  };
+}
+
+/** One pass over every other device's log, applying what comes next of each. */
+async function pullPass(
+  vault: Vault,
+  transport: SyncTransport,
+  state: SyncState,
+  listing: TargetListing,
+  keyFor: (epoch: string) => Uint8Array | null,
+  report: SyncReport,
+  quarantine: (q: QuarantinedFile) => void,
+  onApplied: () => void,
+): Promise<void> {
   for (const [device, files] of listing.devices) {
     const now = vault.sync.requireState();
     if (device === state.deviceId || now.revoked.includes(device)) continue;
@@ -159,8 +261,10 @@ async function sync(vault: Vault, transport: SyncTransport, report: SyncReport):
       if (next.kind === 'end') break;
       try {
         const applied = vault.sync.applyBatch(device, seq, next.digest, next.body);
+        onApplied();
         report.pulled += applied.pulled;
         report.conflicts += applied.conflicts;
+        if (applied.passwordChangedOn !== undefined) report.passwordChangedOn = applied.passwordChangedOn;
       } catch (err) {
         if (!(err instanceof KeystashError && err.code === 'integrity')) throw err;
         quarantine({ file: next.file, reason: 'invalid', message: `${next.file} could not be applied: ${err.message}` });
@@ -169,9 +273,19 @@ async function sync(vault: Vault, transport: SyncTransport, report: SyncReport):
       if (vault.sync.requireState().revoked.includes(device)) break;
     }
   }
-  const after = vault.sync.requireState();
-  if (after.revokedBy !== null) throw revokedError(after.revokedBy);
-  for (const file of listing.unknown) quarantine({ file, reason: 'unknown-file', message: `${file} is not part of a Keystash sync target; ignored.` });
+}
+
+/** Writes a file of this device's own; one an earlier run wrote before it could note it is fine when it holds the same bytes. */
+async function writeOwnFile(transport: SyncTransport, path: string, bytes: Uint8Array): Promise<void> {
+  try {
+    await transport.writeNew(path, bytes);
+  } catch (err) {
+    if (!(err instanceof KeystashError && err.code === 'exists')) throw err;
+    const there = await transport.read(path);
+    if (!there || !Buffer.from(there).equals(bytes)) {
+      throw new KeystashError('integrity', `${path} on the target is not the file this device wrote; another copy of this vault is using the same device id.`);
+    }
+  }
 }
 
 function revokedError(by: string): KeystashError {
@@ -251,11 +365,10 @@ export async function revokeDevice(vault: Vault, password: string, ref: string, 
   const deviceId = resolveDevice(vault, ref);
   const s = vault.sync.requireState();
   if (s.revoked.includes(deviceId)) throw new KeystashError('exists', `“${s.peers[deviceId]?.name ?? deviceId}” is already revoked.`);
-  const counter = Math.max(...Object.keys(s.keys).map((e) => Number(e.split('-')[0]))) + 1;
-  const epoch = `${counter}-${s.deviceId}`;
+  const epoch = nextEpoch(s);
   const key = randomBytes(KEY_BYTES);
   try {
-    await transport.writeNew(keyEnvelopePath(s.deviceId, epoch), await sealEnvelope(password, vault.kdfParams(), s.syncId, key, epoch));
+    await transport.writeNew(keyEnvelopePath(s.deviceId, epoch), await sealEnvelope(password, vault.kdfParams(), s.syncId, key, { epoch, earlier: s.keys }));
     const { leftOut } = vault.sync.revoke(deviceId, epoch, key);
     return { revoked: s.peers[deviceId]?.name ?? deviceId, leftOut, report: await runSync(vault, transport) };
   } finally {
@@ -277,5 +390,6 @@ export function syncStatus(vault: Vault): SyncStatus {
     lastSync: s.lastSync,
     pendingChanges: vault.sync.pendingCount(),
     conflictedItems: vault.sync.conflictedIds(),
+    passwordChange: s.password && s.password.stamp !== '' ? { by: s.password.by, at: s.password.at, here: s.password.here } : null,
   };
 }

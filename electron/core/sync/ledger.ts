@@ -62,6 +62,10 @@ export interface SyncState {
   clock: HlcState;
   peers: Record<string, PeerState>;
   lastSync: LastSync | null;
+  /** The newest master-password change this device follows (its clock stamp and epoch); absent until one. */
+  password?: { stamp: string; epoch: string; by: string; at: number; here: boolean };
+  /** Key envelopes made here that the next run writes to the target before any batch (a password change's). */
+  pendingFiles?: { path: string; bytes: string }[];
 }
 
 const STATE = 'sync-state';

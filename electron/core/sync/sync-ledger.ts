@@ -14,6 +14,8 @@ import { readRecord } from '../items/records';
 import type { SummaryIndex } from '../search/summary-index';
 import type { Db } from '../vault/db';
 import type { Gate } from '../vault/gate';
+import { handOverHeader, type VaultHeader } from '../vault/header';
+import type { EventSource, KdfParams } from '../../../shared/domain';
 import type { SessionKeys } from '../vault/session-keys';
 import { truncateWal } from '../vault/wal';
 import { batchPath, digestOfBytes, sealBatch } from './batch-file';
@@ -23,6 +25,7 @@ import { localChange, mergeItem, type LedgerEntry, type WireChange } from './ite
 import { wrapFor, type KeyWrap } from './device-keys';
 import { requireKey, takeRotation, wrapContext } from './key-epochs';
 import { ledgerStore, type LedgerStore, type SyncState } from './ledger';
+import { preparePasswordChange, recordOwnChange, takePasswordChange, type OwnPasswordChange } from './password-change';
 
 /** What sync needs from the unlocked session (vault/session.ts). */
 export interface SyncSession {
@@ -31,6 +34,8 @@ export interface SyncSession {
   readonly index: SummaryIndex;
   readonly writes: ItemWrites;
   readonly buckets: Pick<IndexBuckets, 'checkRecord'>;
+  /** Replaced when a password change from another device hands the vault key over. */
+  header: VaultHeader;
 }
 
 /** Changes per batch: keeps one batch's file and its transaction a few MB at most. */
@@ -39,6 +44,8 @@ export const BATCH_CHANGES = 1000;
 export interface AppliedBatch {
   pulled: number;
   conflicts: number;
+  /** The device whose master-password change this batch handed the vault key over to. */
+  passwordChangedOn?: string;
 }
 
 export class SyncLedger {
@@ -46,6 +53,7 @@ export class SyncLedger {
     private readonly db: Db,
     private readonly gate: Gate<SyncSession>,
     private readonly now: () => number,
+    private readonly source: EventSource,
   ) {}
 
   /** The sync settings, or null when this vault does not sync. */
@@ -177,28 +185,79 @@ export class SyncLedger {
         if (deviceId === state.deviceId) throw new KeystashError('invalid-input', 'A device cannot revoke itself; revoke it from another device.');
         if (!state.peers[deviceId]) throw new KeystashError('not-found', `No device ${deviceId} has synced with this one.`);
         if (state.revoked.includes(deviceId)) throw new KeystashError('exists', `“${state.peers[deviceId].name}” is already revoked.`);
-        const wraps: Record<string, KeyWrap> = {};
-        const leftOut: string[] = [];
-        for (const [id, p] of Object.entries(state.peers)) {
-          if (id === deviceId || state.revoked.includes(id)) continue;
-          if (p.publicKey) wraps[id] = wrapFor(p.publicKey, key, wrapContext(state.syncId, epoch, id));
-          else leftOut.push(p.name);
-        }
-        const revoked = [...state.revoked, deviceId];
-        const seq = state.ownSeq + 1;
-        const body: BatchBody = { name: state.deviceName, at: this.now(), publicKey: state.deviceKeys.publicKey, rotation: { epoch, revoked, wraps }, changes: [] };
-        const bytes = sealBatch(requireKey(state, state.epoch), state.syncId, state.deviceId, seq, state.epoch, body);
-        store.queue(seq, batchPath(state.deviceId, seq), bytes);
-        state.ownSeq = seq;
-        state.ownDigest = digestOfBytes(bytes);
-        state.ownLastAt = body.at;
-        state.keys[epoch] = Buffer.from(key).toString('base64');
-        state.epoch = epoch;
-        state.revoked = revoked;
-        store.writeState(state);
-        return { leftOut };
+        return this.rotate(store, state, epoch, key, [...state.revoked, deviceId]);
       })
       .immediate();
+  }
+
+  /**
+   * For a master-password change on this device (vault/master-password.ts): makes the new sync
+   * key and its envelope under the new password before the change's transaction, and returns
+   * what records it inside that transaction. Null when this vault does not sync.
+   */
+  async preparePasswordChange(next: string, kdf: KdfParams): Promise<(() => void) | null> {
+    const state = this.store(this.gate.write()).state();
+    if (!state) return null;
+    const change = await preparePasswordChange(state, next, kdf);
+    return () => this.recordPasswordChange(change);
+  }
+
+  /** Queues the rotation batch that carries a password change made here; in the caller's transaction. */
+  private recordPasswordChange(change: OwnPasswordChange): void {
+    const store = this.store(this.gate.write());
+    const state = store.requireState();
+    if (Object.keys(state.keys).sort().join() !== change.epochs.join()) {
+      throw new KeystashError('busy', 'A sync brought a new key while the password was being changed; nothing was changed. Try again.');
+    }
+    const clock = new HybridClock(state.clock, state.deviceId, this.now);
+    const stamp = clock.tick();
+    state.clock = clock.current;
+    const passwordChange = recordOwnChange(state, change, stamp, this.now());
+    this.rotate(store, state, change.epoch, change.key, state.revoked, passwordChange);
+    change.key.fill(0);
+  }
+
+  /** Queues a rotation batch under the current key and switches to the new one; in the caller's transaction. */
+  private rotate(
+    store: LedgerStore,
+    state: SyncState,
+    epoch: string,
+    key: Uint8Array,
+    revoked: string[],
+    passwordChange?: NonNullable<BatchBody['rotation']>['passwordChange'],
+  ): { leftOut: string[] } {
+    const wraps: Record<string, KeyWrap> = {};
+    const leftOut: string[] = [];
+    for (const [id, p] of Object.entries(state.peers)) {
+      if (revoked.includes(id)) continue;
+      if (p.publicKey) wraps[id] = wrapFor(p.publicKey, key, wrapContext(state.syncId, epoch, id));
+      else leftOut.push(p.name);
+    }
+    const seq = state.ownSeq + 1;
+    const rotation = { epoch, revoked, wraps, ...(passwordChange ? { passwordChange } : {}) };
+    const body: BatchBody = { name: state.deviceName, at: this.now(), publicKey: state.deviceKeys.publicKey, rotation, changes: [] };
+    const bytes = sealBatch(requireKey(state, state.epoch), state.syncId, state.deviceId, seq, state.epoch, body);
+    store.queue(seq, batchPath(state.deviceId, seq), bytes);
+    state.ownSeq = seq;
+    state.ownDigest = digestOfBytes(bytes);
+    state.ownLastAt = body.at;
+    state.keys[epoch] = Buffer.from(key).toString('base64');
+    state.epoch = epoch;
+    state.revoked = revoked;
+    store.writeState(state);
+    return { leftOut };
+  }
+
+  /** Key envelopes made here that the target does not hold yet (written before any batch). */
+  pendingFiles(): { path: string; bytes: Uint8Array }[] {
+    const state = this.store(this.gate.read()).state();
+    return (state?.pendingFiles ?? []).map((f) => ({ path: f.path, bytes: new Uint8Array(Buffer.from(f.bytes, 'base64')) }));
+  }
+
+  fileSent(path: string): void {
+    this.update((st) => {
+      st.pendingFiles = (st.pendingFiles ?? []).filter((f) => f.path !== path);
+    });
   }
 
   outbox(): { seq: number; path: string; bytes: Buffer }[] {
@@ -266,9 +325,20 @@ export class SyncLedger {
         for (const id of purgedHere) store.clean(id);
         state.clock = clock.current;
         state.peers[device] = { seq, digest, name: body.name, lastSeenAt: body.at, ...(body.publicKey ? { publicKey: body.publicKey } : state.peers[device]?.publicKey ? { publicKey: state.peers[device].publicKey } : {}) };
-        if (body.rotation) takeRotation(state, body.rotation, body.name);
+        let passwordChangedOn: string | undefined;
+        if (body.rotation) {
+          takeRotation(state, body.rotation, body.name);
+          const handover = takePasswordChange(state, body.rotation, body.name, body.at);
+          if (handover) {
+            // From now on this vault's header opens with the new password only (vault/password-handover.ts).
+            s.header = handOverHeader(this.db, s.header, s.keys.key, handover.syncKey, handover);
+            handover.syncKey.fill(0);
+            passwordChangedOn = body.name;
+            s.events.append({ kind: 'password-change', source: this.source, detail: { note: `master password changed on “${body.name}”; needed at the next unlock` } });
+          }
+        }
         store.writeState(state);
-        return { pulled, conflicts };
+        return { pulled, conflicts, ...(passwordChangedOn !== undefined ? { passwordChangedOn } : {}) };
       })
       .immediate();
     // Purged ciphertext must not stay readable in the -wal (see vault/wal.ts).

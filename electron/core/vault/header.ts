@@ -1,18 +1,23 @@
 // The vault header: format version, vault id, salt and KDF parameters in the clear, and the
 // random vault key wrapped under the Argon2id-derived key. The whole header is the AAD of
 // that wrap, so changing any header byte makes unlock fail instead of yielding a key.
+// While a password change made on another synced device waits to be taken in, the wrap is a
+// hand-over instead (password-handover.ts), and the hand-over's clear fields join the AAD.
 import { createHash, randomUUID } from 'node:crypto';
 import type { KdfParams } from '../../../shared/domain';
 import { aadFor, FORMAT_VERSION, KEY_BYTES, open, randomBytes, seal, VERSIONED_FORMAT, wipe } from '../crypto/cipher';
 import { deriveKey, kdfProblem, SALT_BYTES } from './kdf';
 import { KeystashError } from '../errors';
 import type { Db } from './db';
+import { decodeHandover, encodeHandover, isHandoverBlob, openHandover, type Handover } from './password-handover';
 
 export interface VaultHeader {
   formatVersion: number;
   vaultId: string;
   salt: Uint8Array;
   kdf: KdfParams;
+  /** Set while the vault key waits under a password change made on another device. */
+  handover?: Handover;
 }
 
 interface HeaderRow {
@@ -35,6 +40,8 @@ function canonical(h: VaultHeader): Uint8Array {
     `m=${h.kdf.memoryMiB}`,
     `t=${h.kdf.iterations}`,
     `p=${h.kdf.parallelism}`,
+    // Only a hand-over adds a field, so every ordinary header keeps the bytes it always had.
+    ...(h.handover ? [`handover=${JSON.stringify([h.handover.syncId, h.handover.epoch, h.handover.by])}`] : []),
   ].join('|');
   return new TextEncoder().encode(text);
 }
@@ -62,6 +69,12 @@ export function readHeader(db: Db): VaultHeader & { wrappedKey: Uint8Array } {
     salt: new Uint8Array(row.salt),
     kdf: { memoryMiB: row.kdf_memory_mib, iterations: row.kdf_iterations, parallelism: row.kdf_parallelism },
   };
+  const wrapped = new Uint8Array(row.wrapped_key);
+  if (isHandoverBlob(wrapped)) {
+    const h = decodeHandover(wrapped);
+    if (!h) throw new KeystashError('integrity', 'The vault header was modified; Keystash will not unlock it.');
+    header.handover = { syncId: h.syncId, epoch: h.epoch, by: h.by };
+  }
   // The digest catches accidental or naive edits with a precise message; a forger who also
   // rewrites it still cannot get past the authenticated key wrap below.
   if (!Buffer.from(row.header_digest).equals(digest(header))) {
@@ -73,7 +86,7 @@ export function readHeader(db: Db): VaultHeader & { wrappedKey: Uint8Array } {
   }
   const problem = kdfProblem(header.kdf);
   if (problem) throw new KeystashError('integrity', `The vault header has unsafe key-derivation settings: ${problem}.`);
-  return { ...header, wrappedKey: new Uint8Array(row.wrapped_key) };
+  return { ...header, wrappedKey: wrapped };
 }
 
 function writeHeader(db: Db, h: VaultHeader, wrappedKey: Uint8Array, createdAt: number | null): void {
@@ -118,7 +131,8 @@ export async function unwrapKey(db: Db, password: string): Promise<{ key: Uint8A
   const { wrappedKey, ...header } = readHeader(db);
   const kek = await deriveKey(password, header.salt, header.kdf);
   try {
-    const key = open(kek, wrapAad(header), wrappedKey);
+    const handover = header.handover ? decodeHandover(wrappedKey) : null;
+    const key = handover ? openHandover(kek, header.salt, header.kdf, handover, wrapAad(header)) : open(kek, wrapAad(header), wrappedKey);
     if (!key || key.length !== KEY_BYTES) return null;
     return { key, header };
   } finally {
@@ -131,7 +145,9 @@ export async function unwrapKey(db: Db, password: string): Promise<{ key: Uint8A
  * Items are not re-encrypted: only the header row changes. The caller runs it in a transaction.
  */
 export async function prepareRewrap(key: Uint8Array, current: VaultHeader, password: string, kdf: KdfParams): Promise<(db: Db) => VaultHeader> {
-  const header: VaultHeader = { ...current, salt: randomBytes(SALT_BYTES), kdf };
+  // An ordinary wrap again: a hand-over ends with the first unlock under the new password.
+  const { handover: _handover, ...rest } = current;
+  const header: VaultHeader = { ...rest, salt: randomBytes(SALT_BYTES), kdf };
   const kek = await deriveKey(password, header.salt, kdf);
   const wrapped = seal(kek, wrapAad(header), key);
   wipe(kek);
@@ -139,4 +155,24 @@ export async function prepareRewrap(key: Uint8Array, current: VaultHeader, passw
     writeHeader(db, header, wrapped, null);
     return header;
   };
+}
+
+/**
+ * Hands the vault key over to a password change made on another device (password-handover.ts):
+ * from now on only the new password opens this header. `envelope` is that change's key envelope
+ * (its salt, settings and wrap of the sync key `syncKey`). In the caller's transaction.
+ */
+export function handOverHeader(
+  db: Db,
+  current: VaultHeader,
+  key: Uint8Array,
+  syncKey: Uint8Array,
+  envelope: Handover & { salt: Uint8Array; kdf: KdfParams; envelopeWrap: Uint8Array },
+): VaultHeader {
+  const { handover: _earlier, ...rest } = current;
+  const handover: Handover = { syncId: envelope.syncId, epoch: envelope.epoch, by: envelope.by };
+  const header: VaultHeader = { ...rest, salt: envelope.salt, kdf: { ...envelope.kdf }, handover };
+  const sealedKey = seal(syncKey, wrapAad(header), key);
+  writeHeader(db, header, encodeHandover({ ...handover, envelopeWrap: envelope.envelopeWrap, sealedKey }), null);
+  return header;
 }

@@ -32,12 +32,20 @@ export interface PasswordSession {
   readonly events: EventLog;
 }
 
+/**
+ * Work another part of the vault does with a password change (sync publishes it to the other
+ * devices): its slow half runs before the change's transaction, the returned step inside it, so
+ * the header rewrite and that record commit together or not at all.
+ */
+export type PasswordChangeFollower = (next: string, kdf: KdfParams) => Promise<(() => void) | null>;
+
 export class MasterPassword {
   constructor(
     private readonly db: Db,
     private readonly gate: Gate<PasswordSession>,
     private readonly throttle: UnlockThrottle,
     private readonly source: EventSource,
+    private readonly follower?: PasswordChangeFollower,
   ) {}
 
   /**
@@ -56,9 +64,11 @@ export class MasterPassword {
     wipe(check.key);
     this.throttle.passed(attempt, s.keys);
     const commit = await prepareRewrap(s.keys.key, s.header, next, params);
+    const follow = this.follower ? await this.follower(next, params) : null;
     this.gate.write(); // an import may have started, or the vault locked, during the key derivation
     this.db.transaction(() => {
       s.header = commit(this.db);
+      follow?.();
       s.events.append({ kind: 'password-change', source: this.source, detail: { note: kdf ? 'master password and key-derivation settings' : 'master password' } });
     }).immediate();
   }

@@ -25,6 +25,8 @@ export function vaultHandlers(s: Services) {
     },
     'vault:change-password': async (r) => {
       await s.vault.unlocked().masterPassword.change(r.current, r.next, r.kdf);
+      // A synced vault queued the change for its other devices: send it soon.
+      s.sync.nudge();
       return null;
     },
     'vault:kdf-params': () => s.vault.opened().kdfParams(),

@@ -56,6 +56,8 @@ export interface ServiceInputs {
   cliBridgeDir?: string;
   /** Watches a folder sync target (chokidar by default); tests may pass their own or none. */
   watchFolder?: WatchFolder | null;
+  /** Asks for a sync folder (the OS folder dialog); without one, choosing is cancelled. */
+  chooseSyncFolder?: () => Promise<string | null>;
 }
 
 export interface Services {
@@ -110,7 +112,7 @@ export function createServices(inputs: ServiceInputs): Services {
   const secretRate = new SecretRateLimit(confirm, now, inputs.secretRate);
   const historyCheck = new HistoryCheckService(vault, now, inputs.yieldSlice);
   const cliBridge = inputs.cliBridgeDir ? new CliBridge(inputs.cliBridgeDir, vault, confirm, now) : null;
-  const sync = new SyncService(vault, timers, inputs.watchFolder === null ? undefined : (inputs.watchFolder ?? chokidarWatch));
+  const sync = new SyncService(vault, timers, inputs.watchFolder === null ? undefined : (inputs.watchFolder ?? chokidarWatch), inputs.chooseSyncFolder);
 
   const lock = async (reason: LockReason): Promise<void> => {
     // Lock first: even if the clipboard cannot be read, the key must be gone.

@@ -1,12 +1,13 @@
 // Sync in the app: runs one sync at a time, on unlock, a few seconds after local changes
 // (polled, so the CLI's changes count too), every few minutes, when a folder target changes
 // on disk (chokidar), and on demand. Every run goes through the core's engine; its outcome is
-// stored in the vault (last sync) and shown by the sidebar and Settings → Sync.
+// stored in the vault (last sync) and shown by the sidebar and Settings → Sync. On a new
+// machine it also creates the vault by joining a target (the first-run screen).
 import { watch } from 'chokidar';
 import type { Item } from '../../../shared/domain';
-import type { ConflictChoice, ItemConflict, SyncReport, SyncView } from '../../../shared/sync';
+import type { ConflictChoice, ItemConflict, JoinProgress, JoinResult, SyncReport, SyncView } from '../../../shared/sync';
 import { KeystashError } from '../../core/errors';
-import { resolveDevice, revokeDevice, runSync, setupSync, syncStatus } from '../../core/sync/engine';
+import { joinSync, resolveDevice, revokeDevice, runSync, setupSync, syncStatus } from '../../core/sync/engine';
 import type { FieldConflict } from '../../core/sync/item-merge';
 import type { TargetConfig } from '../../core/sync/ledger';
 import { openTransport } from '../../core/sync/transports';
@@ -39,11 +40,51 @@ export class SyncService {
   private active = false;
   private debounce: unknown = null;
 
+  private joining: JoinProgress | null = null;
+
   constructor(
     private readonly vault: VaultService,
     private readonly clock: Timers,
     private readonly watchFolder?: WatchFolder,
+    private readonly pickFolder?: () => Promise<string | null>,
   ) {}
+
+  /**
+   * Creates this machine's vault from a target another device syncs to and leaves it unlocked
+   * and syncing. A wrong password, or a target that is empty or not a vault's, changes nothing:
+   * no vault file is left (sync/engine.ts joinSync).
+   */
+  async join(target: TargetConfig, deviceName: string, password: string): Promise<JoinResult> {
+    if (this.joining) throw new KeystashError('busy', 'A join is already running.');
+    this.joining = { done: 0, total: 0 };
+    try {
+      let result: JoinResult | null = null;
+      await this.vault.createWith(async (file, options) => {
+        const joined = await joinSync(file, password, target, await openTransport(target), {
+          ...options,
+          deviceName,
+          onProgress: (p) => (this.joining = p),
+        });
+        result = { unlock: joined.unlock, report: joined.report };
+        return joined.vault;
+      });
+      if (!result) throw new KeystashError('integrity', 'The join did not finish.');
+      this.start();
+      return result;
+    } finally {
+      this.joining = null;
+    }
+  }
+
+  /** The running join's progress, or null when none runs. */
+  joinProgress(): JoinProgress | null {
+    return this.joining;
+  }
+
+  /** The OS folder dialog; null when cancelled or when there is none (tests). */
+  async chooseFolder(): Promise<string | null> {
+    return this.pickFolder ? this.pickFolder() : null;
+  }
 
   view(): SyncView {
     const v = this.vault.unlocked();
@@ -148,6 +189,11 @@ export class SyncService {
     };
     poll();
     if (state.target.kind === 'folder' && this.watchFolder) this.unwatch = this.watchFolder(state.target.path, () => this.soon());
+  }
+
+  /** Something to send that is not an item change (a master-password change): a run shortly. */
+  nudge(): void {
+    this.soon();
   }
 
   /** On lock: no more runs; a running one finishes or fails with `locked`. */

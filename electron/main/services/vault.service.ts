@@ -81,6 +81,17 @@ export class VaultService {
     return { failedAttempts: [], damagedItemIds: [], integrityProblems: [], rollback: null };
   }
 
+  /**
+   * Creates the vault file another way than from scratch (a sync join): `make` builds it at this
+   * path and returns it unlocked. Refused, before `make` runs, when a vault is already here.
+   */
+  async createWith(make: (file: string, options: VaultOptions) => Promise<Vault>): Promise<void> {
+    if (this.vault || this.exists()) {
+      throw new KeystashError('exists', 'A vault already exists here; unlock it instead.');
+    }
+    this.vault = await make(this.path, this.options);
+  }
+
   unlock(password: string): Promise<UnlockReport> {
     return this.opened().unlock(password);
   }

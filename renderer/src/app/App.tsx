@@ -10,6 +10,7 @@ import { ConfirmProvider } from '../components/Confirm';
 import { Spinner } from '../components/EmptyState';
 import { SettingsProvider } from '../state/settings';
 import { CreateVaultScreen } from '../features/unlock/CreateVaultScreen';
+import { JoinVaultScreen } from '../features/sync/JoinVaultScreen';
 import { UnlockScreen } from '../features/unlock/UnlockScreen';
 import { Shell } from './Shell';
 
@@ -17,6 +18,8 @@ type Phase =
   | { kind: 'loading' }
   | { kind: 'error'; message: string }
   | { kind: 'create' }
+  /** First run, joining a vault another machine syncs (sync/JoinVaultScreen). */
+  | { kind: 'join' }
   | { kind: 'locked'; status: VaultStatus }
   | { kind: 'unlocked'; report: UnlockReport };
 
@@ -31,7 +34,7 @@ export function App() {
   const refresh = useCallback(async () => {
     const r = await call('vault:status', {});
     if (!r.ok) setPhase({ kind: 'error', message: r.error.message });
-    else if (!r.value.exists) setPhase({ kind: 'create' });
+    else if (!r.value.exists) setPhase((p) => (p.kind === 'join' ? p : { kind: 'create' }));
     else if (!r.value.unlocked) setPhase({ kind: 'locked', status: r.value });
     else setPhase((p) => (p.kind === 'unlocked' ? p : { kind: 'unlocked', report: NO_REPORT }));
   }, []);
@@ -73,7 +76,10 @@ export function App() {
       );
       break;
     case 'create':
-      screen = <CreateVaultScreen onCreated={onUnlocked} />;
+      screen = <CreateVaultScreen onCreated={onUnlocked} onJoin={() => setPhase({ kind: 'join' })} />;
+      break;
+    case 'join':
+      screen = <JoinVaultScreen onJoined={onUnlocked} onBack={() => setPhase({ kind: 'create' })} />;
       break;
     case 'locked':
       screen = <UnlockScreen status={phase.status} onUnlocked={onUnlocked} />;

@@ -32,6 +32,16 @@ async function joinOther(): Promise<Vault> {
   return vault;
 }
 
+/** Waits until the background run the timers started has finished (polled; no fixed sleep, so a loaded machine is fine). */
+async function untilIdle(): Promise<void> {
+  for (let i = 0; i < 600; i++) {
+    const v = ok(await h.api['sync:status']({}));
+    if (v.configured && !v.running) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error('the background sync run did not finish within 30 s');
+}
+
 describe('sync channels', () => {
   it('sets up a folder target and reports status with this device', async () => {
     expect(ok(await h.api['sync:status']({}))).toEqual({ configured: false });
@@ -52,7 +62,7 @@ describe('sync channels', () => {
     // The change poll finds it, the debounce fires, the run pushes it.
     await h.timers.fireAll();
     await h.timers.fireAll();
-    await new Promise((r) => setTimeout(r, 200));
+    await untilIdle();
     await runSync(b, FolderTransport.open(folderOf()));
     expect(b.items.list().map((i) => i.title)).toContain('Made in the app');
     // Written on the other device: the app pulls it when it is unlocked next.
@@ -61,7 +71,7 @@ describe('sync channels', () => {
     ok(await h.api['vault:lock']({}));
     ok(await h.api['vault:unlock']({ password: PASSWORD }));
     await h.timers.fireAll();
-    await new Promise((r) => setTimeout(r, 200));
+    await untilIdle();
     const rows = ok(await h.api['item:list']({}));
     expect(JSON.stringify(rows)).toContain('Made on the desktop');
   });

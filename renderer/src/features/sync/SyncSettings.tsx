@@ -160,6 +160,16 @@ export function SyncSettings() {
             </dd>
             <dt>Waiting to send</dt>
             <dd>{status.pendingChanges === 0 ? 'nothing' : `${status.pendingChanges} changed item${status.pendingChanges === 1 ? '' : 's'}`}</dd>
+            {status.passwordChange ? (
+              <>
+                <dt>Master password</dt>
+                <dd data-testid="sync-password-change">
+                  {status.passwordChange.here
+                    ? `changed here ${agoText(status.passwordChange.at, Date.now())}; your other devices need the new one after their next sync`
+                    : `changed on “${status.passwordChange.by}” ${agoText(status.passwordChange.at, Date.now())}; this vault opens with the new one only`}
+                </dd>
+              </>
+            ) : null}
           </dl>
           {last?.report && last.report.quarantined.length > 0 ? (
             <ul className="sync-quarantine" aria-label="Files set aside">

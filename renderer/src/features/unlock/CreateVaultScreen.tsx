@@ -1,5 +1,5 @@
 // First run: choose a master password (typed twice, with a live strength meter) and,
-// under Advanced, the key-derivation cost.
+// under Advanced, the key-derivation cost. Or go to joining a vault another machine syncs.
 import { useState, type FormEvent } from 'react';
 import { KeyRound } from 'lucide-react';
 import { DEFAULT_KDF } from '../../../../shared/domain';
@@ -14,7 +14,7 @@ import './unlock.css';
 
 const MIN_PASSWORD = 8;
 
-export function CreateVaultScreen({ onCreated }: { onCreated: (r: UnlockReport) => void }) {
+export function CreateVaultScreen({ onCreated, onJoin }: { onCreated: (r: UnlockReport) => void; onJoin: () => void }) {
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
   const [kdf, setKdf] = useState(() => draftOf(DEFAULT_KDF));
@@ -72,6 +72,12 @@ export function CreateVaultScreen({ onCreated }: { onCreated: (r: UnlockReport) 
         <Button type="submit" variant="primary" busy={busy} className="btn-block">
           {busy ? 'Creating vault…' : 'Create vault'}
         </Button>
+        <div className="auth-alt">
+          <span>Already use Keystash on another computer?</span>
+          <Button variant="ghost" onClick={onJoin} disabled={busy}>
+            Join a vault you sync elsewhere
+          </Button>
+        </div>
       </form>
     </main>
   );

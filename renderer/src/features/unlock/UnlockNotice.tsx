@@ -2,11 +2,12 @@
 // the file afterwards, which items are damaged and why (missing, older version, unknown record,
 // stale index), and whether the file is older than this computer last saw (a rollback).
 // Also what the usage-history check found (it stays flagged on the Activity page until
-// acknowledged). Dismissible, and shown once per unlock.
+// acknowledged), and a master-password change that came from another synced device.
+// Dismissible, and shown once per unlock.
 import { useState } from 'react';
 import { ShieldAlert, X } from 'lucide-react';
 import type { UnlockReport } from '../../../../shared/unlock-report';
-import { removedFailuresMessage } from '../../../../shared/unlock-report';
+import { passwordChangedMessage, removedFailuresMessage } from '../../../../shared/unlock-report';
 import { formatDateTime, plural } from '../../lib/format';
 import { IconButton } from '../../components/Button';
 
@@ -30,7 +31,12 @@ export function UnlockNotice({ report }: { report: UnlockReport }) {
   const history = report.historyProblems ?? [];
   const [open, setOpen] = useState(
     history.length > 0 ||
-    report.failedAttempts.length > 0 || report.damagedItemIds.length > 0 || removed !== undefined || problems.length > 0 || report.rollback !== null,
+    report.failedAttempts.length > 0 ||
+      report.damagedItemIds.length > 0 ||
+      removed !== undefined ||
+      problems.length > 0 ||
+      report.rollback !== null ||
+      report.passwordChangedOn !== undefined,
   );
   if (!open) return null;
   const fails = report.failedAttempts;
@@ -42,6 +48,11 @@ export function UnlockNotice({ report }: { report: UnlockReport }) {
     <div className="notice notice-warn" role="alert" data-testid="unlock-notice">
       <ShieldAlert size={18} aria-hidden="true" className="notice-icon" />
       <div className="notice-body">
+        {report.passwordChangedOn !== undefined ? (
+          <p data-testid="password-changed-elsewhere">
+            <strong>{passwordChangedMessage(report.passwordChangedOn)}</strong>
+          </p>
+        ) : null}
         {history.length > 0 ? (
           <div data-testid="history-problems">
             <p>
