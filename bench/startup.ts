@@ -6,7 +6,8 @@
 // figure is the median of several fresh processes, wall time and (on Linux) CPU time of the
 // process; for the agent also the agent's own CPU per request. The machine may be shared:
 // the ratios to `node -e 0`, measured in the same run, are the figures to compare.
-// Prints one JSON object on stdout.
+// The cheap processes (node -e 0, --help, --version, the agent searches) are timed in turns,
+// round after round, so that each sees the same load. Prints one JSON object on stdout.
 import argon2 from 'argon2';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -67,15 +68,37 @@ interface Sample {
   samples_ms: number[];
 }
 
-function sample(cmd: string, args: string[], opts: { stdin?: string; env?: NodeJS.ProcessEnv } = {}, runs = RUNS): Sample {
-  timeProcess(cmd, args, opts); // warm the file cache
-  const timed = Array.from({ length: runs }, () => timeProcess(cmd, args, opts));
+interface Run {
+  cmd: string;
+  args: string[];
+  opts?: { stdin?: string; env?: NodeJS.ProcessEnv };
+}
+
+function summary(timed: { wall: number; cpu: number | null }[]): Sample {
   const cpu = timed.map((r) => r.cpu);
   return {
     median_ms: median(timed.map((r) => r.wall)),
     cpu_median_ms: cpu.every((c): c is number => c !== null) ? median(cpu) : null,
     samples_ms: timed.map((r) => Math.round(r.wall * 10) / 10),
   };
+}
+
+function sample(cmd: string, args: string[], opts: { stdin?: string; env?: NodeJS.ProcessEnv } = {}, runs = RUNS): Sample {
+  timeProcess(cmd, args, opts); // warm the file cache
+  return summary(Array.from({ length: runs }, () => timeProcess(cmd, args, opts)));
+}
+
+/**
+ * Several processes timed in turn, round after round, so each sees the same machine: on a
+ * shared machine the load changes within seconds, and one-after-the-other medians compare
+ * different loads.
+ */
+function interleaved<K extends string>(runs: Record<K, Run>, rounds: number): Record<K, Sample> {
+  const keys = Object.keys(runs) as K[];
+  for (const k of keys) timeProcess(runs[k].cmd, runs[k].args, runs[k].opts); // warm the file cache
+  const timed = Object.fromEntries(keys.map((k) => [k, [] as { wall: number; cpu: number | null }[]])) as Record<K, { wall: number; cpu: number | null }[]>;
+  for (let i = 0; i < rounds; i++) for (const k of keys) timed[k].push(timeProcess(runs[k].cmd, runs[k].args, runs[k].opts));
+  return Object.fromEntries(keys.map((k) => [k, summary(timed[k])])) as Record<K, Sample>;
 }
 
 async function buildVault(file: string): Promise<void> {
@@ -127,9 +150,6 @@ async function main(): Promise<void> {
     await buildKdbx(kdbx);
 
     log('startup: timing processes...');
-    const node = sample(process.execPath, ['-e', '0'], {}, MANY);
-    const help = sample(process.execPath, [BIN, '--help'], { env });
-    const version = sample(process.execPath, [BIN, '--version'], { env });
     const pw = `${PASSWORD}\n`;
     const search = sample(process.execPath, [BIN, '--vault', vault, '--password-stdin', 'search', QUERY], { stdin: pw, env: noAgent }, 5);
     const keepassxc = sample('keepassxc-cli', ['search', '-q', kdbx, QUERY], { stdin: pw }, 5);
@@ -137,19 +157,28 @@ async function main(): Promise<void> {
     const unlocked = spawnSync(process.execPath, [BIN, '--vault', vault, '--password-stdin', 'unlock', '--timeout', '10m'], { input: pw, env, encoding: 'utf8' });
     const agentPid = Number(/agent pid (\d+)/.exec(unlocked.stderr)?.[1]);
     if (unlocked.status !== 0 || !Number.isFinite(agentPid)) throw new Error(`unlock failed: ${unlocked.stderr}`);
-    let agentSearch: Sample;
-    let fullClientSearch: Sample;
+    let timed: Record<'node' | 'help' | 'version' | 'agentSearch' | 'fullClientSearch', Sample>;
     let agentCpuPerSearch: number | null = null;
     try {
       const before = cpuMs(agentPid);
-      agentSearch = sample(process.execPath, [BIN, '--vault', vault, 'search', QUERY], { env }, MANY);
+      timed = interleaved(
+        {
+          node: { cmd: process.execPath, args: ['-e', '0'] },
+          help: { cmd: process.execPath, args: [BIN, '--help'], opts: { env } },
+          version: { cmd: process.execPath, args: [BIN, '--version'], opts: { env } },
+          // Through the agent: the launcher as people run it (the quick client), and the bundle
+          // run directly (the full client, as before the quick client existed).
+          agentSearch: { cmd: process.execPath, args: [BIN, '--vault', vault, 'search', QUERY], opts: { env } },
+          fullClientSearch: { cmd: process.execPath, args: [path.join(ROOT, 'out', 'cli', 'keystash.mjs'), '--vault', vault, 'search', QUERY], opts: { env } },
+        },
+        MANY,
+      );
       const after = cpuMs(agentPid);
-      if (before !== null && after !== null) agentCpuPerSearch = Math.round((after - before) / (MANY + 1));
-      // The same through the full client: the bundle run directly, as before the quick client.
-      fullClientSearch = sample(process.execPath, [path.join(ROOT, 'out', 'cli', 'keystash.mjs'), '--vault', vault, 'search', QUERY], { env });
+      if (before !== null && after !== null) agentCpuPerSearch = Math.round((after - before) / (2 * (MANY + 1)));
     } finally {
       timeProcess(process.execPath, [BIN, '--vault', vault, 'lock'], { env });
     }
+    const { node, help, version, agentSearch, fullClientSearch } = timed;
     const ratio = (a: number, b: number): number => Math.round((a / b) * 100) / 100;
     const result = {
       items: N,
@@ -161,7 +190,7 @@ async function main(): Promise<void> {
       keepassxc_cli_search: keepassxc,
       search_via_agent: agentSearch,
       search_via_agent_full_client: fullClientSearch,
-      /** The agent's CPU per search (it runs the search; the client only relays). */
+      /** The agent's CPU per search, quick and full clients together (it runs the search; a client only relays). */
       agent_cpu_per_search_ms: agentCpuPerSearch,
       load_average: os.loadavg().map((l) => Math.round(l * 100) / 100),
       ratios: {

@@ -179,7 +179,7 @@ class Agent {
     }
     const entry = COMMANDS.find((c) => c.name === name && c.agent);
     if (!entry) throw new KeystashError('invalid-input', `The agent does not run ${name}.`);
-    const text = (t: string) => (chunk: string) => peer.send({ t, d: chunk });
+    const text = (t: 'out' | 'err') => (chunk: string) => peer.sendText(t, chunk);
     // The client's failures come back as their error code and sentence, and are thrown here
     // as they would have been in-process.
     const answer = async (question: Frame): Promise<Frame> => {
