@@ -54,6 +54,8 @@ Examples:
     const password = await ctx.input.masterPassword();
     const child = spawn(process.execPath, ['--', launcher, '--agent-serve', '--vault', ctx.vaultPath, '--timeout', String(timeoutMs)], {
       detached: true,
+      // On Windows a detached child would otherwise open a console window of its own.
+      windowsHide: true,
       stdio: ['pipe', 'pipe', 'ignore'],
       cwd: '/',
     });
