@@ -38,11 +38,26 @@ const result = await build({
   write: false,
 });
 
+// The quick agent client that bin/keystash.cjs runs before loading the bundle: one small
+// CommonJS file, no source map, and nothing but Node's built-ins beside our own few modules
+// (test/cli/startup.test.ts checks what it requires).
+const quick = await build({
+  entryPoints: [path.join(root, 'electron/cli/agent/quick-client.ts')],
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  minifySyntax: true,
+  logLevel: 'warning',
+  write: false,
+});
+const quickFile = path.join(outdir, 'agent-quick.cjs');
+
 fs.mkdirSync(path.join(outdir, 'chunks'), { recursive: true });
 const isEntry = (f) => path.dirname(f.path) === outdir;
 // Maps first, then chunks, then the entry: nothing is ever imported before what it imports.
 const rank = (f) => (f.path.endsWith('.map') ? 0 : isEntry(f) ? 2 : 1);
-const ordered = [...result.outputFiles].sort((a, b) => rank(a) - rank(b));
+const ordered = [...result.outputFiles, ...quick.outputFiles.map((f) => ({ path: quickFile, contents: f.contents }))].sort((a, b) => rank(a) - rank(b));
 for (const file of ordered) {
   const tmp = `${file.path}.${process.pid}.tmp`;
   fs.writeFileSync(tmp, file.contents);

@@ -1,12 +1,10 @@
 // Entry point of the bundled `keystash` CLI (bin/keystash.cjs loads the bundle).
 import { main } from './main';
+import { guardStdout } from './stdout-guard';
 
 const INTERNAL = 'keystash: Something went wrong inside Keystash. Your vault was not changed.\n';
 
-// `keystash list | head -1` closes the pipe early; that is the reader's choice, not an error.
-process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-  if (err.code !== 'EPIPE') process.stderr.write(`keystash: Could not write the output (${err.code ?? 'error'}).\n`);
-});
+guardStdout();
 // Last line of defence: never print a stack trace (set KEYSTASH_DEBUG=1 to see it).
 process.on('uncaughtException', (err) => {
   process.stderr.write(process.env.KEYSTASH_DEBUG ? `${err.stack ?? String(err)}\n` : INTERNAL);

@@ -6,6 +6,7 @@ import { quote } from '../../shared/input-text';
 import { toErrorInfo } from '../core/errors';
 import { resolveVaultPath } from '../core/paths';
 import type { AppConnection } from './agent/app-client';
+import { agentRefused, findCommand, ownOptions, splitCommand, vaultOption } from './argv-scan';
 import type { CommandEntry } from './command';
 import { COMMANDS } from './commands';
 import { EXIT, exitCodeFor } from './exit-codes';
@@ -20,41 +21,9 @@ export interface RunEnv {
   env?: NodeJS.ProcessEnv;
 }
 
-/** Index of the command name: the first token that is neither a global option nor its value. */
-function findCommand(argv: string[]): number {
-  for (let i = 0; i < argv.length; i++) {
-    const t = argv[i] ?? '';
-    if (t === '--') return i + 1 < argv.length ? i + 1 : -1;
-    if (t === '--vault') {
-      i++;
-      continue;
-    }
-    if (!t.startsWith('-') || t === '-') return i;
-  }
-  return -1;
-}
-
-/** The options before `--` (what follows belongs to the program `run` starts). */
-function ownOptions(argv: string[]): string[] {
-  const end = argv.indexOf('--');
-  return end === -1 ? argv : argv.slice(0, end);
-}
-
-/** `--vault PATH` or `--vault=PATH`, read before the command's options are parsed. */
-function vaultOption(argv: string[]): string | undefined {
-  let found: string | undefined;
-  for (let i = 0; i < argv.length; i++) {
-    const t = argv[i] ?? '';
-    if (t === '--vault') found = argv[++i];
-    else if (t.startsWith('--vault=')) found = t.slice('--vault='.length);
-  }
-  return found;
-}
-
 /** Whether this run may use the agent: the command allows it and the person did not opt out. */
 function agentWanted(entry: CommandEntry, own: string[], env: NodeJS.ProcessEnv): boolean {
-  if (!entry.agent || own.includes('--no-agent') || own.includes('--help') || own.includes('-h')) return false;
-  return env.KEYSTASH_NO_AGENT !== '1' && process.platform !== 'win32';
+  return entry.agent === true && !agentRefused(own, env);
 }
 
 export async function main(argv: string[], runEnv: RunEnv = {}): Promise<number> {
@@ -62,8 +31,7 @@ export async function main(argv: string[], runEnv: RunEnv = {}): Promise<number>
   const env = runEnv.env ?? process.env;
   if (argv[0] === '--agent-serve') return (await import('./agent/serve')).serveAgent(argv.slice(1));
   const at = findCommand(argv);
-  const name = at === -1 ? undefined : argv[at];
-  const rest = at === -1 ? argv : [...argv.slice(0, at), ...argv.slice(at + 1)];
+  const { name, rest } = splitCommand(argv);
 
   if (name === undefined && (argv.includes('--version') || argv.includes('-V'))) {
     out.data(`keystash ${VERSION}`);
@@ -92,7 +60,7 @@ export async function main(argv: string[], runEnv: RunEnv = {}): Promise<number>
     if (agentWanted(entry, ownOptions(rest), env)) {
       const vaultPath = resolveVaultPath(vaultOption(ownOptions(rest)), { platform: process.platform, env, home: os.homedir() });
       const { runThroughAgent } = await import('./agent/client');
-      const code = await runThroughAgent({ name, argv: rest, vaultPath, out, lines });
+      const code = await runThroughAgent({ name, argv: rest, vaultPath, out, lines, env });
       if (code !== null) return code;
       if (entry.app) app = await (await import('./agent/app-client')).connectToApp(vaultPath, ['keystash', ...argv].join(' '), out);
     }

@@ -14,7 +14,10 @@ export interface AgentVault {
   /** Runs `keystash --vault FILE ARGS` with no password anywhere (the agent must answer). */
   bare(args: string[], stdin?: string, extraEnv?: Record<string, string>): Promise<CliResult>;
   unlock(extra?: string[]): Promise<{ result: CliResult; pid: number }>;
+  /** The agent sockets in the agent directory. */
   sockets(): string[];
+  /** Everything in the agent directory (sockets and endpoint files). */
+  files(): string[];
 }
 
 export async function agentVault(): Promise<AgentVault> {
@@ -35,7 +38,8 @@ export async function agentVault(): Promise<AgentVault> {
       const pid = Number(/agent pid (\d+)/.exec(result.stderr)?.[1] ?? Number.NaN);
       return { result, pid };
     },
-    sockets: () => (fs.existsSync(agentDir) ? fs.readdirSync(agentDir) : []),
+    sockets: () => (fs.existsSync(agentDir) ? fs.readdirSync(agentDir).filter((f) => f.endsWith('.sock')) : []),
+    files: () => (fs.existsSync(agentDir) ? fs.readdirSync(agentDir).sort() : []),
   };
 }
 

@@ -45,7 +45,7 @@ describe('keystash unlock / lock', () => {
     expect(locked).toMatchObject({ code: 0 });
     expect(locked.stderr).toContain('Locked');
     await waitFor(() => !alive(pid));
-    expect(v.sockets()).toEqual([]);
+    expect(v.files()).toEqual([]);
     // Without the agent a command asks for the password again (no terminal here: exit 1).
     const after = await v.bare(['search', 'stripe']);
     expect(after.code).toBe(1);
@@ -66,7 +66,7 @@ describe('keystash unlock / lock', () => {
     v.cli.password = 'not the password';
     const { result } = await v.unlock();
     expect(result.code).toBe(2);
-    expect(v.sockets()).toEqual([]);
+    expect(v.files()).toEqual([]);
   });
 
   it('ends after its idle timeout', async () => {
@@ -76,7 +76,7 @@ describe('keystash unlock / lock', () => {
     expect(result.code).toBe(0);
     expect((await v.bare(['list'])).code).toBe(0);
     await waitFor(() => !alive(pid));
-    expect(v.sockets()).toEqual([]);
+    expect(v.files()).toEqual([]);
     const history = await v.cli.json<History>(['history', '--limit', '5']);
     expect(history.events.map((e) => e.kind)).toContain('lock');
   });
@@ -86,7 +86,7 @@ describe('keystash unlock / lock', () => {
     for (const bad of ['soon', '0s', '25h', '-5m']) {
       const r = await v.cli.run(['unlock', '--timeout', bad]);
       expect(r.code, bad).toBe(1);
-      expect(v.sockets()).toEqual([]);
+      expect(v.files()).toEqual([]);
     }
   });
 
@@ -104,7 +104,7 @@ describe('keystash unlock / lock', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Before');
     await waitFor(() => !alive(pid));
-    expect(v.sockets()).toEqual([]);
+    expect(v.files()).toEqual([]);
   });
 
   it('serves two terminals at once', async () => {

@@ -42,6 +42,25 @@ describe('start-up', () => {
     expect(all.some((f) => fs.readFileSync(path.join(OUT, 'chunks', f), 'utf8').includes('better-sqlite3'))).toBe(true);
   });
 
+  it('the quick agent client is one small file that requires nothing but Node built-ins', () => {
+    const text = fs.readFileSync(path.join(OUT, 'agent-quick.cjs'), 'utf8');
+    expect(text.length).toBeLessThan(30_000);
+    const required = [...new Set([...text.matchAll(/require\(["']([^"']+)["']\)/g)].map((m) => m[1]))].sort();
+    expect(required).toEqual(['node:crypto', 'node:fs', 'node:net', 'node:os', 'node:path', 'node:tty']);
+    expect(text).not.toMatch(/\bimport\(/);
+  });
+
+  it('the quick agent client runs only commands that never ask the terminal anything, all of them agent commands', async () => {
+    const { QUICK_COMMANDS } = await import('../../electron/cli/agent/quick-client');
+    const { COMMANDS } = await import('../../electron/cli/commands');
+    for (const name of QUICK_COMMANDS) expect(COMMANDS.find((c) => c.name === name)?.agent, name).toBe(true);
+    // Their code never touches stdin, prompts, files or programs (ctx.input / ctx.host).
+    for (const name of QUICK_COMMANDS) {
+      const src = fs.readFileSync(path.join(ROOT, 'electron', 'cli', 'commands', `${name}.ts`), 'utf8');
+      expect(src, name).not.toMatch(/ctx\.(input|host)\b/);
+    }
+  });
+
   it('--help still lists every command', async () => {
     const r = await runCli(['--help']);
     expect(r.code).toBe(0);

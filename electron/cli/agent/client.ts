@@ -3,15 +3,15 @@
 // child here with the secrets it hands over) and return its exit code. Returns null when
 // there is no live agent, so the command runs in-process and asks for the password as usual:
 // no socket, a dead agent's socket, or an agent that ended because the vault file changed.
-import fs from 'node:fs';
 import { quote } from '../../../shared/input-text';
 import { KeystashError, toErrorInfo } from '../../core/errors';
-import { agentDir, checkPrivateDir, socketPath } from '../../core/agent/runtime-dir';
 import type { Frame } from '../../core/agent/frames';
 import type { Lines } from '../input';
 import type { Output } from '../output';
 import { promptHidden } from '../tty-prompt';
-import { connect, Peer } from './peer';
+import { locateAgent, openAgent, removeEndpoint, type Located } from './locate';
+import { Peer } from './peer';
+import { relayRun, runRequest } from './relay';
 
 export interface AgentRun {
   name: string;
@@ -20,25 +20,12 @@ export interface AgentRun {
   vaultPath: string;
   out: Output;
   lines: Lines;
+  env: NodeJS.ProcessEnv;
 }
 
-/** The agent socket for this vault, or null when there is none (or it is not private). */
-export function agentSocket(vaultPath: string, out: Output): string | null {
-  let dir: string;
-  try {
-    dir = agentDir();
-  } catch {
-    return null;
-  }
-  const sock = socketPath(dir, vaultPath);
-  if (!fs.existsSync(sock)) return null;
-  try {
-    checkPrivateDir(dir);
-  } catch (err) {
-    out.note(`Warning: ${toErrorInfo(err).message}`);
-    return null;
-  }
-  return sock;
+/** This vault's agent, or null when there is none (or it is not private: warned on stderr). */
+export function agentEndpoint(vaultPath: string, out: Output): Located | null {
+  return locateAgent(vaultPath, (m) => out.note(m));
 }
 
 /** Does what the agent asks of this process (its terminal, files, children), through the local host. */
@@ -67,83 +54,39 @@ async function doHere(frame: Frame): Promise<Frame> {
 }
 
 export async function runThroughAgent(run: AgentRun): Promise<number | null> {
-  const sock = agentSocket(run.vaultPath, run.out);
-  if (!sock) return null;
-  const socket = await connect(sock);
+  const found = agentEndpoint(run.vaultPath, run.out);
+  if (!found) return null;
+  const socket = await openAgent(found.endpoint);
   if (!socket) return null;
-  return new Promise<number | null>((resolve) => {
-    let settled = false;
-    let printed = false;
-    const finish = (code: number | null): void => {
-      if (settled) return;
-      settled = true;
-      socket.destroy();
-      resolve(code);
-    };
-    const reply = (work: Promise<Frame>): void => void work.then((f) => peer.send(f));
-    const peer = new Peer(
-      socket,
-      (frame) => {
-        switch (frame.t) {
-          case 'out':
-            printed = true;
-            process.stdout.write(String(frame.d));
-            return;
-          case 'err':
-            printed = true;
-            process.stderr.write(String(frame.d));
-            return;
-          case 'read-line':
-            reply(run.lines.next().then((value) => ({ t: 'line', value })));
-            return;
-          case 'prompt':
-            reply(
-              promptHidden(String(frame.label)).then(
-                (value) => ({ t: 'done', value }),
-                (err: unknown) => ({ t: 'failed', code: toErrorInfo(err).code, message: toErrorInfo(err).message }),
-              ),
-            );
-            return;
-          case 'spawn':
-          case 'read-file':
-          case 'write-file':
-            reply(doHere(frame));
-            return;
-          case 'exit':
-            finish(typeof frame.code === 'number' ? frame.code : 1);
-            return;
-          case 'gone':
-            run.out.note(`Notice: ${String(frame.reason)}`);
-            finish(null);
-            return;
-          default:
-            finish(null);
-        }
-      },
-      [],
-    );
-    socket.on('close', () => {
-      if (settled) return;
-      // Died before answering: nothing happened yet, so running here is safe. Died midway:
-      // the command may have done part of its work, so say so rather than run it twice.
-      if (!printed) finish(null);
-      else {
-        run.out.error('The agent stopped during the command; check its result before running it again.');
-        finish(1);
+  return relayRun(socket, runRequest(run.name, run.argv, run.env, process.stdin.isTTY === true), {
+    stdout: (text) => void process.stdout.write(text),
+    stderr: (text) => void process.stderr.write(text),
+    note: (message) => run.out.note(message),
+    error: (message) => run.out.error(message),
+    answer: async (frame) => {
+      switch (frame.t) {
+        case 'read-line':
+          return { t: 'line', value: await run.lines.next() };
+        case 'prompt':
+          return promptHidden(String(frame.label)).then(
+            (value) => ({ t: 'done', value }),
+            (err: unknown) => ({ t: 'failed', code: toErrorInfo(err).code, message: toErrorInfo(err).message }),
+          );
+        default:
+          return doHere(frame);
       }
-    });
-    peer.send({ t: 'run', name: run.name, argv: run.argv, cwd: process.cwd(), stdinIsTty: process.stdin.isTTY === true });
+    },
   });
 }
 
 /** Ends the agent of this vault; false when none was running. */
 export async function lockAgent(vaultPath: string, out: Output): Promise<boolean> {
-  const sock = agentSocket(vaultPath, out);
-  if (!sock) return false;
-  const socket = await connect(sock);
+  const found = agentEndpoint(vaultPath, out);
+  if (!found) return false;
+  const socket = await openAgent(found.endpoint);
   if (!socket) {
-    // A dead agent's socket: the directory is private, so removing it is safe.
-    fs.rmSync(sock, { force: true });
+    // A dead agent's socket and file: the directory is private, so removing them is safe.
+    removeEndpoint(found);
     return false;
   }
   return new Promise<boolean>((resolve, reject) => {
@@ -156,9 +99,9 @@ export async function lockAgent(vaultPath: string, out: Output): Promise<boolean
 
 /** Whether a live agent answers on this vault's socket. */
 export async function agentRunning(vaultPath: string, out: Output): Promise<boolean> {
-  const sock = agentSocket(vaultPath, out);
-  if (!sock) return false;
-  const socket = await connect(sock);
+  const found = agentEndpoint(vaultPath, out);
+  if (!found) return false;
+  const socket = await openAgent(found.endpoint);
   socket?.destroy();
   return socket !== null;
 }

@@ -5,9 +5,13 @@ import net from 'node:net';
 import { KeystashError } from '../../core/errors';
 import { readFrames, sendFrame, type Frame } from '../../core/agent/frames';
 
+/** Output text waiting to go out is sent once it reaches this many characters. */
+const TEXT_BATCH = 64 * 1024;
+
 export class Peer {
   private pending: { resolve: (f: Frame) => void; reject: (e: Error) => void } | null = null;
   private closed = false;
+  private text: { t: 'out' | 'err'; d: string } | null = null;
 
   constructor(
     readonly socket: net.Socket,
@@ -37,7 +41,29 @@ export class Peer {
   }
 
   send(frame: Frame): void {
+    this.flushText();
     sendFrame(this.socket, frame);
+  }
+
+  /**
+   * A command's output: consecutive chunks for one stream go out as one frame, at the latest on
+   * the next turn of the event loop and always before any other frame (a table of 150 lines is
+   * one write and one parse, not 150). Order across stdout and stderr is kept.
+   */
+  sendText(t: 'out' | 'err', chunk: string): void {
+    if (this.text?.t === t && this.text.d.length < TEXT_BATCH) {
+      this.text.d += chunk;
+      return;
+    }
+    this.flushText();
+    this.text = { t, d: chunk };
+    setImmediate(() => this.flushText());
+  }
+
+  private flushText(): void {
+    const text = this.text;
+    this.text = null;
+    if (text) sendFrame(this.socket, text);
   }
 
   ask(frame: Frame): Promise<Frame> {

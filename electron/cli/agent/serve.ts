@@ -3,11 +3,16 @@
 // listens on its private socket, and runs the commands CLI clients send it through the same
 // executeCommand as in-process runs, with its unlocked vault. It ends on `keystash lock`,
 // after the idle timeout, or when the vault file is replaced or removed; the vault is then
-// locked (logged) and the socket removed. Nothing is written to disk but the socket.
+// locked (logged) and the socket removed. Nothing is written to disk but the socket and the
+// endpoint file (its address and token, core/agent/endpoint.ts). Every connection must present
+// the token first, or is dropped; on Windows the agent listens on a named pipe with a random
+// name, and that token is what keeps other users out (docs/security.md).
 import fs from 'node:fs';
 import net from 'node:net';
 import { toErrorInfo, KeystashError } from '../../core/errors';
-import { agentDir, ensurePrivateDir, socketPath } from '../../core/agent/runtime-dir';
+import { endpointFile, newAddress, readEndpoint, writeEndpoint, type Endpoint } from '../../core/agent/endpoint';
+import { agentDir, currentRuntime, ensurePrivateDir } from '../../core/agent/runtime-dir';
+import { newToken, tokenMatches } from '../../core/agent/token';
 import type { Frame } from '../../core/agent/frames';
 import { ERROR_CODES, type ErrorCode } from '../../../shared/errors';
 import type { Vault } from '../../core/vault';
@@ -20,7 +25,9 @@ import { Input } from '../input';
 import { LineReader } from '../line-reader';
 import { localHost } from '../local-host';
 import { Output } from '../output';
-import { connect, Peer } from './peer';
+import { openAgent } from './locate';
+import { Peer } from './peer';
+import { FORWARDED_ENV } from './relay';
 
 /** How often the agent looks whether its vault file was replaced, between commands. */
 const FILE_CHECK_MS = 1_000;
@@ -41,31 +48,51 @@ function option(argv: string[], name: string): string {
   return v;
 }
 
-async function listen(sock: string): Promise<net.Server> {
-  const live = await connect(sock);
+const isWindows = process.platform === 'win32';
+
+/** Listens on a fresh address for this vault and writes the endpoint file once it listens. */
+async function listen(dir: string, vaultPath: string): Promise<{ server: net.Server; endpoint: Endpoint; file: string }> {
+  const r = currentRuntime();
+  const file = endpointFile(r, dir, vaultPath);
+  const previous = readEndpoint(file);
+  const live = previous ? await openAgent(previous) : null;
   if (live) {
     live.destroy();
     throw new KeystashError('exists', 'An agent is already running for this vault.');
   }
-  fs.rmSync(sock, { force: true });
+  const endpoint = { address: newAddress(r, dir, vaultPath), token: newToken() };
+  if (!isWindows) fs.rmSync(endpoint.address, { force: true });
   const server = net.createServer();
   // The socket is created 0600 (umask), and chmod-ed again in case the platform ignores it.
-  const umask = process.umask(0o177);
+  // A named pipe takes no mode; readableAll/writableAll stay off (the default).
+  const umask = isWindows ? null : process.umask(0o177);
   try {
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
-      server.listen(sock, () => resolve());
+      server.listen({ path: endpoint.address, readableAll: false, writableAll: false }, () => resolve());
     });
   } finally {
-    process.umask(umask);
+    if (umask !== null) process.umask(umask);
   }
-  fs.chmodSync(sock, 0o600);
-  return server;
+  if (!isWindows) fs.chmodSync(endpoint.address, 0o600);
+  writeEndpoint(file, endpoint);
+  return { server, endpoint, file };
 }
 
 const errorCode = (code: unknown): ErrorCode => ((ERROR_CODES as readonly string[]).includes(code as string) ? (code as ErrorCode) : 'internal');
 
 const isStrings = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
+
+/** The agent's environment with the client's values of the variables a command reads (relay.ts FORWARDED_ENV). */
+function commandEnv(client: Record<string, unknown>): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  for (const k of FORWARDED_ENV) {
+    const v = client[k];
+    if (typeof v === 'string') env[k] = v;
+    else delete env[k];
+  }
+  return env;
+}
 
 class Agent {
   private active = 0;
@@ -76,7 +103,8 @@ class Agent {
 
   constructor(
     private readonly server: net.Server,
-    private readonly sock: string,
+    private readonly endpoint: Endpoint,
+    private readonly file: string,
     private readonly vaultPath: string,
     private readonly vault: Vault,
     private readonly ctx: RunContext,
@@ -100,7 +128,17 @@ class Agent {
   }
 
   private accept(socket: net.Socket): void {
-    const peer = new Peer(socket, (frame) => void this.onFrame(peer, frame), ['line', 'done', 'failed']);
+    // The first frame must be the token; anything else, and the connection is dropped unanswered.
+    let admitted = false;
+    const peer = new Peer(
+      socket,
+      (frame) => {
+        if (admitted) void this.onFrame(peer, frame);
+        else if (frame.t === 'hello' && tokenMatches(this.endpoint.token, frame.token)) admitted = true;
+        else socket.destroy();
+      },
+      ['line', 'done', 'failed'],
+    );
   }
 
   private async onFrame(peer: Peer, frame: Frame): Promise<void> {
@@ -135,13 +173,13 @@ class Agent {
   }
 
   private async run(peer: Peer, frame: Frame): Promise<number> {
-    const { name, argv, cwd, stdinIsTty } = frame;
-    if (typeof name !== 'string' || !isStrings(argv) || typeof cwd !== 'string' || typeof stdinIsTty !== 'boolean') {
+    const { name, argv, cwd, stdinIsTty, env } = frame;
+    if (typeof name !== 'string' || !isStrings(argv) || typeof cwd !== 'string' || typeof stdinIsTty !== 'boolean' || typeof env !== 'object' || env === null) {
       throw new KeystashError('invalid-input', 'The agent received a malformed request.');
     }
     const entry = COMMANDS.find((c) => c.name === name && c.agent);
     if (!entry) throw new KeystashError('invalid-input', `The agent does not run ${name}.`);
-    const text = (t: string) => (chunk: string) => peer.send({ t, d: chunk });
+    const text = (t: 'out' | 'err') => (chunk: string) => peer.sendText(t, chunk);
     // The client's failures come back as their error code and sentence, and are thrown here
     // as they would have been in-process.
     const answer = async (question: Frame): Promise<Frame> => {
@@ -154,7 +192,7 @@ class Agent {
       lines: { next: async () => ((await answer({ t: 'read-line' })).value as string | null) ?? null },
       stdinIsTty,
       prompt: async (label) => String((await answer({ t: 'prompt', label })).value),
-      env: process.env,
+      env: commandEnv(env as Record<string, unknown>),
       host: {
         cwd,
         runChild: async (req) => Number((await answer({ t: 'spawn', ...req })).code),
@@ -170,7 +208,8 @@ class Agent {
     clearInterval(this.watcher);
     this.server.close();
     try {
-      fs.rmSync(this.sock, { force: true });
+      fs.rmSync(this.file, { force: true });
+      if (!isWindows) fs.rmSync(this.endpoint.address, { force: true });
     } catch {
       // The directory is private; a socket left behind is found dead and replaced next time.
     }
@@ -191,7 +230,6 @@ export async function serveAgent(argv: string[]): Promise<number> {
     const timeoutMs = Number(option(argv, '--timeout'));
     const dir = agentDir();
     ensurePrivateDir(dir);
-    const sock = socketPath(dir, vaultPath);
     const identity = fileIdentity(vaultPath);
     const input = new Input({
       passwordStdin: true,
@@ -203,8 +241,8 @@ export async function serveAgent(argv: string[]): Promise<number> {
     // Unlocking runs no child and touches no file the person names: the local host is never used.
     ctx = new RunContext(new Args([], {}), vaultPath, out, input, localHost('/'));
     const vault = await ctx.vault();
-    const server = await listen(sock);
-    agent = new Agent(server, sock, vaultPath, vault, ctx, timeoutMs, identity);
+    const { server, endpoint, file } = await listen(dir, vaultPath);
+    agent = new Agent(server, endpoint, file, vaultPath, vault, ctx, timeoutMs, identity);
     report({ t: 'ready', pid: process.pid, notes, integrityFailed: ctx.integrityFailed });
   } catch (err) {
     ctx?.close();

@@ -28,7 +28,8 @@ export const unlock: Command = {
   usage: 'unlock [--timeout DURATION]',
   details: `The agent holds the vault key in memory only and answers on a Unix socket (mode 0600) in a
 private per-user directory (mode 0700): $XDG_RUNTIME_DIR/keystash, else keystash-<uid> in the
-temp directory. It ends with keystash lock, after DURATION without use (default ${DEFAULT_TIMEOUT}),
+temp directory (on Windows: a named pipe, found through %LOCALAPPDATA%\\Keystash\\agent).
+Every connection must first present the token the agent keeps beside it. It ends with keystash lock, after DURATION without use (default ${DEFAULT_TIMEOUT}),
 or when the vault file is replaced. list, search, show, add, edit, rm, restore, history, totp,
 health, env, run, read, inject and profile use it; --no-agent or KEYSTASH_NO_AGENT=1 skips it.
 
@@ -53,6 +54,8 @@ Examples:
     const password = await ctx.input.masterPassword();
     const child = spawn(process.execPath, ['--', launcher, '--agent-serve', '--vault', ctx.vaultPath, '--timeout', String(timeoutMs)], {
       detached: true,
+      // On Windows a detached child would otherwise open a console window of its own.
+      windowsHide: true,
       stdio: ['pipe', 'pipe', 'ignore'],
       cwd: '/',
     });

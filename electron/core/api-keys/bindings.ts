@@ -1,6 +1,6 @@
 // Reads the ITEM[.field] and VAR=ITEM[.field] arguments of `keystash env` and `keystash run`
 // and fetches each secret through vault.items.useField, so every use lands in usage history.
-import { revealableFieldSchema, type RevealableField } from '../../../shared/domain';
+import { revealableFieldSchema, type EventSource, type RevealableField } from '../../../shared/domain';
 import { quote } from '../../../shared/input-text';
 import { KeystashError } from '../errors';
 import type { Items } from '../items/items';
@@ -60,14 +60,14 @@ export function bindingsFor(items: Items, spec: string, resolve: (ref: string) =
   return [bindingFor(items, spec, resolve, name)];
 }
 
-/** Fetches each bound secret, recording one `cli-use` event per binding. */
-export function fetchSecrets(items: Items, bindings: EnvBinding[], note: string): Record<string, string> {
+/** Fetches each bound secret, recording one `cli-use` event per binding (as `source`, else the vault's own). */
+export function fetchSecrets(items: Items, bindings: EnvBinding[], note: string, source?: EventSource): Record<string, string> {
   const names = new Set<string>();
   for (const b of bindings) {
     if (names.has(b.name)) throw new KeystashError('invalid-input', `${b.name} is set twice; give each secret its own name.`);
     names.add(b.name);
   }
   const out: Record<string, string> = {};
-  for (const b of bindings) out[b.name] = items.useField(b.id, b.field, 'cli-use', note);
+  for (const b of bindings) out[b.name] = items.useField(b.id, b.field, 'cli-use', note, source);
   return out;
 }

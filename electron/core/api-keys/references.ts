@@ -8,7 +8,7 @@
 //  - Percent-escapes (%XX, hex) are decoded in both parts: write %2F for a `/` inside a field
 //    name, %25 for a `%` followed by two hex digits, %7D%7D for `}}` inside a template.
 // Resolving a reference logs a `cli-use` of that item and field, like every value the CLI hands out.
-import type { Item, RevealableField } from '../../../shared/domain';
+import type { EventSource, Item, RevealableField } from '../../../shared/domain';
 import { quote } from '../../../shared/input-text';
 import { SCHEME, type Reference } from '../../../shared/references';
 import { KeystashError } from '../errors';
@@ -72,10 +72,10 @@ export function fieldOf(item: Item, name: string): RevealableField {
  * The value a reference names, logged as a `cli-use` of its item and field. `resolve` turns
  * the ITEM part into an id (the CLI's title / id / prefix rules); `totp` gives the current code.
  */
-export function resolveReference(items: Items, ref: Reference, resolve: (item: string) => string, note: string, now: number = Date.now()): string {
+export function resolveReference(items: Items, ref: Reference, resolve: (item: string) => string, note: string, now: number = Date.now(), source?: EventSource): string {
   const id = resolve(ref.item);
   const field = fieldOf(items.withSecrets(id), ref.field);
-  const value = items.useField(id, field, 'cli-use', note);
+  const value = items.useField(id, field, 'cli-use', note, source);
   return field === 'totp' ? totpCode(value, now).code : value;
 }
 

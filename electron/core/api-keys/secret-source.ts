@@ -1,7 +1,9 @@
 // Where `read`, `inject`, `run` and `env` get secret values from: the unlocked vault of this
 // process (or of the CLI's agent), or the desktop app when it answers for the vault
 // (electron/main/services/cli-bridge.service.ts). Both run the same functions below on a
-// Vault, so the app is not a second implementation; every value handed out is logged.
+// Vault, so the app is not a second implementation; every value handed out is logged, as a
+// use by the CLI (source `cli`) whichever process holds the vault.
+import type { EventSource } from '../../../shared/domain';
 import { KeystashError } from '../errors';
 import type { Vault } from '../vault';
 import { bindingsFor, fetchSecrets } from './bindings';
@@ -26,14 +28,15 @@ export function resolveItemRef(vault: Vault, ref: string, opts: { includeTrash?:
   return vault.items.resolve(ref, opts);
 }
 
-export function resolveRefs(vault: Vault, refs: string[], note: string): string[] {
+/** `source`: who the use is logged for, when not the vault's own (the app answering the CLI logs `cli`). */
+export function resolveRefs(vault: Vault, refs: string[], note: string, source?: EventSource): string[] {
   const resolve = (item: string): string => resolveItemRef(vault, item);
-  return refs.map((r) => resolveReference(vault.items, parseReference(r), resolve, note));
+  return refs.map((r) => resolveReference(vault.items, parseReference(r), resolve, note, Date.now(), source));
 }
 
-export function envVarsFrom(vault: Vault, specs: string[], name: string | undefined, note: string): Record<string, string> {
+export function envVarsFrom(vault: Vault, specs: string[], name: string | undefined, note: string, source?: EventSource): Record<string, string> {
   const resolve = (item: string): string => resolveItemRef(vault, item);
-  return fetchSecrets(vault.items, specs.flatMap((spec) => bindingsFor(vault.items, spec, resolve, name)), note);
+  return fetchSecrets(vault.items, specs.flatMap((spec) => bindingsFor(vault.items, spec, resolve, name)), note, source);
 }
 
 export function vaultSecrets(vault: Vault): SecretSource {

@@ -159,13 +159,14 @@ export class Items {
    * Returns one secret value and records why it left the vault. The event and the item's
    * last-used time are one write.
    */
-  useField(id: string, field: RevealableField, use: SecretUse, note?: string): string {
+  /** `source` is the vault's own unless given: the app logs what it hands the CLI as `cli`. */
+  useField(id: string, field: RevealableField, use: SecretUse, note?: string, source: EventSource = this.source): string {
     const s = this.gate.write();
     const item = this.recordIn(s, id).item;
     const { value } = fieldValue(item, field);
     const at = this.now();
     this.db.transaction(() => {
-      s.events.append({ kind: use, source: this.source, itemId: id, at, detail: { field, title: item.title, ...(note ? { note } : {}) } });
+      s.events.append({ kind: use, source, itemId: id, at, detail: { field, title: item.title, ...(note ? { note } : {}) } });
       s.writes.markUsed(id, at);
     }).immediate();
     return value;

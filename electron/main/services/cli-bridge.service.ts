@@ -3,7 +3,8 @@
 // it instead of asking for the master password. The first request from a terminal session
 // asks the person in a native dialog naming the process and its working directory: "Allow for
 // 10 minutes" or "Deny". The values come from the same core functions the CLI runs
-// (core/api-keys/secret-source.ts), each use logged. The socket is the agent's kind: mode 0600
+// (core/api-keys/secret-source.ts), each use logged with source `cli` (the app's vault logs
+// its own uses as `app`; these are the terminal's), noted "through the app". The socket is the agent's kind: mode 0600
 // in the private per-user directory (core/agent/runtime-dir.ts), one per vault file.
 import fs from 'node:fs';
 import net from 'node:net';
@@ -110,10 +111,10 @@ export class CliBridge {
     try {
       const vault = this.vault.unlocked();
       if (frame.t === 'resolve' && isStrings(frame.refs)) {
-        sendFrame(socket, { t: 'values', values: resolveRefs(vault, frame.refs, note) });
+        sendFrame(socket, { t: 'values', values: resolveRefs(vault, frame.refs, note, 'cli') });
       } else if (frame.t === 'env' && isStrings(frame.specs)) {
         const name = typeof frame.name === 'string' ? frame.name : undefined;
-        sendFrame(socket, { t: 'vars', vars: envVarsFrom(vault, frame.specs, name, note) });
+        sendFrame(socket, { t: 'vars', vars: envVarsFrom(vault, frame.specs, name, note, 'cli') });
       } else if (frame.t === 'profile' && typeof frame.name === 'string') {
         sendFrame(socket, { t: 'vars', vars: vault.profiles.get(frame.name) });
       } else {

@@ -52,8 +52,11 @@ describe('the app answering the CLI', () => {
     const envOut = await runCli(['env', 'Stripe live'], { env, cwd: t.dir });
     expect(envOut.stdout).toBe(`export STRIPE_LIVE='${SECRET}'\n`);
     expect(t.confirm.asked).toHaveLength(1);
-    const uses = t.services.vault.unlocked().history.query({ limit: 10 }).filter((e) => e.kind === 'cli-use');
-    expect(uses.map((e) => e.detail.note)).toEqual(expect.arrayContaining(['read (keystash CLI, through the app)']));
+    // Each value the terminal got is logged as a use by the CLI, though the app's vault (source `app`) handed it out.
+    const events = t.services.vault.unlocked().history.query({ limit: 20 });
+    const uses = events.filter((e) => e.kind === 'cli-use');
+    expect(uses.map((e) => `${e.source} ${e.detail.field} ${e.detail.note}`).sort()).toEqual(['cli secret env (shell) (keystash CLI, through the app)', 'cli secret read (keystash CLI, through the app)']);
+    expect(events.find((e) => e.kind === 'unlock')?.source).toBe('app');
   });
 
   it('runs `run --env-file` and `run --profile` with the values from the app', async () => {
