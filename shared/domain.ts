@@ -222,6 +222,8 @@ export interface EventDetail {
   /** Free-form facts: import format and count, changed fields, ... */
   note?: string;
   count?: number;
+  /** For an event synced from another device: that device's name (the source is "cli on laptop"). */
+  device?: string;
 }
 
 export interface VaultEvent {

@@ -62,6 +62,13 @@ export interface SyncState {
   clock: HlcState;
   peers: Record<string, PeerState>;
   lastSync: LastSync | null;
+  /**
+   * Usage events (events.ts): the newest local event already looked at for pushing (events
+   * recorded before sync started stay on this device), and per device the newest of its own
+   * event numbers applied here. Absent in vaults set up before events synced.
+   */
+  eventsSent?: number;
+  eventsSeen?: Record<string, number>;
 }
 
 const STATE = 'sync-state';

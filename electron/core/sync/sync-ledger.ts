@@ -22,6 +22,7 @@ import { HybridClock } from './hlc';
 import { localChange, mergeItem, type LedgerEntry, type WireChange } from './item-merge';
 import { wrapFor, type KeyWrap } from './device-keys';
 import { requireKey, takeRotation, wrapContext } from './key-epochs';
+import { newestEventSeq, ownEvents, syncedNote, takeEvents } from './events';
 import { ledgerStore, type LedgerStore, type SyncState } from './ledger';
 
 /** What sync needs from the unlocked session (vault/session.ts). */
@@ -60,7 +61,8 @@ export class SyncLedger {
   /** Starts syncing: tables and the first state, in one transaction. */
   create(state: SyncState): void {
     const store = this.store(this.gate.write());
-    this.db.transaction(() => store.create(state)).immediate();
+    // Usage events recorded before syncing started stay on this device.
+    this.db.transaction(() => store.create({ ...state, eventsSent: state.eventsSent ?? newestEventSeq(this.db) })).immediate();
   }
 
   /** Changes the stored settings (device name, target credentials) in one step. */
@@ -142,14 +144,22 @@ export class SyncLedger {
           }
         }
         state.clock = clock.current;
+        const events = ownEvents(this.db, s.events, state);
+        state.eventsSent = events.lookedTo;
         // A batch with no changes still goes out when this device is new or renamed: it is how
         // the other devices learn its name.
-        if (changes.length === 0 && state.ownSeq > 0 && state.announcedName === state.deviceName) {
+        if (changes.length === 0 && events.events.length === 0 && state.ownSeq > 0 && state.announcedName === state.deviceName) {
           store.writeState(state);
           return null;
         }
         const seq = state.ownSeq + 1;
-        const body: BatchBody = { name: state.deviceName, at: this.now(), publicKey: state.deviceKeys.publicKey, changes };
+        const body: BatchBody = {
+          name: state.deviceName,
+          at: this.now(),
+          publicKey: state.deviceKeys.publicKey,
+          changes,
+          ...(events.events.length > 0 ? { events: events.events } : {}),
+        };
         const bytes = sealBatch(requireKey(state, state.epoch), state.syncId, state.deviceId, seq, state.epoch, body);
         const path = batchPath(state.deviceId, seq);
         store.queue(seq, path, bytes);
@@ -256,7 +266,7 @@ export class SyncLedger {
           conflicts += merged.conflicts.length > 0 ? 1 : 0;
           pulled++;
         }
-        const versions = s.writes.putSynced(puts, `synced from “${body.name}”`);
+        const versions = s.writes.putSynced(puts, syncedNote(body.name));
         const versionOf = this.db.prepare('SELECT version FROM items WHERE id = ?').pluck();
         for (const { id, entry, dirty } of entries) {
           store.putEntry(id, versions.get(id) ?? ((versionOf.get(id) as number | undefined) ?? 0), entry);
@@ -266,6 +276,7 @@ export class SyncLedger {
         for (const id of purgedHere) store.clean(id);
         state.clock = clock.current;
         state.peers[device] = { seq, digest, name: body.name, lastSeenAt: body.at, ...(body.publicKey ? { publicKey: body.publicKey } : state.peers[device]?.publicKey ? { publicKey: state.peers[device].publicKey } : {}) };
+        if (body.events) takeEvents(s.events, state, device, body.name, body.events);
         if (body.rotation) takeRotation(state, body.rotation, body.name);
         store.writeState(state);
         return { pulled, conflicts };
