@@ -224,6 +224,8 @@ export interface EventDetail {
   count?: number;
   /** For an event synced from another device: that device's name (the source is "cli on laptop"). */
   device?: string;
+  /** ... and the device's id and its own number for the event (what sync deduplicates by). */
+  origin?: { device: string; seq: number };
 }
 
 export interface VaultEvent {

@@ -52,6 +52,42 @@ function staysHome(detail: EventDetail): boolean {
   return detail.device !== undefined || (detail.note?.startsWith('synced from “') ?? false);
 }
 
+function toWire(e: VaultEvent, seq: number): WireEvent {
+  const { field, title, note, count } = e.detail;
+  return {
+    seq,
+    at: e.at,
+    kind: e.kind,
+    source: e.source,
+    itemId: e.itemId,
+    detail: { ...(field !== undefined ? { field } : {}), ...(title !== undefined ? { title } : {}), ...(note !== undefined ? { note } : {}), ...(count !== undefined ? { count } : {}) },
+  };
+}
+
+/**
+ * Every synced event this device holds, by the device it happened on (this one included):
+ * what a snapshot carries. Events pruned by retention are not there any more, nor sent.
+ */
+export function knownEvents(db: Db, log: EventLog, state: SyncState): Record<string, WireEvent[]> {
+  const out: Record<string, WireEvent[]> = {};
+  const add = (device: string, e: WireEvent): void => {
+    (out[device] ??= []).push(e);
+  };
+  const rows = db.prepare('SELECT seq, at, kind, source, item_id, detail FROM events WHERE seq > ? ORDER BY seq').iterate(state.eventsFrom ?? 0) as IterableIterator<Parameters<EventLog['decode']>[0]>;
+  for (const row of rows) {
+    let e: VaultEvent;
+    try {
+      e = log.decode(row);
+    } catch (err) {
+      if (err instanceof KeystashError && err.code === 'integrity') continue;
+      throw err;
+    }
+    if (e.detail.origin) add(e.detail.origin.device, toWire(e, e.detail.origin.seq));
+    else if (!staysHome(e.detail) && e.seq <= (state.eventsSent ?? 0)) add(state.deviceId, toWire(e, e.seq));
+  }
+  return out;
+}
+
 /** The newest local event now: events up to it are not sent (they were recorded before sync started). */
 export function newestEventSeq(db: Db): number {
   return (db.prepare('SELECT MAX(seq) FROM events').pluck().get() as number | null) ?? 0;
@@ -74,15 +110,7 @@ export function ownEvents(db: Db, log: EventLog, state: SyncState): { events: Wi
       throw err;
     }
     if (staysHome(e.detail)) continue;
-    const { field, title, note, count } = e.detail;
-    events.push({
-      seq: e.seq,
-      at: e.at,
-      kind: e.kind,
-      source: e.source,
-      itemId: e.itemId,
-      detail: { ...(field !== undefined ? { field } : {}), ...(title !== undefined ? { title } : {}), ...(note !== undefined ? { note } : {}), ...(count !== undefined ? { count } : {}) },
-    });
+    events.push(toWire(e, e.seq));
   }
   return { events, lookedTo: rows.at(-1)?.seq ?? from };
 }
@@ -96,7 +124,7 @@ export function takeEvents(log: EventLog, state: SyncState, device: string, name
   const seen = state.eventsSeen?.[device] ?? 0;
   const fresh = events.filter((e) => e.seq > seen).sort((a, b) => a.seq - b.seq);
   if (fresh.length === 0) return 0;
-  log.appendMany(fresh.map((e) => ({ kind: e.kind, source: e.source, itemId: e.itemId, at: e.at, detail: { ...e.detail, device: name } })));
+  log.appendMany(fresh.map((e) => ({ kind: e.kind, source: e.source, itemId: e.itemId, at: e.at, detail: { ...e.detail, device: name, origin: { device, seq: e.seq } } })));
   state.eventsSeen = { ...state.eventsSeen, [device]: fresh.at(-1)?.seq ?? seen };
   return fresh.length;
 }

@@ -69,6 +69,12 @@ export interface SyncState {
    */
   eventsSent?: number;
   eventsSeen?: Record<string, number>;
+  /** The newest local event when sync started: later ones are this device's synced events. */
+  eventsFrom?: number;
+  /** Snapshots (snapshot.ts): this device's newest one (its own batch number), the bytes of its batches since, and the last own batch sealed under an older key (kept). */
+  snapshotSeq?: number;
+  bytesSinceSnapshot?: number;
+  epochFromSeq?: number;
 }
 
 const STATE = 'sync-state';
