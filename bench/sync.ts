@@ -2,8 +2,10 @@
 // 10,000 items (a new vault pulls every batch; KDF at the lowest allowed settings, measured
 // apart), one small change pushed by one device and pulled by another without the transport
 // (sealing and recording the batch, then opening, checking and applying it; median of 30), the
-// same through the folder for comparison, and the bytes a target grows by per 1,000 changes
-// (1,000 edits in one sync, and 100 edits each synced alone, scaled to 1,000). JSON on stdout.
+// same through the folder for comparison, the bytes a target grows by per 1,000 changes
+// (1,000 edits in one sync, and 30 edits each synced alone, scaled to 1,000; measured before
+// the first automatic snapshot), and a snapshot: how long writing it takes, the target's size
+// after it (the device's covered batches deleted), and joining from it. JSON on stdout.
 // Run: `npx tsx bench/sync.ts [items]` (default 10000). Target: push + pull ≤ 100 ms.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -11,7 +13,7 @@ import path from 'node:path';
 import { DEFAULT_KDF } from '../shared/domain';
 import { openBatch } from '../electron/core/sync/batch-file';
 import { parseBatchBody } from '../electron/core/sync/batch-body';
-import { joinSync, runSync, setupSync } from '../electron/core/sync/engine';
+import { joinSync, runSync, setupSync, writeSnapshot } from '../electron/core/sync/engine';
 import { FolderTransport } from '../electron/core/sync/folder-transport';
 import { keyOf } from '../electron/core/sync/ledger';
 import { digestOfBytes } from '../electron/core/sync/batch-file';
@@ -62,8 +64,22 @@ async function main(): Promise<void> {
     await runSync(a, transport);
     process.stderr.write(`joined ${ITEMS} items in ${Math.round(joinMs)} ms\n`);
 
-    // One small change: push (seal + record) on A, pull (open + check + apply) on B, no transport.
+    // Target growth: 1,000 edits in one sync, then 30 edits each synced alone (before any automatic snapshot: 50 own batches).
     const ids = a.items.list({ limit: 1_000_000 }).map((i) => i.id);
+    let before = folderBytes(folder);
+    for (let i = 0; i < 1000; i++) a.items.update(ids[i] ?? '', { notes: `bulk-${i}` });
+    await runSync(a, transport);
+    const perThousandBatched = folderBytes(folder) - before;
+    before = folderBytes(folder);
+    const SINGLES = 30;
+    for (let i = 0; i < SINGLES; i++) {
+      a.items.update(ids[i] ?? '', { notes: `single-${i}` });
+      await runSync(a, transport);
+    }
+    const perThousandSingly = Math.round(((folderBytes(folder) - before) * 1000) / SINGLES);
+    await runSync(b, transport);
+
+    // One small change: push (seal + record) on A, pull (open + check + apply) on B, no transport.
     const bState = () => b.sync.requireState();
     const samples: { push: number; pull: number }[] = [];
     for (let i = 0; i < 30; i++) {
@@ -99,20 +115,23 @@ async function main(): Promise<void> {
       viaFolder.push(performance.now() - t0);
     }
 
-    // Target growth: 1,000 edits in one sync, then 100 edits each synced alone.
-    let before = folderBytes(folder);
-    for (let i = 0; i < 1000; i++) a.items.update(ids[i] ?? '', { notes: `bulk-${i}` });
+    // A snapshot of A's merged state (an automatic one may have been written on the way: this one is as of now).
+    a.items.update(ids[500] ?? '', { notes: 'before the snapshot' });
     await runSync(a, transport);
-    const perThousandBatched = folderBytes(folder) - before;
-    before = folderBytes(folder);
-    for (let i = 0; i < 100; i++) {
-      a.items.update(ids[i] ?? '', { notes: `single-${i}` });
-      await runSync(a, transport);
-    }
-    const perThousandSingly = (folderBytes(folder) - before) * 10;
-
+    const beforeSnapshot = folderBytes(folder);
+    t = performance.now();
+    const snapSeq = await writeSnapshot(a, transport);
+    const snapshotMs = performance.now() - t;
+    if (snapSeq === null) throw new Error('no snapshot written');
+    const afterSnapshot = folderBytes(folder);
+    t = performance.now();
+    const { vault: c, report: joined } = await joinSync(path.join(dir, 'c.keystash'), PASSWORD, { kind: 'folder', path: folder }, transport, { kdf: KDF, deviceName: 'c' });
+    const joinSnapshotMs = performance.now() - t;
+    if (joined.quarantined.length > 0 || c.items.counts().all !== a.items.counts().all) throw new Error('join from the snapshot did not get every item');
+    process.stderr.write(`joined from a snapshot in ${Math.round(joinSnapshotMs)} ms\n`);
     a.close();
     b.close();
+    c.close();
     const out = {
       sync: {
         items: ITEMS,
@@ -128,8 +147,11 @@ async function main(): Promise<void> {
         small_change_via_folder_ms: round(median(viaFolder)),
         target_bytes_per_1000_changes_one_sync: perThousandBatched,
         target_bytes_per_1000_changes_one_per_sync: perThousandSingly,
-        target_bytes_after_snapshot: null,
-        snapshot_note: 'snapshots are not implemented yet; the target keeps every batch',
+        target_bytes_before_snapshot: beforeSnapshot,
+        target_bytes_after_snapshot: afterSnapshot,
+        snapshot_write_ms: Math.round(snapshotMs),
+        join_from_snapshot_ms: Math.round(joinSnapshotMs),
+        join_from_snapshot_without_kdf_ms: Math.round(joinSnapshotMs - 2 * kdfAlone),
         target_ms: TARGET_MS,
         target_met: total <= TARGET_MS,
         default_kdf_note: `join runs Argon2id twice (envelope, new vault); at the default settings (${DEFAULT_KDF.memoryMiB} MiB, t=${DEFAULT_KDF.iterations}) add ~2× kdf_ms from the vault bench`,

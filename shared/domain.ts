@@ -222,6 +222,10 @@ export interface EventDetail {
   /** Free-form facts: import format and count, changed fields, ... */
   note?: string;
   count?: number;
+  /** For an event synced from another device: that device's name (the source is "cli on laptop"). */
+  device?: string;
+  /** ... and the device's id and its own number for the event (what sync deduplicates by). */
+  origin?: { device: string; seq: number };
 }
 
 export interface VaultEvent {

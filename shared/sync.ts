@@ -1,6 +1,7 @@
 // What sync reports to the CLI and the window: the result of one run, the status of the
 // target and the devices that write to it. Plain data; neither Node nor DOM.
 import type { UnlockReport } from './unlock-report';
+import type { RevealableField } from './domain';
 
 /** Why a file on the sync target was not applied. Each reason is a named test in test/security. */
 export const QUARANTINE_REASONS = [
@@ -108,6 +109,10 @@ export interface ConflictField {
   current: string | null;
   /** The value that lost (null for a secret: it is in the password history). */
   other: string | null;
+  /** For a secret: the field to reveal the value now with (item:reveal), when it can be revealed. */
+  revealCurrent?: RevealableField;
+  /** For a secret: the password-history entry that holds the other value (item:reveal-history). */
+  otherHistoryIndex?: number;
 }
 
 export interface ItemConflict {

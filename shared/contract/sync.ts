@@ -31,5 +31,7 @@ export const syncChannels = {
   'sync:rename': channel(z.object({ deviceName }).strict()).returns<null>(),
   'sync:revoke': channel(z.object({ device: id, password }).strict()).returns<null>(),
   'sync:conflicts': channel(empty).returns<ItemConflict[]>(),
+  /** One item's conflict, for its own page (null when it has none). */
+  'sync:conflict': channel(byId).returns<ItemConflict | null>(),
   'sync:resolve': channel(byId.extend({ choice: z.enum(CONFLICT_CHOICES) }).strict()).returns<null>(),
 } satisfies DomainChannels<'sync'>;

@@ -48,6 +48,18 @@ describe('keystash sync', () => {
     expect(text.stdout).toMatch(/^Pushed 0 changes, pulled 0 changes, 0 conflicts\./);
   });
 
+  it('history shows the usage events of the other device with that device as the source', async () => {
+    const { a, b } = await twoDevices();
+    await b.ok(['add', 'login', '--title', 'Shell']);
+    await b.ok(['sync']);
+    await a.ok(['sync']);
+    const { events } = await a.json<{ events: { kind: string; source: string; device: string | null; title: string | null }[] }>(['history']);
+    expect(events).toContainEqual(expect.objectContaining({ kind: 'create', source: 'cli', device: 'desktop', title: 'Shell' }));
+    // This device's own events name no other device.
+    expect(events.filter((e) => e.device === 'laptop')).toEqual([]);
+    expect(await a.ok(['history'])).toMatch(/create +cli on desktop +Shell/);
+  });
+
   it('status and devices name the target, this device and the others', async () => {
     const { a, folder } = await twoDevices();
     await a.ok(['sync']);

@@ -6,6 +6,7 @@ import { HISTORY_FIELDS } from '../../../shared/domain';
 import { EPOCH } from './batch-file';
 import type { KeyWrap } from './device-keys';
 import { isStamp } from './hlc';
+import { BATCH_EVENTS, wireEventSchema, type WireEvent } from './events';
 import { SYNC_FIELDS, type WireChange } from './item-merge';
 
 const stamp = z.string().refine(isStamp, 'not a clock stamp');
@@ -40,6 +41,8 @@ export const batchBodySchema = z
     publicKey: z.base64().max(200).optional(),
     rotation: rotation.optional(),
     changes: z.array(z.discriminatedUnion('kind', [wireItem, wirePurge])),
+    /** The writer's usage events since its previous batch (absent in batches of earlier versions). */
+    events: z.array(wireEventSchema).max(BATCH_EVENTS).optional(),
   })
   .strict()
   .refine((b) => new Set(b.changes.map((c) => c.id)).size === b.changes.length, 'an item appears twice');
@@ -59,6 +62,8 @@ export interface BatchBody {
    */
   rotation?: { epoch: string; revoked: string[]; wraps: Record<string, KeyWrap>; passwordChange?: { stamp: string; envelope: string } };
   changes: WireChange[];
+  /** The writer's own usage events since its previous batch, by its own event numbers (events.ts). */
+  events?: WireEvent[];
 }
 
 export function parseBatchBody(body: unknown): BatchBody | null {

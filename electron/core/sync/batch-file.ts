@@ -10,7 +10,9 @@ import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { open, seal } from '../crypto/cipher';
 import type { QuarantineReason } from '../../../shared/sync';
 
-const MAGIC = 'KSB1\n';
+/** A batch, or a snapshot (snapshot.ts): the same framing, told apart by magic and AAD. */
+export type SealedKind = 'batch' | 'snapshot';
+const MAGICS: Record<SealedKind, string> = { batch: 'KSB1\n', snapshot: 'KSS1\n' };
 /** A batch never expands past this, whatever it claims: 1,000 items of up to ~200 KB each. */
 const MAX_BATCH_BYTES = 256 * 1024 * 1024;
 const encoder = new TextEncoder();
@@ -19,6 +21,7 @@ const decoder = new TextDecoder('utf-8', { fatal: true });
 export const DEVICES_DIR = 'devices';
 const KEY_NAME = /^key-(.+)\.json$/;
 const BATCH_NAME = /^(\d{10})\.batch$/;
+const SNAPSHOT_NAME = /^(\d{10})\.snapshot$/;
 /** What sync tools make of a name clash: "0000000003 (conflicted copy).batch", "0000000003.sync-conflict-….batch". */
 const COPY_NAME = /^(\d{10})\D.*\.batch$/;
 export const EPOCH = /^\d{1,6}(-[0-9a-f-]{36})?$/;
@@ -40,9 +43,15 @@ export function batchPath(deviceId: string, seq: number): string {
   return `${DEVICES_DIR}/${deviceId}/${String(seq).padStart(10, '0')}.batch`;
 }
 
+/** A device's snapshot of the merged state as of its own batch `seq`. */
+export function snapshotPath(deviceId: string, seq: number): string {
+  return `${DEVICES_DIR}/${deviceId}/${String(seq).padStart(10, '0')}.snapshot`;
+}
+
 /** What a path on the target is, by its name alone. */
 export type TargetPath =
   | { kind: 'batch'; device: string; seq: number; canonical: boolean }
+  | { kind: 'snapshot'; device: string; seq: number }
   | { kind: 'key'; device: string; epoch: string }
   | { kind: 'envelope' }
   | { kind: 'unknown' };
@@ -54,6 +63,8 @@ export function classifyPath(file: string, envelopeName: string): TargetPath {
   const name = parts[2] ?? '';
   const key = KEY_NAME.exec(name);
   if (key && EPOCH.test(key[1] ?? '')) return { kind: 'key', device: parts[1] ?? '', epoch: key[1] ?? '' };
+  const snap = SNAPSHOT_NAME.exec(name);
+  if (snap) return { kind: 'snapshot', device: parts[1] ?? '', seq: Number(snap[1]) };
   const exact = BATCH_NAME.exec(name);
   if (exact) return { kind: 'batch', device: parts[1] ?? '', seq: Number(exact[1]), canonical: true };
   const copy = COPY_NAME.exec(name);
@@ -61,19 +72,19 @@ export function classifyPath(file: string, envelopeName: string): TargetPath {
   return { kind: 'unknown' };
 }
 
-function aad(headerLine: string): Uint8Array {
-  return encoder.encode(`keystash-sync|v1|batch|${headerLine}`);
+function aad(headerLine: string, kind: SealedKind): Uint8Array {
+  return encoder.encode(`keystash-sync|v1|${kind}|${headerLine}`);
 }
 
-export function sealBatch(key: Uint8Array, syncId: string, deviceId: string, seq: number, epoch: string, body: unknown): Uint8Array {
+export function sealBatch(key: Uint8Array, syncId: string, deviceId: string, seq: number, epoch: string, body: unknown, kind: SealedKind = 'batch'): Uint8Array {
   // Compressed before sealing: field stamps repeat, and a batch shrinks to about a fifth.
   const plain = deflateRawSync(encoder.encode(JSON.stringify(body)));
   // The sealed length is known before sealing: nonce + ciphertext + tag.
   const header: BatchHeader = { sync: syncId, device: deviceId, seq, epoch, length: 24 + plain.length + 16 };
   const line = JSON.stringify(header);
-  const sealed = seal(key, aad(line), plain);
+  const sealed = seal(key, aad(line, kind), plain);
   plain.fill(0);
-  const head = encoder.encode(`${MAGIC}${line}\n`);
+  const head = encoder.encode(`${MAGICS[kind]}${line}\n`);
   const out = new Uint8Array(head.length + sealed.length);
   out.set(head, 0);
   out.set(sealed, head.length);
@@ -83,11 +94,11 @@ export function sealBatch(key: Uint8Array, syncId: string, deviceId: string, seq
 export type OpenedBatch = { ok: true; body: unknown } | { ok: false; reason: QuarantineReason; message: string };
 
 /** Opens the batch expected at (device, seq) with the sync key of its epoch; says precisely why not when it does not. */
-export function openBatch(keyFor: (epoch: string) => Uint8Array | null, syncId: string, device: string, seq: number, bytes: Uint8Array): OpenedBatch {
-  const magic = encoder.encode(MAGIC);
+export function openBatch(keyFor: (epoch: string) => Uint8Array | null, syncId: string, device: string, seq: number, bytes: Uint8Array, kind: SealedKind = 'batch'): OpenedBatch {
+  const magic = encoder.encode(MAGICS[kind]);
   const prefix = bytes.subarray(0, magic.length);
   if (!Buffer.from(prefix).equals(Buffer.from(magic.subarray(0, prefix.length)))) {
-    return { ok: false, reason: 'forged', message: 'is not a Keystash sync batch' };
+    return { ok: false, reason: 'forged', message: `is not a Keystash sync ${kind}` };
   }
   const newline = bytes.indexOf(0x0a, magic.length);
   if (bytes.length <= magic.length || newline === -1) return { ok: false, reason: 'truncated', message: 'ends inside its header (still arriving, or cut off)' };
@@ -103,15 +114,15 @@ export function openBatch(keyFor: (epoch: string) => Uint8Array | null, syncId: 
   if (header.device !== device) return { ok: false, reason: 'forged', message: `claims to be from device ${header.device} but sits in another device's folder` };
   if (header.seq !== seq) {
     return header.seq < seq
-      ? { ok: false, reason: 'replayed', message: `holds batch ${header.seq} of its device under the name of batch ${seq}` }
-      : { ok: false, reason: 'forged', message: `holds batch ${header.seq} under the name of batch ${seq}` };
+      ? { ok: false, reason: kind === 'snapshot' ? 'rolled-back' : 'replayed', message: `holds ${kind} ${header.seq} of its device under the name of ${kind} ${seq}` }
+      : { ok: false, reason: 'forged', message: `holds ${kind} ${header.seq} under the name of ${kind} ${seq}` };
   }
   const sealed = bytes.subarray(newline + 1);
   if (sealed.length < header.length) return { ok: false, reason: 'truncated', message: `has ${sealed.length} of its ${header.length} bytes (still arriving, or cut off)` };
   if (sealed.length > header.length) return { ok: false, reason: 'forged', message: 'is longer than its header says' };
   const key = keyFor(header.epoch);
   if (!key) return { ok: false, reason: 'unknown-key', message: `is sealed under sync key ${header.epoch}, which this device was not given (it was revoked, or the batch that hands out the key has not arrived yet)` };
-  const plain = open(key, aad(line), sealed);
+  const plain = open(key, aad(line, kind), sealed);
   if (!plain) return { ok: false, reason: 'forged', message: 'failed authentication under the vault’s sync key (altered or forged)' };
   try {
     const json = inflateRawSync(plain, { maxOutputLength: MAX_BATCH_BYTES });

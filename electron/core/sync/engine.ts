@@ -13,14 +13,15 @@ import { KeystashError } from '../errors';
 import type { Vault, VaultOptions } from '../vault';
 import { Vault as VaultClass } from '../vault';
 import type { KdfParams } from '../../../shared/domain';
-import { batchPath } from './batch-file';
+import { batchPath, snapshotPath } from './batch-file';
 import { createEnvelope, ENVELOPE_FILE, keyEnvelopePath, openEnvelope, readEnvelope, sealEnvelope } from './envelope';
 import { KEY_BYTES, randomBytes } from '../crypto/cipher';
 import { newDeviceKeyPair } from './device-keys';
 import { keyOf, laterEpoch, targetInfo, type SyncState, type TargetConfig } from './ledger';
 import { nextEpoch } from './password-change';
 import { digestOfBytes } from './batch-file';
-import { groupListing, readBatch, staleCopies, type TargetListing } from './target-scan';
+import { groupListing, readBatch, readSnapshot, staleCopies, type DeviceFiles, type ScanKeys, type TargetListing } from './target-scan';
+import { deletableBatches, snapshotDue } from './snapshot';
 import type { SyncTransport } from './transport';
 
 export const DEFAULT_DEVICE_NAME = 'This device';
@@ -220,6 +221,7 @@ async function sync(vault: Vault, transport: SyncTransport, report: SyncReport, 
   const after = vault.sync.requireState();
   if (after.revokedBy !== null) throw revokedError(after.revokedBy);
   for (const file of listing.unknown) quarantine({ file, reason: 'unknown-file', message: `${file} is not part of a Keystash sync target; ignored.` });
+  if (snapshotDue(after)) await writeSnapshot(vault, transport);
 }
 
 /** Counts applied batches against those waiting on the target (other devices' batches after what was seen) for `onProgress`. */
@@ -249,15 +251,40 @@ async function pullPass(
   quarantine: (q: QuarantinedFile) => void,
   onApplied: () => void,
 ): Promise<void> {
+  const keys = { keyFor, syncId: state.syncId };
   for (const [device, files] of listing.devices) {
     const now = vault.sync.requireState();
     if (device === state.deviceId || now.revoked.includes(device)) continue;
     if (now.revokedBy !== null) break;
     const seen = now.peers[device] ?? { seq: 0, digest: '' };
-    if (!(await stillThere(transport, device, seen, files, quarantine))) continue;
+    if (!(await stillThere(transport, keys, device, seen, files, quarantine))) continue;
     staleCopies(files, seen.seq, quarantine);
-    for (let seq = seen.seq + 1; ; seq++) {
-      const next = await readBatch(transport, { keyFor, syncId: state.syncId }, device, seq, files, quarantine);
+    let seq = seen.seq + 1;
+    // A snapshot of the device, newest first, that covers batch `seq` or later: applied instead of the batches it covers.
+    const fromSnapshot = async (): Promise<boolean> => {
+      const snap = await readSnapshot(transport, keys, device, seq, files, quarantine);
+      if (!snap) return false;
+      try {
+        const applied = vault.sync.applySnapshot(device, snap.body);
+        report.pulled += applied.pulled;
+        report.conflicts += applied.conflicts;
+      } catch (err) {
+        if (!(err instanceof KeystashError && err.code === 'integrity')) throw err;
+        quarantine({ file: snap.file, reason: 'invalid', message: `${snap.file} could not be applied: ${err.message}` });
+        return false;
+      }
+      seq = Math.max(seq, (vault.sync.requireState().peers[device]?.seq ?? 0) + 1);
+      return true;
+    };
+    // A device seen for the first time (joining) starts from its newest snapshot, then the batches after it.
+    if (seen.seq === 0 && files.snapshots.size > 0) await fromSnapshot();
+    for (;;) {
+      if (vault.sync.requireState().revoked.includes(device) || vault.sync.requireState().revokedBy !== null) break;
+      // The next batch is gone but a snapshot covers it: the device deleted batches its snapshot holds.
+      if (!files.bySeq.has(seq) && [...files.snapshots.keys()].some((n) => n >= seq)) {
+        if (await fromSnapshot()) continue;
+      }
+      const next = await readBatch(transport, keys, device, seq, files, quarantine);
       if (next.kind === 'end') break;
       try {
         const applied = vault.sync.applyBatch(device, seq, next.digest, next.body);
@@ -270,7 +297,7 @@ async function pullPass(
         quarantine({ file: next.file, reason: 'invalid', message: `${next.file} could not be applied: ${err.message}` });
         break;
       }
-      if (vault.sync.requireState().revoked.includes(device)) break;
+      seq++;
     }
   }
 }
@@ -286,6 +313,29 @@ async function writeOwnFile(transport: SyncTransport, path: string, bytes: Uint8
       throw new KeystashError('integrity', `${path} on the target is not the file this device wrote; another copy of this vault is using the same device id.`);
     }
   }
+}
+
+/**
+ * Writes this device's snapshot as of its last batch into its own folder, then deletes its own
+ * batches the snapshot covers (snapshot.ts says which are kept) and its older snapshots.
+ * Nothing happens while local changes wait to be pushed. Returns the snapshot's batch number.
+ */
+export async function writeSnapshot(vault: Vault, transport: SyncTransport): Promise<number | null> {
+  const snap = vault.sync.prepareSnapshot();
+  if (!snap) return null;
+  try {
+    await transport.writeNew(snap.path, snap.bytes);
+  } catch (err) {
+    // Written by an earlier run that stopped before noting it: a snapshot as of the same batch is as good.
+    if (!(err instanceof KeystashError && err.code === 'exists')) throw err;
+  }
+  vault.sync.snapshotWritten(snap.seq);
+  const state = vault.sync.requireState();
+  const own = groupListing(await transport.list()).devices.get(state.deviceId);
+  if (!own) return snap.seq;
+  for (const seq of deletableBatches(state, snap.seq, own.bySeq.keys())) await transport.deleteOwn(batchPath(state.deviceId, seq));
+  for (const seq of own.snapshots.keys()) if (seq < snap.seq) await transport.deleteOwn(snapshotPath(state.deviceId, seq));
+  return snap.seq;
 }
 
 function revokedError(by: string): KeystashError {
@@ -307,10 +357,11 @@ async function checkTarget(transport: SyncTransport, state: SyncState, listing: 
 /** The target must not hold batches of this device that this vault never wrote (a vault restored from an old copy, or cloned). */
 function checkOwnLog(vault: Vault, state: SyncState, listing: TargetListing): void {
   const own = listing.devices.get(state.deviceId);
-  if (own && own.maxSeq > state.ownSeq) {
+  const ownNewest = own ? Math.max(own.maxSeq, ...own.snapshots.keys()) : 0;
+  if (own && ownNewest > state.ownSeq) {
     throw new KeystashError(
       'integrity',
-      `The target holds batch ${own.maxSeq} of this device, but this vault only wrote up to ${state.ownSeq}: it was restored from an older copy or copied to another machine. Join the target as a new device instead.`,
+      `The target holds batch ${ownNewest} of this device, but this vault only wrote up to ${state.ownSeq}: it was restored from an older copy or copied to another machine. Join the target as a new device instead.`,
     );
   }
   void vault;
@@ -322,22 +373,25 @@ function checkOwnLog(vault: Vault, state: SyncState, listing: TargetListing): vo
  */
 async function stillThere(
   transport: SyncTransport,
+  keys: ScanKeys,
   device: string,
   seen: { seq: number; digest: string },
-  files: { bySeq: Map<number, string[]>; maxSeq: number },
+  files: DeviceFiles,
   quarantine: (q: QuarantinedFile) => void,
 ): Promise<boolean> {
   if (seen.seq === 0) return true;
   const file = batchPath(device, seen.seq);
   const bytes = files.bySeq.get(seen.seq)?.includes(file) ? await transport.read(file) : null;
   if (bytes && digestOfBytes(bytes) === seen.digest) return true;
+  // Deleted by its device after a snapshot that covers it: the snapshot, sealed as of that batch or later, vouches for the log.
+  if (!bytes && (await readSnapshot(transport, keys, device, seen.seq, files, quarantine))) return true;
   const where = `devices/${device}/`;
   quarantine({
     file: bytes ? file : where,
     reason: 'rolled-back',
     message: bytes
       ? `${file} is not the batch ${seen.seq} this device applied before: the device's log was rolled back or rewritten; nothing of it is applied.`
-      : `The log of device ${device} ends at batch ${files.maxSeq}, but this device has already applied batch ${seen.seq} of it: it was rolled back; nothing of it is applied.`,
+      : `The log of device ${device} ends at batch ${Math.max(files.maxSeq, ...files.snapshots.keys())}, but this device has already applied batch ${seen.seq} of it: it was rolled back; nothing of it is applied.`,
   });
   return false;
 }

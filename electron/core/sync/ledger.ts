@@ -66,6 +66,19 @@ export interface SyncState {
   password?: { stamp: string; epoch: string; by: string; at: number; here: boolean };
   /** Key envelopes made here that the next run writes to the target before any batch (a password change's). */
   pendingFiles?: { path: string; bytes: string }[];
+  /**
+   * Usage events (events.ts): the newest local event already looked at for pushing (events
+   * recorded before sync started stay on this device), and per device the newest of its own
+   * event numbers applied here. Absent in vaults set up before events synced.
+   */
+  eventsSent?: number;
+  eventsSeen?: Record<string, number>;
+  /** The newest local event when sync started: later ones are this device's synced events. */
+  eventsFrom?: number;
+  /** Snapshots (snapshot.ts): this device's newest one (its own batch number), the bytes of its batches since, and the last own batch sealed under an older key (kept). */
+  snapshotSeq?: number;
+  bytesSinceSnapshot?: number;
+  epochFromSeq?: number;
 }
 
 const STATE = 'sync-state';

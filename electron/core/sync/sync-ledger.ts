@@ -18,12 +18,15 @@ import { handOverHeader, type VaultHeader } from '../vault/header';
 import type { EventSource, KdfParams } from '../../../shared/domain';
 import type { SessionKeys } from '../vault/session-keys';
 import { truncateWal } from '../vault/wal';
-import { batchPath, digestOfBytes, sealBatch } from './batch-file';
+import { batchPath, digestOfBytes, sealBatch, snapshotPath } from './batch-file';
 import type { BatchBody } from './batch-body';
 import { HybridClock } from './hlc';
 import { localChange, mergeItem, type LedgerEntry, type WireChange } from './item-merge';
 import { wrapFor, type KeyWrap } from './device-keys';
 import { requireKey, takeRotation, wrapContext } from './key-epochs';
+import { newestEventSeq, ownEvents, syncedNote, takeEvents } from './events';
+import { buildSnapshot, snapshotChanges, takeSnapshotState } from './snapshot';
+import type { SnapshotBody } from './snapshot-body';
 import { ledgerStore, type LedgerStore, type SyncState } from './ledger';
 import { preparePasswordChange, recordOwnChange, takePasswordChange, type OwnPasswordChange } from './password-change';
 
@@ -68,7 +71,13 @@ export class SyncLedger {
   /** Starts syncing: tables and the first state, in one transaction. */
   create(state: SyncState): void {
     const store = this.store(this.gate.write());
-    this.db.transaction(() => store.create(state)).immediate();
+    // Usage events recorded before syncing started stay on this device.
+    this.db
+      .transaction(() => {
+        const newest = newestEventSeq(this.db);
+        store.create({ ...state, eventsSent: state.eventsSent ?? newest, eventsFrom: state.eventsFrom ?? newest });
+      })
+      .immediate();
   }
 
   /** Changes the stored settings (device name, target credentials) in one step. */
@@ -150,14 +159,22 @@ export class SyncLedger {
           }
         }
         state.clock = clock.current;
+        const events = ownEvents(this.db, s.events, state);
+        state.eventsSent = events.lookedTo;
         // A batch with no changes still goes out when this device is new or renamed: it is how
         // the other devices learn its name.
-        if (changes.length === 0 && state.ownSeq > 0 && state.announcedName === state.deviceName) {
+        if (changes.length === 0 && events.events.length === 0 && state.ownSeq > 0 && state.announcedName === state.deviceName) {
           store.writeState(state);
           return null;
         }
         const seq = state.ownSeq + 1;
-        const body: BatchBody = { name: state.deviceName, at: this.now(), publicKey: state.deviceKeys.publicKey, changes };
+        const body: BatchBody = {
+          name: state.deviceName,
+          at: this.now(),
+          publicKey: state.deviceKeys.publicKey,
+          changes,
+          ...(events.events.length > 0 ? { events: events.events } : {}),
+        };
         const bytes = sealBatch(requireKey(state, state.epoch), state.syncId, state.deviceId, seq, state.epoch, body);
         const path = batchPath(state.deviceId, seq);
         store.queue(seq, path, bytes);
@@ -165,6 +182,7 @@ export class SyncLedger {
         state.ownDigest = digestOfBytes(bytes);
         state.ownLastAt = body.at;
         state.announcedName = state.deviceName;
+        state.bytesSinceSnapshot = (state.bytesSinceSnapshot ?? 0) + bytes.length;
         store.writeState(state);
         return { seq, path, bytes, count: changes.length };
       })
@@ -244,6 +262,8 @@ export class SyncLedger {
     state.keys[epoch] = Buffer.from(key).toString('base64');
     state.epoch = epoch;
     state.revoked = revoked;
+    // Every batch up to this one (the rotation itself included) is sealed under an older key: kept by snapshots.
+    state.epochFromSeq = seq;
     store.writeState(state);
     return { leftOut };
   }
@@ -282,51 +302,14 @@ export class SyncLedger {
       .transaction((): AppliedBatch => {
         const state = store.requireState();
         const clock = new HybridClock(state.clock, state.deviceId, this.now);
-        const puts: ItemRecord[] = [];
-        const entries: { id: string; entry: LedgerEntry; dirty: boolean }[] = [];
-        let pulled = 0;
-        let conflicts = 0;
-        const purgedHere: string[] = [];
-        const exists = this.db.prepare('SELECT 1 FROM items WHERE id = ?').pluck();
-        for (const change of body.changes) {
-          const row = store.entry(change.id);
-          if (row?.purged) continue; // a purge is final
-          if (change.kind === 'purge') {
-            clock.observe(change.stamp);
-            if (exists.get(change.id)) {
-              s.writes.purge(change.id);
-              purgedAny = true;
-              purgedHere.push(change.id);
-            }
-            store.putEntry(change.id, 0, { stamps: {}, digests: {}, conflicts: [] }, true);
-            pulled++;
-            continue;
-          }
-          for (const st of Object.values(change.stamps)) clock.observe(st[0]);
-          const local = exists.get(change.id) ? { record: readRecord(this.db, s.keys, s.buckets.checkRecord, change.id).record, entry: row?.entry ?? null } : null;
-          const merged = mergeItem(local, change);
-          const { id: _i, createdAt: _c, updatedAt: _u, deletedAt, ...data } = merged.record.item;
-          const valid = itemInputSchema.safeParse(data);
-          if (!valid.success || (deletedAt !== null && typeof deletedAt !== 'number')) {
-            throw new KeystashError('integrity', `the merged item ${change.id} is not a valid item`);
-          }
-          if (merged.changed) puts.push(merged.record);
-          entries.push({ id: change.id, entry: merged.entry, dirty: merged.dirty });
-          conflicts += merged.conflicts.length > 0 ? 1 : 0;
-          pulled++;
-        }
-        const versions = s.writes.putSynced(puts, `synced from “${body.name}”`);
-        const versionOf = this.db.prepare('SELECT version FROM items WHERE id = ?').pluck();
-        for (const { id, entry, dirty } of entries) {
-          store.putEntry(id, versions.get(id) ?? ((versionOf.get(id) as number | undefined) ?? 0), entry);
-          // Our own write of another device's change is not a local change; a local edit not pushed yet still is.
-          if (!dirty) store.clean(id);
-        }
-        for (const id of purgedHere) store.clean(id);
+        const merged = this.mergeChanges(s, store, clock, body.changes, body.name);
+        purgedAny = merged.purgedAny;
         state.clock = clock.current;
         state.peers[device] = { seq, digest, name: body.name, lastSeenAt: body.at, ...(body.publicKey ? { publicKey: body.publicKey } : state.peers[device]?.publicKey ? { publicKey: state.peers[device].publicKey } : {}) };
         let passwordChangedOn: string | undefined;
+        if (body.events) takeEvents(s.events, state, device, body.name, body.events);
         if (body.rotation) {
+          const before = state.epoch;
           takeRotation(state, body.rotation, body.name);
           const handover = takePasswordChange(state, body.rotation, body.name, body.at);
           if (handover) {
@@ -336,14 +319,113 @@ export class SyncLedger {
             passwordChangedOn = body.name;
             s.events.append({ kind: 'password-change', source: this.source, detail: { note: `master password changed on “${body.name}”; needed at the next unlock` } });
           }
+          // This device's batches so far are sealed under the older key: a snapshot never deletes them.
+          if (state.epoch !== before) state.epochFromSeq = state.ownSeq;
         }
         store.writeState(state);
-        return { pulled, conflicts, ...(passwordChangedOn !== undefined ? { passwordChangedOn } : {}) };
+        return { pulled: merged.pulled, conflicts: merged.conflicts, ...(passwordChangedOn !== undefined ? { passwordChangedOn } : {}) };
       })
       .immediate();
     // Purged ciphertext must not stay readable in the -wal (see vault/wal.ts).
     if (purgedAny) truncateWal(this.db);
     return result;
+  }
+
+  /**
+   * Applies another device's snapshot (already opened and parsed): its items merge like a
+   * batch's (without conflict marks: a snapshot's stamps say which value is later, not what
+   * each device had seen), its purges are final, and each device's log counts as seen up to
+   * where the snapshot covers it, when that is further than this device had got. One transaction.
+   */
+  applySnapshot(writer: string, body: SnapshotBody): AppliedBatch {
+    const s = this.gate.write();
+    const store = this.store(s);
+    let purgedAny = false;
+    const result = this.db
+      .transaction((): AppliedBatch => {
+        const state = store.requireState();
+        const clock = new HybridClock(state.clock, state.deviceId, this.now);
+        const merged = this.mergeChanges(s, store, clock, snapshotChanges(body), body.name);
+        purgedAny = merged.purgedAny;
+        state.clock = clock.current;
+        takeSnapshotState(s.events, state, writer, body);
+        store.writeState(state);
+        return { pulled: merged.pulled, conflicts: merged.conflicts };
+      })
+      .immediate();
+    if (purgedAny) truncateWal(this.db);
+    return result;
+  }
+
+  /**
+   * This device's snapshot of the merged state as of its last batch, sealed; null while local
+   * changes wait to be pushed (the snapshot must say only what the batches say).
+   */
+  prepareSnapshot(): { seq: number; path: string; bytes: Uint8Array } | null {
+    const s = this.gate.read();
+    const store = this.store(s);
+    return this.db.transaction(() => {
+      const state = store.requireState();
+      if (store.pendingCount() > 0 || state.ownSeq === 0 || store.outbox().length > 0) return null;
+      const body = buildSnapshot(this.db, s, store, state, this.now());
+      const bytes = sealBatch(requireKey(state, state.epoch), state.syncId, state.deviceId, state.ownSeq, state.epoch, body, 'snapshot');
+      return { seq: state.ownSeq, path: snapshotPath(state.deviceId, state.ownSeq), bytes };
+    })();
+  }
+
+  /** The snapshot as of own batch `seq` is on the target. */
+  snapshotWritten(seq: number): void {
+    this.update((st) => {
+      st.snapshotSeq = seq;
+      st.bytesSinceSnapshot = 0;
+    });
+  }
+
+  /** Merges item changes and purges into the vault, inside the caller's transaction. */
+  private mergeChanges(s: SyncSession, store: LedgerStore, clock: HybridClock, changes: readonly WireChange[], name: string): AppliedBatch & { purgedAny: boolean } {
+    const puts: ItemRecord[] = [];
+    const entries: { id: string; entry: LedgerEntry; dirty: boolean }[] = [];
+    let pulled = 0;
+    let conflicts = 0;
+    let purgedAny = false;
+    const purgedHere: string[] = [];
+    const exists = this.db.prepare('SELECT 1 FROM items WHERE id = ?').pluck();
+    for (const change of changes) {
+      const row = store.entry(change.id);
+      if (row?.purged) continue; // a purge is final
+      if (change.kind === 'purge') {
+        if (change.stamp) clock.observe(change.stamp);
+        if (exists.get(change.id)) {
+          s.writes.purge(change.id);
+          purgedAny = true;
+          purgedHere.push(change.id);
+        }
+        store.putEntry(change.id, 0, { stamps: {}, digests: {}, conflicts: [] }, true);
+        pulled++;
+        continue;
+      }
+      for (const st of Object.values(change.stamps)) clock.observe(st[0]);
+      const local = exists.get(change.id) ? { record: readRecord(this.db, s.keys, s.buckets.checkRecord, change.id).record, entry: row?.entry ?? null } : null;
+      const merged = mergeItem(local, change);
+      const { id: _i, createdAt: _c, updatedAt: _u, deletedAt, ...data } = merged.record.item;
+      const valid = itemInputSchema.safeParse(data);
+      if (!valid.success || (deletedAt !== null && typeof deletedAt !== 'number')) {
+        throw new KeystashError('integrity', `the merged item ${change.id} is not a valid item`);
+      }
+      if (merged.changed) puts.push(merged.record);
+      entries.push({ id: change.id, entry: merged.entry, dirty: merged.dirty });
+      conflicts += merged.conflicts.length > 0 ? 1 : 0;
+      pulled++;
+    }
+    const versions = s.writes.putSynced(puts, syncedNote(name));
+    const versionOf = this.db.prepare('SELECT version FROM items WHERE id = ?').pluck();
+    for (const { id, entry, dirty } of entries) {
+      store.putEntry(id, versions.get(id) ?? ((versionOf.get(id) as number | undefined) ?? 0), entry);
+      // Our own write of another device's change is not a local change; a local edit not pushed yet still is.
+      if (!dirty) store.clean(id);
+    }
+    for (const id of purgedHere) store.clean(id);
+    return { pulled, conflicts, purgedAny };
   }
 
   /** Records how the last run went. */

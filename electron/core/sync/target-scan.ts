@@ -4,6 +4,7 @@
 import type { QuarantinedFile } from '../../../shared/sync';
 import { classifyPath, openBatch } from './batch-file';
 import { parseBatchBody, type BatchBody } from './batch-body';
+import { parseSnapshotBody, type SnapshotBody } from './snapshot-body';
 import { ENVELOPE_FILE } from './envelope';
 import { digestOfBytes } from './batch-file';
 import type { SyncTransport } from './transport';
@@ -12,6 +13,8 @@ export interface DeviceFiles {
   /** seq → its files: the canonical name first, then copies a sync tool made. */
   bySeq: Map<number, string[]>;
   maxSeq: number;
+  /** Its snapshots (snapshot.ts): as of which own batch → file. */
+  snapshots: Map<number, string>;
 }
 
 export interface TargetListing {
@@ -34,7 +37,11 @@ export function groupListing(files: string[]): TargetListing {
     else if (p.kind === 'key') keyFiles.push({ file, epoch: p.epoch });
     else {
       let d = devices.get(p.device);
-      if (!d) devices.set(p.device, (d = { bySeq: new Map(), maxSeq: 0 }));
+      if (!d) devices.set(p.device, (d = { bySeq: new Map(), maxSeq: 0, snapshots: new Map() }));
+      if (p.kind === 'snapshot') {
+        d.snapshots.set(p.seq, file);
+        continue;
+      }
       const list = d.bySeq.get(p.seq) ?? [];
       if (p.canonical) list.unshift(file);
       else list.push(file);
@@ -115,4 +122,36 @@ export function staleCopies(files: DeviceFiles, appliedUpTo: number, quarantine:
     const only = list[0];
     if (only && !/\/\d{10}\.batch$/.test(only)) quarantine({ file: only, reason: 'duplicate', message: `${only} is a copy of batch ${seq}, which was applied already; ignored.` });
   }
+}
+
+/**
+ * The newest of a device's snapshots that covers its batch `from` or later and opens: sealed
+ * under the sync key as that device's snapshot of exactly the batch its name says. Every
+ * snapshot tried and refused on the way is reported; null when none will do.
+ */
+export async function readSnapshot(
+  transport: SyncTransport,
+  keys: ScanKeys,
+  device: string,
+  from: number,
+  files: DeviceFiles,
+  quarantine: (q: QuarantinedFile) => void,
+): Promise<{ seq: number; file: string; body: SnapshotBody } | null> {
+  for (const seq of [...files.snapshots.keys()].filter((n) => n >= from).sort((a, b) => b - a)) {
+    const file = files.snapshots.get(seq) ?? '';
+    const bytes = await transport.read(file);
+    if (!bytes) continue;
+    const opened = openBatch(keys.keyFor, keys.syncId, device, seq, bytes, 'snapshot');
+    if (!opened.ok) {
+      quarantine({ file, reason: opened.reason, message: `${file} ${opened.message}.` });
+      continue;
+    }
+    const body = parseSnapshotBody(opened.body);
+    if (!body || body.covers[device]?.seq !== seq) {
+      quarantine({ file, reason: 'invalid', message: `${file} authenticates but is not a snapshot this Keystash understands.` });
+      continue;
+    }
+    return { seq, file, body };
+  }
+  return null;
 }

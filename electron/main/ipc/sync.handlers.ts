@@ -22,6 +22,7 @@ export function syncHandlers(s: Services) {
     'sync:rename': (r) => s.sync.rename(r.deviceName),
     'sync:revoke': (r) => s.sync.revoke(r.device, r.password),
     'sync:conflicts': () => s.sync.conflicts(),
+    'sync:conflict': (r) => s.sync.conflict(r.id),
     'sync:resolve': (r) => s.sync.resolve(r.id, r.choice),
   });
 }

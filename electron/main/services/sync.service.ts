@@ -4,11 +4,12 @@
 // stored in the vault (last sync) and shown by the sidebar and Settings → Sync. On a new
 // machine it also creates the vault by joining a target (the first-run screen).
 import { watch } from 'chokidar';
-import type { Item } from '../../../shared/domain';
-import type { ConflictChoice, ItemConflict, JoinProgress, JoinResult, SyncReport, SyncView } from '../../../shared/sync';
+import type { Item, RevealableField } from '../../../shared/domain';
+import type { ConflictChoice, ConflictField, ItemConflict, JoinProgress, JoinResult, SyncReport, SyncView } from '../../../shared/sync';
+import type { Vault } from '../../core/vault';
 import { KeystashError } from '../../core/errors';
 import { joinSync, resolveDevice, revokeDevice, runSync, setupSync, syncStatus } from '../../core/sync/engine';
-import type { FieldConflict } from '../../core/sync/item-merge';
+import { SYNC_FIELDS, type FieldConflict } from '../../core/sync/item-merge';
 import type { TargetConfig } from '../../core/sync/ledger';
 import { openTransport } from '../../core/sync/transports';
 import { WebdavTransport } from '../../core/sync/webdav-transport';
@@ -31,6 +32,43 @@ function shown(field: string, value: unknown): string {
 
 function isSecret(field: string, value: unknown): boolean {
   return SECRET_FIELDS.has(field) || (field === 'fields' && Array.isArray(value) && value.some((f) => (f as { concealed?: unknown }).concealed === true));
+}
+
+/** The fields whose value now can be revealed through item:reveal (logged like every reveal). */
+const REVEALABLE = new Set<string>(['password', 'secret', 'totp']);
+
+/**
+ * An item's conflict as the window sees it: plain fields both ways, secrets only as where to
+ * reveal them (the value now by its field, the other value by its password-history entry).
+ */
+function conflictOf(v: Vault, id: string): ItemConflict | null {
+  let item: Item;
+  let history: { field: string; value: string }[];
+  try {
+    item = v.items.withSecrets(id);
+    history = v.items.record(id).passwordHistory;
+  } catch {
+    return null;
+  }
+  const latest = new Map<string, FieldConflict>();
+  for (const c of v.sync.conflicts(id)) if (!latest.has(c.field)) latest.set(c.field, c);
+  // In the item's own field order (title, user name, password, ...), not the order they clashed in.
+  const order = (f: string): number => (SYNC_FIELDS as readonly string[]).indexOf(f);
+  const fields = [...latest.values()].sort((a, b) => order(a.field) - order(b.field)).map((c): ConflictField => {
+    const current = item[c.field as keyof Item];
+    const secret = isSecret(c.field, current) || isSecret(c.field, c.value);
+    if (!secret) return { field: c.field, secret, current: shown(c.field, current), other: shown(c.field, c.value) };
+    const index = history.findIndex((h) => h.field === c.field && h.value === c.value);
+    return {
+      field: c.field,
+      secret,
+      current: null,
+      other: null,
+      ...(REVEALABLE.has(c.field) && current ? { revealCurrent: c.field as RevealableField } : {}),
+      ...(index >= 0 ? { otherHistoryIndex: index } : {}),
+    };
+  });
+  return { id, title: item.title, fields };
 }
 
 export class SyncService {
@@ -128,21 +166,15 @@ export class SyncService {
   conflicts(): ItemConflict[] {
     const v = this.vault.unlocked();
     return v.sync.conflictedIds().flatMap((id) => {
-      let item: Item;
-      try {
-        item = v.items.withSecrets(id);
-      } catch {
-        return [];
-      }
-      const latest = new Map<string, FieldConflict>();
-      for (const c of v.sync.conflicts(id)) if (!latest.has(c.field)) latest.set(c.field, c);
-      const fields = [...latest.values()].map((c) => {
-        const current = item[c.field as keyof Item];
-        const secret = isSecret(c.field, current) || isSecret(c.field, c.value);
-        return { field: c.field, secret, current: secret ? null : shown(c.field, current), other: secret ? null : shown(c.field, c.value) };
-      });
-      return [{ id, title: item.title, fields }];
+      const c = conflictOf(v, id);
+      return c ? [c] : [];
     });
+  }
+
+  /** One item's conflict, for its own page; null when it has none (or the vault does not sync). */
+  conflict(id: string): ItemConflict | null {
+    const v = this.vault.unlocked();
+    return v.sync.conflictedIds().includes(id) ? conflictOf(v, id) : null;
   }
 
   /** Settles an item's conflict: keep it as it is, take the other device's values, or keep both as two items. */

@@ -2,6 +2,7 @@
 // interleavings of create, edit, trash, restore and purge on each, with syncs at random points;
 // once every device has synced, all hold the same items, and each item is what a plain model of
 // the merge rules says: per field, the value of the latest pushed change; a purge anywhere is final.
+// Usage events recorded at random points reach every other device exactly once.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Vault } from '../../../electron/core/vault';
@@ -84,7 +85,8 @@ class Model {
 type Op =
   | { kind: 'create'; dev: number; title: string }
   | { kind: 'edit'; dev: number; pick: number; field: 'title' | 'username' | 'notes'; value: string }
-  | { kind: 'trash' | 'restore' | 'purge' | 'sync'; dev: number; pick: number };
+  | { kind: 'trash' | 'restore' | 'purge' | 'sync'; dev: number; pick: number }
+  | { kind: 'use'; dev: number };
 
 const word = fc.stringMatching(/^[a-z]{1,6}$/);
 const opArb = (devices: number): fc.Arbitrary<Op> => {
@@ -96,6 +98,7 @@ const opArb = (devices: number): fc.Arbitrary<Op> => {
     { weight: 5, arbitrary: fc.record({ kind: fc.constant('edit' as const), dev, pick, field: fc.constantFrom('title' as const, 'username' as const, 'notes' as const), value: word }) },
     { weight: 4, arbitrary: fc.record({ kind: fc.constant('sync' as const), dev, pick }) },
     { weight: 2, arbitrary: fc.record({ kind: fc.constantFrom('trash' as const, 'restore' as const, 'purge' as const), dev, pick }) },
+    { weight: 1, arbitrary: fc.record({ kind: fc.constant('use' as const), dev }) },
   );
 };
 
@@ -111,6 +114,8 @@ async function runScenario(deviceCount: number, ops: Op[]): Promise<void> {
   const real: Device[] = [await firstDevice(folder, 'device 0', { now })];
   for (let i = 1; i < deviceCount; i++) real.push(await joinedDevice(folder, `device ${i}`, { now }));
   const model = new Model(real.map(() => new ModelDevice()));
+  /** The notes of the usage events each device recorded itself. */
+  const used: string[][] = real.map(() => []);
   // Every device has synced once before the ops: all know each other, nothing to merge yet.
   for (let i = 0; i < deviceCount; i++) await real[i]?.sync();
 
@@ -146,6 +151,12 @@ async function runScenario(deviceCount: number, ops: Op[]): Promise<void> {
         m.tombstones.add(id);
         m.unpushedPurges.add(id);
         break;
+      case 'use': {
+        const note = `use ${op.dev}.${used[op.dev]?.length ?? 0}`;
+        d.vault.history.record({ kind: 'copy', itemId: null, detail: { field: 'password', note } });
+        used[op.dev]?.push(note);
+        break;
+      }
       case 'sync': {
         const r = await d.sync();
         expect(r.quarantined).toEqual([]);
@@ -171,6 +182,14 @@ async function runScenario(deviceCount: number, ops: Op[]): Promise<void> {
     const want = Object.fromEntries([...m.items].map(([id, it]) => [id, it.values]));
     expect(got).toEqual(want);
     expect(contents(d.vault)).toEqual(contents(first.vault));
+    // Every other device's usage events, each exactly once, named by the device they happened on.
+    const arrived = d.vault.history
+      .query({ limit: 100_000 })
+      .filter((e) => e.detail.device !== undefined && e.kind === 'copy')
+      .map((e) => `${e.detail.device}: ${e.detail.note ?? ''}`)
+      .sort();
+    const sent = used.flatMap((notes, j) => (j === i ? [] : notes.map((n) => `device ${j}: ${n}`))).sort();
+    expect(arrived).toEqual(sent);
   }
 }
 

@@ -94,14 +94,23 @@ describe('sync channels', () => {
         title: 'Bank (desktop)',
         fields: expect.arrayContaining([
           { field: 'title', secret: false, current: 'Bank (desktop)', other: 'Bank (app)' },
-          { field: 'password', secret: true, current: null, other: null },
+          { field: 'password', secret: true, current: null, other: null, revealCurrent: 'password', otherHistoryIndex: expect.any(Number) },
         ]),
       },
     ]);
     expect(JSON.stringify(conflicts)).not.toMatch(/from-app|from-desktop/);
+    // The item's own page asks for its conflict alone; secrets come only through the logged reveal channels.
+    const one = ok(await h.api['sync:conflict']({ id: item.id }));
+    expect(one).toEqual(conflicts[0]);
+    const password = one?.fields.find((f) => f.field === 'password');
+    expect(ok(await h.api['item:reveal']({ id: item.id, field: password?.revealCurrent ?? 'password' })).value).toBe('from-desktop');
+    expect(ok(await h.api['item:reveal-history']({ id: item.id, index: password?.otherHistoryIndex ?? -1 })).value).toBe('from-app');
+    const reveals = h.services.vault.unlocked().history.query({ kinds: ['reveal'] });
+    expect(reveals.map((e) => e.detail.field)).toEqual(expect.arrayContaining(['password', 'history:password']));
     ok(await h.api['sync:resolve']({ id: item.id, choice: 'use-other' }));
     expect(h.services.vault.unlocked().items.withSecrets(item.id)).toMatchObject({ title: 'Bank (app)', password: 'from-app' });
     expect(ok(await h.api['sync:conflicts']({}))).toEqual([]);
+    expect(ok(await h.api['sync:conflict']({ id: item.id }))).toBeNull();
   });
 
   it('keeps both versions as two items when asked', async () => {

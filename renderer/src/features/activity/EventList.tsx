@@ -21,7 +21,11 @@ function EventRow({ e, flagged }: { e: VaultEvent; flagged: boolean }) {
         <span className="ev-dot" style={{ background: KIND_COLOR[e.kind] }} aria-hidden="true" />
         {EVENT_LABEL[e.kind]}
       </span>
-      <span role="cell" className="ev-source">{e.source === 'cli' ? <span className="badge badge-muted">CLI</span> : 'App'}</span>
+      <span role="cell" className="ev-source" title={e.detail.device !== undefined ? `${e.source === 'cli' ? 'CLI' : 'App'} on ${e.detail.device}` : undefined}>
+        {e.source === 'cli' ? <span className="badge badge-muted">CLI</span> : 'App'}
+        {/* Synced from another device: that device's name. */}
+        {e.detail.device !== undefined ? <span className="ev-device"> on {e.detail.device}</span> : null}
+      </span>
       <span role="cell" className="ev-what" title={what}>
         {what}
       </span>

@@ -1,21 +1,19 @@
-// Items where the same field changed on two devices: both versions side by side (secrets stay
-// hidden; the other password is in the item's password history), and three ways to settle it.
+// Items where the same field changed on two devices, each compared field by field with three
+// ways to settle it (components/conflicts/ConflictCompare.tsx; the item's own page shows the
+// same through its conflict banner).
 import { useCallback, useEffect, useState } from 'react';
 import type { ConflictChoice, ItemConflict } from '../../../../shared/sync';
-import { Button } from '../../components/Button';
+import { ConflictCompare } from '../../components/conflicts/ConflictCompare';
 import { FormError } from '../../components/FormError';
 import { useToast } from '../../components/Toast';
 import { call } from '../../lib/ipc';
 import { useVaultData } from '../../state/vault-data';
 
-const LABELS: Record<string, string> = { deletedAt: 'In the trash', keyId: 'Key id', totp: 'One-time password', urls: 'Web addresses', fields: 'Custom fields', expiresAt: 'Expires', rotationDays: 'Rotate every (days)' };
-const label = (f: string): string => LABELS[f] ?? f.charAt(0).toUpperCase() + f.slice(1);
-
 export function ConflictList({ version }: { version: number }) {
   const [conflicts, setConflicts] = useState<ItemConflict[]>([]);
   const [error, setError] = useState('');
   const toast = useToast();
-  const { changed } = useVaultData();
+  const { changed, used } = useVaultData();
   const load = useCallback(async () => {
     const r = await call('sync:conflicts', {});
     if (r.ok) setConflicts(r.value);
@@ -42,29 +40,7 @@ export function ConflictList({ version }: { version: number }) {
       {conflicts.map((c) => (
         <div key={c.id} className="sync-conflict" aria-label={`Conflict in ${c.title}`}>
           <strong>{c.title}</strong>
-          <table className="sync-table">
-            <thead>
-              <tr>
-                <th scope="col">Field</th>
-                <th scope="col">Now</th>
-                <th scope="col">Other device</th>
-              </tr>
-            </thead>
-            <tbody>
-              {c.fields.map((f) => (
-                <tr key={f.field}>
-                  <th scope="row">{label(f.field)}</th>
-                  <td>{f.secret ? 'hidden' : f.current || '(empty)'}</td>
-                  <td>{f.secret ? 'a different value (in the password history)' : f.other || '(empty)'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <div className="row">
-            <Button onClick={() => void resolve(c.id, 'keep-current')}>Keep this version</Button>
-            <Button onClick={() => void resolve(c.id, 'use-other')}>Use the other version</Button>
-            <Button onClick={() => void resolve(c.id, 'keep-both')}>Keep both</Button>
-          </div>
+          <ConflictCompare conflict={c} onResolve={(choice) => void resolve(c.id, choice)} onRevealed={used} onError={setError} />
         </div>
       ))}
     </div>

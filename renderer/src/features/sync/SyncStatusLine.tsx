@@ -1,12 +1,25 @@
 // The sidebar footer's sync line: when this vault last synced, or what went wrong, in plain
-// words. Nothing when the vault does not sync.
+// words. Nothing when the vault does not sync. It is mounted whenever the vault is open, so
+// it is also what tells the views to reload when a sync run in main (in the background, on
+// its own timers) pulled changes: the list, the open item and its conflict banner.
+import { useEffect, useRef } from 'react';
 import { CloudOff, RefreshCw, TriangleAlert, Cloud } from 'lucide-react';
 import { agoText } from '../../../../shared/sync';
+import { useVaultData } from '../../state/vault-data';
 import { useSyncView } from './useSyncView';
 import './sync.css';
 
 export function SyncStatusLine() {
   const { view } = useSyncView();
+  const { changed } = useVaultData();
+  const lastRun = view?.configured ? view.status.lastSync : null;
+  const seenRun = useRef<number | null>(null);
+  useEffect(() => {
+    if (!lastRun || seenRun.current === lastRun.at) return;
+    seenRun.current = lastRun.at;
+    // The first run seen may have pulled before this line was there to see it: reloading once more is harmless.
+    if ((lastRun.report?.pulled ?? 0) > 0) changed();
+  }, [lastRun, changed]);
   if (!view || !view.configured) return null;
   const { status, running } = view;
   const last = status.lastSync;

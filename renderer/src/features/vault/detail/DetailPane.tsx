@@ -16,6 +16,7 @@ import { useCopy } from '../useCopy';
 import { useBulkActions } from '../useBulkActions';
 import { TotpCode } from './TotpCode';
 import { EnvCopyButtons } from './EnvCopyButtons';
+import { ConflictBanner } from './ConflictBanner';
 import './detail.css';
 
 interface DetailPaneProps {
@@ -99,6 +100,7 @@ export function DetailPane({ id, onEdit }: DetailPaneProps) {
         </div>
       </header>
       {inTrash ? <p className="notice notice-info">In the trash since {formatDateTime(item.deletedAt ?? 0)}.</p> : null}
+      <ConflictBanner id={id} />
       <dl className="field-list">
         {item.type === 'login' ? (
           <>
