@@ -12,9 +12,8 @@ import { TextField } from '../../components/Field';
 import { FormError } from '../../components/FormError';
 import { PasswordField } from '../../components/PasswordInput';
 import { call } from '../../lib/ipc';
+import { TargetKindChoice, useSyncTarget, WebDavFields, type TargetKind } from './SyncTargetFields';
 import './sync.css';
-
-type Kind = 'folder' | 'webdav';
 
 const PROGRESS_POLL_MS = 250;
 
@@ -42,28 +41,23 @@ function useJoinProgress(running: boolean): JoinProgress | null {
 }
 
 export function JoinVaultScreen({ onJoined, onBack }: { onJoined: (r: UnlockReport) => void; onBack: () => void }) {
-  const [kind, setKind] = useState<Kind>('folder');
-  const [folder, setFolder] = useState('');
-  const [url, setUrl] = useState('');
-  const [user, setUser] = useState('');
-  const [davPassword, setDavPassword] = useState('');
+  const t = useSyncTarget();
+  const { kind, folder, setFolder } = t;
   const [deviceName, setDeviceName] = useState('');
   const [password, setPassword] = useState('');
   const [tried, setTried] = useState(false);
   const [busy, setBusy] = useState(false);
-  const [testing, setTesting] = useState(false);
-  const [tested, setTested] = useState('');
   const [error, setError] = useState('');
   const progress = useJoinProgress(busy);
-  const switchTo = (k: Kind) => {
-    setKind(k);
+  const switchTo = (k: TargetKind) => {
+    t.setKind(k);
     setError('');
-    setTested('');
+    t.setTested('');
   };
 
   const errors = {
     folder: kind === 'folder' && !folder.trim() ? 'Choose the folder your other device syncs to.' : undefined,
-    url: kind === 'webdav' && !/^https?:\/\/\S+$/.test(url.trim()) ? 'Enter the WebDAV folder’s address, starting with https://.' : undefined,
+    url: t.urlError,
     deviceName: deviceName.trim() ? undefined : 'Name this device, so your other devices can tell it apart.',
     password: password ? undefined : 'Enter the master password of the vault you sync.',
   };
@@ -74,30 +68,18 @@ export function JoinVaultScreen({ onJoined, onBack }: { onJoined: (r: UnlockRepo
     else if (!r.ok) setError(r.error.message);
   };
 
-  const test = async () => {
-    setTested('');
-    setError('');
-    if (errors.url) return setError(errors.url);
-    setTesting(true);
-    const r = await call('sync:test-webdav', { url: url.trim(), user, password: davPassword });
-    setTesting(false);
-    setTested(r.ok ? 'Connected: the folder is there and these details may use it.' : '');
-    if (!r.ok) setError(r.error.message);
-  };
-
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setTried(true);
     setError('');
     if (Object.values(errors).some(Boolean)) return;
     setBusy(true);
-    const target = kind === 'folder' ? { kind, path: folder.trim() } : { kind, url: url.trim(), user, password: davPassword };
-    const r = await call('sync:join', { target, deviceName: deviceName.trim(), password });
+    const r = await call('sync:join', { target: t.target(), deviceName: deviceName.trim(), password });
     setBusy(false);
     // Main made no vault file when the join failed; say so, whatever the reason.
     if (!r.ok) return setError(r.error.code === 'exists' ? r.error.message : `${r.error.message} Nothing was created.`);
     setPassword('');
-    setDavPassword('');
+    t.setDavPassword('');
     onJoined(r.value.unlock);
   };
 
@@ -114,14 +96,7 @@ export function JoinVaultScreen({ onJoined, onBack }: { onJoined: (r: UnlockRepo
           This computer gets its own vault file, made from the encrypted change files your other device writes to its sync target
           (shown in Settings → Sync there).
         </p>
-        <div className="sync-kind" role="radiogroup" aria-label="The sync target is">
-          <label>
-            <input type="radio" name="join-kind" checked={kind === 'folder'} onChange={() => switchTo('folder')} disabled={busy} /> A folder
-          </label>
-          <label>
-            <input type="radio" name="join-kind" checked={kind === 'webdav'} onChange={() => switchTo('webdav')} disabled={busy} /> WebDAV (Nextcloud, ownCloud…)
-          </label>
-        </div>
+        <TargetKindChoice name="join-kind" label="The sync target is" kind={kind} onChange={switchTo} disabled={busy} />
         {kind === 'folder' ? (
           <div className="join-folder-row">
             <TextField
@@ -138,17 +113,7 @@ export function JoinVaultScreen({ onJoined, onBack }: { onJoined: (r: UnlockRepo
             </Button>
           </div>
         ) : (
-          <>
-            <TextField label="WebDAV address" value={url} onChange={setUrl} placeholder="https://cloud.example.org/remote.php/dav/files/me/keystash" error={tried ? errors.url : undefined} disabled={busy} />
-            <TextField label="WebDAV user" value={user} onChange={setUser} autoComplete="off" disabled={busy} />
-            <PasswordField label="WebDAV password" value={davPassword} onChange={setDavPassword} hint="Stored encrypted in the new vault." />
-            <div className="row">
-              <Button onClick={() => void test()} busy={testing} disabled={busy}>
-                Test connection
-              </Button>
-              {tested ? <span role="status">{tested}</span> : null}
-            </div>
-          </>
+          <WebDavFields t={t} tried={tried} disabled={busy} passwordHint="Stored encrypted in the new vault." onError={setError} />
         )}
         <TextField label="This device’s name" value={deviceName} onChange={setDeviceName} placeholder="Desktop" error={tried ? errors.deviceName : undefined} disabled={busy} />
         <PasswordField label="Master password" value={password} onChange={setPassword} error={tried ? errors.password : undefined} hint="The same master password as on your other devices." />
