@@ -9,6 +9,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { runSync, setupSync } from '../../electron/core/sync/engine';
 import { FolderTransport } from '../../electron/core/sync/folder-transport';
+import { SNAPSHOT_EVERY_BATCHES } from '../../electron/core/sync/snapshot';
 import { Vault } from '../../electron/core/vault';
 import { FAST_KDF, PASSWORD, startHarness, stopShared, type Harness } from './support/harness';
 import { CHROMIUM } from './support/skip';
@@ -124,8 +125,9 @@ describe.skipIf(!CHROMIUM)('first run: join a vault you sync elsewhere', () => {
     const folder = path.join(h.dir, 'Sync', 'keystash');
     laptop = await laptopOn(h, folder);
     const t = FolderTransport.open(folder);
-    // One change file per edit: 100 of them, as a machine that synced after each change writes.
-    for (let i = 0; i < 100; i++) {
+    // One change file per edit, as a machine that synced after each change writes: fewer than
+    // a snapshot's worth (SNAPSHOT_EVERY_BATCHES), so the join applies every one of them.
+    for (let i = 0; i < SNAPSHOT_EVERY_BATCHES - 5; i++) {
       laptop.items.create({ type: 'note', title: `Note ${i}`, notes: 'x'.repeat(2000) });
       await runSync(laptop, t);
     }
@@ -140,7 +142,7 @@ describe.skipIf(!CHROMIUM)('first run: join a vault you sync elsewhere', () => {
     await p.screenshot({ path: path.join(SHOTS, 'join-progress-light-wide.png') });
     await p.getByRole('heading', { name: 'All items' }).waitFor({ timeout: 120_000 });
     await row(p, 'Bank').waitFor();
-    expect(h.services.vault.unlocked().items.list({ limit: 1000 }).length).toBe(102);
+    expect(h.services.vault.unlocked().items.list({ limit: 1000 }).length).toBe(SNAPSHOT_EVERY_BATCHES - 5 + 2);
     expect(h.pageErrors).toEqual([]);
   }, 240_000);
 

@@ -225,7 +225,7 @@ async function sync(vault: Vault, transport: SyncTransport, report: SyncReport, 
 }
 
 /** Counts applied batches against those waiting on the target (other devices' batches after what was seen) for `onProgress`. */
-function batchProgress(vault: Vault, state: SyncState, listing: TargetListing, onProgress?: SyncProgress): () => void {
+function batchProgress(vault: Vault, state: SyncState, listing: TargetListing, onProgress?: SyncProgress): (batches?: number) => void {
   if (!onProgress) return () => undefined;
   const peers = vault.sync.requireState().peers;
   let total = 0;
@@ -234,8 +234,8 @@ function batchProgress(vault: Vault, state: SyncState, listing: TargetListing, o
   }
   let done = 0;
   onProgress({ done, total });
-  return () => {
-    done = Math.min(total, done + 1);
+  return (batches = 1) => {
+    done = Math.min(total, done + batches);
     onProgress({ done, total });
   };
 }
@@ -249,7 +249,8 @@ async function pullPass(
   keyFor: (epoch: string) => Uint8Array | null,
   report: SyncReport,
   quarantine: (q: QuarantinedFile) => void,
-  onApplied: () => void,
+  /** Called with how many of the device's batches were just applied (a snapshot stands for all it covers). */
+  onApplied: (batches?: number) => void,
 ): Promise<void> {
   const keys = { keyFor, syncId: state.syncId };
   for (const [device, files] of listing.devices) {
@@ -273,7 +274,9 @@ async function pullPass(
         quarantine({ file: snap.file, reason: 'invalid', message: `${snap.file} could not be applied: ${err.message}` });
         return false;
       }
-      seq = Math.max(seq, (vault.sync.requireState().peers[device]?.seq ?? 0) + 1);
+      const next = Math.max(seq, (vault.sync.requireState().peers[device]?.seq ?? 0) + 1);
+      onApplied(next - seq);
+      seq = next;
       return true;
     };
     // A device seen for the first time (joining) starts from its newest snapshot, then the batches after it.
