@@ -4,7 +4,6 @@
 // item writes, the ledger and what this device has seen of that device, all in one transaction:
 // a crash leaves either all of a batch applied or none of it. The engine (engine.ts) moves
 // the bytes to and from the target.
-import { itemInputSchema } from '../../../shared/domain';
 import { KeystashError } from '../errors';
 import type { EventLog } from '../history/event-log';
 import type { IndexBuckets } from '../items/bucket-store';
@@ -21,13 +20,14 @@ import { truncateWal } from '../vault/wal';
 import { batchPath, digestOfBytes, sealBatch, snapshotPath } from './batch-file';
 import type { BatchBody } from './batch-body';
 import { HybridClock } from './hlc';
-import { localChange, mergeItem, type LedgerEntry, type WireChange } from './item-merge';
+import { localChange, type LedgerEntry, type WireChange } from './item-merge';
 import { wrapFor, type KeyWrap } from './device-keys';
 import { requireKey, takeRotation, wrapContext } from './key-epochs';
-import { newestEventSeq, ownEvents, syncedNote, takeEvents } from './events';
+import { newestEventSeq, ownEvents, takeEvents } from './events';
 import { buildSnapshot, snapshotChanges, takeSnapshotState } from './snapshot';
 import type { SnapshotBody } from './snapshot-body';
 import { ledgerStore, type LedgerStore, type SyncState } from './ledger';
+import { mergeChanges } from './merge-changes';
 import { preparePasswordChange, recordOwnChange, takePasswordChange, type OwnPasswordChange } from './password-change';
 
 /** What sync needs from the unlocked session (vault/session.ts). */
@@ -302,7 +302,7 @@ export class SyncLedger {
       .transaction((): AppliedBatch => {
         const state = store.requireState();
         const clock = new HybridClock(state.clock, state.deviceId, this.now);
-        const merged = this.mergeChanges(s, store, clock, body.changes, body.name);
+        const merged = mergeChanges(this.db, s, store, clock, body.changes, body.name);
         purgedAny = merged.purgedAny;
         state.clock = clock.current;
         state.peers[device] = { seq, digest, name: body.name, lastSeenAt: body.at, ...(body.publicKey ? { publicKey: body.publicKey } : state.peers[device]?.publicKey ? { publicKey: state.peers[device].publicKey } : {}) };
@@ -345,7 +345,7 @@ export class SyncLedger {
       .transaction((): AppliedBatch => {
         const state = store.requireState();
         const clock = new HybridClock(state.clock, state.deviceId, this.now);
-        const merged = this.mergeChanges(s, store, clock, snapshotChanges(body), body.name);
+        const merged = mergeChanges(this.db, s, store, clock, snapshotChanges(body), body.name);
         purgedAny = merged.purgedAny;
         state.clock = clock.current;
         takeSnapshotState(s.events, state, writer, body);
@@ -379,53 +379,6 @@ export class SyncLedger {
       st.snapshotSeq = seq;
       st.bytesSinceSnapshot = 0;
     });
-  }
-
-  /** Merges item changes and purges into the vault, inside the caller's transaction. */
-  private mergeChanges(s: SyncSession, store: LedgerStore, clock: HybridClock, changes: readonly WireChange[], name: string): AppliedBatch & { purgedAny: boolean } {
-    const puts: ItemRecord[] = [];
-    const entries: { id: string; entry: LedgerEntry; dirty: boolean }[] = [];
-    let pulled = 0;
-    let conflicts = 0;
-    let purgedAny = false;
-    const purgedHere: string[] = [];
-    const exists = this.db.prepare('SELECT 1 FROM items WHERE id = ?').pluck();
-    for (const change of changes) {
-      const row = store.entry(change.id);
-      if (row?.purged) continue; // a purge is final
-      if (change.kind === 'purge') {
-        if (change.stamp) clock.observe(change.stamp);
-        if (exists.get(change.id)) {
-          s.writes.purge(change.id);
-          purgedAny = true;
-          purgedHere.push(change.id);
-        }
-        store.putEntry(change.id, 0, { stamps: {}, digests: {}, conflicts: [] }, true);
-        pulled++;
-        continue;
-      }
-      for (const st of Object.values(change.stamps)) clock.observe(st[0]);
-      const local = exists.get(change.id) ? { record: readRecord(this.db, s.keys, s.buckets.checkRecord, change.id).record, entry: row?.entry ?? null } : null;
-      const merged = mergeItem(local, change);
-      const { id: _i, createdAt: _c, updatedAt: _u, deletedAt, ...data } = merged.record.item;
-      const valid = itemInputSchema.safeParse(data);
-      if (!valid.success || (deletedAt !== null && typeof deletedAt !== 'number')) {
-        throw new KeystashError('integrity', `the merged item ${change.id} is not a valid item`);
-      }
-      if (merged.changed) puts.push(merged.record);
-      entries.push({ id: change.id, entry: merged.entry, dirty: merged.dirty });
-      conflicts += merged.conflicts.length > 0 ? 1 : 0;
-      pulled++;
-    }
-    const versions = s.writes.putSynced(puts, syncedNote(name));
-    const versionOf = this.db.prepare('SELECT version FROM items WHERE id = ?').pluck();
-    for (const { id, entry, dirty } of entries) {
-      store.putEntry(id, versions.get(id) ?? ((versionOf.get(id) as number | undefined) ?? 0), entry);
-      // Our own write of another device's change is not a local change; a local edit not pushed yet still is.
-      if (!dirty) store.clean(id);
-    }
-    for (const id of purgedHere) store.clean(id);
-    return { pulled, conflicts, purgedAny };
   }
 
   /** Records how the last run went. */
