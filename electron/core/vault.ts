@@ -14,7 +14,7 @@ import { GeneratorHistory } from './generator/history';
 import { HealthScores } from './health/score-cache';
 import { Activity, itemLookup } from './history/activity';
 import { UsageHistory } from './history/usage-history';
-import { readAhead, type IndexSnapshot } from './items/bucket-store';
+import { readAhead, type IndexSnapshot } from './items/index-snapshot';
 import { Items } from './items/items';
 import { SyncLedger } from './sync/sync-ledger';
 import { UrlOrigins } from './items/url-origins';

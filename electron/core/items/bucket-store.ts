@@ -15,67 +15,16 @@ import { digestOf, Manifest, sealedDigest, type ManifestBody, type ManifestEntry
 import { fromRow, ROW_DIGEST, ROW_HAYSTACK, ROW_ID, ROW_VERSION, toRow, type BucketRow } from './index-bucket';
 import { decodeBucket, decodeForLoad, encodeBucket } from './bucket-codec';
 import { BucketColumns } from './bucket-columns';
+import { agrees, dataVersionOf, readIndexSnapshot, type IndexSnapshot } from './index-snapshot';
 import { listedOf, summarize, type ItemRecord } from './model';
 import { problem } from './integrity-problems';
 import { sealRecord, tryRecord, type RecordCheck } from './records';
 
 export const BUCKET_SIZE = 256;
 
-/**
- * Which items each index bucket may speak for, as the item rows say: readable without the key,
- * so unlock reads it while Argon2 runs. (The buckets themselves are read one at a time while
- * decrypting: holding all of them at once cost 50 MB at 100,000 items.)
- */
-export interface IndexSnapshot {
-  dataVersion: number;
-  /** Per bucket, the items whose rows name it, in id order. Used up by one load. */
-  groups: Map<number, SnapshotGroup>;
-}
-
-/**
- * One bucket's items as SQLite lists them in id order: their ids comma-joined (compared with a
- * version 3 bucket's as one string), record versions and last-used times (-1 for never).
- */
-export interface SnapshotGroup {
-  count: number;
-  ids: string;
-  versions: number[];
-  used: number[];
-}
-
 export interface LoadResult {
   damaged: string[];
   problems: IntegrityProblem[];
-}
-
-const dataVersionOf = (db: Db): number => db.pragma('data_version', { simple: true }) as number;
-
-export function readIndexSnapshot(db: Db): IndexSnapshot {
-  const dataVersion = dataVersionOf(db);
-  // SQLite groups the item rows per bucket into one string and two JSON arrays: one row per
-  // bucket instead of one JavaScript object per item, and no per-item work when the bucket agrees.
-  // The rows come in id order from the covering index items_bucket_id (no sort), and the
-  // aggregates take them in that order. Were SQLite ever to concatenate in another order, the
-  // buckets would only fail to agree as a whole and be checked item by item (checkRows).
-  const groups = new Map<number, SnapshotGroup>();
-  const grouped = db.prepare(
-    `SELECT bucket, count(*) AS count, group_concat(id, ',') AS ids, json_group_array(version) AS versions,
-       json_group_array(coalesce(last_used_at, -1)) AS used
-     FROM (SELECT bucket, id, version, last_used_at FROM items ORDER BY bucket, id) GROUP BY bucket`,
-  );
-  for (const g of grouped.iterate() as IterableIterator<{ bucket: number; count: number; ids: string; versions: string; used: string }>) {
-    groups.set(g.bucket, { count: g.count, ids: g.ids, versions: JSON.parse(g.versions) as number[], used: JSON.parse(g.used) as number[] });
-  }
-  return { dataVersion, groups };
-}
-
-/** Work unlock can do before it has the key; a failed read just means the load reads it later. */
-export function readAhead(db: Db): IndexSnapshot | undefined {
-  try {
-    return readIndexSnapshot(db);
-  } catch {
-    return undefined;
-  }
 }
 
 interface BucketBlob {
@@ -88,14 +37,6 @@ interface ItemRowInfo {
   version: number;
   used: number | null;
   detail?: Buffer;
-}
-
-/** Whether a version 3 bucket lists exactly the items, at exactly the versions, that the item rows name. */
-function agrees(c: BucketColumns, g: SnapshotGroup): boolean {
-  if (g.count !== c.n || g.versions.length !== c.n || g.ids !== c.joinedIds) return false;
-  const versions = c.versions;
-  for (let k = 0; k < c.n; k++) if (versions[k] !== g.versions[k]) return false;
-  return true;
 }
 
 export class IndexBuckets {

@@ -1,0 +1,65 @@
+// What unlock reads of the item rows before it has the key (while Argon2 runs): per index
+// bucket, the items whose rows name it, in id order; and the check that a version 3 bucket
+// agrees with them as a whole (items/bucket-store.ts loadInto).
+import type { Db } from '../vault/db';
+import type { BucketColumns } from './bucket-columns';
+
+/**
+ * Which items each index bucket may speak for, as the item rows say: readable without the key,
+ * so unlock reads it while Argon2 runs. (The buckets themselves are read one at a time while
+ * decrypting: holding all of them at once cost 50 MB at 100,000 items.)
+ */
+export interface IndexSnapshot {
+  dataVersion: number;
+  /** Per bucket, the items whose rows name it, in id order. Used up by one load. */
+  groups: Map<number, SnapshotGroup>;
+}
+
+/**
+ * One bucket's items as SQLite lists them in id order: their ids comma-joined (compared with a
+ * version 3 bucket's as one string), record versions and last-used times (-1 for never).
+ */
+export interface SnapshotGroup {
+  count: number;
+  ids: string;
+  versions: number[];
+  used: number[];
+}
+
+export const dataVersionOf = (db: Db): number => db.pragma('data_version', { simple: true }) as number;
+
+export function readIndexSnapshot(db: Db): IndexSnapshot {
+  const dataVersion = dataVersionOf(db);
+  // SQLite groups the item rows per bucket into one string and two JSON arrays: one row per
+  // bucket instead of one JavaScript object per item, and no per-item work when the bucket agrees.
+  // The rows come in id order from the covering index items_bucket_id (no sort), and the
+  // aggregates take them in that order. Were SQLite ever to concatenate in another order, the
+  // buckets would only fail to agree as a whole and be checked item by item (checkRows).
+  const groups = new Map<number, SnapshotGroup>();
+  const grouped = db.prepare(
+    `SELECT bucket, count(*) AS count, group_concat(id, ',') AS ids, json_group_array(version) AS versions,
+       json_group_array(coalesce(last_used_at, -1)) AS used
+     FROM (SELECT bucket, id, version, last_used_at FROM items ORDER BY bucket, id) GROUP BY bucket`,
+  );
+  for (const g of grouped.iterate() as IterableIterator<{ bucket: number; count: number; ids: string; versions: string; used: string }>) {
+    groups.set(g.bucket, { count: g.count, ids: g.ids, versions: JSON.parse(g.versions) as number[], used: JSON.parse(g.used) as number[] });
+  }
+  return { dataVersion, groups };
+}
+
+/** Work unlock can do before it has the key; a failed read just means the load reads it later. */
+export function readAhead(db: Db): IndexSnapshot | undefined {
+  try {
+    return readIndexSnapshot(db);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether a version 3 bucket lists exactly the items, at exactly the versions, that the item rows name. */
+export function agrees(c: BucketColumns, g: SnapshotGroup): boolean {
+  if (g.count !== c.n || g.versions.length !== c.n || g.ids !== c.joinedIds) return false;
+  const versions = c.versions;
+  for (let k = 0; k < c.n; k++) if (versions[k] !== g.versions[k]) return false;
+  return true;
+}
