@@ -183,6 +183,21 @@ describe('whole-vault integrity (issue 11 §1)', () => {
     expect(again.isUnlocked).toBe(false);
   });
 
+  it('manifest altered while the vault is unlocked: the next write checks the stored manifest again and refuses', async () => {
+    const { v, file } = await vaultWith('GitHub');
+    // Writes leave this session holding the manifest it verified and wrote last.
+    v.items.create(login('Second'));
+    const before = withRaw(file, (db) => db.prepare('SELECT body FROM manifest WHERE id = 1').get() as { body: Buffer });
+    // The attacker keeps the MAC and drops a bucket from the body, as if it had never existed.
+    const body = JSON.parse(before.body.toString('utf8')) as { buckets: Record<string, unknown> };
+    body.buckets = {};
+    withRaw(file, (db) => db.prepare('UPDATE manifest SET body = ? WHERE id = 1').run(Buffer.from(JSON.stringify(body), 'utf8')));
+    const err = await caught(() => v.items.create(login('Third')));
+    expect(err.code).toBe('integrity');
+    expect(err.message).toMatch(/manifest/);
+    expect(withRaw(file, (db) => db.prepare('SELECT count(*) AS n FROM items').get() as { n: number }).n).toBe(2);
+  });
+
   it('whole-file rollback: warned when the file is older than what this machine last saw; a fresh machine cannot tell', async () => {
     const state = path.join(tempDir(), 'last-seen.json');
     const v = await newVault({ lastSeenFile: state });

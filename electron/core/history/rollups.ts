@@ -6,6 +6,7 @@
 // They are a cache, not evidence: the MAC chain over the events is what proves history.
 import { USE_EVENT_KINDS } from '../../../shared/domain';
 import type { Db } from '../vault/db';
+import { statement } from '../vault/statements';
 
 export const QUARTER_MS = 900_000;
 export const DAY_MS = 86_400_000;
@@ -43,11 +44,11 @@ export class Rollups {
         else uses.set(u, { item: r.item_id, day, n: sign });
       }
     }
-    const q = this.db.prepare('INSERT INTO event_quarters (q, kind, n) VALUES (?, ?, ?) ON CONFLICT(q, kind) DO UPDATE SET n = n + excluded.n');
+    const q = statement(this.db, 'INSERT INTO event_quarters (q, kind, n) VALUES (?, ?, ?) ON CONFLICT(q, kind) DO UPDATE SET n = n + excluded.n');
     for (const v of quarters.values()) q.run(v.q, v.kind, v.n);
-    const d = this.db.prepare('INSERT INTO event_days (day, kind, n) VALUES (?, ?, ?) ON CONFLICT(day, kind) DO UPDATE SET n = n + excluded.n');
+    const d = statement(this.db, 'INSERT INTO event_days (day, kind, n) VALUES (?, ?, ?) ON CONFLICT(day, kind) DO UPDATE SET n = n + excluded.n');
     for (const v of days.values()) d.run(v.day, v.kind, v.n);
-    const u = this.db.prepare('INSERT INTO item_use_days (item_id, day, n) VALUES (?, ?, ?) ON CONFLICT(item_id, day) DO UPDATE SET n = n + excluded.n');
+    const u = statement(this.db, 'INSERT INTO item_use_days (item_id, day, n) VALUES (?, ?, ?) ON CONFLICT(item_id, day) DO UPDATE SET n = n + excluded.n');
     for (const v of uses.values()) u.run(v.item, v.day, v.n);
     if (sign < 0) {
       this.db.exec('DELETE FROM event_quarters WHERE n <= 0; DELETE FROM event_days WHERE n <= 0; DELETE FROM item_use_days WHERE n <= 0;');

@@ -85,17 +85,34 @@ function indexer<T>(keyOf: (v: T) => string): { table: T[]; at: (v: T) => number
   };
 }
 
+/**
+ * Each row's text and normalised title, kept per row object. Rows are never changed once made
+ * (a write replaces the rows it changes), and saving one item re-encodes its whole bucket: the
+ * other 255 rows are then encoded already.
+ */
+const encodedRows = new WeakMap<BucketRow, { text: string; normTitle: string }>();
+
+function encodedRow(r: BucketRow): { text: string; normTitle: string } {
+  let e = encodedRows.get(r);
+  if (!e) {
+    e = { text: latin1Json(r.slice(0, ROW_TEXT_CELLS)), normTitle: normalize(r[2]) };
+    encodedRows.set(r, e);
+  }
+  return e;
+}
+
 export function encodeColumns(input: readonly BucketRow[]): Buffer {
   const rows = [...input].sort((a, b) => (a[ROW_ID] < b[ROW_ID] ? -1 : a[ROW_ID] > b[ROW_ID] ? 1 : 0));
   const folders = indexer<string>((f) => f);
   const tagSets = indexer<string[]>((t) => JSON.stringify(t));
-  const texts = rows.map((r) => latin1Json(r.slice(0, ROW_TEXT_CELLS)));
+  const encoded = rows.map(encodedRow);
+  const texts = encoded.map((e) => e.text);
   const line: ColumnsJson = {
     v: 3,
     ids: rows.map((r) => r[ROW_ID]),
     ver: rows.map((r) => r[ROW_VERSION]),
     dig: rows.map((r) => r[ROW_DIGEST]).join(','),
-    nt: rows.map((r) => normalize(r[2])),
+    nt: encoded.map((e) => e.normTitle),
     hay: rows.map((r) => r[ROW_HAYSTACK]).join(''),
     hayLen: rows.map((r) => r[ROW_HAYSTACK].length),
     kind: rows.map((r) => ITEM_TYPES.indexOf(r[1]) * 4 + ((r[8] & 1) !== 0 ? FAVORITE_BIT : 0) + (r[17] !== null ? TRASH_BIT : 0)),

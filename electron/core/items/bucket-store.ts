@@ -19,6 +19,7 @@ import { agrees, dataVersionOf, readIndexSnapshot, type IndexSnapshot } from './
 import { listedOf, summarize, type ItemRecord } from './model';
 import { problem } from './integrity-problems';
 import { sealRecord, tryRecord, type RecordCheck } from './records';
+import { statement } from '../vault/statements';
 
 export const BUCKET_SIZE = 256;
 
@@ -32,6 +33,14 @@ interface BucketBlob {
   blob: Buffer;
 }
 
+/** The rows of the bucket this session wrote last, with the version and digest it was stored under. */
+interface WrittenBucket {
+  bucket: number;
+  version: number;
+  digest: string;
+  rows: readonly BucketRow[];
+}
+
 interface ItemRowInfo {
   id: string;
   version: number;
@@ -43,6 +52,12 @@ export class IndexBuckets {
   private readonly manifest: Manifest;
   /** id → the version and digest of the item's current record, as an authenticated bucket lists it. */
   private readonly expected = new Map<string, ManifestEntry>();
+  /**
+   * New items all go to the newest bucket, so adding items one at a time rewrites the same
+   * bucket again and again: its rows are kept from the last write instead of being decrypted,
+   * inflated and parsed each time. Used only while the file still holds exactly that blob.
+   */
+  private lastWritten: WrittenBucket | null = null;
 
   constructor(
     private readonly db: Db,
@@ -158,7 +173,7 @@ export class IndexBuckets {
 
   /** The bucket a new item goes to: the newest one with room, or a new one. */
   openBucket(): number {
-    const open = this.db.prepare('SELECT id FROM index_buckets WHERE size < ? ORDER BY id DESC LIMIT 1').get(BUCKET_SIZE) as { id: number } | undefined;
+    const open = statement(this.db, 'SELECT id FROM index_buckets WHERE size < ? ORDER BY id DESC LIMIT 1').get(BUCKET_SIZE) as { id: number } | undefined;
     if (open) return open.id;
     const max = this.db.prepare('SELECT COALESCE(MAX(id), 0) AS id FROM index_buckets').get() as { id: number };
     return max.id + 1;
@@ -188,9 +203,10 @@ export class IndexBuckets {
    */
   rewrite(bucket: number, change: (rows: BucketRow[]) => BucketRow[]): void {
     const m = this.manifest.read();
-    const row = this.db.prepare('SELECT version, blob FROM index_buckets WHERE id = ?').get(bucket) as BucketBlob | undefined;
+    const row = statement(this.db, 'SELECT version, blob FROM index_buckets WHERE id = ?').get(bucket) as BucketBlob | undefined;
     const want = m.buckets[bucket];
-    const opened = row ? this.openChecked(m, bucket, row) : want ? null : [];
+    const opened = row ? (this.keptRows(m, bucket, row) ?? this.openChecked(m, bucket, row)) : want ? null : [];
+    this.lastWritten = null;
     let next = change(opened ?? this.rebuilt(bucket));
     // A rebuilt bucket may already hold the item being added; keep one row per id.
     if (!opened) next = [...new Map(next.map((r) => [r[ROW_ID], r])).values()];
@@ -199,16 +215,16 @@ export class IndexBuckets {
       this.db.prepare('DELETE FROM index_buckets WHERE id = ?').run(bucket);
     } else {
       const blob = this.keys.sealBytes('index', bucket, encodeBucket(next), version);
-      this.db
-        .prepare(
-          'INSERT INTO index_buckets (id, size, version, blob) VALUES (?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET size = excluded.size, version = excluded.version, blob = excluded.blob',
-        )
-        .run(bucket, next.length, version, blob);
+      statement(
+        this.db,
+        'INSERT INTO index_buckets (id, size, version, blob) VALUES (?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET size = excluded.size, version = excluded.version, blob = excluded.blob',
+      ).run(bucket, next.length, version, blob);
       for (const r of next) this.expected.set(r[ROW_ID], [r[ROW_VERSION], r[ROW_DIGEST]]);
       const entry: ManifestEntry = [version, sealedDigest(blob)];
       this.manifest.update((mm) => {
         mm.buckets[bucket] = entry;
       });
+      this.lastWritten = { bucket, version, digest: entry[1], rows: next };
       return;
     }
     this.manifest.update((mm) => {
@@ -221,10 +237,23 @@ export class IndexBuckets {
     this.expected.delete(id);
   }
 
+  /**
+   * The rows this session wrote last, when they are `bucket`'s and both the file and the
+   * manifest still hold that very blob (its nonce and tag: sealedDigest); else null.
+   */
+  private keptRows(m: Readonly<ManifestBody>, bucket: number, b: BucketBlob): BucketRow[] | null {
+    const kept = this.lastWritten;
+    if (!kept || kept.bucket !== bucket || kept.version !== b.version) return null;
+    const want = m.buckets[bucket];
+    const digest = sealedDigest(b.blob);
+    if (!want || want[0] !== kept.version || want[1] !== digest || digest !== kept.digest) return null;
+    return [...kept.rows];
+  }
+
   /** A bucket's contents if its version and digest are the manifest's and it opens; else null. */
-  private openChecked<T>(m: ManifestBody, bucket: number, b: BucketBlob, decode: (plain: Uint8Array) => T | null): T | null;
-  private openChecked(m: ManifestBody, bucket: number, b: BucketBlob): BucketRow[] | null;
-  private openChecked(m: ManifestBody, bucket: number, b: BucketBlob, decode: (plain: Uint8Array) => unknown = decodeBucket): unknown {
+  private openChecked<T>(m: Readonly<ManifestBody>, bucket: number, b: BucketBlob, decode: (plain: Uint8Array) => T | null): T | null;
+  private openChecked(m: Readonly<ManifestBody>, bucket: number, b: BucketBlob): BucketRow[] | null;
+  private openChecked(m: Readonly<ManifestBody>, bucket: number, b: BucketBlob, decode: (plain: Uint8Array) => unknown = decodeBucket): unknown {
     const want = m.buckets[bucket];
     if (!want || want[0] !== b.version || want[1] !== sealedDigest(b.blob)) return null;
     return this.keys.tryOpenWith('index', bucket, b.blob, decode, b.version);

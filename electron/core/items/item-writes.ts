@@ -24,6 +24,7 @@ import { ROW_ID, toRow, type BucketRow } from './index-bucket';
 import { changedFields, listedOf, nextPasswordHistory, summarize, type ItemRecord } from './model';
 import { INSERT_ITEM, readRecord, sealRecord } from './records';
 import { assertValidTotp } from './totp';
+import { statement } from '../vault/statements';
 
 export class ItemWrites {
   constructor(
@@ -44,7 +45,7 @@ export class ItemWrites {
     this.db.transaction(() => {
       const bucket = this.buckets.openBucket();
       const sealed = sealRecord(this.keys, { item, passwordHistory: [] }, 1);
-      this.db.prepare(INSERT_ITEM).run(item.id, bucket, now, now, null, 1, sealed);
+      statement(this.db, INSERT_ITEM).run(item.id, bucket, now, now, null, 1, sealed);
       this.buckets.rewrite(bucket, (rows) => [...rows, toRow(summarize(item), 1, digestOf(sealed))]);
       this.events.append({ kind: 'create', source: this.source, itemId: item.id, detail: { title: item.title } });
     }).immediate();
@@ -229,7 +230,7 @@ export class ItemWrites {
 
   /** Moves the item's last-used time; runs inside the caller's transaction. */
   markUsed(id: string, at: number): void {
-    this.db.prepare('UPDATE items SET last_used_at = ? WHERE id = ?').run(at, id);
+    statement(this.db, 'UPDATE items SET last_used_at = ? WHERE id = ?').run(at, id);
     this.index.touch(id, at);
   }
 
@@ -254,7 +255,7 @@ export class ItemWrites {
   private writeItem(record: ItemRecord, bucket: number, version: number): void {
     const { item } = record;
     const sealed = sealRecord(this.keys, record, version);
-    this.db.prepare('UPDATE items SET updated_at = ?, deleted_at = ?, version = ?, detail = ? WHERE id = ?').run(item.updatedAt, item.deletedAt, version, sealed, item.id);
+    statement(this.db, 'UPDATE items SET updated_at = ?, deleted_at = ?, version = ?, detail = ? WHERE id = ?').run(item.updatedAt, item.deletedAt, version, sealed, item.id);
     const changed = toRow(summarize(item), version, digestOf(sealed));
     this.buckets.rewrite(bucket, (rows) => {
       const i = rows.findIndex((r) => r[ROW_ID] === item.id);

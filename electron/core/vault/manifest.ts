@@ -8,6 +8,7 @@ import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { KeystashError } from '../errors';
 import type { Db } from './db';
 import type { SessionKeys } from './session-keys';
+import { statement } from './statements';
 
 /** A record's current version and the digest of its stored blob. */
 export type ManifestEntry = [version: number, digest: string];
@@ -39,25 +40,51 @@ export function emptyManifest(): ManifestBody {
   return { seq: 0, buckets: {}, meta: {} };
 }
 
+/** The manifest as last verified or written by this session, with the exact bytes stored. */
+interface Verified {
+  body: Buffer;
+  mac: Buffer;
+  parsed: ManifestBody;
+}
+
+/**
+ * A write reads the manifest two to four times (its bucket, then each meta record it touches,
+ * through different Manifest objects of the same session). When the stored bytes are exactly
+ * the ones verified last under the same keys and connection, the MAC and parse are not
+ * redone: another writer, a rolled-back transaction or an edit all change the bytes.
+ */
+const lastVerified = new WeakMap<SessionKeys, Verified & { db: Db }>();
+
 export class Manifest {
   constructor(
     private readonly db: Db,
     private readonly keys: SessionKeys,
   ) {}
 
-  /** The verified manifest; an `integrity` error when it is missing or was altered. */
-  read(): ManifestBody {
-    const row = this.db.prepare('SELECT body, mac FROM manifest WHERE id = 1').get() as { body: Buffer; mac: Buffer } | undefined;
+  /**
+   * The verified manifest; an `integrity` error when it is missing or was altered. The object
+   * is shared with later reads until the stored manifest changes: do not change it.
+   */
+  read(): Readonly<ManifestBody> {
+    return this.readShared();
+  }
+
+  private readShared(): ManifestBody {
+    const row = statement(this.db, 'SELECT body, mac FROM manifest WHERE id = 1').get() as { body: Buffer; mac: Buffer } | undefined;
     if (!row) throw new KeystashError('integrity', 'The vault’s integrity manifest is missing: the file was altered.');
+    const known = lastVerified.get(this.keys);
+    if (known && known.db === this.db && known.body.equals(row.body) && known.mac.equals(row.mac)) return known.parsed;
     const expected = this.mac(row.body);
     if (row.mac.length !== expected.length || !timingSafeEqual(row.mac, expected)) {
       throw new KeystashError('integrity', 'The vault’s integrity manifest failed its check: the file was altered.');
     }
-    return JSON.parse(row.body.toString('utf8')) as ManifestBody;
+    const parsed = JSON.parse(row.body.toString('utf8')) as ManifestBody;
+    lastVerified.set(this.keys, { db: this.db, body: row.body, mac: row.mac, parsed });
+    return parsed;
   }
 
   /** Null instead of an error: for unlock, which reports the problem and carries on read-only. */
-  tryRead(): ManifestBody | null {
+  tryRead(): Readonly<ManifestBody> | null {
     try {
       return this.read();
     } catch {
@@ -67,7 +94,9 @@ export class Manifest {
 
   /** Changes a verified copy and writes it back with the next seq; runs in the caller's transaction. */
   update(change: (m: ManifestBody) => void): void {
-    const m = this.read();
+    const m = this.readShared();
+    // The shared copy is changed in place; until it is written, no read may hand it out.
+    lastVerified.delete(this.keys);
     change(m);
     m.seq++;
     this.write(m);
@@ -76,9 +105,10 @@ export class Manifest {
   /** Writes a manifest built from scratch (a new vault, or the one-time migration). */
   write(m: ManifestBody): void {
     const body = Buffer.from(JSON.stringify(m), 'utf8');
-    this.db
-      .prepare('INSERT INTO manifest (id, body, mac) VALUES (1, ?, ?) ON CONFLICT(id) DO UPDATE SET body = excluded.body, mac = excluded.mac')
-      .run(body, this.mac(body));
+    const mac = this.mac(body);
+    statement(this.db, 'INSERT INTO manifest (id, body, mac) VALUES (1, ?, ?) ON CONFLICT(id) DO UPDATE SET body = excluded.body, mac = excluded.mac').run(body, mac);
+    // Were the transaction rolled back, the stored bytes differ from these and the next read verifies them.
+    lastVerified.set(this.keys, { db: this.db, body, mac, parsed: m });
   }
 
   private mac(body: Buffer): Buffer {

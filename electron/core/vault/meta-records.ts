@@ -12,6 +12,7 @@ import { KeystashError } from '../errors';
 import type { Db } from './db';
 import { digestOf, Manifest, type ManifestEntry } from './manifest';
 import type { SessionKeys } from './session-keys';
+import { statement } from './statements';
 
 interface MetaRow {
   version: number;
@@ -79,8 +80,7 @@ export class MetaRecords {
     this.manifest.update((m) => {
       const version = (m.meta[name]?.[0] ?? 0) + 1;
       const blob = blobFor(version);
-      this.db
-        .prepare('INSERT INTO meta (name, version, blob) VALUES (?, ?, ?) ON CONFLICT(name) DO UPDATE SET version = excluded.version, blob = excluded.blob')
+      statement(this.db, 'INSERT INTO meta (name, version, blob) VALUES (?, ?, ?) ON CONFLICT(name) DO UPDATE SET version = excluded.version, blob = excluded.blob')
         .run(name, version, blob);
       const entry: ManifestEntry = [version, digestOf(blob)];
       m.meta[name] = entry;
@@ -96,7 +96,7 @@ export class MetaRecords {
   }
 
   private row(name: string): MetaRow | undefined {
-    return this.db.prepare('SELECT version, blob FROM meta WHERE name = ?').get(name) as MetaRow | undefined;
+    return statement(this.db, 'SELECT version, blob FROM meta WHERE name = ?').get(name) as MetaRow | undefined;
   }
 }
 
