@@ -7,7 +7,7 @@
 // re-encrypts only the bucket it touches, from what the file holds at that moment.
 import type { IntegrityProblem } from '../../../shared/integrity';
 import type { Statement } from 'better-sqlite3';
-import { IndexEntry, type SummaryIndex } from '../search/summary-index';
+import { ColumnEntries, IndexEntry, type SummaryIndex } from '../search/summary-index';
 import { haystackFor } from '../search/search-text';
 import type { SessionKeys } from '../vault/session-keys';
 import type { Db } from '../vault/db';
@@ -75,6 +75,9 @@ export class IndexBuckets {
     const read = snapshot && snapshot.dataVersion === dataVersionOf(this.db) ? snapshot : readIndexSnapshot(this.db);
     const byBucket = read.groups;
     const entries: IndexEntry[] = [];
+    let count = 0;
+    for (const g of byBucket.values()) count += g.count;
+    const fromColumns = new ColumnEntries(count);
     const damaged: string[] = [];
     const problems: IntegrityProblem[] = [];
     const flag = (p: IntegrityProblem, itemId?: string): void => {
@@ -100,7 +103,7 @@ export class IndexBuckets {
         const rows = decoded.rowTexts();
         for (let k = 0; k < decoded.n; k++) {
           const used = group.used[k] ?? -1;
-          entries.push(IndexEntry.fromColumns(decoded, k, used === -1 ? null : used, rows));
+          fromColumns.add(decoded, k, used === -1 ? null : used, rows);
         }
       } else {
         this.checkRows(b.id, decoded instanceof BucketColumns ? decoded.rows() : decoded, entries, flag);
@@ -124,7 +127,8 @@ export class IndexBuckets {
         this.expected.set(row.id, [row.version, digestOf(row.detail)]);
       }
     }
-    index.replaceAll(entries);
+    // Items of buckets that agree first, in title order; then any checked item by item.
+    index.replaceAll([...fromColumns.make(), ...entries]);
     return { damaged, problems };
   }
 

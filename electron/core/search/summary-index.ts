@@ -24,8 +24,8 @@ function relevance(normTitle: string, term: string, spaced: string): number {
  * with the normalised title). Most hits are outside the title, and this settles them without
  * a string search (each costs ~0.2 µs, several ms over a common term's 30,000 hits).
  */
-function rankAt(normTitle: string, term: string, spaced: string, at: number): number {
-  if (at === -1 || at + term.length > normTitle.length) return 3;
+function rankAt(normTitle: string, term: string, spaced: string, at: number, titleLength = normTitle.length): number {
+  if (at === -1 || at + term.length > titleLength) return 3;
   if (at === 0) return 0;
   return normTitle.charCodeAt(at - 1) === 32 || normTitle.includes(spaced, at) ? 1 : 2;
 }
@@ -56,6 +56,11 @@ export interface ColumnSource {
  */
 export class IndexEntry {
   readonly sortKey: string;
+  /**
+   * normTitle's length, here so that ranking a hit outside the title (most hits) reads no
+   * string: each of those reads was a cache miss of its own.
+   */
+  readonly titleLength: number;
 
   private constructor(
     readonly id: string,
@@ -75,10 +80,13 @@ export class IndexEntry {
     readonly updatedAt: number,
     public lastUsedAt: number | null,
     private listed: ListedItem | null,
-    private readonly source: ListedSource | null,
+    /** Dropped once the list item is built, so a bucket's row texts go when all its items are listed. */
+    private source: ListedSource | null,
     private readonly k: number,
+    sortKey?: string,
   ) {
-    this.sortKey = titleSortKey(normTitle);
+    this.sortKey = sortKey ?? titleSortKey(normTitle);
+    this.titleLength = normTitle.length;
   }
 
   /** `haystack` is the item's search text (search-text.ts), notes included. */
@@ -87,19 +95,112 @@ export class IndexEntry {
     return new IndexEntry(s.id, haystack, normalize(s.title), s.deletedAt !== null, s.type, s.favorite, s.folder, s.tags, s.createdAt, s.updatedAt, s.lastUsedAt, s, null, 0);
   }
 
-  /** Item `k` of a decoded bucket, its list item built from `rows` when first needed. */
-  static fromColumns(c: ColumnSource, k: number, lastUsedAt: number | null, rows: ListedSource): IndexEntry {
-    return new IndexEntry(c.ids[k] ?? '', c.haystack(k), c.normTitle(k), c.inTrash(k), c.type(k), c.favorite(k), c.folder(k), c.tags(k), c.createdAt(k), c.updatedAt(k), lastUsedAt, null, rows, k);
+  /** An item of a decoded bucket (gathered by ColumnEntries), its list item built from `rows` when first needed. */
+  static made(
+    id: string, haystack: string, normTitle: string, deleted: boolean, type: ListedItem['type'], favorite: boolean,
+    folder: string, tags: readonly string[], createdAt: number, updatedAt: number, lastUsedAt: number | null, rows: ListedSource, k: number, sortKey: string,
+  ): IndexEntry {
+    return new IndexEntry(id, haystack, normTitle, deleted, type, favorite, folder, tags, createdAt, updatedAt, lastUsedAt, null, rows, k, sortKey);
   }
 
+  /** Kept this small so it is inlined into the list's loops (with the building inside, it was not: 4× slower). */
   get summary(): ListedItem {
-    this.listed ??= (this.source as ListedSource).listedAt(this.k, this.lastUsedAt);
-    return this.listed;
+    return this.listed ?? this.build();
+  }
+
+  private build(): ListedItem {
+    const listed = (this.source as ListedSource).listedAt(this.k, this.lastUsedAt);
+    this.listed = listed;
+    this.source = null;
+    return listed;
   }
 
   touch(lastUsedAt: number): void {
     this.lastUsedAt = lastUsedAt;
     if (this.listed) this.listed = { ...this.listed, lastUsedAt };
+  }
+}
+
+/**
+ * The items of decoded buckets, gathered before any entry is made so that the entries can be
+ * made one after another in title order. The list's loops walk entries in that order, and
+ * entries made as each bucket was decoded lay scattered among the decoding's other objects:
+ * at 100,000 items filtering and ranking a search's hits ran ~35–45 % faster in title-order
+ * memory. Ties keep the order the items were added in (the buckets' order).
+ */
+export class ColumnEntries {
+  // One array per field rather than one object per item, and nothing that keeps a decoded
+  // bucket alive: holding every bucket's columns until the end cost ~60 MB more at 100,000 items.
+  private readonly ids: string[];
+  private readonly haystacks: string[];
+  private readonly normTitles: string[];
+  private readonly kinds: ListedItem['type'][];
+  private readonly flags: number[];
+  private readonly folders: string[];
+  private readonly tags: string[][];
+  private readonly created: number[];
+  private readonly updated: number[];
+  private readonly used: (number | null)[];
+  private readonly rows: ListedSource[];
+  private readonly ks: number[];
+  private readonly keys: string[];
+  private n = 0;
+
+  /**
+   * `expected`: how many items will be added, so each array is made at its size once instead
+   * of growing by copies (~30 MB of garbage at 100,000 items). More may still be added.
+   */
+  constructor(expected: number) {
+    const column = <T>(): T[] => new Array<T>(expected);
+    this.ids = column();
+    this.haystacks = column();
+    this.normTitles = column();
+    this.kinds = column();
+    this.flags = column();
+    this.folders = column();
+    this.tags = column();
+    this.created = column();
+    this.updated = column();
+    this.used = column();
+    this.rows = column();
+    this.ks = column();
+    this.keys = column();
+  }
+
+  add(c: ColumnSource, k: number, lastUsedAt: number | null, rows: ListedSource): void {
+    const i = this.n++;
+    const normTitle = c.normTitle(k);
+    this.ids[i] = c.ids[k] ?? '';
+    this.haystacks[i] = c.haystack(k);
+    this.normTitles[i] = normTitle;
+    this.kinds[i] = c.type(k);
+    this.flags[i] = (c.inTrash(k) ? 1 : 0) | (c.favorite(k) ? 2 : 0);
+    this.folders[i] = c.folder(k);
+    this.tags[i] = c.tags(k);
+    this.created[i] = c.createdAt(k);
+    this.updated[i] = c.updatedAt(k);
+    this.used[i] = lastUsedAt;
+    this.rows[i] = rows;
+    this.ks[i] = k;
+    this.keys[i] = titleSortKey(normTitle);
+  }
+
+  /** The entries, in title order. */
+  make(): IndexEntry[] {
+    const keys = this.keys;
+    const order = Array.from({ length: this.n }, (_, i) => i).sort((a, b) => {
+      const x = keys[a] as string;
+      const y = keys[b] as string;
+      return x < y ? -1 : x > y ? 1 : a - b;
+    });
+    return order.map((i) => {
+      const flags = this.flags[i] ?? 0;
+      // Positional, not an object of fields: one object fewer per item at unlock.
+      return IndexEntry.made(
+        this.ids[i] ?? '', this.haystacks[i] ?? '', this.normTitles[i] ?? '', (flags & 1) !== 0, this.kinds[i] ?? 'login', (flags & 2) !== 0,
+        this.folders[i] ?? '', this.tags[i] ?? [], this.created[i] ?? 0, this.updated[i] ?? 0, this.used[i] ?? null, this.rows[i] as ListedSource, this.ks[i] ?? 0, keys[i] ?? '',
+      );
+    });
   }
 }
 
@@ -109,11 +210,16 @@ export class SummaryIndex {
   private byTitle: IndexEntry[] = [];
   private corpus: Corpus | null = null;
 
-  /** Replaces everything (unlock, or another process changed the file) and readies search. */
+  /**
+   * Replaces everything (unlock, or another process changed the file) and readies search.
+   * Unlock builds only what filtering and search need; each item's full list item is built
+   * when it is first listed (IndexEntry.summary).
+   */
   replaceAll(all: readonly IndexEntry[]): void {
     const entries = new Map<string, IndexEntry>();
     for (const e of all) entries.set(e.id, e);
     this.entries = entries;
+    // Nearly in order already when they come from ColumnEntries: the sort then only checks.
     this.byTitle = sortByTitle([...entries.values()]);
     this.corpus = new Corpus(this.byTitle);
   }
@@ -220,7 +326,7 @@ export class SummaryIndex {
       const spaced = ` ${first}`;
       for (let i = 0; i < out.length; i++) {
         const e = out[i] as IndexEntry;
-        ranks[firstAt ? rankAt(e.normTitle, first, spaced, outAt[i] as number) : relevance(e.normTitle, first, spaced)]?.push(e);
+        ranks[firstAt ? rankAt(e.normTitle, first, spaced, outAt[i] as number, e.titleLength) : relevance(e.normTitle, first, spaced)]?.push(e);
       }
       sorted = out.length === (ranks[0]?.length ?? 0) ? out : ([] as IndexEntry[]).concat(...ranks);
     } else if (sort === 'updated') {
