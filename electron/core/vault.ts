@@ -8,13 +8,13 @@ import { DEFAULT_KDF, type EventSource, type KdfParams } from '../../shared/doma
 import type { LockState, UnlockReport } from '../../shared/unlock-report';
 import { removedFailuresMessage } from '../../shared/unlock-report';
 import { Attachments } from './attachments/attachments';
-import { randomBytes, wipe } from './crypto/cipher';
+import { randomBytes, warmCipher, wipe } from './crypto/cipher';
 import { KeystashError } from './errors';
 import { GeneratorHistory } from './generator/history';
 import { HealthScores } from './health/score-cache';
 import { Activity, itemLookup } from './history/activity';
 import { UsageHistory } from './history/usage-history';
-import { readAhead, type IndexSnapshot } from './items/index-snapshot';
+import { readAhead, warmDecoder, type IndexSnapshot } from './items/index-snapshot';
 import { Items } from './items/items';
 import { SyncLedger } from './sync/sync-ledger';
 import { UrlOrigins } from './items/url-origins';
@@ -139,6 +139,9 @@ export class Vault {
     // Argon2 runs on the thread pool; meanwhile this thread lists which items each index bucket
     // holds (no key needed), so a large vault is ready sooner.
     const snapshot = readAhead(this.db);
+    // Key-independent warm-up of what comes after the KDF (index-snapshot.ts, crypto/cipher.ts).
+    warmDecoder();
+    warmCipher();
     const opened = await unwrapping;
     if (!opened) {
       // The attempt's row stays: it is the record of this failure.

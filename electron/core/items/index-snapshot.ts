@@ -2,7 +2,8 @@
 // bucket, the items whose rows name it, in id order; and the check that a version 3 bucket
 // agrees with them as a whole (items/bucket-store.ts loadInto).
 import type { Db } from '../vault/db';
-import type { BucketColumns } from './bucket-columns';
+import { BucketColumns, encodeColumns } from './bucket-columns';
+import type { BucketRow } from './index-bucket';
 
 /**
  * Which items each index bucket may speak for, as the item rows say: readable without the key,
@@ -62,4 +63,14 @@ export function agrees(c: BucketColumns, g: SnapshotGroup): boolean {
   const versions = c.versions;
   for (let k = 0; k < c.n; k++) if (versions[k] !== g.versions[k]) return false;
   return true;
+}
+
+/**
+ * Decodes a made-up one-item bucket (no key, no vault data) while Argon2 runs: the process's
+ * first inflate loads zlib and its first decode compiles the decoder, a few milliseconds that
+ * a small vault's unlock otherwise paid after the key was derived.
+ */
+export function warmDecoder(): void {
+  const row: BucketRow = ['warm-up', 'login', 'Warm-up', '', [], '', [], '', 0, [], '', '', '', null, null, 0, 0, null, 'warm-up', 1, ''];
+  BucketColumns.decode(encodeColumns([row]))?.rowTexts().listedAt(0, null);
 }
