@@ -17,6 +17,14 @@ const MAX_CHECKED = 128;
  */
 const L33T_MAX_SUBSTITUTIONS = 4;
 
+/**
+ * Names the estimator and its settings. Scores stored between sessions (the health check's
+ * cache, health/score-cache.ts) carry it, and are dropped when it changes: a new zxcvbn-ts
+ * release or setting can score the same password differently. strength.test.ts checks it
+ * against the installed zxcvbn-ts version.
+ */
+export const STRENGTH_ESTIMATOR = `zxcvbn-ts 4.2, common+en dictionaries, maxLength ${MAX_CHECKED}, l33tMaxSubstitutions ${L33T_MAX_SUBSTITUTIONS}`;
+
 let factory: ZxcvbnFactory | null = null;
 let fast = false;
 
