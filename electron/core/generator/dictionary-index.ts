@@ -167,7 +167,8 @@ function dictionaryMatches(trie: DictionaryTrie, password: string, userInputs: U
   for (let i = 0; i <= lastStart; i++) {
     const firstEnd = cover ? cover.firstEnd(i) : i;
     specialEnds.length = 0;
-    for (const word of words) if (lower.startsWith(word, i)) specialEnds.push(i + word.length - 1);
+    const c = lower.charCodeAt(i);
+    for (const word of words) if (word.charCodeAt(0) === c && lower.startsWith(word, i)) specialEnds.push(i + word.length - 1);
     if (specialEnds.length > 1) specialEnds.sort((a, b) => a - b);
     let next = 0;
     let node = 0;
@@ -210,6 +211,22 @@ function cleanPasswordsOnce(password: string, limit: number, root: L33tTrieNode)
   return lastClean.result;
 }
 
+/** Where the match i..j of a clean spelling lies in the password (l33tExtras' i and j, without its lists). */
+function unsubbed(clean: CleanPassword, i: number, j: number): { i: number; j: number } {
+  let iUnsubbed = i;
+  let jUnsubbed = j;
+  for (const change of clean.changes) {
+    const diff = change.substitution.length - change.letter.length;
+    if (change.i < i) {
+      iUnsubbed += diff;
+      jUnsubbed += diff;
+    } else if (change.i <= j) {
+      jUnsubbed += diff;
+    }
+  }
+  return { i: iUnsubbed, j: jUnsubbed };
+}
+
 /** zxcvbn's MatchL33t.match for an ASCII password, through the trie. */
 function l33tMatches(trie: DictionaryTrie, options: ZxcvbnOptions, o: MatchOptions): L33tMatch[] {
   const { password } = o;
@@ -223,18 +240,20 @@ function l33tMatches(trie: DictionaryTrie, options: ZxcvbnOptions, o: MatchOptio
     let cover: Cover | undefined;
     if (isAscii(clean.password)) cover = clean.changes.length > 0 ? changeCover(clean) : wholeCover(clean.password.length);
     for (const match of dictionaryMatches(trie, clean.password, o.userInputsOptions, cover)) {
-      const extras = l33tExtras(clean, match.i, match.j);
-      if (!hasFullMatch) hasFullMatch = extras.i === 0 && extras.j === password.length - 1;
-      const token = password.slice(extras.i, extras.j + 1);
-      const key = JSON.stringify([extras.i, extras.j, match.dictionaryName, match.matchedWord]);
-      if (token.toLowerCase() !== match.matchedWord && !seen.has(key)) {
-        seen.add(key);
-        matches.push({ ...match, l33t: true, token, ...extras });
-      }
+      const { i, j } = unsubbed(clean, match.i, match.j);
+      if (!hasFullMatch) hasFullMatch = i === 0 && j === password.length - 1;
+      // zxcvbn drops single-character l33t matches ('1' for 'i') at the end; one never keeps
+      // out a longer match (its key differs), so it is dropped here already.
+      if (j <= i) continue;
+      const token = password.slice(i, j + 1);
+      if (token.toLowerCase() === match.matchedWord) continue;
+      const key = `${i} ${j} ${match.dictionaryName.length} ${match.dictionaryName} ${match.matchedWord}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      matches.push({ ...match, l33t: true, token, ...l33tExtras(clean, match.i, match.j) });
     }
   }
-  // zxcvbn drops single-character l33t matches ('1' for 'i').
-  return matches.filter((m) => m.token.length > 1);
+  return matches;
 }
 
 /**

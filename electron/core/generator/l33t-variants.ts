@@ -24,70 +24,54 @@ export interface CleanPassword {
   isFullSubstitution: boolean;
 }
 
-interface Step {
-  onlyFullSub: boolean;
-  isFullSub: boolean;
-  index: number;
-  subIndex: number;
-  changes: L33tChange[];
-  lastSubLetter: string | undefined;
-  consecutiveSubCount: number;
+/** A substitution that can be undone at a position: its characters, and the letters it may stand for. */
+interface Undo {
+  sub: string;
+  letters: string[];
 }
 
 /** The clean spellings of `password`, first those with every substitution undone. */
 export function cleanPasswords(password: string, limit: number, root: L33tTrieNode): CleanPassword[] {
   const buffer: string[] = [];
   const found: CleanPassword[] = [];
-  const subsAt = (index: number): L33tTrieNode[] => {
-    const nodes: L33tTrieNode[] = [];
+  // The substitutions starting at each position, widest first (zxcvbn's order), found once.
+  const undos: Undo[][] = [];
+  for (let index = 0; index < password.length; index++) {
+    const here: Undo[] = [];
     let cur: L33tTrieNode | undefined = root;
     for (let i = index; i < password.length; i += 1) {
       cur = cur.getChild(password.charAt(i));
       if (!cur) break;
-      nodes.push(cur);
+      if (cur.isTerminal()) here.unshift({ sub: cur.parents.join(''), letters: cur.subs ?? [] });
     }
-    return nodes;
-  };
-  const walk = (s: Step): void => {
+    undos.push(here);
+  }
+  const walk = (onlyFullSub: boolean, isFullSub: boolean, index: number, subIndex: number, changes: L33tChange[], lastSubLetter: string | undefined, consecutiveSubCount: number): void => {
     if (found.length >= limit) return;
-    if (s.index === password.length) {
-      if (s.onlyFullSub === s.isFullSub) found.push({ password: buffer.join(''), changes: s.changes, isFullSubstitution: s.onlyFullSub });
+    if (index === password.length) {
+      if (onlyFullSub === isFullSub) found.push({ password: buffer.join(''), changes, isFullSubstitution: onlyFullSub });
       return;
     }
-    const nodes = subsAt(s.index);
     let hasSubs = false;
-    // Wider substitutions first.
-    for (let k = nodes.length - 1; k >= 0; k -= 1) {
-      const cur = nodes[k] as L33tTrieNode;
-      const sub = cur.parents.join('');
-      if (!cur.isTerminal()) continue;
+    for (const { sub, letters } of undos[index] ?? []) {
       // A 4th substitution in a row of the same characters is skipped, as zxcvbn does.
-      if (s.lastSubLetter === sub && s.consecutiveSubCount >= 3) continue;
+      if (lastSubLetter === sub && consecutiveSubCount >= 3) continue;
       hasSubs = true;
-      for (const letter of cur.subs ?? []) {
+      for (const letter of letters) {
         buffer.push(letter);
-        walk({
-          onlyFullSub: s.onlyFullSub,
-          isFullSub: s.isFullSub,
-          index: s.index + sub.length,
-          subIndex: s.subIndex + letter.length,
-          changes: s.changes.concat({ i: s.subIndex, letter, substitution: sub }),
-          lastSubLetter: sub,
-          consecutiveSubCount: s.lastSubLetter === sub ? s.consecutiveSubCount + 1 : 1,
-        });
+        walk(onlyFullSub, isFullSub, index + sub.length, subIndex + letter.length, changes.concat({ i: subIndex, letter, substitution: sub }), sub, lastSubLetter === sub ? consecutiveSubCount + 1 : 1);
         buffer.pop();
         if (found.length >= limit) return;
       }
     }
-    if (!s.onlyFullSub || !hasSubs) {
-      buffer.push(password.charAt(s.index));
-      walk({ ...s, isFullSub: s.isFullSub && !hasSubs, index: s.index + 1, subIndex: s.subIndex + 1 });
+    if (!onlyFullSub || !hasSubs) {
+      buffer.push(password.charAt(index));
+      walk(onlyFullSub, isFullSub && !hasSubs, index + 1, subIndex + 1, changes, lastSubLetter, consecutiveSubCount);
       buffer.pop();
     }
   };
-  const start = { isFullSub: true, index: 0, subIndex: 0, changes: [], lastSubLetter: undefined, consecutiveSubCount: 0 };
-  walk({ ...start, onlyFullSub: true });
-  walk({ ...start, onlyFullSub: false });
+  walk(true, true, 0, 0, [], undefined, 0);
+  walk(false, true, 0, 0, [], undefined, 0);
   return found;
 }
 
