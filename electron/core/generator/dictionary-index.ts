@@ -70,10 +70,10 @@ interface FactoryIndex {
   wordSequence: DictionaryTrie;
 }
 
-/** Which substrings a walk reports: start at most `lastStart`, end at or after `firstEnd(i)`. */
+/** Which substrings a walk reports: start at most `lastStart`, end at or after `firstEnd[i]`. */
 interface Cover {
   lastStart: number;
-  firstEnd(i: number): number;
+  firstEnd: Int32Array;
 }
 
 const USER_INPUTS = 'userInputs';
@@ -163,13 +163,18 @@ function dictionaryMatches(trie: DictionaryTrie, password: string, userInputs: U
   const words = candidates(user);
   const { edgeParent, edgeChar, edgeChild, mask, firstEntry } = trie;
   const lastStart = Math.min(n - 1, cover ? cover.lastStart : n - 1);
-  const specialEnds: number[] = [];
   for (let i = 0; i <= lastStart; i++) {
-    const firstEnd = cover ? cover.firstEnd(i) : i;
-    specialEnds.length = 0;
+    const firstEnd = cover ? (cover.firstEnd[i] ?? n) : i;
+    // Where special words starting here end (rarely any: a username, "constructor").
+    let specialEnds: number[] | null = null;
     const c = lower.charCodeAt(i);
-    for (const word of words) if (word.charCodeAt(0) === c && lower.startsWith(word, i)) specialEnds.push(i + word.length - 1);
-    if (specialEnds.length > 1) specialEnds.sort((a, b) => a - b);
+    for (const word of words) {
+      if (word.charCodeAt(0) !== c || !lower.startsWith(word, i)) continue;
+      specialEnds ??= [];
+      specialEnds.push(i + word.length - 1);
+    }
+    if (specialEnds && specialEnds.length > 1) specialEnds.sort((a, b) => a - b);
+    const specials = specialEnds ? specialEnds.length : 0;
     let next = 0;
     let node = 0;
     for (let j = i; j < n; j++) {
@@ -177,8 +182,8 @@ function dictionaryMatches(trie: DictionaryTrie, password: string, userInputs: U
         const slot = edgeSlot(edgeParent, edgeChar, mask, node, lower.charCodeAt(j));
         node = edgeParent[slot] === -1 ? -1 : (edgeChild[slot] ?? -1);
       }
-      if (node < 0 && next >= specialEnds.length) break;
-      const special = next < specialEnds.length && specialEnds[next] === j;
+      if (node < 0 && next >= specials) break;
+      const special = next < specials && specialEnds?.[next] === j;
       if (special) next++;
       if (j < firstEnd) continue;
       if (special) emitSpecial(w, i, j, node);
@@ -195,11 +200,11 @@ function changeCover(clean: CleanPassword): Cover {
   for (const c of clean.changes) if (c.i < n) next[c.i] = c.i;
   for (let k = n - 1; k >= 0; k--) next[k] = Math.min(next[k] ?? n, next[k + 1] ?? n);
   const last = clean.changes.reduce((m, c) => Math.max(m, c.i), -1);
-  return { lastStart: last, firstEnd: (i) => next[i] ?? n };
+  return { lastStart: last, firstEnd: next };
 }
 
 /** The whole password, as the only substring a spelling without substitutions can add. */
-const wholeCover = (n: number): Cover => ({ lastStart: 0, firstEnd: () => n - 1 });
+const wholeCover = (n: number): Cover => ({ lastStart: 0, firstEnd: Int32Array.of(n - 1) });
 
 let lastClean: { password: string; limit: number; root: L33tTrieNode; result: CleanPassword[] } | null = null;
 

@@ -5,12 +5,14 @@
 // every estimate, and keeps its state in objects keyed by sequence length that it re-reads
 // with Object.keys and parseInt. Here the state is arrays indexed by sequence length, a
 // bruteforce match is a number until it ends up in the result, and each match is estimated
-// once. Estimates still come from zxcvbn's own estimator (not exported: each is taken from one
-// of zxcvbn's own updates on empty scratch state), so guesses are zxcvbn's. Scores, guesses
+// once: a dictionary match by dictionary-guesses.ts (zxcvbn's arithmetic), any other by
+// zxcvbn's own estimator (not exported: taken from one of zxcvbn's own updates on empty
+// scratch state). Scores, guesses
 // and sequences are identical (test/core/generator/dictionary-index.test.ts compares whole
 // results with an unpatched factory); only object identity differs: an estimated match sits
 // once in the result where zxcvbn would have made one copy per place.
 import type { ZxcvbnFactory } from '@zxcvbn-ts/core';
+import { estimateDictionaryMatch } from './dictionary-guesses';
 
 interface Match {
   pattern: string;
@@ -57,9 +59,14 @@ function factorial(n: number): number {
   return f;
 }
 
-/** zxcvbn's estimate of `match`, taken from one of its own updates on empty scratch state. */
+/**
+ * zxcvbn's estimate of `match`: for a dictionary match, dictionary-guesses.ts's copy of its
+ * arithmetic; for any other, taken from one of zxcvbn's own updates on empty scratch state.
+ */
 function estimate(scoring: Scoring, update: Scoring['update'], match: Match): Match {
   if ('guesses' in match && match.guesses != null) return match;
+  const dictionary = estimateDictionaryMatch(match, scoring.password.length);
+  if (dictionary) return dictionary;
   const saved = scoring.optimal;
   const k = match.j;
   const scratch: Scoring['optimal'] = { bestMatches: [], guessesProduct: [], totalGuesses: [] };
