@@ -1,6 +1,6 @@
 // The health check's fast scoring (generator/dictionary-index.ts: the dictionary trie, user
-// inputs, l33t spellings; generator/match-sequence.ts: the sequence search) gives exactly
-// zxcvbn's results: every match zxcvbn finds (raw matcher output, in order) and whole results
+// inputs, l33t spellings; generator/match-sequence.ts and dictionary-guesses.ts: the sequence
+// search and its estimates) gives exactly zxcvbn's results: every match zxcvbn finds (raw matcher output, in order) and whole results
 // (score, guesses, match sequence, feedback), compared with an unpatched factory on a broad
 // fixture of passwords and user inputs; and a factory without the patches keeps zxcvbn's code.
 import { ZxcvbnFactory } from '@zxcvbn-ts/core';
@@ -48,6 +48,7 @@ function fixture(): { named: string[]; generated: string[] } {
     'İstanbul2020', 'Straße!', 'ΣΑΣ-σας', 'naïve-café', '€uro€', 'ñandú', 'x'.repeat(140), `${'correcthorse'.repeat(11)}!`,
     'rotcurtsnoc', 'yeknom!', '4l1c3', 'tundra-velvet-orbit-42', 'tundravelvetorbit', 'Tundra.Velvet_Orbit',
     WIDE_INPUT.toLowerCase(), `x${WIDE_INPUT.toLowerCase()}`, 'site 12', 'user12@example.com', 'USER12@EXAMPLE.COM',
+    'PaSsWoRd', 'mOnKeY123', 'DrAgOn!', 'pAssWORD', 'SunShine', 'j3NN1f3R', 'P4SSw0rd',
   ];
   const generated: string[] = [];
   for (let i = 0; i < 180; i++) {
