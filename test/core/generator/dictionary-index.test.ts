@@ -1,8 +1,9 @@
 // The health check's fast scoring (generator/dictionary-index.ts: the dictionary trie, user
 // inputs, l33t spellings; generator/match-sequence.ts and dictionary-guesses.ts: the sequence
-// search and its estimates) gives exactly zxcvbn's results: every match zxcvbn finds (raw matcher output, in order) and whole results
-// (score, guesses, match sequence, feedback), compared with an unpatched factory on a broad
-// fixture of passwords and user inputs; and a factory without the patches keeps zxcvbn's code.
+// search and its estimates) gives exactly zxcvbn's results: every match zxcvbn finds (raw
+// matcher output, in order) and whole results (score, guesses, match sequence, feedback),
+// compared with an unpatched factory on a broad fixture of passwords and user inputs; and a
+// factory without the patches keeps zxcvbn's code.
 import { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import * as common from '@zxcvbn-ts/language-common';
 import * as en from '@zxcvbn-ts/language-en';
