@@ -42,8 +42,22 @@ function nCk(n: number, k: number): number {
   return coEff;
 }
 
-/** zxcvbn's uppercaseVariant. */
+/** Recent tokens' uppercase variations: the same token is matched in several dictionaries. */
+const uppercaseMemo = new Map<string, number>();
+const MEMO_LIMIT = 4096;
+
+/** zxcvbn's uppercaseVariant (a pure function of the token), remembered for recent tokens. */
 function uppercaseVariations(word: string): number {
+  let v = uppercaseMemo.get(word);
+  if (v === undefined) {
+    if (uppercaseMemo.size >= MEMO_LIMIT) uppercaseMemo.clear();
+    v = computeUppercaseVariations(word);
+    uppercaseMemo.set(word, v);
+  }
+  return v;
+}
+
+function computeUppercaseVariations(word: string): number {
   const cleaned = word.replace(ALPHA_INVERTED, '');
   if (ALL_LOWER_INVERTED.test(cleaned) || cleaned.toLowerCase() === cleaned) return 1;
   if (START_UPPER.test(cleaned) || END_UPPER.test(cleaned) || ALL_UPPER_INVERTED.test(cleaned)) return 2;
