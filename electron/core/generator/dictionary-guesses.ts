@@ -42,17 +42,16 @@ function nCk(n: number, k: number): number {
   return coEff;
 }
 
-/** Recent tokens' uppercase variations: the same token is matched in several dictionaries. */
-const uppercaseMemo = new Map<string, number>();
-const MEMO_LIMIT = 4096;
-
-/** zxcvbn's uppercaseVariant (a pure function of the token), remembered for recent tokens. */
-function uppercaseVariations(word: string): number {
-  let v = uppercaseMemo.get(word);
+/**
+ * zxcvbn's uppercaseVariant (a pure function of the token), remembered in `memo`: the same
+ * token is matched in several dictionaries. The caller's memo lives for one password's search,
+ * so no token of a password outlives its check.
+ */
+function uppercaseVariations(word: string, memo: Map<string, number>): number {
+  let v = memo.get(word);
   if (v === undefined) {
-    if (uppercaseMemo.size >= MEMO_LIMIT) uppercaseMemo.clear();
     v = computeUppercaseVariations(word);
-    uppercaseMemo.set(word, v);
+    memo.set(word, v);
   }
   return v;
 }
@@ -103,14 +102,15 @@ function l33tVariations(match: DictionaryLikeMatch): number {
 /**
  * zxcvbn's estimated copy of a dictionary match with a numeric rank in a password of
  * `passwordLength` characters; null for any other match (zxcvbn's own estimator takes those).
+ * `memo` holds uppercase variations by token for one password.
  */
-export function estimateDictionaryMatch<M extends DictionaryLikeMatch>(match: M, passwordLength: number): M | null {
+export function estimateDictionaryMatch<M extends DictionaryLikeMatch>(match: M, passwordLength: number, memo: Map<string, number>): M | null {
   if (match.pattern !== 'dictionary' || typeof match.rank !== 'number' || ('guesses' in match && match.guesses != null)) return null;
   const { token } = match;
   let minGuesses = 1;
   if (token.length < passwordLength) minGuesses = token.length === 1 ? MIN_SUBMATCH_GUESSES_SINGLE_CHAR : MIN_SUBMATCH_GUESSES_MULTI_CHAR;
   const baseGuesses = match.rank;
-  const upper = uppercaseVariations(token);
+  const upper = uppercaseVariations(token, memo);
   const l33t = l33tVariations(match);
   const reversed = (match.reversed && 2) || 1;
   const calculation = match.dictionaryName === 'diceware' ? 6 ** 5 / 2 : baseGuesses * upper * l33t * reversed;

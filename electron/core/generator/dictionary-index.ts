@@ -206,14 +206,19 @@ function changeCover(clean: CleanPassword): Cover {
 /** The whole password, as the only substring a spelling without substitutions can add. */
 const wholeCover = (n: number): Cover => ({ lastStart: 0, firstEnd: Int32Array.of(n - 1) });
 
-let lastClean: { password: string; limit: number; root: L33tTrieNode; result: CleanPassword[] } | null = null;
+/**
+ * Each check's l33t spellings, by the check's user-input options (one object per check, shared
+ * by its matchers): worked out once for the plain and the word-sequence l33t matchers, and
+ * gone with the check, so no spelling of a password outlives it.
+ */
+const cleanOf = new WeakMap<object, { password: string; result: CleanPassword[] }>();
 
-/** The l33t spellings, once for the plain and the word-sequence l33t matchers of one check. */
-function cleanPasswordsOnce(password: string, limit: number, root: L33tTrieNode): CleanPassword[] {
-  if (lastClean?.password !== password || lastClean.limit !== limit || lastClean.root !== root) {
-    lastClean = { password, limit, root, result: cleanPasswords(password, limit, root) };
-  }
-  return lastClean.result;
+function cleanPasswordsOnce(check: object | undefined, password: string, limit: number, root: L33tTrieNode): CleanPassword[] {
+  const known = check && cleanOf.get(check);
+  if (known?.password === password) return known.result;
+  const result = cleanPasswords(password, limit, root);
+  if (check) cleanOf.set(check, { password, result });
+  return result;
 }
 
 /** Where the match i..j of a clean spelling lies in the password (l33tExtras' i and j, without its lists). */
@@ -232,13 +237,16 @@ function unsubbed(clean: CleanPassword, i: number, j: number): { i: number; j: n
   return { i: iUnsubbed, j: jUnsubbed };
 }
 
-/** zxcvbn's MatchL33t.match for an ASCII password, through the trie. */
-function l33tMatches(trie: DictionaryTrie, options: ZxcvbnOptions, o: MatchOptions): L33tMatch[] {
+/**
+ * zxcvbn's MatchL33t.match for an ASCII password, through the trie; `check` identifies the
+ * check (its user-input options) for cleanPasswordsOnce.
+ */
+function l33tMatches(trie: DictionaryTrie, options: ZxcvbnOptions, o: MatchOptions, check: object | undefined): L33tMatch[] {
   const { password } = o;
   const matches: L33tMatch[] = [];
   const seen = new Set<string>();
   let hasFullMatch = false;
-  for (const clean of cleanPasswordsOnce(password, options.l33tMaxSubstitutions, options.trieNodeRoot)) {
+  for (const clean of cleanPasswordsOnce(check, password, options.l33tMaxSubstitutions, options.trieNodeRoot)) {
     if (hasFullMatch) break;
     // In an ASCII spelling, a match without a substitution has token === word and is dropped:
     // only those with one are needed, or (no substitution at all) whether the whole is a word.
@@ -297,7 +305,7 @@ export function indexDictionaryMatching(factory: ZxcvbnFactory): void {
   const originalL33t = l33tProto.match;
   l33tProto.match = function match(this: DictionaryMatcher, o: MatchOptions): unknown[] {
     const trie = trieFor(this);
-    return trie && isAscii(o.password) ? l33tMatches(trie, this.options, { password: o.password, userInputsOptions: userInputsOf(this, o) }) : originalL33t.call(this, o);
+    return trie && isAscii(o.password) ? l33tMatches(trie, this.options, { password: o.password, userInputsOptions: userInputsOf(this, o) }, o.userInputsOptions) : originalL33t.call(this, o);
   };
   installed = true;
 }

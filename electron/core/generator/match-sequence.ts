@@ -63,9 +63,9 @@ function factorial(n: number): number {
  * zxcvbn's estimate of `match`: for a dictionary match, dictionary-guesses.ts's copy of its
  * arithmetic; for any other, taken from one of zxcvbn's own updates on empty scratch state.
  */
-function estimate(scoring: Scoring, update: Scoring['update'], match: Match): Match {
+function estimate(scoring: Scoring, update: Scoring['update'], match: Match, memo: Map<string, number>): Match {
   if ('guesses' in match && match.guesses != null) return match;
-  const dictionary = estimateDictionaryMatch(match, scoring.password.length);
+  const dictionary = estimateDictionaryMatch(match, scoring.password.length, memo);
   if (dictionary) return dictionary;
   const saved = scoring.optimal;
   const k = match.j;
@@ -89,6 +89,8 @@ function estimate(scoring: Scoring, update: Scoring['update'], match: Match): Ma
 function search(scoring: Scoring, update: Scoring['update'], password: string, matches: Match[], excludeAdditive: boolean): MatchSequence {
   scoring.password = password;
   scoring.excludeAdditive = excludeAdditive;
+  // Uppercase variations by token, for this password only.
+  const memo = new Map<string, number>();
   const n = password.length;
   // Matches by end position, each list by start (a stable sort, as zxcvbn's).
   const byEnd: Match[][] = Array.from({ length: n }, () => []);
@@ -107,7 +109,7 @@ function search(scoring: Scoring, update: Scoring['update'], password: string, m
     const key = j - i + 1 === n ? -1 : j - i + 1;
     let e = bruteforce.get(key);
     if (!e) {
-      e = estimate(scoring, update, { pattern: 'bruteforce', token: password.slice(i, j + 1), i, j });
+      e = estimate(scoring, update, { pattern: 'bruteforce', token: password.slice(i, j + 1), i, j }, memo);
       bruteforce.set(key, e);
     }
     return e;
@@ -131,7 +133,7 @@ function search(scoring: Scoring, update: Scoring['update'], password: string, m
   };
   for (let k = 0; k < n; k += 1) {
     for (const m of byEnd[k] as Match[]) {
-      const e = estimate(scoring, update, m);
+      const e = estimate(scoring, update, m, memo);
       const guesses = e.guesses as number;
       if (m.i > 0) {
         const prev = total[m.i - 1] as number[];
@@ -177,6 +179,8 @@ function search(scoring: Scoring, update: Scoring['update'], password: string, m
     length -= 1;
   }
   const guesses = n === 0 ? 1 : (total[n - 1]?.[sequence.length] as number);
+  // zxcvbn would keep the last password on its scoring object; nothing reads it after the search.
+  scoring.password = '';
   return { password, guesses, guessesLog10: guessesLog10(guesses), sequence };
 }
 
