@@ -6,7 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { computeHealth } from '../../core/health';
 import { ScoreWorkerPool } from '../../core/health/score-pool';
-import { useIndexedDictionaries } from '../../core/generator/strength';
+import { useFastScoring } from '../../core/generator/strength';
 import type { Command } from '../command';
 import { EXIT } from '../exit-codes';
 import { printable } from '../output';
@@ -33,7 +33,7 @@ export const health: Command = {
   async run(ctx) {
     const vault = await ctx.vault();
     const pool = scoringThreads();
-    if (!pool) useIndexedDictionaries();
+    if (!pool) useFastScoring();
     let report;
     try {
       report = await computeHealth(vault, pool ? { scorer: pool } : {});

@@ -1,16 +1,27 @@
-// A faster, equivalent dictionary matcher for zxcvbn-ts, for bulk scoring (the health check).
-// zxcvbn's own matcher looks every substring of the password, up to the longest word (23
-// characters), up in each of its 20 dictionaries: thousands of lookups a password, and it runs
-// six times per check (plain, l33t variants, reversed, and again for word sequences). Most of a
-// password's substrings are not the start of any word, so this version walks each start
-// position only while the substring is still a prefix of some word, and looks in the
-// dictionaries only when the substring is a word of one of them. It emits the same matches in
-// the same order (same positions, dictionaries in the same order), so scores and feedback stay
-// identical (test/core/generator/dictionary-index.test.ts compares the two on a fixture).
-// Levenshtein matching (off in Keystash) falls back to zxcvbn's own code.
+// A faster, equivalent dictionary matcher for zxcvbn-ts 4.2, for bulk scoring (the health
+// check). zxcvbn's own matcher looks every substring of the password, up to the longest word
+// (23 characters), up in each of its 20 dictionaries (a new string and a hash a lookup), and it
+// runs up to a dozen times per check: plain, each l33t spelling, reversed, and all three again
+// for word sequences. This version:
+// - walks a character trie of the dictionaries (dictionary-trie.ts) from each start position,
+//   one character a step, only while some word still starts with what it has read;
+// - matches the user inputs (username, title) by comparing them at each position, instead of
+//   merging them into a copy of the dictionaries each call;
+// - in a l33t spelling of an ASCII password, looks only at the substrings that hold a
+//   substitution: zxcvbn drops every other match of a spelling (its token equals the word), and
+//   the one thing such a match can change, "the whole password is a word", is checked alone;
+// - works out the l33t spellings once per check (the plain and the word-sequence l33t matchers
+//   ask for the same ones), and finds repeated l33t matches with a set instead of a scan.
+// It emits the same matches in the same order (positions, dictionaries in zxcvbn's order, the
+// same rank values, including zxcvbn's lookups of Object.prototype's names), so scores and
+// feedback stay identical: test/core/generator/dictionary-index.test.ts compares whole results
+// with an unpatched factory on a broad fixture. What this does not model falls back to
+// zxcvbn's own code: Levenshtein matching (off in Keystash), non-ASCII passwords in the l33t
+// matcher, and factories whose options carry their own "userInputs" dictionary or a l33t table
+// with multi-character letters.
 import type { ZxcvbnFactory } from '@zxcvbn-ts/core';
-
-type Ranked = Record<string, number>;
+import { buildDictionaryTrie, edgeSlot, PROTOTYPE_WORDS, type DictionaryTrie, type Ranked, type ZxcvbnDictionaries } from './dictionary-trie';
+import { cleanPasswords, l33tExtras, type CleanPassword, type L33tExtras, type L33tTrieNode } from './l33t-variants';
 
 interface DictionaryMatch {
   pattern: 'dictionary';
@@ -18,107 +29,283 @@ interface DictionaryMatch {
   j: number;
   token: string;
   matchedWord: string;
-  rank: number;
+  rank: unknown;
   dictionaryName: string;
   reversed: false;
   l33t: false;
 }
 
+type L33tMatch = Omit<DictionaryMatch, 'l33t' | 'i' | 'j'> & L33tExtras & { l33t: true };
+
+interface UserInputsOptions {
+  rankedDictionary: Ranked;
+  rankedDictionaryMaxWordSize: number;
+}
+
 interface MatchOptions {
   password: string;
-  userInputsOptions?: { rankedDictionary: Ranked };
+  userInputsOptions?: UserInputsOptions;
 }
 
-/** The parts of zxcvbn-ts's MatchDictionary (dist/matcher/dictionary/matching) this relies on. */
+/** The parts of zxcvbn-ts's Options this relies on. */
+interface ZxcvbnOptions extends ZxcvbnDictionaries {
+  useLevenshteinDistance: boolean;
+  l33tMaxSubstitutions: number;
+  l33tTable: Record<string, string[]>;
+  trieNodeRoot: L33tTrieNode;
+  isWordSequence(name: string): boolean;
+}
+
+/** What zxcvbn's dictionary matchers (MatchDictionary and its l33t subclass) hold. */
 interface DictionaryMatcher {
-  options: { useLevenshteinDistance: boolean };
-  getRangedDictionaries(userInputsOptions: unknown): { rankedDictionaries: Record<string, Ranked>; rankedDictionariesMaxWordSize: Record<string, number> };
-  match(options: MatchOptions): DictionaryMatch[];
+  options: ZxcvbnOptions;
+  /** True in the word-sequence matcher's own dictionary matchers: its dictionaries only, no user inputs. */
+  wordSequenceCheck?: boolean;
+  match(options: MatchOptions): unknown[];
 }
 
-/** Words that can answer a lookup; prefixes up to PREFIX_CHARS long, to stop a walk early. */
-interface WordIndex {
-  words: Set<string>;
-  prefixes: Set<string>;
+/** Per factory: a trie of all its dictionaries, and one of the word-sequence dictionaries. */
+interface FactoryIndex {
+  all: DictionaryTrie;
+  wordSequence: DictionaryTrie;
+}
+
+/** Which substrings a walk reports: start at most `lastStart`, end at or after `firstEnd[i]`. */
+interface Cover {
+  lastStart: number;
+  firstEnd: Int32Array;
+}
+
+const USER_INPUTS = 'userInputs';
+const indexes = new WeakMap<object, FactoryIndex>();
+/** Per check's user-input dictionary: the words worth comparing at each position. */
+const candidatesOf = new WeakMap<Ranked, string[]>();
+const isPrototypeWord = new Set(PROTOTYPE_WORDS);
+/** Every UTF-16 code unit below 128 (lowercasing then keeps each character in its place). */
+function isAscii(s: string): boolean {
+  for (let k = 0; k < s.length; k++) if (s.charCodeAt(k) > 127) return false;
+  return true;
+}
+let installed = false;
+
+/** Words that can match at a position without being in the trie: user inputs, Object.prototype's names. */
+function candidates(user: Ranked | undefined): readonly string[] {
+  if (!user) return PROTOTYPE_WORDS;
+  let list = candidatesOf.get(user);
+  if (!list) {
+    // User inputs are lowercased by zxcvbn, and a lowercased password holds no A-Z.
+    list = [...new Set([...Object.keys(user).filter((w) => w.length > 0 && !/[A-Z]/.test(w)), ...PROTOTYPE_WORDS])];
+    candidatesOf.set(user, list);
+  }
+  return list;
+}
+
+/** What one walk over a password reads and writes (one object, not closures, per call). */
+interface Walk {
+  trie: DictionaryTrie;
+  password: string;
+  lower: string;
+  user: Ranked | undefined;
+  userMax: number;
+  maxSearchWidth: number;
+  matches: DictionaryMatch[];
+}
+
+function emit(w: Walk, i: number, j: number, rank: unknown, dictionaryName: string): void {
+  w.matches.push({ pattern: 'dictionary', i, j, token: w.password.slice(i, j + 1), matchedWord: w.lower.slice(i, j + 1), rank, dictionaryName, reversed: false, l33t: false });
+}
+
+/** The trie's (dictionary, rank) pairs of the word at `node`, found at i..j. */
+function emitEntries(w: Walk, i: number, j: number, node: number): void {
+  const { trie } = w;
+  for (let e = trie.firstEntry[node] ?? -1; e !== -1; e = trie.entryNext[e] ?? -1) emit(w, i, j, trie.entryRank[e], trie.names[trie.entryDict[e] ?? 0] as string);
 }
 
 /**
- * Prefixes kept per word: all of them (the longest word has 23 characters), so a walk stops as
- * soon as no word starts with the substring (6 kept ~25% fewer entries but walked on to the
- * widest word after any 6-letter word start, and was slower per password).
+ * A special word at i..j (a user input or a prototype name): the trie's entries (or, for a
+ * prototype name, zxcvbn's own lookup in each dictionary), then the user inputs', each under
+ * zxcvbn's width rules.
  */
-const PREFIX_CHARS = 32;
-
-const indexes = new WeakMap<object, WordIndex>();
-const userIndexes = new WeakMap<Ranked, WordIndex>();
-let installed = false;
-
-function indexOf(words: Iterable<string>): WordIndex {
-  const index: WordIndex = { words: new Set(), prefixes: new Set() };
-  for (const w of words) {
-    index.words.add(w);
-    for (let k = 1; k <= Math.min(w.length, PREFIX_CHARS); k++) index.prefixes.add(w.slice(0, k));
+function emitSpecial(w: Walk, i: number, j: number, node: number): void {
+  const { trie, user } = w;
+  const word = w.lower.slice(i, j + 1);
+  const width = j - i + 1;
+  const full = i === 0 && j === w.password.length - 1;
+  // zxcvbn's loop stops at the first substring wider than every dictionary's longest word,
+  // unless that substring is the whole password.
+  if (!(width <= w.maxSearchWidth || (full && width === w.maxSearchWidth + 1))) return;
+  if (isPrototypeWord.has(word)) {
+    for (let d = 0; d < trie.dictionaries.length; d++) {
+      if (width > (trie.maxWordSize[d] ?? 0) && !full) continue;
+      const rank: unknown = (trie.dictionaries[d] as Ranked)[word];
+      if (rank !== undefined) emit(w, i, j, rank, trie.names[d] as string);
+    }
+  } else if (node >= 0) {
+    emitEntries(w, i, j, node);
   }
-  return index;
+  if (user && (width <= w.userMax || full)) {
+    const rank: unknown = user[word];
+    if (rank !== undefined) emit(w, i, j, rank, USER_INPUTS);
+  }
 }
 
-/** Whether `sub` may still start a word: known prefix, or past the prefix length kept. */
-const mayStartWord = (index: WordIndex | undefined, sub: string): boolean =>
-  index !== undefined && (sub.length > PREFIX_CHARS || index.prefixes.has(sub));
-
-function indexedMatch(this: DictionaryMatcher, index: WordIndex, o: MatchOptions): DictionaryMatch[] {
-  const user = o.userInputsOptions?.rankedDictionary;
-  let userIndex = user ? userIndexes.get(user) : undefined;
-  if (user && !userIndex) {
-    userIndex = indexOf(Object.keys(user));
-    userIndexes.set(user, userIndex);
-  }
-  const { password } = o;
+/**
+ * zxcvbn's dictionary matches of `password` (MatchDictionary.match without Levenshtein), from
+ * `trie` and, unless it is the word-sequence trie, the check's user inputs; with `cover`, only
+ * the substrings it covers.
+ */
+function dictionaryMatches(trie: DictionaryTrie, password: string, userInputs: UserInputsOptions | undefined, cover?: Cover): DictionaryMatch[] {
   const lower = password.toLowerCase();
-  const { rankedDictionaries, rankedDictionariesMaxWordSize } = this.getRangedDictionaries(o.userInputsOptions);
-  const names = Object.keys(rankedDictionaries);
-  const maxSearchWidth = Math.max(0, ...Object.values(rankedDictionariesMaxWordSize));
-  const matches: DictionaryMatch[] = [];
-  for (let i = 0; i < password.length; i++) {
-    for (let j = i; j < password.length; j++) {
-      const width = j - i + 1;
-      const isFullPassword = i === 0 && j === password.length - 1;
-      if (width > maxSearchWidth && !isFullPassword) break;
-      const sub = lower.slice(i, j + 1);
-      if (!mayStartWord(index, sub) && !mayStartWord(userIndex, sub)) break;
-      if (!index.words.has(sub) && !(userIndex?.words.has(sub) ?? false)) continue;
-      // From here on exactly zxcvbn's loop: every dictionary, in order, by plain lookup.
-      for (const name of names) {
-        if (width > (rankedDictionariesMaxWordSize[name] ?? 0) && !isFullPassword) continue;
-        const rank = rankedDictionaries[name]?.[sub];
-        if (rank !== undefined) {
-          matches.push({ pattern: 'dictionary', i, j, token: password.slice(i, j + 1), matchedWord: sub, rank, dictionaryName: name, reversed: false, l33t: false });
-        }
+  const n = password.length;
+  const user = userInputs?.rankedDictionary;
+  const userMax = userInputs?.rankedDictionaryMaxWordSize ?? 0;
+  const w: Walk = { trie, password, lower, user, userMax, maxSearchWidth: user ? Math.max(trie.maxSearchWidth, userMax) : trie.maxSearchWidth, matches: [] };
+  const words = candidates(user);
+  const { edgeParent, edgeChar, edgeChild, mask, firstEntry } = trie;
+  const lastStart = Math.min(n - 1, cover ? cover.lastStart : n - 1);
+  for (let i = 0; i <= lastStart; i++) {
+    const firstEnd = cover ? (cover.firstEnd[i] ?? n) : i;
+    // Where special words starting here end (rarely any: a username, "constructor").
+    let specialEnds: number[] | null = null;
+    const c = lower.charCodeAt(i);
+    for (const word of words) {
+      if (word.charCodeAt(0) !== c || !lower.startsWith(word, i)) continue;
+      specialEnds ??= [];
+      specialEnds.push(i + word.length - 1);
+    }
+    if (specialEnds && specialEnds.length > 1) specialEnds.sort((a, b) => a - b);
+    const specials = specialEnds ? specialEnds.length : 0;
+    let next = 0;
+    let node = 0;
+    for (let j = i; j < n; j++) {
+      if (node >= 0) {
+        const slot = edgeSlot(edgeParent, edgeChar, mask, node, lower.charCodeAt(j));
+        node = edgeParent[slot] === -1 ? -1 : (edgeChild[slot] ?? -1);
       }
+      if (node < 0 && next >= specials) break;
+      const special = next < specials && specialEnds?.[next] === j;
+      if (special) next++;
+      if (j < firstEnd) continue;
+      if (special) emitSpecial(w, i, j, node);
+      else if (node >= 0 && firstEntry[node] !== -1) emitEntries(w, i, j, node);
+    }
+  }
+  return w.matches;
+}
+
+/** The first position at or after each index that a l33t spelling changed (n if none). */
+function changeCover(clean: CleanPassword): Cover {
+  const n = clean.password.length;
+  const next = new Int32Array(n + 1).fill(n);
+  for (const c of clean.changes) if (c.i < n) next[c.i] = c.i;
+  for (let k = n - 1; k >= 0; k--) next[k] = Math.min(next[k] ?? n, next[k + 1] ?? n);
+  const last = clean.changes.reduce((m, c) => Math.max(m, c.i), -1);
+  return { lastStart: last, firstEnd: next };
+}
+
+/** The whole password, as the only substring a spelling without substitutions can add. */
+const wholeCover = (n: number): Cover => ({ lastStart: 0, firstEnd: Int32Array.of(n - 1) });
+
+/**
+ * Each check's l33t spellings, by the check's user-input options (one object per check, shared
+ * by its matchers): worked out once for the plain and the word-sequence l33t matchers, and
+ * gone with the check, so no spelling of a password outlives it.
+ */
+const cleanOf = new WeakMap<object, { password: string; result: CleanPassword[] }>();
+
+function cleanPasswordsOnce(check: object | undefined, password: string, limit: number, root: L33tTrieNode): CleanPassword[] {
+  const known = check && cleanOf.get(check);
+  if (known?.password === password) return known.result;
+  const result = cleanPasswords(password, limit, root);
+  if (check) cleanOf.set(check, { password, result });
+  return result;
+}
+
+/** Where the match i..j of a clean spelling lies in the password (l33tExtras' i and j, without its lists). */
+function unsubbed(clean: CleanPassword, i: number, j: number): { i: number; j: number } {
+  let iUnsubbed = i;
+  let jUnsubbed = j;
+  for (const change of clean.changes) {
+    const diff = change.substitution.length - change.letter.length;
+    if (change.i < i) {
+      iUnsubbed += diff;
+      jUnsubbed += diff;
+    } else if (change.i <= j) {
+      jUnsubbed += diff;
+    }
+  }
+  return { i: iUnsubbed, j: jUnsubbed };
+}
+
+/**
+ * zxcvbn's MatchL33t.match for an ASCII password, through the trie; `check` identifies the
+ * check (its user-input options) for cleanPasswordsOnce.
+ */
+function l33tMatches(trie: DictionaryTrie, options: ZxcvbnOptions, o: MatchOptions, check: object | undefined): L33tMatch[] {
+  const { password } = o;
+  const matches: L33tMatch[] = [];
+  const seen = new Set<string>();
+  let hasFullMatch = false;
+  for (const clean of cleanPasswordsOnce(check, password, options.l33tMaxSubstitutions, options.trieNodeRoot)) {
+    if (hasFullMatch) break;
+    // In an ASCII spelling, a match without a substitution has token === word and is dropped:
+    // only those with one are needed, or (no substitution at all) whether the whole is a word.
+    let cover: Cover | undefined;
+    if (isAscii(clean.password)) cover = clean.changes.length > 0 ? changeCover(clean) : wholeCover(clean.password.length);
+    for (const match of dictionaryMatches(trie, clean.password, o.userInputsOptions, cover)) {
+      const { i, j } = unsubbed(clean, match.i, match.j);
+      if (!hasFullMatch) hasFullMatch = i === 0 && j === password.length - 1;
+      // zxcvbn drops single-character l33t matches ('1' for 'i') at the end; one never keeps
+      // out a longer match (its key differs), so it is dropped here already.
+      if (j <= i) continue;
+      const token = password.slice(i, j + 1);
+      if (token.toLowerCase() === match.matchedWord) continue;
+      const key = `${i} ${j} ${match.dictionaryName.length} ${match.dictionaryName} ${match.matchedWord}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      matches.push({ ...match, l33t: true, token, ...l33tExtras(clean, match.i, match.j) });
     }
   }
   return matches;
 }
 
 /**
- * Makes `factory` match dictionaries through an index of its words (built here, ~0.5 s and
- * ~40 MB for the English and common dictionaries). Other factories keep zxcvbn's own matcher.
+ * Makes `factory` match dictionaries through a trie of its words (built here, a fraction of a
+ * second). Other factories keep zxcvbn's own matchers.
  */
 export function indexDictionaryMatching(factory: ZxcvbnFactory): void {
-  const internals = factory as unknown as { options: { rankedDictionaries: Record<string, Ranked> }; matching: { matchers: { dictionary: object } } };
+  const internals = factory as unknown as { options: ZxcvbnOptions; matching: { matchers: { dictionary: object; dictionaryL33t: object } } };
   const { options } = internals;
-  // Plain-object dictionaries also answer for Object.prototype's names ("constructor"):
-  // zxcvbn counts those as words, so the index must too.
-  const words: string[] = Object.getOwnPropertyNames(Object.prototype);
-  for (const dictionary of Object.values(options.rankedDictionaries)) words.push(...Object.keys(dictionary));
-  indexes.set(options, indexOf(words));
+  // What this models: no "userInputs" dictionary of the factory's own, single-letter l33t table.
+  if (USER_INPUTS in options.rankedDictionaries) return;
+  if (Object.keys(options.l33tTable).some((letter) => letter.length !== 1)) return;
+  const names = Object.keys(options.rankedDictionaries);
+  indexes.set(options, {
+    all: buildDictionaryTrie(names, options),
+    wordSequence: buildDictionaryTrie(
+      names.filter((name) => options.isWordSequence(name)),
+      options,
+    ),
+  });
   if (installed) return;
-  // Every dictionary matcher (plain, l33t, reversed, word sequences) shares this prototype.
+  // Every dictionary matcher (plain, reversed, word sequences') shares MatchDictionary's
+  // prototype; the l33t ones (plain and word sequences') share MatchL33t's, its subclass.
+  const l33tProto = Object.getPrototypeOf(internals.matching.matchers.dictionaryL33t) as DictionaryMatcher;
   const proto = Object.getPrototypeOf(internals.matching.matchers.dictionary) as DictionaryMatcher;
+  const trieFor = (m: DictionaryMatcher): DictionaryTrie | undefined => {
+    const index = m.options.useLevenshteinDistance ? undefined : indexes.get(m.options);
+    return index && (m.wordSequenceCheck ? index.wordSequence : index.all);
+  };
+  const userInputsOf = (m: DictionaryMatcher, o: MatchOptions) => (m.wordSequenceCheck ? undefined : o.userInputsOptions);
   const original = proto.match;
-  proto.match = function match(this: DictionaryMatcher, o: MatchOptions): DictionaryMatch[] {
-    const index = indexes.get(this.options);
-    return index && !this.options.useLevenshteinDistance ? indexedMatch.call(this, index, o) : original.call(this, o);
+  proto.match = function match(this: DictionaryMatcher, o: MatchOptions): unknown[] {
+    const trie = trieFor(this);
+    return trie ? dictionaryMatches(trie, o.password, userInputsOf(this, o)) : original.call(this, o);
+  };
+  const originalL33t = l33tProto.match;
+  l33tProto.match = function match(this: DictionaryMatcher, o: MatchOptions): unknown[] {
+    const trie = trieFor(this);
+    return trie && isAscii(o.password) ? l33tMatches(trie, this.options, { password: o.password, userInputsOptions: userInputsOf(this, o) }, o.userInputsOptions) : originalL33t.call(this, o);
   };
   installed = true;
 }

@@ -1,8 +1,9 @@
 // Vault health: weak, reused and old passwords, expired, expiring and overdue API keys,
 // credentials unused for months, and duplicate items. Items are decrypted in this thread only;
 // zxcvbn runs on a scorer (worker threads in the app, score-pool.ts), which is handed only the
-// passwords not yet scored this session, each once, with their username and title. The report
-// carries item ids and reasons, nothing secret.
+// passwords no check has scored yet (score-cache.ts: this session's scores and those an earlier
+// session sealed in the vault), each once, with their username and title. The report carries
+// item ids and reasons, nothing secret.
 import type { Item } from '../../../shared/domain';
 import { HEALTH_KINDS, type HealthFinding, type HealthKind, type HealthReport } from '../../../shared/health';
 import { dueFor } from '../api-keys/due';
@@ -54,9 +55,10 @@ function secretOf(item: Item): string {
 }
 
 /**
- * Checks every item not in the trash. Scores come from the session's score cache where it has
- * them; the others are scored while the remaining items are decrypted (each distinct password
- * and context once), and the cache keeps the scores of the passwords seen in this check.
+ * Checks every item not in the trash. Scores come from the score cache where it has them; the
+ * others are scored while the remaining items are decrypted (each distinct password and context
+ * once), and the cache keeps the scores of the passwords seen in this check, in memory and in
+ * the vault's sealed record (rewritten only when they changed).
  */
 export async function computeHealth(vault: HealthSources, opts: HealthOptions = {}): Promise<HealthReport> {
   const now = opts.now ?? Date.now();
@@ -173,6 +175,7 @@ export async function computeHealth(vault: HealthSources, opts: HealthOptions = 
   done = total;
   progress();
   cache.replace(scores);
+  vault.healthScores.save();
 
   const counts = Object.fromEntries(HEALTH_KINDS.map((k) => [k, 0])) as Record<HealthKind, number>;
   for (const f of findings) counts[f.kind]++;

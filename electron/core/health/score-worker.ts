@@ -3,13 +3,13 @@
 // a batch of passwords with their context (username, title), and the reply is their zxcvbn
 // scores in order. It keeps nothing between batches, logs nothing, and is ended on lock.
 import { parentPort } from 'node:worker_threads';
-import { strengthScore, useIndexedDictionaries } from '../generator/strength';
+import { strengthScore, useFastScoring } from '../generator/strength';
 import type { ScoreJob } from './scorer';
 
 const port = parentPort;
 if (!port) throw new Error('score-worker.ts runs as a worker thread (see score-pool.ts).');
 // Built once per thread, before the first batch arrives.
-useIndexedDictionaries();
+useFastScoring();
 port.on('message', (jobs: ScoreJob[]) => {
   port.postMessage(jobs.map((j) => strengthScore(j.password, j.context)));
 });

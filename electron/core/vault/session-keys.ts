@@ -12,12 +12,15 @@ export class SessionKeys {
   readonly eventMacKey: Uint8Array;
   /** Keys the manifest's MAC and this machine's "last state seen"; derived, like the event key. */
   readonly manifestKey: Uint8Array;
+  /** Keys the health check's score cache (HMACs of passwords, never plain digests); derived, like the event key. */
+  readonly healthScoreKey: Uint8Array;
 
   constructor(vaultId: string, vaultKey: Uint8Array) {
     this.vaultId = vaultId;
     this.vaultKey = vaultKey;
     this.eventMacKey = new Uint8Array(hkdfSync('sha256', vaultKey, new Uint8Array(0), `keystash ${vaultId} event-mac`, 32));
     this.manifestKey = new Uint8Array(hkdfSync('sha256', vaultKey, new Uint8Array(0), `keystash ${vaultId} manifest-mac`, 32));
+    this.healthScoreKey = new Uint8Array(hkdfSync('sha256', vaultKey, new Uint8Array(0), `keystash ${vaultId} health-score-mac`, 32));
   }
 
   get key(): Uint8Array {
@@ -63,5 +66,6 @@ export class SessionKeys {
     wipe(this.vaultKey);
     wipe(this.eventMacKey);
     wipe(this.manifestKey);
+    wipe(this.healthScoreKey);
   }
 }

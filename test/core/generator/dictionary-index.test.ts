@@ -1,12 +1,15 @@
-// The indexed dictionary matcher (generator/dictionary-index.ts) gives zxcvbn exactly the
-// matches its own matcher gives: whole results (score, guesses, match sequence, feedback)
-// compared on a fixture of passwords of every shape, with user inputs, and a factory without
-// the index keeps zxcvbn's own matcher.
+// The health check's fast scoring (generator/dictionary-index.ts: the dictionary trie, user
+// inputs, l33t spellings; generator/match-sequence.ts and dictionary-guesses.ts: the sequence
+// search and its estimates) gives exactly zxcvbn's results: every match zxcvbn finds (raw
+// matcher output, in order) and whole results (score, guesses, match sequence, feedback),
+// compared with an unpatched factory on a broad fixture of passwords and user inputs; and a
+// factory without the patches keeps zxcvbn's code.
 import { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import * as common from '@zxcvbn-ts/language-common';
 import * as en from '@zxcvbn-ts/language-en';
 import { describe, expect, it } from 'vitest';
 import { indexDictionaryMatching } from '../../../electron/core/generator/dictionary-index';
+import { fastMatchSequence } from '../../../electron/core/generator/match-sequence';
 
 const options = () => ({
   translations: en.translations,
@@ -16,41 +19,91 @@ const options = () => ({
   l33tMaxSubstitutions: 4,
 });
 
-const WORDS = ['tundra', 'velvet', 'orbit', 'monkey', 'dragon', 'sunshine', 'princess', 'football', 'jennifer', 'january'];
-const CHARS = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz0123456789!@#$%^&*-_|';
+interface RawMatch {
+  pattern: string;
+  dictionaryName?: string;
+  l33t?: boolean;
+  reversed?: boolean;
+  rank?: unknown;
+}
 
-function fixture(): string[] {
+/** zxcvbn's raw matcher output (every candidate match, before the sequence search). */
+const rawMatches = (f: ZxcvbnFactory, password: string, inputs: string[] | undefined) => (f as unknown as { main(p: string, u?: string[]): RawMatch[] }).main(password, inputs);
+
+const WORDS = ['tundra', 'velvet', 'orbit', 'monkey', 'dragon', 'sunshine', 'princess', 'football', 'jennifer', 'january', 'constructor', 'one', 'two', 'three', 'monday'];
+const CHARS = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz0123456789!@#$%^&*-_|()[]<>/\\+7';
+/** 'İ' lowercases to two code units: a user input longer as a word than zxcvbn measured it. */
+const WIDE_INPUT = `İ${'a'.repeat(22)}`;
+
+/** Passwords of every shape: named cases (each with every set of user inputs) and generated ones. */
+function fixture(): { named: string[]; generated: string[] } {
   let seed = 7;
   const rand = () => (seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32;
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)] as T;
   const out = [
     'password', 'P@ssw0rd', 'p4$$w0rd123', 'drowssap', 'Tr0ub4dor&3', 'correcthorsebatterystaple', 'onetwothreefour',
     'mondaytuesday', 'qwertyuiop', 'zaq12wsx', '1q2w3e4r', 'aaaaaaa', 'abcabcabc', '13579', '19840512', '05/12/1984',
-    'constructor', 'toString1', '__proto__', 'hasOwnProperty!', 'alice.wonder', 'alicewonder1984', 'ECILA', '',
-    'a', 'Z9', 'iloveyou', 'j3nn1f3r', 'd0g$', 'sunshine!!', 'redgreenblue', 'northsoutheast',
+    'constructor', 'toString1', '__proto__', '__PROTO__x', 'hasOwnProperty!', 'alice.wonder', 'alicewonder1984', 'ECILA', '',
+    'a', 'Z9', 'iloveyou', 'j3nn1f3r', 'd0g$', 'sunshine!!', 'redgreenblue', 'northsoutheast', 'one-two-three', 'OneTwoThree',
+    'abcdefgh', 'zyxwvu', '13579bdf', 'asdfghjkl;', 'p|_|ppy', '\\/\\/ater', 'nnonkey', '|<ing', '()rbit', 'vv0rd',
+    'İstanbul2020', 'Straße!', 'ΣΑΣ-σας', 'naïve-café', '€uro€', 'ñandú', 'x'.repeat(140), `${'correcthorse'.repeat(11)}!`,
+    'rotcurtsnoc', 'yeknom!', '4l1c3', 'tundra-velvet-orbit-42', 'tundravelvetorbit', 'Tundra.Velvet_Orbit',
+    WIDE_INPUT.toLowerCase(), `x${WIDE_INPUT.toLowerCase()}`, 'site 12', 'user12@example.com', 'USER12@EXAMPLE.COM',
+    'PaSsWoRd', 'mOnKeY123', 'DrAgOn!', 'pAssWORD', 'SunShine', 'j3NN1f3R', 'P4SSw0rd',
   ];
-  for (let i = 0; i < 160; i++) {
-    const kind = i % 4;
-    if (kind === 0) out.push(Array.from({ length: 8 + (i % 17) }, () => pick([...CHARS])).join(''));
-    else if (kind === 1) out.push(`${pick(WORDS)}-${pick(WORDS)}-${i}`);
-    else if (kind === 2) out.push(`${pick(WORDS).replace(/a/g, '@').replace(/o/g, '0').replace(/e/g, '3')}${i}`);
-    else out.push(`${pick(WORDS)}${pick(WORDS)}`.split('').reverse().join(''));
+  const generated: string[] = [];
+  for (let i = 0; i < 180; i++) {
+    const kind = i % 6;
+    if (kind === 0) generated.push(Array.from({ length: 8 + (i % 17) }, () => pick([...CHARS])).join(''));
+    else if (kind === 1) generated.push(`${pick(WORDS)}-${pick(WORDS)}-${i}`);
+    else if (kind === 2) generated.push(`${pick(WORDS).replace(/a/g, '@').replace(/o/g, '0').replace(/e/g, '3').replace(/i/g, '1')}${i}`);
+    else if (kind === 3) generated.push(`${pick(WORDS)}${pick(WORDS)}`.split('').reverse().join(''));
+    else if (kind === 4) generated.push(`${pick(WORDS)}${pick(['', '.', '_', ' '])}${pick(WORDS).toUpperCase()}${pick(['!', '1984', '$$', ''])}`);
+    else generated.push(Array.from({ length: 24 + (i % 40) }, () => pick([...CHARS, ...WORDS])).join(''));
   }
-  return out;
+  return { named: out, generated };
 }
 
-describe('indexed dictionary matching', () => {
-  it('gives zxcvbn the same results as its own matcher', () => {
+/** User inputs of every shape: none, the app's (username, title), prototype names, wide and odd ones. */
+const INPUTS: (string[] | undefined)[] = [
+  undefined,
+  [],
+  ['alice.wonder', 'Alice Site', 'tundra'],
+  ['user12@example.com', 'Site 12'],
+  ['constructor', '__proto__', ''],
+  [WIDE_INPUT, 'x', 'STRASSE'],
+];
+
+describe('fast scoring', () => {
+  it('gives zxcvbn the same matches and results as its own code', () => {
     const plain = new ZxcvbnFactory(options());
-    const indexed = new ZxcvbnFactory(options());
-    const inputs = ['alice.wonder', 'Alice Site', 'tundra'];
-    const before = fixture().map((p) => plain.check(p, inputs));
-    indexDictionaryMatching(indexed);
+    const fast = new ZxcvbnFactory(options());
+    const { named, generated } = fixture();
+    const cases = [
+      ...INPUTS.flatMap((inputs) => named.map((p) => [p, inputs] as const)),
+      ...generated.map((p, k) => [p, INPUTS[k % INPUTS.length]] as const),
+    ];
     const strip = (r: ReturnType<ZxcvbnFactory['check']>) => ({ ...r, calcTime: 0 });
-    const after = fixture().map((p) => indexed.check(p, inputs));
-    expect(after.map(strip)).toEqual(before.map(strip));
-    // The plain factory still uses zxcvbn's own matcher after the index is installed.
-    expect(fixture().map((p) => strip(plain.check(p, inputs)))).toEqual(before.map(strip));
+    const before = cases.map(([p, inputs]) => strip(plain.check(p, inputs)));
+    const rawBefore = cases.map(([p, inputs]) => rawMatches(plain, p, inputs));
+    indexDictionaryMatching(fast);
+    fastMatchSequence(fast);
+    expect(cases.map(([p, inputs]) => rawMatches(fast, p, inputs))).toEqual(rawBefore);
+    expect(cases.map(([p, inputs]) => strip(fast.check(p, inputs)))).toEqual(before);
+    // The factory without the patches still uses zxcvbn's own matchers and search.
+    expect(cases.slice(0, named.length).map(([p, inputs]) => strip(plain.check(p, inputs)))).toEqual(before.slice(0, named.length));
+    // The fixture reaches every path the fast code changes.
+    const raw = rawBefore.flat();
     expect(new Set(before.map((r) => r.score)).size).toBe(5);
+    expect(raw.some((m) => m.dictionaryName === 'userInputs')).toBe(true);
+    expect(raw.some((m) => m.dictionaryName === 'userInputs' && m.rank === 1 && (m as { token?: string }).token === WIDE_INPUT.toLowerCase())).toBe(true);
+    expect(raw.some((m) => typeof m.rank === 'function')).toBe(true);
+    expect(raw.some((m) => m.l33t === true)).toBe(true);
+    expect(raw.some((m) => m.l33t === true && m.dictionaryName === 'userInputs')).toBe(true);
+    expect(raw.some((m) => m.reversed === true)).toBe(true);
+    expect(raw.some((m) => m.pattern === 'wordSequence')).toBe(true);
+    for (const pattern of ['bruteforce', 'date', 'repeat', 'sequence', 'spatial', 'separator', 'regex']) {
+      expect(before.some((r) => r.sequence.some((m) => m.pattern === pattern))).toBe(true);
+    }
   });
 });

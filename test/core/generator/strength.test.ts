@@ -1,6 +1,8 @@
 // Strength estimates (zxcvbn-ts with the common and English dictionaries).
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { strength } from '../../../electron/core/generator/strength';
+import { STRENGTH_ESTIMATOR, strength } from '../../../electron/core/generator/strength';
 
 describe('strength', () => {
   it('scores common and short passwords low and long random ones high', () => {
@@ -22,5 +24,11 @@ describe('strength', () => {
 
   it('uses context words such as the username', () => {
     expect(strength('marguerite.lindqvist', ['marguerite.lindqvist']).score).toBeLessThanOrEqual(1);
+  });
+
+  it('names the installed zxcvbn-ts release, so stored scores are dropped when it changes', () => {
+    const manifest = createRequire(import.meta.url).resolve('@zxcvbn-ts/core/package.json');
+    const { version } = JSON.parse(fs.readFileSync(manifest, 'utf8')) as { version: string };
+    expect(STRENGTH_ESTIMATOR).toContain(`zxcvbn-ts ${version.split('.').slice(0, 2).join('.')},`);
   });
 });

@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { computeHealth } from '../../../electron/core/health';
-import { LEGACY_HEALTH_SCORES_RECORD } from '../../../electron/core/health/score-cache';
+import { STRENGTH_ESTIMATOR } from '../../../electron/core/generator/strength';
+import { HEALTH_SCORE_CACHE_RECORD, LEGACY_HEALTH_SCORES_RECORD } from '../../../electron/core/health/score-cache';
 import { inThreadScorer, type PasswordScorer } from '../../../electron/core/health/scorer';
 import { metaStore } from '../../../electron/core/vault/meta-records';
 import type { Vault } from '../../../electron/core/vault';
@@ -159,7 +160,7 @@ describe('score cache', () => {
     };
   }
 
-  it('scores each password once a session, keyed by a session HMAC, and stores nothing', async () => {
+  it('scores each password once, keyed by an HMAC under a key derived from the vault key, and keeps the scores sealed in the vault between sessions', async () => {
     const { t, v } = await clock();
     const weak = v.items.create(login('Weak', { password: 'password1' }));
     v.items.create(login('Strong', { password: STRONG(1) }));
@@ -168,32 +169,83 @@ describe('score cache', () => {
     expect(scorer.scored.sort()).toEqual(['password1', STRONG(1)].sort());
     const cache = v.healthScores.session();
     expect(cache.size).toBe(2);
-    // The key is an HMAC under a key of this session: not the password's plain SHA-256.
+    // The key is an HMAC under a key derived from the vault key: not the password's plain SHA-256.
     const context = [v.items.listedItem(weak.id).username, 'Weak'];
     const key = cache.keyOf('password1', context);
-    expect(key).not.toBe(createHash('sha256').update(JSON.stringify(['password1', ...context])).digest('base64'));
+    const sha = (x: string) => createHash('sha256').update(x).digest('base64');
+    expect([sha(JSON.stringify(['password1', ...context])), sha('password1')]).not.toContain(key);
     expect(cache.get(key)).toBe(0);
-    // Nothing about scores is written to the file.
-    expect(withRaw(v.file, (db) => db.prepare("SELECT name FROM meta WHERE name LIKE 'health%'").all())).toEqual([]);
+    // One sealed record holds the scores: neither the keys nor a password are readable in the file.
+    const stored = () => withRaw(v.file, (db) => db.prepare('SELECT name, version, blob FROM meta WHERE name LIKE ?').all('health%')) as { name: string; version: number; blob: Buffer }[];
+    expect(stored().map((r) => r.name)).toEqual([HEALTH_SCORE_CACHE_RECORD]);
+    const blob = stored()[0]?.blob.toString('latin1') ?? '';
+    for (const plain of [key, 'password1', STRONG(1), sha('password1')]) expect(blob).not.toContain(plain);
 
-    // A second check in the session scores nothing again; a cached score is trusted.
+    // A second check in the session scores nothing again, and leaves the record as it is.
     await computeHealth(v, { now: t.now, scorer });
     expect(scorer.scored).toHaveLength(2);
-    cache.replace(new Map([[key, 4]]));
-    expect(toHealthJson(await computeHealth(v, { now: t.now, scorer })).weak).not.toContain(weak.id);
+    expect(stored()[0]?.version).toBe(1);
 
-    // A changed password is scored; one no longer in the vault drops out of the cache.
+    // A changed password is scored; one no longer in the vault drops out of the cache and the record.
     v.items.update(weak.id, { password: 'password2' });
     v.items.purge(v.items.resolve('Strong'));
     expect(toHealthJson(await computeHealth(v, { now: t.now, scorer })).weak).toEqual([weak.id]);
-    expect(scorer.scored.at(-1)).toBe('password2');
+    expect(scorer.scored.slice(2)).toEqual(['password2']);
     expect(v.healthScores.session().size).toBe(1);
+    expect(stored()[0]?.version).toBe(2);
 
-    // A new session starts empty, with another HMAC key.
+    // A new session starts from the record: the same keys, nothing scored again.
     v.lock();
     await v.unlock(PASSWORD);
+    const next = v.healthScores.session();
+    expect(next.size).toBe(1);
+    const key2 = next.keyOf('password2', context);
+    expect(next.get(key2)).toBeLessThanOrEqual(2);
+    expect(toHealthJson(await computeHealth(v, { now: t.now, scorer })).weak).toEqual([weak.id]);
+    expect(scorer.scored).toHaveLength(3);
+
+    // A cached score is trusted.
+    next.replace(new Map([[key2, 4]]));
+    expect(toHealthJson(await computeHealth(v, { now: t.now, scorer })).weak).not.toContain(weak.id);
+  });
+
+  it('starts from an empty cache when the record fails its checks, and rewrites it', async () => {
+    const { t, v } = await clock();
+    v.items.create(login('Weak', { password: 'password1' }));
+    v.items.create(login('Strong', { password: STRONG(1) }));
+    await computeHealth(v, { now: t.now });
+    v.lock();
+    // A flipped byte in the sealed record.
+    withRaw(v.file, (db) => {
+      const row = db.prepare('SELECT blob FROM meta WHERE name = ?').get(HEALTH_SCORE_CACHE_RECORD) as { blob: Buffer };
+      row.blob.writeUInt8(row.blob.readUInt8(row.blob.length - 1) ^ 1, row.blob.length - 1);
+      db.prepare('UPDATE meta SET blob = ? WHERE name = ?').run(row.blob, HEALTH_SCORE_CACHE_RECORD);
+    });
+    await v.unlock(PASSWORD);
     expect(v.healthScores.session().size).toBe(0);
-    expect(v.healthScores.session().keyOf('password1', context)).not.toBe(key);
+    const scorer = countingScorer();
+    await computeHealth(v, { now: t.now, scorer });
+    expect(scorer.scored.sort()).toEqual(['password1', STRONG(1)].sort());
+    // Rewritten under the manifest: the next session reads it whole, with both scores.
+    v.lock();
+    await v.unlock(PASSWORD);
+    expect(v.healthScores.session().size).toBe(2);
+  });
+
+  it('drops scores another estimator computed', async () => {
+    const { t, v } = await clock();
+    const weak = v.items.create(login('Weak', { username: 'alice', password: 'password1' }));
+    const key = v.healthScores.session().keyOf('password1', ['alice', 'Weak']);
+    v.lock();
+    await v.unlock(PASSWORD);
+    const inner = v as unknown as { db: Db; gate: Gate<{ keys: SessionKeys }> };
+    const store = metaStore(inner.db, inner.gate.write().keys);
+    store.write(HEALTH_SCORE_CACHE_RECORD, { estimator: `${STRENGTH_ESTIMATOR} (older)`, scores: [[key, 4]] });
+    expect(v.healthScores.session().size).toBe(0);
+    expect(toHealthJson(await computeHealth(v, { now: t.now })).weak).toEqual([weak.id]);
+    v.lock();
+    await v.unlock(PASSWORD);
+    expect(v.healthScores.session().get(key)).toBe(0);
   });
 
   it('scores a password shared by items with the same context once', async () => {
