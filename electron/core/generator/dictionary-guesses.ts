@@ -1,3 +1,5 @@
+// Follows zxcvbn-ts 4.2 (MIT licence: Copyright (c) 2012-2016 Dan Wheeler and Dropbox, Inc.;
+// Copyright (c) 2021 @zxcvbn-ts; the full text ships in @zxcvbn-ts/core/LICENSE.txt).
 // zxcvbn-ts 4.2's guess estimate for a dictionary match (scoring/estimate with
 // matcher/dictionary/scoring and its uppercase and l33t variations), the same arithmetic in the
 // same order, for match-sequence.ts: most of a password's matches are dictionary matches, and

@@ -1,3 +1,5 @@
+// Follows zxcvbn-ts 4.2 (MIT licence: Copyright (c) 2012-2016 Dan Wheeler and Dropbox, Inc.;
+// Copyright (c) 2021 @zxcvbn-ts; the full text ships in @zxcvbn-ts/core/LICENSE.txt).
 // zxcvbn-ts 4.2's search for the most guessable match sequence (Scoring.
 // mostGuessableMatchSequence), the same dynamic program with the same arithmetic in the same
 // order, without its per-step allocations: zxcvbn makes and estimates a new bruteforce match
