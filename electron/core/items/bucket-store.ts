@@ -7,7 +7,8 @@
 // re-encrypts only the bucket it touches, from what the file holds at that moment.
 import type { IntegrityProblem } from '../../../shared/integrity';
 import type { Statement } from 'better-sqlite3';
-import { ColumnEntries, IndexEntry, type SummaryIndex } from '../search/summary-index';
+import { ColumnEntries } from '../search/column-entries';
+import { IndexEntry, type SummaryIndex } from '../search/summary-index';
 import { haystackFor } from '../search/search-text';
 import type { SessionKeys } from '../vault/session-keys';
 import type { Db } from '../vault/db';

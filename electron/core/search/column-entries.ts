@@ -1,0 +1,112 @@
+// How unlock turns decoded index buckets into the list's entries (IndexEntry, summary-index.ts):
+// each item's fields are gathered per field first, then the entries are made, in title order
+// for a large vault. Bucket format 3's columns (items/bucket-columns.ts) are the source.
+import type { ListedItem } from '../../../shared/domain';
+import { titleSortKey } from '../items/title-order';
+import { IndexEntry, type ListedSource } from './summary-index';
+
+/** What an entry is made from at unlock, item `k` of one decoded bucket (items/bucket-columns.ts). */
+export interface ColumnSource {
+  readonly ids: readonly string[];
+  normTitle(k: number): string;
+  haystack(k: number): string;
+  type(k: number): ListedItem['type'];
+  favorite(k: number): boolean;
+  inTrash(k: number): boolean;
+  folder(k: number): string;
+  tags(k: number): string[];
+  createdAt(k: number): number;
+  updatedAt(k: number): number;
+}
+
+/** From this many items on, ColumnEntries makes its entries in title order (see make). */
+const IN_ORDER_FROM = 20_000;
+
+/**
+ * The items of decoded buckets, gathered before any entry is made so that the entries can be
+ * made one after another in title order. The list's loops walk entries in that order, and
+ * entries made as each bucket was decoded lay scattered among the decoding's other objects:
+ * at 100,000 items filtering and ranking a search's hits ran ~35–45 % faster in title-order
+ * memory. Ties keep the order the items were added in (the buckets' order).
+ */
+
+export class ColumnEntries {
+  // One array per field rather than one object per item, and nothing that keeps a decoded
+  // bucket alive: holding every bucket's columns until the end cost ~60 MB more at 100,000 items.
+  private readonly ids: string[];
+  private readonly haystacks: string[];
+  private readonly normTitles: string[];
+  private readonly kinds: ListedItem['type'][];
+  private readonly flags: number[];
+  private readonly folders: string[];
+  private readonly tags: string[][];
+  private readonly created: number[];
+  private readonly updated: number[];
+  private readonly used: (number | null)[];
+  private readonly rows: ListedSource[];
+  private readonly ks: number[];
+  private readonly keys: string[];
+  private n = 0;
+
+  /**
+   * `expected`: how many items will be added, so each array is made at its size once instead
+   * of growing by copies (~30 MB of garbage at 100,000 items). More may still be added.
+   */
+  constructor(expected: number) {
+    const column = <T>(): T[] => new Array<T>(expected);
+    this.ids = column();
+    this.haystacks = column();
+    this.normTitles = column();
+    this.kinds = column();
+    this.flags = column();
+    this.folders = column();
+    this.tags = column();
+    this.created = column();
+    this.updated = column();
+    this.used = column();
+    this.rows = column();
+    this.ks = column();
+    this.keys = column();
+  }
+
+  add(c: ColumnSource, k: number, lastUsedAt: number | null, rows: ListedSource): void {
+    const i = this.n++;
+    const normTitle = c.normTitle(k);
+    this.ids[i] = c.ids[k] ?? '';
+    this.haystacks[i] = c.haystack(k);
+    this.normTitles[i] = normTitle;
+    this.kinds[i] = c.type(k);
+    this.flags[i] = (c.inTrash(k) ? 1 : 0) | (c.favorite(k) ? 2 : 0);
+    this.folders[i] = c.folder(k);
+    this.tags[i] = c.tags(k);
+    this.created[i] = c.createdAt(k);
+    this.updated[i] = c.updatedAt(k);
+    this.used[i] = lastUsedAt;
+    this.rows[i] = rows;
+    this.ks[i] = k;
+    this.keys[i] = titleSortKey(normTitle);
+  }
+
+  /**
+   * The entries, in title order; below IN_ORDER_FROM items, in the order added (replaceAll
+   * sorts them): a small list fits in the CPU's caches wherever it lies, and sorting twice
+   * cost a small vault's unlock more than it saved.
+   */
+  make(): IndexEntry[] {
+    const keys = this.keys;
+    const n = this.n;
+    const order = n < IN_ORDER_FROM ? Array.from({ length: n }, (_, i) => i) : Array.from({ length: n }, (_, i) => i).sort((a, b) => {
+      const x = keys[a] as string;
+      const y = keys[b] as string;
+      return x < y ? -1 : x > y ? 1 : a - b;
+    });
+    return order.map((i) => {
+      const flags = this.flags[i] ?? 0;
+      // Positional, not an object of fields: one object fewer per item at unlock.
+      return IndexEntry.made(
+        this.ids[i] ?? '', this.haystacks[i] ?? '', this.normTitles[i] ?? '', (flags & 1) !== 0, this.kinds[i] ?? 'login', (flags & 2) !== 0,
+        this.folders[i] ?? '', this.tags[i] ?? [], this.created[i] ?? 0, this.updated[i] ?? 0, this.used[i] ?? null, this.rows[i] as ListedSource, this.ks[i] ?? 0, keys[i] ?? '',
+      );
+    });
+  }
+}
