@@ -64,6 +64,16 @@ function toWire(e: VaultEvent, seq: number): WireEvent {
   };
 }
 
+/** An event row decoded, or null when its details fail their check (unlock reports those; they are not spread). */
+function decodedOrNull(log: EventLog, row: Parameters<EventLog['decode']>[0]): VaultEvent | null {
+  try {
+    return log.decode(row);
+  } catch (err) {
+    if (err instanceof KeystashError && err.code === 'integrity') return null;
+    throw err;
+  }
+}
+
 /**
  * Every synced event this device holds, by the device it happened on (this one included):
  * what a snapshot carries. Events pruned by retention are not there any more, nor sent.
@@ -75,13 +85,8 @@ export function knownEvents(db: Db, log: EventLog, state: SyncState): Record<str
   };
   const rows = db.prepare('SELECT seq, at, kind, source, item_id, detail FROM events WHERE seq > ? ORDER BY seq').iterate(state.eventsFrom ?? 0) as IterableIterator<Parameters<EventLog['decode']>[0]>;
   for (const row of rows) {
-    let e: VaultEvent;
-    try {
-      e = log.decode(row);
-    } catch (err) {
-      if (err instanceof KeystashError && err.code === 'integrity') continue;
-      throw err;
-    }
+    const e = decodedOrNull(log, row);
+    if (!e) continue;
     if (e.detail.origin) add(e.detail.origin.device, toWire(e, e.detail.origin.seq));
     else if (!staysHome(e.detail) && e.seq <= (state.eventsSent ?? 0)) add(state.deviceId, toWire(e, e.seq));
   }
@@ -102,14 +107,8 @@ export function ownEvents(db: Db, log: EventLog, state: SyncState): { events: Wi
   const rows = db.prepare('SELECT seq, at, kind, source, item_id, detail FROM events WHERE seq > ? ORDER BY seq LIMIT ?').all(from, BATCH_EVENTS) as Parameters<EventLog['decode']>[0][];
   const events: WireEvent[] = [];
   for (const row of rows) {
-    let e: VaultEvent;
-    try {
-      e = log.decode(row);
-    } catch (err) {
-      if (err instanceof KeystashError && err.code === 'integrity') continue;
-      throw err;
-    }
-    if (staysHome(e.detail)) continue;
+    const e = decodedOrNull(log, row);
+    if (!e || staysHome(e.detail)) continue;
     events.push(toWire(e, e.seq));
   }
   return { events, lookedTo: rows.at(-1)?.seq ?? from };

@@ -295,40 +295,26 @@ export class SyncLedger {
    * applied then.
    */
   applyBatch(device: string, seq: number, digest: string, body: BatchBody): AppliedBatch {
-    const s = this.gate.write();
-    const store = this.store(s);
-    let purgedAny = false;
-    const result = this.db
-      .transaction((): AppliedBatch => {
-        const state = store.requireState();
-        const clock = new HybridClock(state.clock, state.deviceId, this.now);
-        const merged = mergeChanges(this.db, s, store, clock, body.changes, body.name);
-        purgedAny = merged.purgedAny;
-        state.clock = clock.current;
-        state.peers[device] = { seq, digest, name: body.name, lastSeenAt: body.at, ...(body.publicKey ? { publicKey: body.publicKey } : state.peers[device]?.publicKey ? { publicKey: state.peers[device].publicKey } : {}) };
-        let passwordChangedOn: string | undefined;
-        if (body.events) takeEvents(s.events, state, device, body.name, body.events);
-        if (body.rotation) {
-          const before = state.epoch;
-          takeRotation(state, body.rotation, body.name);
-          const handover = takePasswordChange(state, body.rotation, body.name, body.at);
-          if (handover) {
-            // From now on this vault's header opens with the new password only (vault/password-handover.ts).
-            s.header = handOverHeader(this.db, s.header, s.keys.key, handover.syncKey, handover);
-            handover.syncKey.fill(0);
-            passwordChangedOn = body.name;
-            s.events.append({ kind: 'password-change', source: this.source, detail: { note: `master password changed on “${body.name}”; needed at the next unlock` } });
-          }
-          // This device's batches so far are sealed under the older key: a snapshot never deletes them.
-          if (state.epoch !== before) state.epochFromSeq = state.ownSeq;
+    return this.merging(body.changes, body.name, (s, state, merged) => {
+      state.peers[device] = { seq, digest, name: body.name, lastSeenAt: body.at, ...(body.publicKey ? { publicKey: body.publicKey } : state.peers[device]?.publicKey ? { publicKey: state.peers[device].publicKey } : {}) };
+      let passwordChangedOn: string | undefined;
+      if (body.events) takeEvents(s.events, state, device, body.name, body.events);
+      if (body.rotation) {
+        const before = state.epoch;
+        takeRotation(state, body.rotation, body.name);
+        const handover = takePasswordChange(state, body.rotation, body.name, body.at);
+        if (handover) {
+          // From now on this vault's header opens with the new password only (vault/password-handover.ts).
+          s.header = handOverHeader(this.db, s.header, s.keys.key, handover.syncKey, handover);
+          handover.syncKey.fill(0);
+          passwordChangedOn = body.name;
+          s.events.append({ kind: 'password-change', source: this.source, detail: { note: `master password changed on “${body.name}”; needed at the next unlock` } });
         }
-        store.writeState(state);
-        return { pulled: merged.pulled, conflicts: merged.conflicts, ...(passwordChangedOn !== undefined ? { passwordChangedOn } : {}) };
-      })
-      .immediate();
-    // Purged ciphertext must not stay readable in the -wal (see vault/wal.ts).
-    if (purgedAny) truncateWal(this.db);
-    return result;
+        // This device's batches so far are sealed under the older key: a snapshot never deletes them.
+        if (state.epoch !== before) state.epochFromSeq = state.ownSeq;
+      }
+      return { pulled: merged.pulled, conflicts: merged.conflicts, ...(passwordChangedOn !== undefined ? { passwordChangedOn } : {}) };
+    });
   }
 
   /**
@@ -338,6 +324,18 @@ export class SyncLedger {
    * where the snapshot covers it, when that is further than this device had got. One transaction.
    */
   applySnapshot(writer: string, body: SnapshotBody): AppliedBatch {
+    return this.merging(snapshotChanges(body), body.name, (s, state, merged) => {
+      takeSnapshotState(s.events, state, writer, body);
+      return { pulled: merged.pulled, conflicts: merged.conflicts };
+    });
+  }
+
+  /**
+   * One write transaction that merges another device's item changes, lets `then` take the
+   * rest of what it sent into the ledger state, and saves that state; nothing is applied when
+   * either throws. Purged ciphertext must not stay readable in the -wal (see vault/wal.ts).
+   */
+  private merging(changes: Parameters<typeof mergeChanges>[4], name: string, then: (s: SyncSession, state: SyncState, merged: ReturnType<typeof mergeChanges>) => AppliedBatch): AppliedBatch {
     const s = this.gate.write();
     const store = this.store(s);
     let purgedAny = false;
@@ -345,12 +343,12 @@ export class SyncLedger {
       .transaction((): AppliedBatch => {
         const state = store.requireState();
         const clock = new HybridClock(state.clock, state.deviceId, this.now);
-        const merged = mergeChanges(this.db, s, store, clock, snapshotChanges(body), body.name);
+        const merged = mergeChanges(this.db, s, store, clock, changes, name);
         purgedAny = merged.purgedAny;
         state.clock = clock.current;
-        takeSnapshotState(s.events, state, writer, body);
+        const applied = then(s, state, merged);
         store.writeState(state);
-        return { pulled: merged.pulled, conflicts: merged.conflicts };
+        return applied;
       })
       .immediate();
     if (purgedAny) truncateWal(this.db);
