@@ -4,7 +4,8 @@
 import { KeystashError } from '../../errors';
 import { readCsv, type CsvResume, type CsvRow } from '../csv/read';
 import { enpassRowShape, isEnpassLayoutLine, mapEnpassRow } from './formats/enpass';
-import type { MapOutcome } from './types';
+import { outcomeOf } from './row';
+import type { RowVisitor } from './types';
 
 /** How many rows recognition looks at. */
 const SAMPLE = 50;
@@ -33,24 +34,16 @@ export function looksLikeEnpass(text: string): boolean {
   return enpassRows > 0 && enpassRows * 2 > pairRows;
 }
 
-export type RowVisit = (line: number, outcome: MapOutcome, progress: number) => void;
-
 /** A fresh walk over an Enpass file's rows; `next` as in source.ts's RowCursor. */
-export function enpassRows(text: string): { next(max: number, visit: RowVisit): boolean } {
+export function enpassRows(text: string): { next(max: number, visit: RowVisitor): boolean } {
   let items = 0;
   let first = true;
   let from: CsvResume | null = { offset: 0, line: 1 };
-  const visitRow = (visit: RowVisit, row: CsvRow): void => {
+  const visitRow = (visit: RowVisitor, row: CsvRow): void => {
     const progress = row.end / text.length;
     if (row.error) return visit(row.line, { problem: `${row.error[0]?.toUpperCase() ?? ''}${row.error.slice(1)}.` }, progress);
     if (row.fields.every((f) => f.trim() === '')) return visit(row.line, { problem: 'The row is empty.' }, progress);
-    let outcome: MapOutcome;
-    try {
-      outcome = mapEnpassRow(row.fields, row.line);
-    } catch (err) {
-      outcome = { problem: err instanceof KeystashError ? err.message : 'the row could not be read' };
-    }
-    visit(row.line, outcome, progress);
+    visit(row.line, outcomeOf(() => mapEnpassRow(row.fields, row.line)), progress);
   };
   return {
     next(max, visit) {

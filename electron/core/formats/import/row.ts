@@ -2,7 +2,9 @@
 // column a format reads is marked as used; `extras()` returns the ones nobody read, so that
 // every column the mapping does not know becomes a custom field instead of vanishing.
 import type { CustomField } from '../../../../shared/domain';
+import { KeystashError } from '../../errors';
 import { isConcealedName } from './fields';
+import type { MapOutcome } from './types';
 
 export function normalizeHeader(h: string): string {
   return h.trim().toLowerCase();
@@ -60,5 +62,14 @@ export class Row {
   /** Every non-empty cell, for formats whose rows are not logins at all. */
   all(): { name: string; value: string }[] {
     return this.headers.map((h, i) => ({ name: h.trim() || `Column ${i + 1}`, value: this.values[i] ?? '' })).filter((c) => c.value !== '');
+  }
+}
+
+/** What a format makes of one row, or the row's problem when mapping it throws. */
+export function outcomeOf(map: () => MapOutcome): MapOutcome {
+  try {
+    return map();
+  } catch (err) {
+    return { problem: err instanceof KeystashError ? err.message : 'the row could not be read' };
   }
 }

@@ -8,7 +8,8 @@ import type { ItemRecordInput } from '../../items/import-batches';
 import { totpProblem } from '../../items/totp';
 import type { Vault } from '../../vault';
 import { RowChecker, type ExistingItems } from './checker';
-import { openSource, type LoadedFile, type RowVisitor, type SourceOptions } from './source';
+import { openSource, type LoadedFile, type SourceOptions } from './source';
+import type { RowVisitor } from './types';
 import type { DuplicateRow, ImportedItem, ImportPreview, ImportProblem, ImportResult, PreviewRow } from './types';
 
 export const SAMPLE_ROWS = 20;

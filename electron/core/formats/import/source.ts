@@ -22,8 +22,8 @@ import { detectFormat, formatById, headerSet } from './formats';
 import { ENPASS_LABEL } from './formats/enpass';
 import { enpassRows, looksLikeEnpass } from './enpass-rows';
 import { checkMapping, genericFormat, guessMapping } from './formats/generic';
-import { Row } from './row';
-import type { ColumnMapping, FormatSpec, ImportedItem, ImportFormat, MapOutcome } from './types';
+import { outcomeOf, Row } from './row';
+import type { ColumnMapping, FormatSpec, ImportedItem, ImportFormat, MapOutcome, RowVisitor } from './types';
 
 export interface SourceOptions {
   format?: ImportFormat;
@@ -33,8 +33,6 @@ export interface SourceOptions {
   /** A KeePass database's key file, when it has one. */
   keyFile?: Uint8Array;
 }
-
-export type RowVisitor = (line: number, outcome: MapOutcome, progress: number) => void;
 
 /** A walk over the data rows that can pause between slices. */
 export interface RowCursor {
@@ -243,13 +241,7 @@ export async function openSource(file: LoadedFile, opts: SourceOptions = {}): Pr
           return visit(row.line, { problem: `The row has ${row.fields.length} fields but the header has ${headers.length}.` }, progress);
         }
         if (row.fields.every((f) => f.trim() === '')) return visit(row.line, { problem: 'The row is empty.' }, progress);
-        let outcome: MapOutcome;
-        try {
-          outcome = spec.map(new Row(row.line, headers, index, row.fields));
-        } catch (err) {
-          outcome = { problem: err instanceof KeystashError ? err.message : 'the row could not be read' };
-        }
-        visit(row.line, outcome, progress);
+        visit(row.line, outcomeOf(() => spec.map(new Row(row.line, headers, index, row.fields))), progress);
       };
       return {
         next(max, visit) {

@@ -50,3 +50,6 @@ export interface FormatSpec {
   ignored?: readonly string[];
   map(row: Row): MapOutcome;
 }
+
+/** Told each row's outcome, in file order, with how far through the file it is (0–1). */
+export type RowVisitor = (line: number, outcome: MapOutcome, progress: number) => void;
