@@ -9,9 +9,9 @@
 // holds are not the passwords' plain digests. A real vault file and SQLite, Argon2 at FAST_KDF.
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { countingScorer } from '../support/kit';
 import { computeHealth } from '../../electron/core/health';
 import { HEALTH_SCORE_CACHE_RECORD } from '../../electron/core/health/score-cache';
-import { inThreadScorer, type PasswordScorer } from '../../electron/core/health/scorer';
 import type { Vault } from '../../electron/core/vault';
 import { toHealthJson } from '../../shared/health';
 import { login, newVault, PASSWORD, withRaw } from '../core/fixtures/vault-helpers';
@@ -24,16 +24,6 @@ interface MetaRow {
   blob: Buffer;
 }
 
-function countingScorer(): PasswordScorer & { scored: string[] } {
-  const scored: string[] = [];
-  return {
-    scored,
-    score: (jobs, onScored) => {
-      scored.push(...jobs.map((j) => j.password));
-      return inThreadScorer.score(jobs, onScored);
-    },
-  };
-}
 
 const cacheRow = (file: string) => withRaw(file, (db) => db.prepare('SELECT name, version, blob FROM meta WHERE name = ?').get(HEALTH_SCORE_CACHE_RECORD)) as MetaRow | undefined;
 

@@ -3,6 +3,7 @@
 // every suite uses, and the in-memory clipboard that stands in for the OS one.
 import type { KdfParams } from '../../shared/domain';
 import type { ClipboardAdapter } from '../../electron/main/services/clipboard.service';
+import { inThreadScorer, type PasswordScorer } from '../../electron/core/health/scorer';
 
 /** The lowest KDF settings the vault accepts, so tests spend little time in Argon2. */
 export const FAST_KDF: KdfParams = { memoryMiB: 19, iterations: 2, parallelism: 1 };
@@ -38,4 +39,16 @@ export class MemoryClipboard implements ClipboardAdapter {
   async clear(): Promise<void> {
     this.text = '';
   }
+}
+
+/** The health check's in-thread scorer, remembering every password it is handed (to see what was scored again). */
+export function countingScorer(): PasswordScorer & { scored: string[] } {
+  const scored: string[] = [];
+  return {
+    scored,
+    score: (jobs, onScored) => {
+      scored.push(...jobs.map((j) => j.password));
+      return inThreadScorer.score(jobs, onScored);
+    },
+  };
 }

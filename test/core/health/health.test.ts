@@ -1,10 +1,10 @@
 // Vault health on crafted vaults: each finding, aged with the vault's `now` option.
 import { describe, expect, it } from 'vitest';
+import { countingScorer } from '../../support/kit';
 import { createHash } from 'node:crypto';
 import { computeHealth } from '../../../electron/core/health';
 import { STRENGTH_ESTIMATOR } from '../../../electron/core/generator/strength';
 import { HEALTH_SCORE_CACHE_RECORD, LEGACY_HEALTH_SCORES_RECORD } from '../../../electron/core/health/score-cache';
-import { inThreadScorer, type PasswordScorer } from '../../../electron/core/health/scorer';
 import { metaStore } from '../../../electron/core/vault/meta-records';
 import type { Vault } from '../../../electron/core/vault';
 import type { Db } from '../../../electron/core/vault/db';
@@ -148,18 +148,6 @@ function writeLegacyRecord(v: Vault): void {
 }
 
 describe('score cache', () => {
-  /** The in-thread scorer, counting the passwords it is handed. */
-  function countingScorer(): PasswordScorer & { scored: string[] } {
-    const scored: string[] = [];
-    return {
-      scored,
-      score: (jobs, onScored) => {
-        scored.push(...jobs.map((j) => j.password));
-        return inThreadScorer.score(jobs, onScored);
-      },
-    };
-  }
-
   it('scores each password once, keyed by an HMAC under a key derived from the vault key, and keeps the scores sealed in the vault between sessions', async () => {
     const { t, v } = await clock();
     const weak = v.items.create(login('Weak', { password: 'password1' }));
