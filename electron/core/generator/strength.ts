@@ -7,6 +7,7 @@ import * as en from '@zxcvbn-ts/language-en';
 import type { Strength } from '../../../shared/generator';
 import { indexDictionaryMatching } from './dictionary-index';
 import { fastMatchSequence } from './match-sequence';
+import { scoreOnly } from './score-only';
 
 /** zxcvbn slows down sharply on very long input; beyond this a password is strong anyway. */
 const MAX_CHECKED = 128;
@@ -53,9 +54,14 @@ export function useFastScoring(): void {
   fast = true;
 }
 
-/** zxcvbn's score (0–4) alone, for the health check: same estimator and input as strength(). */
+/**
+ * zxcvbn's score (0–4) alone, for the health check: same estimator and input as strength().
+ * After useFastScoring(), without the match sequence, crack times and feedback check() also
+ * builds (score-only.ts).
+ */
 export function strengthScore(password: string, userInputs: string[] = []): number {
-  return estimator().check(password.slice(0, MAX_CHECKED), userInputs).score;
+  const reduced = password.slice(0, MAX_CHECKED);
+  return fast ? scoreOnly(estimator(), reduced, userInputs) : estimator().check(reduced, userInputs).score;
 }
 
 /**

@@ -9,7 +9,8 @@ import * as common from '@zxcvbn-ts/language-common';
 import * as en from '@zxcvbn-ts/language-en';
 import { describe, expect, it } from 'vitest';
 import { indexDictionaryMatching } from '../../../electron/core/generator/dictionary-index';
-import { fastMatchSequence } from '../../../electron/core/generator/match-sequence';
+import { fastMatchSequence, leastGuesses } from '../../../electron/core/generator/match-sequence';
+import { scoreOnly } from '../../../electron/core/generator/score-only';
 
 const options = () => ({
   translations: en.translations,
@@ -28,7 +29,7 @@ interface RawMatch {
 }
 
 /** zxcvbn's raw matcher output (every candidate match, before the sequence search). */
-const rawMatches = (f: ZxcvbnFactory, password: string, inputs: string[] | undefined) => (f as unknown as { main(p: string, u?: string[]): RawMatch[] }).main(password, inputs);
+const rawMatches = (f: ZxcvbnFactory, password: string, inputs: string[] | undefined) => (f as unknown as { main(p: string, u?: string[]): (RawMatch & { i: number; j: number; token: string })[] }).main(password, inputs);
 
 const WORDS = ['tundra', 'velvet', 'orbit', 'monkey', 'dragon', 'sunshine', 'princess', 'football', 'jennifer', 'january', 'constructor', 'one', 'two', 'three', 'monday'];
 const CHARS = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz0123456789!@#$%^&*-_|()[]<>/\\+7';
@@ -90,6 +91,9 @@ describe('fast scoring', () => {
     fastMatchSequence(fast);
     expect(cases.map(([p, inputs]) => rawMatches(fast, p, inputs))).toEqual(rawBefore);
     expect(cases.map(([p, inputs]) => strip(fast.check(p, inputs)))).toEqual(before);
+    // The score-only path (the health check's workers) gives check()'s score, from the same guesses.
+    expect(cases.map(([p, inputs]) => scoreOnly(fast, p, inputs))).toEqual(before.map((r) => r.score));
+    expect(cases.map(([p, inputs]) => leastGuesses(fast, p.slice(0, 128), rawMatches(fast, p.slice(0, 128), inputs)))).toEqual(before.map((r) => r.guesses));
     // The factory without the patches still uses zxcvbn's own matchers and search.
     expect(cases.slice(0, named.length).map(([p, inputs]) => strip(plain.check(p, inputs)))).toEqual(before.slice(0, named.length));
     // The fixture reaches every path the fast code changes.
@@ -105,5 +109,31 @@ describe('fast scoring', () => {
     for (const pattern of ['bruteforce', 'date', 'repeat', 'sequence', 'spatial', 'separator', 'regex']) {
       expect(before.some((r) => r.sequence.some((m) => m.pattern === pattern))).toBe(true);
     }
+  });
+
+  it("gives check()'s score and guesses for the health check's kinds of passwords, score-only", () => {
+    const plain = new ZxcvbnFactory(options());
+    const fast = new ZxcvbnFactory(options());
+    indexDictionaryMatching(fast);
+    fastMatchSequence(fast);
+    // The shapes bench/health.ts scores (random strings, passphrases, word and digits, l33t
+    // with digits, PINs), each with the app's context (username, title).
+    let seed = 15;
+    const rand = () => (seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32;
+    const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)] as T;
+    const cases = Array.from({ length: 400 }, (_, i) => {
+      const kind = i % 5;
+      const password =
+        kind === 0 ? Array.from({ length: 16 + (i % 9) }, () => pick([...CHARS])).join('')
+        : kind === 1 ? `${pick(WORDS)}-${pick(WORDS)}-${pick(WORDS)}-${i}`
+        : kind === 2 ? `${pick(WORDS)}${i}`
+        : kind === 3 ? `P@ssw0rd${i}!`
+        : String(100000 + i * 37);
+      return [password, [`user${i}@example.com`, `Site ${i}`]] as const;
+    });
+    const before = cases.map(([p, inputs]) => plain.check(p, [...inputs]));
+    expect(cases.map(([p, inputs]) => scoreOnly(fast, p, [...inputs]))).toEqual(before.map((r) => r.score));
+    expect(cases.map(([p, inputs]) => leastGuesses(fast, p, rawMatches(fast, p, [...inputs])))).toEqual(before.map((r) => r.guesses));
+    expect(new Set(before.map((r) => r.score)).size).toBeGreaterThanOrEqual(4);
   });
 });
