@@ -263,7 +263,10 @@ function l33tMatches(trie: DictionaryTrie, options: ZxcvbnOptions, o: MatchOptio
       const key = `${i} ${j} ${match.dictionaryName.length} ${match.dictionaryName} ${match.matchedWord}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      matches.push({ ...match, l33t: true, token, ...l33tExtras(clean, match.i, match.j) });
+      // The fields of { ...match, l33t: true, token, ...extras } in that order, without the
+      // spreads' copying (a large part of this matcher's time).
+      const extras = l33tExtras(clean, match.i, match.j);
+      matches.push({ pattern: 'dictionary', i: extras.i, j: extras.j, token, matchedWord: match.matchedWord, rank: match.rank, dictionaryName: match.dictionaryName, reversed: false, l33t: true, subs: extras.subs, subDisplay: extras.subDisplay });
     }
   }
   return matches;
