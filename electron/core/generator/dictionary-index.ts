@@ -135,9 +135,9 @@ function emitSpecial(w: Walk, i: number, j: number, node: number): void {
   // unless that substring is the whole password.
   if (!(width <= w.maxSearchWidth || (full && width === w.maxSearchWidth + 1))) return;
   if (isPrototypeWord.has(word)) {
-    for (let d = 0; d < trie.dictionaries.length; d++) {
+    for (let d = 0; d < trie.names.length; d++) {
       if (width > (trie.maxWordSize[d] ?? 0) && !full) continue;
-      const rank: unknown = (trie.dictionaries[d] as Ranked)[word];
+      const rank: unknown = trie.dictionary(d)[word];
       if (rank !== undefined) emit(w, i, j, rank, trie.names[d] as string);
     }
   } else if (node >= 0) {

@@ -12,8 +12,12 @@ export type Ranked = Record<string, number>;
 export interface DictionaryTrie {
   /** The dictionaries' names, in zxcvbn's order (entries refer to them by position). */
   readonly names: string[];
-  /** The dictionaries themselves, in the same order (for exact lookups of special words). */
-  readonly dictionaries: Ranked[];
+  /**
+   * Dictionary d as zxcvbn holds it (its ranked object), for exact lookups of special words;
+   * read only when such a word occurs (a scoring thread builds the objects when first read,
+   * lazy-dictionaries.ts).
+   */
+  dictionary(d: number): Ranked;
   /** Each dictionary's longest word, as zxcvbn computed it. */
   readonly maxWordSize: number[];
   /** The longest word of any of these dictionaries (zxcvbn's search width without user inputs). */
@@ -59,10 +63,9 @@ export interface ZxcvbnDictionaries {
   rankedDictionariesMaxWordSize: Record<string, number>;
 }
 
-/** Builds the trie of `names` (in this order) from zxcvbn's ranked dictionaries. */
+/** Builds the trie of `names` (in this order) from zxcvbn's dictionaries. */
 export function buildDictionaryTrie(names: string[], sources: ZxcvbnDictionaries): DictionaryTrie {
   if (names.length > 255) throw new Error('Too many dictionaries for the dictionary trie.');
-  const dictionaries = names.map((n) => sources.rankedDictionaries[n] ?? {});
   // The word lists the ranked dictionaries were built from (reading them is several times
   // faster than a big object's keys): a word's rank is its position counting from 1, and a
   // word listed twice keeps its last position, as zxcvbn's buildRankedDictionary does.
@@ -144,7 +147,7 @@ export function buildDictionaryTrie(names: string[], sources: ZxcvbnDictionaries
   const maxWordSize = names.map((n) => sources.rankedDictionariesMaxWordSize[n] ?? 0);
   return {
     names,
-    dictionaries,
+    dictionary: (d) => sources.rankedDictionaries[names[d] ?? ''] ?? {},
     maxWordSize,
     maxSearchWidth: Math.max(0, ...maxWordSize),
     edgeParent,

@@ -6,6 +6,7 @@ import * as common from '@zxcvbn-ts/language-common';
 import * as en from '@zxcvbn-ts/language-en';
 import type { Strength } from '../../../shared/generator';
 import { indexDictionaryMatching } from './dictionary-index';
+import { useDictionariesLazily } from './lazy-dictionaries';
 import { fastMatchSequence } from './match-sequence';
 import { scoreOnly } from './score-only';
 
@@ -29,28 +30,31 @@ export const STRENGTH_ESTIMATOR = `zxcvbn-ts 4.2, common+en dictionaries, maxLen
 let factory: ZxcvbnFactory | null = null;
 let fast = false;
 
+/** The estimator's settings, but for its dictionaries. */
+const settings = () => ({ translations: en.translations, graphs: common.adjacencyGraphs, maxLength: MAX_CHECKED, l33tMaxSubstitutions: L33T_MAX_SUBSTITUTIONS });
+const dictionaries = () => ({ ...common.dictionary, ...en.dictionary });
+
 function estimator(): ZxcvbnFactory {
-  factory ??= new ZxcvbnFactory({
-    translations: en.translations,
-    graphs: common.adjacencyGraphs,
-    dictionary: { ...common.dictionary, ...en.dictionary },
-    maxLength: MAX_CHECKED,
-    l33tMaxSubstitutions: L33T_MAX_SUBSTITUTIONS,
-  });
+  factory ??= new ZxcvbnFactory({ ...settings(), dictionary: dictionaries() });
   return factory;
 }
 
 /**
  * For bulk scoring (the health check's workers): build a trie of the dictionaries once
  * (~0.3 s) and search for the most guessable match sequence without zxcvbn's per-step
- * allocations, so each password is scored several times
- * faster, with identical results (dictionary-index.ts, match-sequence.ts). The app's main
- * process does not call this; it scores one password at a time.
+ * allocations, so each password is scored several times faster, with identical results
+ * (dictionary-index.ts, match-sequence.ts); zxcvbn's ranked dictionaries, which the trie
+ * makes rarely needed, are built only if read (lazy-dictionaries.ts). The app's main process
+ * does not call this; it scores one password at a time.
  */
 export function useFastScoring(): void {
   if (fast) return;
-  indexDictionaryMatching(estimator());
-  fastMatchSequence(estimator());
+  if (!factory) {
+    factory = new ZxcvbnFactory(settings());
+    useDictionariesLazily(factory, dictionaries());
+  }
+  indexDictionaryMatching(factory);
+  fastMatchSequence(factory);
   fast = true;
 }
 

@@ -1,14 +1,17 @@
 // The health check's fast scoring (generator/dictionary-index.ts: the dictionary trie, user
 // inputs, l33t spellings; generator/match-sequence.ts and dictionary-guesses.ts: the sequence
-// search and its estimates) gives exactly zxcvbn's results: every match zxcvbn finds (raw
-// matcher output, in order) and whole results (score, guesses, match sequence, feedback),
-// compared with an unpatched factory on a broad fixture of passwords and user inputs; and a
-// factory without the patches keeps zxcvbn's code.
+// search and its estimates; score-only.ts: the score without the rest of check(); and
+// lazy-dictionaries.ts: ranked dictionaries built when first read) gives exactly zxcvbn's
+// results: every match zxcvbn finds (raw matcher output, in order), whole results (score,
+// guesses, match sequence, feedback) and the score-only path's scores and guesses, compared
+// with an unpatched factory on a broad fixture of passwords and user inputs and on the health
+// bench's kinds of passwords; and a factory without the patches keeps zxcvbn's code.
 import { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import * as common from '@zxcvbn-ts/language-common';
 import * as en from '@zxcvbn-ts/language-en';
 import { describe, expect, it } from 'vitest';
 import { indexDictionaryMatching } from '../../../electron/core/generator/dictionary-index';
+import { useDictionariesLazily } from '../../../electron/core/generator/lazy-dictionaries';
 import { fastMatchSequence, leastGuesses } from '../../../electron/core/generator/match-sequence';
 import { scoreOnly } from '../../../electron/core/generator/score-only';
 
@@ -78,7 +81,10 @@ const INPUTS: (string[] | undefined)[] = [
 describe('fast scoring', () => {
   it('gives zxcvbn the same matches and results as its own code', () => {
     const plain = new ZxcvbnFactory(options());
-    const fast = new ZxcvbnFactory(options());
+    // Made as a scoring thread makes it: its ranked dictionaries built when first read.
+    const { dictionary, ...settings } = options();
+    const fast = new ZxcvbnFactory(settings);
+    useDictionariesLazily(fast, dictionary);
     const { named, generated } = fixture();
     const cases = [
       ...INPUTS.flatMap((inputs) => named.map((p) => [p, inputs] as const)),
@@ -94,6 +100,12 @@ describe('fast scoring', () => {
     // The score-only path (the health check's workers) gives check()'s score, from the same guesses.
     expect(cases.map(([p, inputs]) => scoreOnly(fast, p, inputs))).toEqual(before.map((r) => r.score));
     expect(cases.map(([p, inputs]) => leastGuesses(fast, p.slice(0, 128), rawMatches(fast, p.slice(0, 128), inputs)))).toEqual(before.map((r) => r.guesses));
+    // What zxcvbn would have built (the l33t matcher's fallback for non-ASCII passwords read it all).
+    const dictionariesOf = (f: ZxcvbnFactory) => {
+      const o = (f as unknown as { options: { dictionary: unknown; rankedDictionaries: Record<string, unknown>; rankedDictionariesMaxWordSize: unknown } }).options;
+      return { dictionary: o.dictionary, ranked: { ...o.rankedDictionaries }, maxWordSize: o.rankedDictionariesMaxWordSize };
+    };
+    expect(dictionariesOf(fast)).toEqual(dictionariesOf(plain));
     // The factory without the patches still uses zxcvbn's own matchers and search.
     expect(cases.slice(0, named.length).map(([p, inputs]) => strip(plain.check(p, inputs)))).toEqual(before.slice(0, named.length));
     // The fixture reaches every path the fast code changes.
@@ -113,6 +125,7 @@ describe('fast scoring', () => {
 
   it("gives check()'s score and guesses for the health check's kinds of passwords, score-only", () => {
     const plain = new ZxcvbnFactory(options());
+    // Patched after zxcvbn built its ranked dictionaries (useFastScoring in a thread that had used strength()).
     const fast = new ZxcvbnFactory(options());
     indexDictionaryMatching(fast);
     fastMatchSequence(fast);
