@@ -145,9 +145,8 @@ export function buildDictionaryTrie(names: string[], sources: ZxcvbnDictionaries
     }
   });
   const maxWordSize = names.map((n) => sources.rankedDictionariesMaxWordSize[n] ?? 0);
-  return {
+  return trieOver(sources, {
     names,
-    dictionary: (d) => sources.rankedDictionaries[names[d] ?? ''] ?? {},
     maxWordSize,
     maxSearchWidth: Math.max(0, ...maxWordSize),
     edgeParent,
@@ -158,5 +157,39 @@ export function buildDictionaryTrie(names: string[], sources: ZxcvbnDictionaries
     entryNext: entryNext.slice(0, entry),
     entryDict: entryDict.slice(0, entry),
     entryRank: entryRank.slice(0, entry),
+  });
+}
+
+/**
+ * A trie's data without its dictionaries, in memory threads share: what one scoring thread
+ * hands another (score-pool.ts), so only one of them builds it.
+ */
+export type SharedTrie = Omit<DictionaryTrie, 'dictionary'>;
+
+/** `data` as a trie that looks special words up in `sources`' dictionaries. */
+export function trieOver(sources: ZxcvbnDictionaries, data: SharedTrie): DictionaryTrie {
+  const { names } = data;
+  return { ...data, dictionary: (d) => sources.rankedDictionaries[names[d] ?? ''] ?? {} };
+}
+
+/** A copy of `trie`'s data in shared memory (SharedArrayBuffer): one copy can serve every thread. */
+export function sharedTrie(trie: DictionaryTrie): SharedTrie {
+  const shared = <T extends Int32Array | Uint16Array | Uint8Array | Float64Array>(a: T, make: (b: SharedArrayBuffer) => T): T => {
+    const copy = make(new SharedArrayBuffer(a.byteLength));
+    copy.set(a);
+    return copy;
+  };
+  return {
+    names: trie.names,
+    maxWordSize: trie.maxWordSize,
+    maxSearchWidth: trie.maxSearchWidth,
+    edgeParent: shared(trie.edgeParent, (b) => new Int32Array(b)),
+    edgeChar: shared(trie.edgeChar, (b) => new Uint16Array(b)),
+    edgeChild: shared(trie.edgeChild, (b) => new Int32Array(b)),
+    mask: trie.mask,
+    firstEntry: shared(trie.firstEntry, (b) => new Int32Array(b)),
+    entryNext: shared(trie.entryNext, (b) => new Int32Array(b)),
+    entryDict: shared(trie.entryDict, (b) => new Uint8Array(b)),
+    entryRank: shared(trie.entryRank, (b) => new Float64Array(b)),
   };
 }

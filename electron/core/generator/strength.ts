@@ -5,7 +5,7 @@ import { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import * as common from '@zxcvbn-ts/language-common';
 import * as en from '@zxcvbn-ts/language-en';
 import type { Strength } from '../../../shared/generator';
-import { indexDictionaryMatching } from './dictionary-index';
+import { indexDictionaryMatching, shareDictionaryTries, type SharedTries } from './dictionary-index';
 import { useDictionariesLazily } from './lazy-dictionaries';
 import { fastMatchSequence } from './match-sequence';
 import { scoreOnly } from './score-only';
@@ -47,15 +47,21 @@ function estimator(): ZxcvbnFactory {
  * makes rarely needed, are built only if read (lazy-dictionaries.ts). The app's main process
  * does not call this; it scores one password at a time.
  */
-export function useFastScoring(): void {
+export function useFastScoring(shared?: SharedTries): void {
   if (fast) return;
   if (!factory) {
     factory = new ZxcvbnFactory(settings());
     useDictionariesLazily(factory, dictionaries());
   }
-  indexDictionaryMatching(factory);
+  // Another scoring thread's tries (sharedScoringTries) spare this one building its own.
+  indexDictionaryMatching(factory, shared);
   fastMatchSequence(factory);
   fast = true;
+}
+
+/** This thread's dictionary tries in shared memory, for another scoring thread's useFastScoring. */
+export function sharedScoringTries(): SharedTries | undefined {
+  return fast && factory ? shareDictionaryTries(factory) : undefined;
 }
 
 /**

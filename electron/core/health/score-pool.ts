@@ -7,9 +7,10 @@
 // with `locked`: a check never outlives the session, and passwords leave the workers' memory
 // with them.
 import os from 'node:os';
-import { Worker } from 'node:worker_threads';
+import { MessageChannel, Worker } from 'node:worker_threads';
 import { KeystashError } from '../errors';
 import type { PasswordScorer, ScoreJob } from './scorer';
+import type { ScoreWorkerData, ToScoreWorker } from './score-worker';
 
 /** Where the worker's code is: the built file, or the TypeScript source with a loader (tests). */
 export interface ScoreWorkerFile {
@@ -89,7 +90,17 @@ export class ScoreWorkerPool implements PasswordScorer {
 
   private spawn(): Thread {
     const { file, loader } = this.source;
-    const worker = loader ? new Worker(`require(${JSON.stringify(loader)}); require(${JSON.stringify(file)});`, { eval: true }) : new Worker(file);
+    // The first thread builds the dictionary tries (~0.3 s of CPU and most of a thread's
+    // memory); each later one gets them from it, in shared memory, through a port of its own.
+    const builder = this.threads[0];
+    const channel = builder ? new MessageChannel() : null;
+    const data: ScoreWorkerData = channel ? { tries: channel.port2 } : {};
+    const options = { workerData: data, transferList: channel ? [channel.port2] : [] };
+    const worker = loader ? new Worker(`require(${JSON.stringify(loader)}); require(${JSON.stringify(file)});`, { eval: true, ...options }) : new Worker(file, options);
+    if (builder && channel) {
+      const ask: ToScoreWorker = { shareTries: channel.port1 };
+      builder.worker.postMessage(ask, [channel.port1]);
+    }
     const thread: Thread = { worker, inFlight: [] };
     worker.on('message', (scores: number[]) => {
       thread.inFlight.shift()?.resolve(scores);

@@ -10,7 +10,7 @@ import { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import * as common from '@zxcvbn-ts/language-common';
 import * as en from '@zxcvbn-ts/language-en';
 import { describe, expect, it } from 'vitest';
-import { indexDictionaryMatching } from '../../../electron/core/generator/dictionary-index';
+import { indexDictionaryMatching, shareDictionaryTries } from '../../../electron/core/generator/dictionary-index';
 import { useDictionariesLazily } from '../../../electron/core/generator/lazy-dictionaries';
 import { fastMatchSequence, leastGuesses } from '../../../electron/core/generator/match-sequence';
 import { scoreOnly } from '../../../electron/core/generator/score-only';
@@ -145,8 +145,18 @@ describe('fast scoring', () => {
       return [password, [`user${i}@example.com`, `Site ${i}`]] as const;
     });
     const before = cases.map(([p, inputs]) => plain.check(p, [...inputs]));
-    expect(cases.map(([p, inputs]) => scoreOnly(fast, p, [...inputs]))).toEqual(before.map((r) => r.score));
-    expect(cases.map(([p, inputs]) => leastGuesses(fast, p, rawMatches(fast, p, [...inputs])))).toEqual(before.map((r) => r.guesses));
+    // A third factory made as a second scoring thread makes it: with the tries the first built, in shared memory.
+    const { dictionary, ...settings } = options();
+    const second = new ZxcvbnFactory(settings);
+    useDictionariesLazily(second, dictionary);
+    indexDictionaryMatching(second, shareDictionaryTries(fast));
+    fastMatchSequence(second);
+    for (const f of [fast, second]) {
+      expect(cases.map(([p, inputs]) => scoreOnly(f, p, [...inputs]))).toEqual(before.map((r) => r.score));
+      expect(cases.map(([p, inputs]) => leastGuesses(f, p, rawMatches(f, p, [...inputs])))).toEqual(before.map((r) => r.guesses));
+      expect(cases.map(([p, inputs]) => rawMatches(f, p, [...inputs]))).toEqual(cases.map(([p, inputs]) => rawMatches(plain, p, [...inputs])));
+    }
+    expect(shareDictionaryTries(second)?.all.edgeChild.buffer).toBeInstanceOf(SharedArrayBuffer);
     expect(new Set(before.map((r) => r.score)).size).toBeGreaterThanOrEqual(4);
   });
 });
