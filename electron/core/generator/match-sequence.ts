@@ -243,13 +243,39 @@ function searchGuesses(scoring: Scoring, update: Scoring['update'], password: st
     byEnd,
     (k, x) => {
       const m = byEnd[k]?.[x] as Match;
-      return dictionaryGuesses(m, n, memo) ?? (estimate(scoring, update, m, memo).guesses as number);
+      return dictionaryGuesses(m, n, memo) ?? spatialGuesses(scoring, update, m, memo) ?? (estimate(scoring, update, m, memo).guesses as number);
     },
     (i, k) => bruteforceEstimate(scoring, update, password, i, k).guesses,
     false,
   );
   const guesses = resultGuesses(optimal, n, unwind(optimal, n).length);
   scoring.password = '';
+  return guesses;
+}
+
+/**
+ * zxcvbn's estimate of a spatial match (a keyboard walk) depends only on its graph, its
+ * length, its turns and shifted keys, and whether it is the whole password, but zxcvbn works
+ * out the graph's average degree anew each time: taken from zxcvbn's estimator once per such
+ * key, per scoring object (numbers and a graph name, nothing of any password's characters).
+ */
+const spatialEstimates = new WeakMap<object, Map<string, number>>();
+
+function spatialGuesses(scoring: Scoring, update: Scoring['update'], m: Match, memo: Map<string, number>): number | null {
+  if (m.pattern !== 'spatial' || m.guesses != null) return null;
+  const { graph, turns, shiftedCount } = m as Match & { graph?: unknown; turns?: unknown; shiftedCount?: unknown };
+  if (typeof graph !== 'string' || typeof turns !== 'number' || typeof shiftedCount !== 'number') return null;
+  let known = spatialEstimates.get(scoring);
+  if (!known) {
+    known = new Map();
+    spatialEstimates.set(scoring, known);
+  }
+  const key = `${graph} ${m.token.length} ${turns} ${shiftedCount} ${m.token.length < scoring.password.length}`;
+  let guesses = known.get(key);
+  if (guesses === undefined) {
+    guesses = estimate(scoring, update, m, memo).guesses as number;
+    known.set(key, guesses);
+  }
   return guesses;
 }
 

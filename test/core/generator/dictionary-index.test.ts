@@ -54,6 +54,8 @@ function fixture(): { named: string[]; generated: string[] } {
     'rotcurtsnoc', 'yeknom!', '4l1c3', 'tundra-velvet-orbit-42', 'tundravelvetorbit', 'Tundra.Velvet_Orbit',
     WIDE_INPUT.toLowerCase(), `x${WIDE_INPUT.toLowerCase()}`, 'site 12', 'user12@example.com', 'USER12@EXAMPLE.COM',
     'PaSsWoRd', 'mOnKeY123', 'DrAgOn!', 'pAssWORD', 'SunShine', 'j3NN1f3R', 'P4SSw0rd',
+    // Keyboard walks of one length with and without shifted keys and turns (the spatial estimates score-only remembers).
+    'qwerty', 'QWERTY', 'qwERty', 'zxcvbn', 'asdfgh', '1qaz2w', '!QAZ@W', 'xqwerty', 'qwerty7', 'poiuyt', 'Q!w@e#r$',
   ];
   const generated: string[] = [];
   for (let i = 0; i < 180; i++) {
