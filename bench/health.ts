@@ -6,7 +6,7 @@
 // - `first_check_ms`: the first check ever (empty cache: every password scored), right after
 //   unlock with the workers still to start;
 // - `first_check_ms_workers_up`: the same first-ever check on an untouched copy of the vault,
-//   with the workers already up (their start, ~1-2 s, is then out of the figure);
+//   with the workers already up (their start, ~0.7 s, is then out of the figure);
 // - `new_session_check_ms`: a check after lock and unlock, from the scores the first check
 //   sealed in the vault (nothing to score: the usual case when the app opens a vault);
 // - `recheck_ms`: a check again in the same session (the app's check after each change).

@@ -101,21 +101,35 @@ function l33tVariations(match: DictionaryLikeMatch): number {
   return variations;
 }
 
+/** Whether `match` is one this module estimates: a dictionary match with a numeric rank, not yet estimated. */
+function estimable(match: DictionaryLikeMatch): match is DictionaryLikeMatch & { rank: number } {
+  return match.pattern === 'dictionary' && typeof match.rank === 'number' && !('guesses' in match && match.guesses != null);
+}
+
+/** zxcvbn's guesses from a match's variations (dictionary scoring, then estimateGuesses' minimum). */
+function guessesFrom(match: DictionaryLikeMatch & { rank: number }, passwordLength: number, upper: number, l33t: number): number {
+  const { token } = match;
+  let minGuesses = 1;
+  if (token.length < passwordLength) minGuesses = token.length === 1 ? MIN_SUBMATCH_GUESSES_SINGLE_CHAR : MIN_SUBMATCH_GUESSES_MULTI_CHAR;
+  const reversed = (match.reversed && 2) || 1;
+  const calculation = match.dictionaryName === 'diceware' ? 6 ** 5 / 2 : match.rank * upper * l33t * reversed;
+  return Math.max(calculation, minGuesses);
+}
+
 /**
  * zxcvbn's estimated copy of a dictionary match with a numeric rank in a password of
  * `passwordLength` characters; null for any other match (zxcvbn's own estimator takes those).
  * `memo` holds uppercase variations by token for one password.
  */
 export function estimateDictionaryMatch<M extends DictionaryLikeMatch>(match: M, passwordLength: number, memo: Map<string, number>): M | null {
-  if (match.pattern !== 'dictionary' || typeof match.rank !== 'number' || ('guesses' in match && match.guesses != null)) return null;
-  const { token } = match;
-  let minGuesses = 1;
-  if (token.length < passwordLength) minGuesses = token.length === 1 ? MIN_SUBMATCH_GUESSES_SINGLE_CHAR : MIN_SUBMATCH_GUESSES_MULTI_CHAR;
-  const baseGuesses = match.rank;
-  const upper = uppercaseVariations(token, memo);
+  if (!estimable(match)) return null;
+  const upper = uppercaseVariations(match.token, memo);
   const l33t = l33tVariations(match);
-  const reversed = (match.reversed && 2) || 1;
-  const calculation = match.dictionaryName === 'diceware' ? 6 ** 5 / 2 : baseGuesses * upper * l33t * reversed;
-  const guesses = Math.max(calculation, minGuesses);
-  return { ...match, baseGuesses, uppercaseVariations: upper, l33tVariations: l33t, guesses, guessesLog10: guesses === 0 ? 0 : Math.log(guesses) / LOG10 };
+  const guesses = guessesFrom(match, passwordLength, upper, l33t);
+  return { ...match, baseGuesses: match.rank, uppercaseVariations: upper, l33tVariations: l33t, guesses, guessesLog10: guesses === 0 ? 0 : Math.log(guesses) / LOG10 };
+}
+
+/** The `guesses` estimateDictionaryMatch would give `match` (null for the same matches), without the copy. */
+export function dictionaryGuesses(match: DictionaryLikeMatch, passwordLength: number, memo: Map<string, number>): number | null {
+  return estimable(match) ? guessesFrom(match, passwordLength, uppercaseVariations(match.token, memo), l33tVariations(match)) : null;
 }

@@ -20,7 +20,7 @@
 // matcher, and factories whose options carry their own "userInputs" dictionary or a l33t table
 // with multi-character letters.
 import type { ZxcvbnFactory } from '@zxcvbn-ts/core';
-import { buildDictionaryTrie, edgeSlot, PROTOTYPE_WORDS, type DictionaryTrie, type Ranked, type ZxcvbnDictionaries } from './dictionary-trie';
+import { buildDictionaryTrie, edgeSlot, PROTOTYPE_WORDS, sharedTrie, trieOver, type DictionaryTrie, type Ranked, type SharedTrie, type ZxcvbnDictionaries } from './dictionary-trie';
 import { cleanPasswords, l33tExtras, type CleanPassword, type L33tExtras, type L33tTrieNode } from './l33t-variants';
 
 interface DictionaryMatch {
@@ -68,6 +68,12 @@ interface DictionaryMatcher {
 interface FactoryIndex {
   all: DictionaryTrie;
   wordSequence: DictionaryTrie;
+}
+
+/** A factory's two tries in shared memory, for another thread's factory (shareDictionaryTries). */
+export interface SharedTries {
+  all: SharedTrie;
+  wordSequence: SharedTrie;
 }
 
 /** Which substrings a walk reports: start at most `lastStart`, end at or after `firstEnd[i]`. */
@@ -135,9 +141,9 @@ function emitSpecial(w: Walk, i: number, j: number, node: number): void {
   // unless that substring is the whole password.
   if (!(width <= w.maxSearchWidth || (full && width === w.maxSearchWidth + 1))) return;
   if (isPrototypeWord.has(word)) {
-    for (let d = 0; d < trie.dictionaries.length; d++) {
+    for (let d = 0; d < trie.names.length; d++) {
       if (width > (trie.maxWordSize[d] ?? 0) && !full) continue;
-      const rank: unknown = (trie.dictionaries[d] as Ranked)[word];
+      const rank: unknown = trie.dictionary(d)[word];
       if (rank !== undefined) emit(w, i, j, rank, trie.names[d] as string);
     }
   } else if (node >= 0) {
@@ -263,30 +269,57 @@ function l33tMatches(trie: DictionaryTrie, options: ZxcvbnOptions, o: MatchOptio
       const key = `${i} ${j} ${match.dictionaryName.length} ${match.dictionaryName} ${match.matchedWord}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      matches.push({ ...match, l33t: true, token, ...l33tExtras(clean, match.i, match.j) });
+      // The fields of { ...match, l33t: true, token, ...extras } in that order, without the
+      // spreads' copying (a large part of this matcher's time).
+      const extras = l33tExtras(clean, match.i, match.j);
+      matches.push({ pattern: 'dictionary', i: extras.i, j: extras.j, token, matchedWord: match.matchedWord, rank: match.rank, dictionaryName: match.dictionaryName, reversed: false, l33t: true, subs: extras.subs, subDisplay: extras.subDisplay });
     }
   }
   return matches;
 }
 
+/** Each factory's tries in shared memory, once shared (so each thread asking gets the same copy). */
+const sharedOf = new WeakMap<object, SharedTries>();
+
 /**
- * Makes `factory` match dictionaries through a trie of its words (built here, a fraction of a
- * second). Other factories keep zxcvbn's own matchers.
+ * `factory`'s tries in shared memory, for another thread's factory made with the same
+ * dictionaries (indexDictionaryMatching's `shared`); this factory uses the shared copy from
+ * now on, so one copy serves both. Undefined for a factory this module does not index.
  */
-export function indexDictionaryMatching(factory: ZxcvbnFactory): void {
+export function shareDictionaryTries(factory: ZxcvbnFactory): SharedTries | undefined {
+  const { options } = factory as unknown as { options: ZxcvbnOptions };
+  const index = indexes.get(options);
+  if (!index) return undefined;
+  let shared = sharedOf.get(options);
+  if (!shared) {
+    shared = { all: sharedTrie(index.all), wordSequence: sharedTrie(index.wordSequence) };
+    sharedOf.set(options, shared);
+    indexes.set(options, { all: trieOver(options, shared.all), wordSequence: trieOver(options, shared.wordSequence) });
+  }
+  return shared;
+}
+
+const sameNames = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((n, k) => n === b[k]);
+
+/**
+ * Makes `factory` match dictionaries through a trie of its words: built here (a fraction of a
+ * second), or `shared` by another thread's factory with the same dictionaries. Other
+ * factories keep zxcvbn's own matchers.
+ */
+export function indexDictionaryMatching(factory: ZxcvbnFactory, shared?: SharedTries): void {
   const internals = factory as unknown as { options: ZxcvbnOptions; matching: { matchers: { dictionary: object; dictionaryL33t: object } } };
   const { options } = internals;
   // What this models: no "userInputs" dictionary of the factory's own, single-letter l33t table.
   if (USER_INPUTS in options.rankedDictionaries) return;
   if (Object.keys(options.l33tTable).some((letter) => letter.length !== 1)) return;
   const names = Object.keys(options.rankedDictionaries);
-  indexes.set(options, {
-    all: buildDictionaryTrie(names, options),
-    wordSequence: buildDictionaryTrie(
-      names.filter((name) => options.isWordSequence(name)),
-      options,
-    ),
-  });
+  const sequenceNames = names.filter((name) => options.isWordSequence(name));
+  // Shared tries are taken only when they were built from dictionaries of the same names in the same order.
+  if (shared && sameNames(shared.all.names, names) && sameNames(shared.wordSequence.names, sequenceNames)) {
+    indexes.set(options, { all: trieOver(options, shared.all), wordSequence: trieOver(options, shared.wordSequence) });
+  } else {
+    indexes.set(options, { all: buildDictionaryTrie(names, options), wordSequence: buildDictionaryTrie(sequenceNames, options) });
+  }
   if (installed) return;
   // Every dictionary matcher (plain, reversed, word sequences') shares MatchDictionary's
   // prototype; the l33t ones (plain and word sequences') share MatchL33t's, its subclass.

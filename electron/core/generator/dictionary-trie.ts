@@ -12,8 +12,12 @@ export type Ranked = Record<string, number>;
 export interface DictionaryTrie {
   /** The dictionaries' names, in zxcvbn's order (entries refer to them by position). */
   readonly names: string[];
-  /** The dictionaries themselves, in the same order (for exact lookups of special words). */
-  readonly dictionaries: Ranked[];
+  /**
+   * Dictionary d as zxcvbn holds it (its ranked object), for exact lookups of special words;
+   * read only when such a word occurs (a scoring thread builds the objects when first read,
+   * lazy-dictionaries.ts).
+   */
+  dictionary(d: number): Ranked;
   /** Each dictionary's longest word, as zxcvbn computed it. */
   readonly maxWordSize: number[];
   /** The longest word of any of these dictionaries (zxcvbn's search width without user inputs). */
@@ -59,10 +63,9 @@ export interface ZxcvbnDictionaries {
   rankedDictionariesMaxWordSize: Record<string, number>;
 }
 
-/** Builds the trie of `names` (in this order) from zxcvbn's ranked dictionaries. */
+/** Builds the trie of `names` (in this order) from zxcvbn's dictionaries. */
 export function buildDictionaryTrie(names: string[], sources: ZxcvbnDictionaries): DictionaryTrie {
   if (names.length > 255) throw new Error('Too many dictionaries for the dictionary trie.');
-  const dictionaries = names.map((n) => sources.rankedDictionaries[n] ?? {});
   // The word lists the ranked dictionaries were built from (reading them is several times
   // faster than a big object's keys): a word's rank is its position counting from 1, and a
   // word listed twice keeps its last position, as zxcvbn's buildRankedDictionary does.
@@ -142,9 +145,8 @@ export function buildDictionaryTrie(names: string[], sources: ZxcvbnDictionaries
     }
   });
   const maxWordSize = names.map((n) => sources.rankedDictionariesMaxWordSize[n] ?? 0);
-  return {
+  return trieOver(sources, {
     names,
-    dictionaries,
     maxWordSize,
     maxSearchWidth: Math.max(0, ...maxWordSize),
     edgeParent,
@@ -155,5 +157,39 @@ export function buildDictionaryTrie(names: string[], sources: ZxcvbnDictionaries
     entryNext: entryNext.slice(0, entry),
     entryDict: entryDict.slice(0, entry),
     entryRank: entryRank.slice(0, entry),
+  });
+}
+
+/**
+ * A trie's data without its dictionaries, in memory threads share: what one scoring thread
+ * hands another (score-pool.ts), so only one of them builds it.
+ */
+export type SharedTrie = Omit<DictionaryTrie, 'dictionary'>;
+
+/** `data` as a trie that looks special words up in `sources`' dictionaries. */
+export function trieOver(sources: ZxcvbnDictionaries, data: SharedTrie): DictionaryTrie {
+  const { names } = data;
+  return { ...data, dictionary: (d) => sources.rankedDictionaries[names[d] ?? ''] ?? {} };
+}
+
+/** A copy of `trie`'s data in shared memory (SharedArrayBuffer): one copy can serve every thread. */
+export function sharedTrie(trie: DictionaryTrie): SharedTrie {
+  const shared = <T extends Int32Array | Uint16Array | Uint8Array | Float64Array>(a: T, make: (b: SharedArrayBuffer) => T): T => {
+    const copy = make(new SharedArrayBuffer(a.byteLength));
+    copy.set(a);
+    return copy;
+  };
+  return {
+    names: trie.names,
+    maxWordSize: trie.maxWordSize,
+    maxSearchWidth: trie.maxSearchWidth,
+    edgeParent: shared(trie.edgeParent, (b) => new Int32Array(b)),
+    edgeChar: shared(trie.edgeChar, (b) => new Uint16Array(b)),
+    edgeChild: shared(trie.edgeChild, (b) => new Int32Array(b)),
+    mask: trie.mask,
+    firstEntry: shared(trie.firstEntry, (b) => new Int32Array(b)),
+    entryNext: shared(trie.entryNext, (b) => new Int32Array(b)),
+    entryDict: shared(trie.entryDict, (b) => new Uint8Array(b)),
+    entryRank: shared(trie.entryRank, (b) => new Float64Array(b)),
   };
 }

@@ -5,43 +5,17 @@
 // order, without its per-step allocations: zxcvbn makes and estimates a new bruteforce match
 // object for every substring at every step (O(n^2) objects per password), copies a match on
 // every estimate, and keeps its state in objects keyed by sequence length that it re-reads
-// with Object.keys and parseInt. Here the state is arrays indexed by sequence length, a
-// bruteforce match is a number until it ends up in the result, and each match is estimated
-// once: a dictionary match by dictionary-guesses.ts (zxcvbn's arithmetic), any other by
-// zxcvbn's own estimator (not exported: taken from one of zxcvbn's own updates on empty
-// scratch state). Scores, guesses
-// and sequences are identical (test/core/generator/dictionary-index.test.ts compares whole
-// results with an unpatched factory); only object identity differs: an estimated match sits
-// once in the result where zxcvbn would have made one copy per place.
+// with Object.keys and parseInt. Here the state is arrays of numbers indexed by sequence
+// length, and each match is estimated once (match-estimates.ts: zxcvbn's arithmetic for a
+// dictionary match, zxcvbn's own estimator for any other). The
+// search runs in two modes: whole results (check()), or the guesses alone (leastGuesses, for
+// score-only.ts), which makes no estimated copy of any match. Scores, guesses and sequences
+// are identical (test/core/generator/dictionary-index.test.ts compares whole results with an
+// unpatched factory); only object identity differs: an estimated match sits once in the
+// result where zxcvbn would have made one copy per place.
 import type { ZxcvbnFactory } from '@zxcvbn-ts/core';
-import { estimateDictionaryMatch } from './dictionary-guesses';
-
-interface Match {
-  pattern: string;
-  i: number;
-  j: number;
-  token: string;
-  guesses?: number | null;
-  guessesLog10?: number;
-}
-
-type Slots = Record<number, Record<number, unknown>>;
-
-/** The parts of zxcvbn-ts's Scoring (dist/scoring/index) this relies on. */
-interface Scoring {
-  password: string;
-  excludeAdditive: boolean;
-  optimal: { bestMatches: Slots; guessesProduct: Slots; totalGuesses: Slots };
-  update(match: Match, sequenceLength: number): void;
-  mostGuessableMatchSequence(password: string, matches: Match[], excludeAdditive?: boolean): MatchSequence;
-}
-
-interface MatchSequence {
-  password: string;
-  guesses: number;
-  guessesLog10: number;
-  sequence: Match[];
-}
+import { dictionaryGuesses } from './dictionary-guesses';
+import { bruteforceEstimate, bruteforceMatch, estimate, spatialGuesses, type Match, type MatchSequence, type Scoring } from './match-estimates';
 
 /** zxcvbn-ts 4.2's MIN_GUESSES_BEFORE_GROWING_SEQUENCE (data/const). */
 const MIN_GUESSES_BEFORE_GROWING_SEQUENCE = 10000;
@@ -62,63 +36,31 @@ function factorial(n: number): number {
 }
 
 /**
- * zxcvbn's estimate of `match`: for a dictionary match, dictionary-guesses.ts's copy of its
- * arithmetic; for any other, taken from one of zxcvbn's own updates on empty scratch state.
+ * zxcvbn's dynamic program, per end position k and sequence length l: the best sequence's
+ * total guesses, its guess product, its last match (its index in byEnd[k], or -1 for a
+ * bruteforce match) and that match's start.
  */
-function estimate(scoring: Scoring, update: Scoring['update'], match: Match, memo: Map<string, number>): Match {
-  if ('guesses' in match && match.guesses != null) return match;
-  const dictionary = estimateDictionaryMatch(match, scoring.password.length, memo);
-  if (dictionary) return dictionary;
-  const saved = scoring.optimal;
-  const k = match.j;
-  const scratch: Scoring['optimal'] = { bestMatches: [], guessesProduct: [], totalGuesses: [] };
-  scratch.bestMatches[k] = {};
-  scratch.guessesProduct[k] = {};
-  scratch.totalGuesses[k] = {};
-  scoring.optimal = scratch;
-  try {
-    // A length-1 update with no competitor always stores its estimated match.
-    update.call(scoring, match, 1);
-  } finally {
-    scoring.optimal = saved;
-  }
-  const estimated = scratch.bestMatches[k]?.[1] as Match | undefined;
-  if (!estimated) throw new Error('zxcvbn did not estimate a match (unexpected zxcvbn-ts version).');
-  return estimated;
+interface Optimal {
+  total: number[][];
+  product: number[][];
+  last: number[][];
+  start: number[][];
 }
 
-/** zxcvbn's mostGuessableMatchSequence, by arrays (see the file comment). */
-function search(scoring: Scoring, update: Scoring['update'], password: string, matches: Match[], excludeAdditive: boolean): MatchSequence {
-  scoring.password = password;
-  scoring.excludeAdditive = excludeAdditive;
-  // Uppercase variations by token, for this password only.
-  const memo = new Map<string, number>();
-  const n = password.length;
-  // Matches by end position, each list by start (a stable sort, as zxcvbn's).
-  const byEnd: Match[][] = Array.from({ length: n }, () => []);
-  for (const m of matches) byEnd[m.j]?.push(m);
-  for (const list of byEnd) list.sort((a, b) => a.i - b.i);
-  // Per end position k, per sequence length l: the best sequence's total guesses, its guess
-  // product, and its last match (an estimated match, or null for a bruteforce match, whose
-  // start is in bestStart).
+/**
+ * zxcvbn's search over `byEnd` (matches by end position, each list by start), with each
+ * match's guesses from `guessesOf` (asked once per match, in zxcvbn's order) and a bruteforce
+ * match's from `bruteforceGuesses`.
+ */
+function optimise(byEnd: Match[][], guessesOf: (k: number, index: number) => number, bruteforceGuesses: (i: number, k: number) => number, excludeAdditive: boolean): Optimal {
+  const n = byEnd.length;
   const total: number[][] = Array.from({ length: n }, () => []);
   const product: number[][] = Array.from({ length: n }, () => []);
-  const best: (Match | null)[][] = Array.from({ length: n }, () => []);
-  const bestStart: number[][] = Array.from({ length: n }, () => []);
-  // Bruteforce guesses by token length (partial, and the whole password), from zxcvbn's estimator.
-  const bruteforce = new Map<number, Match>();
-  const bruteforceEstimate = (i: number, j: number): Match => {
-    const key = j - i + 1 === n ? -1 : j - i + 1;
-    let e = bruteforce.get(key);
-    if (!e) {
-      e = estimate(scoring, update, { pattern: 'bruteforce', token: password.slice(i, j + 1), i, j }, memo);
-      bruteforce.set(key, e);
-    }
-    return e;
-  };
+  const last: number[][] = Array.from({ length: n }, () => []);
+  const start: number[][] = Array.from({ length: n }, () => []);
   // zxcvbn's update: the length-l sequence ending with this match (i..k), kept if no sequence
   // of l or fewer matches ending at k has as few guesses.
-  const consider = (guesses: number, i: number, k: number, l: number, match: Match | null) => {
+  const consider = (guesses: number, i: number, k: number, l: number, index: number) => {
     let pi = guesses;
     if (l > 1) pi *= product[i - 1]?.[l - 1] as number;
     let g = factorial(l) * pi;
@@ -129,44 +71,52 @@ function search(scoring: Scoring, update: Scoring['update'], password: string, m
       if (c !== undefined && c <= g) return;
     }
     competing[l] = g;
-    (best[k] as (Match | null)[])[l] = match;
-    (bestStart[k] as number[])[l] = i;
+    (last[k] as number[])[l] = index;
+    (start[k] as number[])[l] = i;
     (product[k] as number[])[l] = pi;
   };
   for (let k = 0; k < n; k += 1) {
-    for (const m of byEnd[k] as Match[]) {
-      const e = estimate(scoring, update, m, memo);
-      const guesses = e.guesses as number;
-      if (m.i > 0) {
-        const prev = total[m.i - 1] as number[];
-        for (let l = 1; l < prev.length; l++) if (prev[l] !== undefined) consider(guesses, e.i, k, l + 1, e);
+    const ending = byEnd[k] as Match[];
+    for (let x = 0; x < ending.length; x++) {
+      const { i } = ending[x] as Match;
+      const guesses = guessesOf(k, x);
+      if (i > 0) {
+        const prev = total[i - 1] as number[];
+        for (let l = 1; l < prev.length; l++) if (prev[l] !== undefined) consider(guesses, i, k, l + 1, x);
       } else {
-        consider(guesses, e.i, k, 1, e);
+        consider(guesses, i, k, 1, x);
       }
     }
     // zxcvbn's bruteforceUpdate: a bruteforce match i..k alone, or after a non-bruteforce match.
-    consider(bruteforceEstimate(0, k).guesses as number, 0, k, 1, null);
+    consider(bruteforceGuesses(0, k), 0, k, 1, -1);
     for (let i = 1; i <= k; i += 1) {
-      const prev = best[i - 1] as (Match | null)[];
+      const prev = last[i - 1] as number[];
       const prevTotal = total[i - 1] as number[];
       let guesses: number | undefined;
       for (let l = 1; l < prevTotal.length; l++) {
-        if (prevTotal[l] === undefined || prev[l] === null) continue;
-        guesses ??= bruteforceEstimate(i, k).guesses as number;
-        consider(guesses, i, k, l + 1, null);
+        if (prevTotal[l] === undefined || prev[l] === -1) continue;
+        guesses ??= bruteforceGuesses(i, k);
+        consider(guesses, i, k, l + 1, -1);
       }
     }
   }
-  // zxcvbn's unwind: the best length at the end, then back through each match's start.
-  const sequence: Match[] = [];
+  return { total, product, last, start };
+}
+
+/**
+ * zxcvbn's unwind: the best length at the end, then back through each match's start. The
+ * steps (end position, sequence length) of the best sequence, last first.
+ */
+function unwind(optimal: Optimal, n: number): [number, number][] {
+  const steps: [number, number][] = [];
   let k = n - 1;
   let length = 0;
   // zxcvbn starts from 2e308, which is Infinity.
   let g = Infinity;
-  const last = total[k];
-  if (last) {
-    for (let l = 1; l < last.length; l++) {
-      const c = last[l];
+  const final = optimal.total[k];
+  if (final) {
+    for (let l = 1; l < final.length; l++) {
+      const c = final[l];
       if (c !== undefined && c < g) {
         length = l;
         g = c;
@@ -174,21 +124,80 @@ function search(scoring: Scoring, update: Scoring['update'], password: string, m
     }
   }
   while (k >= 0) {
-    const start = bestStart[k]?.[length] as number;
-    const m = best[k]?.[length] ?? bruteforceMatch(bruteforceEstimate(start, k), password, start, k);
-    sequence.unshift(m);
-    k = m.i - 1;
+    steps.push([k, length]);
+    k = (optimal.start[k]?.[length] as number) - 1;
     length -= 1;
   }
-  const guesses = n === 0 ? 1 : (total[n - 1]?.[sequence.length] as number);
+  return steps;
+}
+
+/** Matches by end position, each list by start (a stable sort, as zxcvbn's). */
+function byEndOf(n: number, matches: Match[]): Match[][] {
+  const byEnd: Match[][] = Array.from({ length: n }, () => []);
+  for (const m of matches) byEnd[m.j]?.push(m);
+  for (const list of byEnd) list.sort((a, b) => a.i - b.i);
+  return byEnd;
+}
+
+/** zxcvbn's result guesses: 1 for an empty password, else the best sequence's total. */
+function resultGuesses(optimal: Optimal, n: number, length: number): number {
+  return n === 0 ? 1 : (optimal.total[n - 1]?.[length] as number);
+}
+
+/** zxcvbn's mostGuessableMatchSequence, by arrays (see the file comment). */
+function search(scoring: Scoring, update: Scoring['update'], password: string, matches: Match[], excludeAdditive: boolean): MatchSequence {
+  scoring.password = password;
+  scoring.excludeAdditive = excludeAdditive;
+  // Uppercase variations by token, for this password only.
+  const memo = new Map<string, number>();
+  const n = password.length;
+  const byEnd = byEndOf(n, matches);
+  const estimated: Match[][] = Array.from({ length: n }, () => []);
+  const optimal = optimise(
+    byEnd,
+    (k, x) => {
+      const e = estimate(scoring, update, byEnd[k]?.[x] as Match, memo);
+      (estimated[k] as Match[])[x] = e;
+      return e.guesses as number;
+    },
+    (i, k) => bruteforceEstimate(scoring, update, password, i, k).guesses,
+    excludeAdditive,
+  );
+  const sequence = unwind(optimal, n)
+    .reverse()
+    .map(([k, l]): Match => {
+      const x = optimal.last[k]?.[l] as number;
+      const start = optimal.start[k]?.[l] as number;
+      return x === -1 ? bruteforceMatch(bruteforceEstimate(scoring, update, password, start, k), password, start, k) : (estimated[k]?.[x] as Match);
+    });
+  const guesses = resultGuesses(optimal, n, sequence.length);
   // zxcvbn would keep the last password on its scoring object; nothing reads it after the search.
   scoring.password = '';
   return { password, guesses, guessesLog10: guessesLog10(guesses), sequence };
 }
 
-/** The estimated bruteforce match i..j, as zxcvbn's estimator returns it. */
-function bruteforceMatch(like: Match, password: string, i: number, j: number): Match {
-  return { pattern: 'bruteforce', token: password.slice(i, j + 1), i, j, guesses: like.guesses, guessesLog10: like.guessesLog10 as number };
+/**
+ * The guesses zxcvbn's search gives (its result's `guesses`), by the same search with numbers
+ * only: no estimated copy of a match and no match sequence are made.
+ */
+function searchGuesses(scoring: Scoring, update: Scoring['update'], password: string, matches: Match[]): number {
+  scoring.password = password;
+  scoring.excludeAdditive = false;
+  const memo = new Map<string, number>();
+  const n = password.length;
+  const byEnd = byEndOf(n, matches);
+  const optimal = optimise(
+    byEnd,
+    (k, x) => {
+      const m = byEnd[k]?.[x] as Match;
+      return dictionaryGuesses(m, n, memo) ?? spatialGuesses(scoring, update, m, memo) ?? (estimate(scoring, update, m, memo).guesses as number);
+    },
+    (i, k) => bruteforceEstimate(scoring, update, password, i, k).guesses,
+    false,
+  );
+  const guesses = resultGuesses(optimal, n, unwind(optimal, n).length);
+  scoring.password = '';
+  return guesses;
 }
 
 const LOG10 = Math.log(10);
@@ -209,4 +218,15 @@ export function fastMatchSequence(factory: ZxcvbnFactory): void {
     return fast.has(this) ? search(this, update, password, matches, excludeAdditive) : original.call(this, password, matches, excludeAdditive);
   };
   installed = true;
+}
+
+/**
+ * The guesses `factory`'s search would give for `matches` of `password` (zxcvbn's
+ * mostGuessableMatchSequence(password, matches).guesses), by numbers only; the factory must
+ * search this way (fastMatchSequence).
+ */
+export function leastGuesses(factory: ZxcvbnFactory, password: string, matches: Match[]): number {
+  const scoring = (factory as unknown as { scoring: Scoring }).scoring;
+  if (!fast.has(scoring)) throw new Error('leastGuesses needs fastMatchSequence(factory) first.');
+  return searchGuesses(scoring, (Object.getPrototypeOf(scoring) as Scoring).update, password, matches);
 }

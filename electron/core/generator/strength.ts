@@ -5,8 +5,10 @@ import { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import * as common from '@zxcvbn-ts/language-common';
 import * as en from '@zxcvbn-ts/language-en';
 import type { Strength } from '../../../shared/generator';
-import { indexDictionaryMatching } from './dictionary-index';
+import { indexDictionaryMatching, shareDictionaryTries, type SharedTries } from './dictionary-index';
+import { useDictionariesLazily } from './lazy-dictionaries';
 import { fastMatchSequence } from './match-sequence';
+import { scoreOnly } from './score-only';
 
 /** zxcvbn slows down sharply on very long input; beyond this a password is strong anyway. */
 const MAX_CHECKED = 128;
@@ -28,34 +30,48 @@ export const STRENGTH_ESTIMATOR = `zxcvbn-ts 4.2, common+en dictionaries, maxLen
 let factory: ZxcvbnFactory | null = null;
 let fast = false;
 
+/** The estimator's settings, but for its dictionaries. */
+const settings = () => ({ translations: en.translations, graphs: common.adjacencyGraphs, maxLength: MAX_CHECKED, l33tMaxSubstitutions: L33T_MAX_SUBSTITUTIONS });
+const dictionaries = () => ({ ...common.dictionary, ...en.dictionary });
+
 function estimator(): ZxcvbnFactory {
-  factory ??= new ZxcvbnFactory({
-    translations: en.translations,
-    graphs: common.adjacencyGraphs,
-    dictionary: { ...common.dictionary, ...en.dictionary },
-    maxLength: MAX_CHECKED,
-    l33tMaxSubstitutions: L33T_MAX_SUBSTITUTIONS,
-  });
+  factory ??= new ZxcvbnFactory({ ...settings(), dictionary: dictionaries() });
   return factory;
 }
 
 /**
  * For bulk scoring (the health check's workers): build a trie of the dictionaries once
  * (~0.3 s) and search for the most guessable match sequence without zxcvbn's per-step
- * allocations, so each password is scored several times
- * faster, with identical results (dictionary-index.ts, match-sequence.ts). The app's main
- * process does not call this; it scores one password at a time.
+ * allocations, so each password is scored several times faster, with identical results
+ * (dictionary-index.ts, match-sequence.ts); zxcvbn's ranked dictionaries, which the trie
+ * makes rarely needed, are built only if read (lazy-dictionaries.ts). The app's main process
+ * does not call this; it scores one password at a time.
  */
-export function useFastScoring(): void {
+export function useFastScoring(shared?: SharedTries): void {
   if (fast) return;
-  indexDictionaryMatching(estimator());
-  fastMatchSequence(estimator());
+  if (!factory) {
+    factory = new ZxcvbnFactory(settings());
+    useDictionariesLazily(factory, dictionaries());
+  }
+  // Another scoring thread's tries (sharedScoringTries) spare this one building its own.
+  indexDictionaryMatching(factory, shared);
+  fastMatchSequence(factory);
   fast = true;
 }
 
-/** zxcvbn's score (0–4) alone, for the health check: same estimator and input as strength(). */
+/** This thread's dictionary tries in shared memory, for another scoring thread's useFastScoring. */
+export function sharedScoringTries(): SharedTries | undefined {
+  return fast && factory ? shareDictionaryTries(factory) : undefined;
+}
+
+/**
+ * zxcvbn's score (0–4) alone, for the health check: same estimator and input as strength().
+ * After useFastScoring(), without the match sequence, crack times and feedback check() also
+ * builds (score-only.ts).
+ */
 export function strengthScore(password: string, userInputs: string[] = []): number {
-  return estimator().check(password.slice(0, MAX_CHECKED), userInputs).score;
+  const reduced = password.slice(0, MAX_CHECKED);
+  return fast ? scoreOnly(estimator(), reduced, userInputs) : estimator().check(reduced, userInputs).score;
 }
 
 /**

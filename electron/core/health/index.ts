@@ -4,7 +4,7 @@
 // passwords no check has scored yet (score-cache.ts: this session's scores and those an earlier
 // session sealed in the vault), each once, with their username and title. The report carries
 // item ids and reasons, nothing secret.
-import type { Item } from '../../../shared/domain';
+import type { Item, ListedItem } from '../../../shared/domain';
 import { HEALTH_KINDS, type HealthFinding, type HealthKind, type HealthReport } from '../../../shared/health';
 import { dueFor } from '../api-keys/due';
 import type { Items } from '../items/items';
@@ -94,59 +94,65 @@ export async function computeHealth(vault: HealthSources, opts: HealthOptions = 
     scoring.push(run);
   };
 
-  let visited = 0;
   progress();
-  for (const s of summaries) {
-    // Decrypting an item takes ~0.1-0.3 ms; hand the event loop a turn now and then.
-    if (++visited % ITEMS_PER_TURN === 0) {
+  const needsRecord = (s: ListedItem) => s.hasPassword || s.hasSecret;
+  for (let at = 0; at < summaries.length; at += ITEMS_PER_TURN) {
+    // Decrypting an item takes ~0.1 ms; hand the event loop a turn after each slice.
+    if (at > 0) {
       progress();
       await new Promise<void>((resolve) => setImmediate(resolve));
     }
-    done++;
-    // One decryption gives the item and its password history (when the password last changed).
-    const record = s.hasPassword || s.hasSecret ? vault.items.record(s.id) : null;
-    const secret = record ? secretOf(record.item) : '';
-    if (s.type === 'login' && secret !== '') {
-      // The username and title are part of the key: they change what zxcvbn counts as known.
-      const context = [s.username, s.title];
-      const scoreKey = cache.keyOf(secret, context);
-      logins.push({ id: s.id, scoreKey });
-      const cached = cache.get(scoreKey);
-      if (cached !== undefined) {
-        scores.set(scoreKey, cached);
-        done++;
-      } else if (queued.has(scoreKey)) {
-        done++;
-      } else {
-        queued.add(scoreKey);
-        batch.push({ scoreKey, job: { password: secret, context } });
-        if (batch.length >= SCORE_BATCH) flush();
+    const slice = summaries.slice(at, at + ITEMS_PER_TURN);
+    // One decryption gives the item and its password history (when the password last
+    // changed); a slice's records are read in one pass of the session gate.
+    const records = vault.items.records(slice.filter(needsRecord).map((s) => s.id));
+    let read = 0;
+    for (const s of slice) {
+      done++;
+      const record = needsRecord(s) ? (records[read++] ?? null) : null;
+      const secret = record ? secretOf(record.item) : '';
+      if (s.type === 'login' && secret !== '') {
+        // The username and title are part of the key: they change what zxcvbn counts as known.
+        const context = [s.username, s.title];
+        const scoreKey = cache.keyOf(secret, context);
+        logins.push({ id: s.id, scoreKey });
+        const cached = cache.get(scoreKey);
+        if (cached !== undefined) {
+          scores.set(scoreKey, cached);
+          done++;
+        } else if (queued.has(scoreKey)) {
+          done++;
+        } else {
+          queued.add(scoreKey);
+          batch.push({ scoreKey, job: { password: secret, context } });
+          if (batch.length >= SCORE_BATCH) flush();
+        }
+        passwords.push({ id: s.id, key: secret });
+        const changedAt = record?.passwordHistory.find((h) => h.field === 'password')?.changedAt ?? s.createdAt;
+        const age = days(now - changedAt);
+        if (age > HEALTH_LIMITS.oldDays) findings.push({ kind: 'old', itemIds: [s.id], reason: `The password has not changed in ${plural(age, 'day')}.` });
       }
-      passwords.push({ id: s.id, key: secret });
-      const changedAt = record?.passwordHistory.find((h) => h.field === 'password')?.changedAt ?? s.createdAt;
-      const age = days(now - changedAt);
-      if (age > HEALTH_LIMITS.oldDays) findings.push({ kind: 'old', itemIds: [s.id], reason: `The password has not changed in ${plural(age, 'day')}.` });
-    }
-    for (const due of dueFor(vault.items, s, now)) {
-      if (due.reason === 'rotation') {
-        findings.push({ kind: 'old', itemIds: [s.id], reason: `Rotation is overdue: the secret is due every ${plural(s.rotationDays ?? 0, 'day')} and was due ${plural(-due.days, 'day')} ago.` });
-      } else if (due.reason === 'expired') {
-        findings.push({ kind: 'expired', itemIds: [s.id], reason: `The key expired on ${s.expiresAt}.` });
-      } else {
-        findings.push({ kind: 'expiring', itemIds: [s.id], reason: `The key expires on ${s.expiresAt} (${due.days === 0 ? 'end of today' : `in ${plural(due.days, 'day')}`}).` });
+      for (const due of dueFor(vault.items, s, now)) {
+        if (due.reason === 'rotation') {
+          findings.push({ kind: 'old', itemIds: [s.id], reason: `Rotation is overdue: the secret is due every ${plural(s.rotationDays ?? 0, 'day')} and was due ${plural(-due.days, 'day')} ago.` });
+        } else if (due.reason === 'expired') {
+          findings.push({ kind: 'expired', itemIds: [s.id], reason: `The key expired on ${s.expiresAt}.` });
+        } else {
+          findings.push({ kind: 'expiring', itemIds: [s.id], reason: `The key expires on ${s.expiresAt} (${due.days === 0 ? 'end of today' : `in ${plural(due.days, 'day')}`}).` });
+        }
       }
-    }
-    if (secret !== '') {
-      const last = s.lastUsedAt ?? s.createdAt;
-      const idle = days(now - last);
-      if (idle > HEALTH_LIMITS.staleDays) {
-        const reason = s.lastUsedAt === null ? `Never used since it was added ${plural(idle, 'day')} ago.` : `Last used ${plural(idle, 'day')} ago.`;
-        findings.push({ kind: 'stale', itemIds: [s.id], reason });
+      if (secret !== '') {
+        const last = s.lastUsedAt ?? s.createdAt;
+        const idle = days(now - last);
+        if (idle > HEALTH_LIMITS.staleDays) {
+          const reason = s.lastUsedAt === null ? `Never used since it was added ${plural(idle, 'day')} ago.` : `Last used ${plural(idle, 'day')} ago.`;
+          findings.push({ kind: 'stale', itemIds: [s.id], reason });
+        }
+        if (s.type === 'api_key') secretKey.set(secret, [...(secretKey.get(secret) ?? []), s.id]);
       }
-      if (s.type === 'api_key') secretKey.set(secret, [...(secretKey.get(secret) ?? []), s.id]);
+      const look = JSON.stringify([s.type, s.title.trim().toLowerCase(), s.username.trim().toLowerCase(), normUrl(s.urls[0])]);
+      lookKey.set(look, [...(lookKey.get(look) ?? []), s.id]);
     }
-    const look = JSON.stringify([s.type, s.title.trim().toLowerCase(), s.username.trim().toLowerCase(), normUrl(s.urls[0])]);
-    lookKey.set(look, [...(lookKey.get(look) ?? []), s.id]);
   }
   flush();
   progress();

@@ -5,7 +5,8 @@
 //   summary(id)     → ItemSummary: everything but the secrets, notes included (read from the
 //                     item's record). What the window's detail pane shows.
 //   withSecrets(id) → Item: the whole item. It stays in this process.
-//   record(id)      → ItemRecord: the item with its password history, for exports.
+//   record(id)      → ItemRecord: the item with its password history, for exports (and
+//                     records(ids) for many at a time, for the health check).
 // A secret value leaves only through useField and revealPasswordHistory, and each is logged.
 // Every call goes through the session gate: reads see the file as it is now, changes are
 // refused as `busy` during an import, and everything fails with `locked` after lock.
@@ -94,6 +95,17 @@ export class Items {
 
   record(id: string): ItemRecord {
     return this.recordIn(this.gate.read(), id);
+  }
+
+  /**
+   * The records of `ids`, in order, through one pass of the session gate (whose check for
+   * another process's writes costs about as much as a record's decryption) and in one read
+   * transaction (SQLite then takes its WAL snapshot once, not per row): for the health check,
+   * which reads every record a slice at a time.
+   */
+  records(ids: readonly string[]): ItemRecord[] {
+    const s = this.gate.read();
+    return this.db.transaction(() => ids.map((id) => this.recordIn(s, id)))();
   }
 
   /**

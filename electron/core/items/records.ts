@@ -6,6 +6,7 @@
 import { KeystashError } from '../errors';
 import type { SessionKeys } from '../vault/session-keys';
 import type { Db } from '../vault/db';
+import { statement } from '../vault/statements';
 import type { ItemRecord } from './model';
 
 export const INSERT_ITEM =
@@ -20,7 +21,8 @@ export function sealRecord(keys: SessionKeys, record: ItemRecord, version: numbe
 
 /** The record, its version and the bucket that lists it. `title` names the item in an integrity error. */
 export function readRecord(db: Db, keys: SessionKeys, check: RecordCheck, id: string, title?: string): { record: ItemRecord; bucket: number; version: number } {
-  const row = db.prepare('SELECT bucket, version, detail FROM items WHERE id = ?').get(id) as { bucket: number; version: number; detail: Buffer } | undefined;
+  // A cached statement: a health check reads every record, and compiling the query each time cost more than the read.
+  const row = statement(db, 'SELECT bucket, version, detail FROM items WHERE id = ?').get(id) as { bucket: number; version: number; detail: Buffer } | undefined;
   if (!row) throw new KeystashError('not-found', `No item with id ${id}.`);
   const what = `Item ${title ? `“${title}” ` : ''}(${id})`;
   const problem = check(id, row.bucket, row.version, row.detail);

@@ -1,10 +1,12 @@
 // The health check with zxcvbn in worker threads (score-pool.ts, as the app runs it): the
 // findings are the same as scoring in this thread with zxcvbn's own matcher, progress reaches
-// the end, and closing the pool (what lock does) stops a check in flight and ends the threads.
+// the end, every thread scores as zxcvbn does here (the second with the dictionary tries the
+// first built), and closing the pool (what lock does) stops a check in flight and ends the threads.
 import { afterEach, describe, expect, it } from 'vitest';
 import { computeHealth } from '../../../electron/core/health';
 import { ScoreWorkerPool } from '../../../electron/core/health/score-pool';
 import { KeystashError } from '../../../electron/core/errors';
+import { strengthScore } from '../../../electron/core/generator/strength';
 import { HEALTH_WORKER_SOURCE } from '../../support/test-services';
 import { apiKey, login, newVault } from '../fixtures/vault-helpers';
 
@@ -50,6 +52,17 @@ describe('health check in worker threads', () => {
     const [done, total] = steps.at(-1) ?? [0, 0];
     expect(done).toBe(total);
     expect(steps.every(([d], i) => i === 0 || d >= (steps[i - 1]?.[0] ?? 0))).toBe(true);
+  });
+
+  it('scores in every thread as zxcvbn does here, the second thread with the tries the first built', async () => {
+    const p = new ScoreWorkerPool(HEALTH_WORKER_SOURCE, 2);
+    pools.push(p);
+    p.warm();
+    // Enough batches for both threads, in the shapes the health bench scores.
+    const jobs = Array.from({ length: 320 }, (_, i) => ({ password: `${PASSWORDS[i % PASSWORDS.length] ?? ''}${i % 4 === 0 ? '' : String(i)}`, context: [`user${i}`, `Site ${i % 7}`] }));
+    const there = await p.score(jobs, () => undefined);
+    expect(p.running).toBe(2);
+    expect(there).toEqual(jobs.map((j) => strengthScore(j.password, j.context)));
   });
 
   it('stops a check in flight when closed (lock), ending its threads', async () => {

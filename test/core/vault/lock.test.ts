@@ -14,6 +14,7 @@ const DATA_CALLS: [string, (c: Capabilities, id: string) => unknown][] = [
   ['items.summary', (c, id) => c.items.summary(id)],
   ['items.withSecrets', (c, id) => c.items.withSecrets(id)],
   ['items.record', (c, id) => c.items.record(id)],
+  ['items.records', (c, id) => c.items.records([id])],
   ['items.damagedIds', (c) => c.items.damagedIds()],
   ['items.create', (c) => c.items.create(login('New'))],
   ['items.createMany', (c) => c.items.createMany([login('New')], 'x')],
