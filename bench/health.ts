@@ -16,6 +16,7 @@
 // `scoring_cpu_ms_per_password`: the workers-up first check's CPU time, less the same-session
 // recheck's (the decryption and bookkeeping), per password scored. JSON on stdout.
 // Run: `npx tsx bench/health.ts [items]`. Target (issue 15): ≤ 3 s for 10,000 items.
+import { buildSync } from 'esbuild';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -80,7 +81,11 @@ async function timed(vault: Vault, pool: ScoreWorkerPool): Promise<{ ms: number;
 
 async function main(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'keystash-bench-health-'));
-  const pool = new ScoreWorkerPool({ file: path.join(__dirname, '../electron/core/health/score-worker.ts'), loader: require.resolve('tsx/cjs') });
+  // The scoring thread as the app runs it: one built CommonJS file (electron-vite builds the
+  // app's, out/main/health-worker.js), not the TypeScript through tsx.
+  const workerFile = path.join(dir, 'health-worker.cjs');
+  buildSync({ entryPoints: [path.join(__dirname, '../electron/core/health/score-worker.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: workerFile, logLevel: 'error' });
+  const pool = new ScoreWorkerPool({ file: workerFile });
   try {
     const file = path.join(dir, 'vault.keystash');
     const untouched = path.join(dir, 'untouched.keystash');

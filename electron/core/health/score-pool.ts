@@ -95,7 +95,9 @@ export class ScoreWorkerPool implements PasswordScorer {
     const builder = this.threads[0];
     const channel = builder ? new MessageChannel() : null;
     const data: ScoreWorkerData = channel ? { tries: channel.port2 } : {};
-    const options = { workerData: data, transferList: channel ? [channel.port2] : [] };
+    // A built file needs none of this process's Node flags: a process run through tsx (the
+    // bench) would otherwise load tsx's hooks into every scoring thread, which the app never does.
+    const options = { workerData: data, transferList: channel ? [channel.port2] : [], ...(loader ? {} : { execArgv: [] }) };
     const worker = loader ? new Worker(`require(${JSON.stringify(loader)}); require(${JSON.stringify(file)});`, { eval: true, ...options }) : new Worker(file, options);
     if (builder && channel) {
       const ask: ToScoreWorker = { shareTries: channel.port1 };
