@@ -1,10 +1,12 @@
-// Sync key epochs: which key a batch is sealed under, the context a key wrap is bound to, and
-// taking in a revocation another device wrote (a new epoch's key wrapped for this device, or
-// the news that this device was revoked).
+// Sync key epochs: which key a batch is sealed under, the context a key wrap is bound to,
+// starting a new epoch here (a revocation or a password change: queueRotation), and taking in
+// one another device wrote (a new epoch's key wrapped for this device, or the news that this
+// device was revoked).
 import { KeystashError } from '../errors';
 import type { BatchBody } from './batch-body';
-import { unwrapWith } from './device-keys';
-import { keyOf, laterEpoch, type SyncState } from './ledger';
+import { batchPath, digestOfBytes, sealBatch } from './batch-file';
+import { unwrapWith, wrapFor, type KeyWrap } from './device-keys';
+import { keyOf, laterEpoch, type LedgerStore, type SyncState } from './ledger';
 
 /** The sync key of `epoch`; an integrity error when this vault does not hold it. */
 export function requireKey(state: SyncState, epoch: string): Uint8Array {
@@ -31,4 +33,45 @@ export function takeRotation(state: SyncState, rotation: NonNullable<BatchBody['
   state.keys[rotation.epoch] = Buffer.from(key).toString('base64');
   key.fill(0);
   state.epoch = laterEpoch(state.epoch, rotation.epoch);
+}
+
+/** A new epoch: its id and key, who stays revoked, when, and the password change it carries if any. */
+export interface NewEpoch {
+  epoch: string;
+  key: Uint8Array;
+  revoked: string[];
+  at: number;
+  passwordChange?: NonNullable<BatchBody['rotation']>['passwordChange'];
+}
+
+/**
+ * Queues a rotation batch, sealed under the current key so every device reads it, carrying the
+ * new key wrapped to each device that stays, and switches this device to the new key; in the
+ * caller's transaction. Returns the names of devices left out because they never sent their
+ * public key (they need the key envelope).
+ */
+export function queueRotation(store: LedgerStore, state: SyncState, next: NewEpoch): { leftOut: string[] } {
+  const { epoch, key, revoked, passwordChange } = next;
+  const wraps: Record<string, KeyWrap> = {};
+  const leftOut: string[] = [];
+  for (const [id, p] of Object.entries(state.peers)) {
+    if (revoked.includes(id)) continue;
+    if (p.publicKey) wraps[id] = wrapFor(p.publicKey, key, wrapContext(state.syncId, epoch, id));
+    else leftOut.push(p.name);
+  }
+  const seq = state.ownSeq + 1;
+  const rotation = { epoch, revoked, wraps, ...(passwordChange ? { passwordChange } : {}) };
+  const body: BatchBody = { name: state.deviceName, at: next.at, publicKey: state.deviceKeys.publicKey, rotation, changes: [] };
+  const bytes = sealBatch(requireKey(state, state.epoch), state.syncId, state.deviceId, seq, state.epoch, body);
+  store.queue(seq, batchPath(state.deviceId, seq), bytes);
+  state.ownSeq = seq;
+  state.ownDigest = digestOfBytes(bytes);
+  state.ownLastAt = body.at;
+  state.keys[epoch] = Buffer.from(key).toString('base64');
+  state.epoch = epoch;
+  state.revoked = revoked;
+  // Every batch up to this one (the rotation itself included) is sealed under an older key: kept by snapshots.
+  state.epochFromSeq = seq;
+  store.writeState(state);
+  return { leftOut };
 }

@@ -21,8 +21,7 @@ import { batchPath, digestOfBytes, sealBatch, snapshotPath } from './batch-file'
 import type { BatchBody } from './batch-body';
 import { HybridClock } from './hlc';
 import { localChange, type LedgerEntry, type WireChange } from './item-merge';
-import { wrapFor, type KeyWrap } from './device-keys';
-import { requireKey, takeRotation, wrapContext } from './key-epochs';
+import { queueRotation, requireKey, takeRotation } from './key-epochs';
 import { newestEventSeq, ownEvents, takeEvents } from './events';
 import { buildSnapshot, snapshotChanges, takeSnapshotState } from './snapshot';
 import type { SnapshotBody } from './snapshot-body';
@@ -203,7 +202,7 @@ export class SyncLedger {
         if (deviceId === state.deviceId) throw new KeystashError('invalid-input', 'A device cannot revoke itself; revoke it from another device.');
         if (!state.peers[deviceId]) throw new KeystashError('not-found', `No device ${deviceId} has synced with this one.`);
         if (state.revoked.includes(deviceId)) throw new KeystashError('exists', `“${state.peers[deviceId].name}” is already revoked.`);
-        return this.rotate(store, state, epoch, key, [...state.revoked, deviceId]);
+        return queueRotation(store, state, { epoch, key, revoked: [...state.revoked, deviceId], at: this.now() });
       })
       .immediate();
   }
@@ -231,41 +230,8 @@ export class SyncLedger {
     const stamp = clock.tick();
     state.clock = clock.current;
     const passwordChange = recordOwnChange(state, change, stamp, this.now());
-    this.rotate(store, state, change.epoch, change.key, state.revoked, passwordChange);
+    queueRotation(store, state, { epoch: change.epoch, key: change.key, revoked: state.revoked, at: this.now(), passwordChange });
     change.key.fill(0);
-  }
-
-  /** Queues a rotation batch under the current key and switches to the new one; in the caller's transaction. */
-  private rotate(
-    store: LedgerStore,
-    state: SyncState,
-    epoch: string,
-    key: Uint8Array,
-    revoked: string[],
-    passwordChange?: NonNullable<BatchBody['rotation']>['passwordChange'],
-  ): { leftOut: string[] } {
-    const wraps: Record<string, KeyWrap> = {};
-    const leftOut: string[] = [];
-    for (const [id, p] of Object.entries(state.peers)) {
-      if (revoked.includes(id)) continue;
-      if (p.publicKey) wraps[id] = wrapFor(p.publicKey, key, wrapContext(state.syncId, epoch, id));
-      else leftOut.push(p.name);
-    }
-    const seq = state.ownSeq + 1;
-    const rotation = { epoch, revoked, wraps, ...(passwordChange ? { passwordChange } : {}) };
-    const body: BatchBody = { name: state.deviceName, at: this.now(), publicKey: state.deviceKeys.publicKey, rotation, changes: [] };
-    const bytes = sealBatch(requireKey(state, state.epoch), state.syncId, state.deviceId, seq, state.epoch, body);
-    store.queue(seq, batchPath(state.deviceId, seq), bytes);
-    state.ownSeq = seq;
-    state.ownDigest = digestOfBytes(bytes);
-    state.ownLastAt = body.at;
-    state.keys[epoch] = Buffer.from(key).toString('base64');
-    state.epoch = epoch;
-    state.revoked = revoked;
-    // Every batch up to this one (the rotation itself included) is sealed under an older key: kept by snapshots.
-    state.epochFromSeq = seq;
-    store.writeState(state);
-    return { leftOut };
   }
 
   /** Key envelopes made here that the target does not hold yet (written before any batch). */
