@@ -59,19 +59,7 @@ export class Items {
 
   /** Counts per sidebar view. */
   counts(): ItemCounts {
-    const c: ItemCounts = { all: 0, favorites: 0, login: 0, api_key: 0, note: 0, trash: 0, tags: {}, folders: {} };
-    for (const s of this.gate.read().index.summaries()) {
-      if (s.deletedAt !== null) {
-        c.trash++;
-        continue;
-      }
-      c.all++;
-      c[s.type]++;
-      if (s.favorite) c.favorites++;
-      for (const t of s.tags) c.tags[t] = (c.tags[t] ?? 0) + 1;
-      if (s.folder) c.folders[s.folder] = (c.folders[s.folder] ?? 0) + 1;
-    }
-    return c;
+    return this.gate.read().index.counts();
   }
 
   /** Items whose record failed its integrity check when the list was last loaded. */

@@ -3,7 +3,7 @@
 // is case- and accent-insensitive and matches anywhere in a word. The index keeps the
 // summaries in title order and, for text queries, one joined copy of every haystack: a single
 // native indexOf scan over it finds candidates far faster than testing items one by one.
-import type { ItemQuery, ListedItem } from '../../../shared/domain';
+import type { ItemCounts, ItemQuery, ListedItem } from '../../../shared/domain';
 import { Corpus } from './corpus';
 import { matchesAll, normalize, queryTerms } from './search-text';
 import { compareByTitle, sortByTitle, titleSortKey } from '../items/title-order';
@@ -107,49 +107,92 @@ export class IndexEntry {
   }
 }
 
+/** Lookups by id that walk the list before the id map is made: a person opening a few items. */
+const LINEAR_LOOKUPS = 16;
+
 /** The unlocked vault's summaries, kept in title order, with search. */
 export class SummaryIndex {
-  private entries = new Map<string, IndexEntry>();
+  /**
+   * id → entry, made only once lookups by id add up (LINEAR_LOOKUPS): listing and searching
+   * never need it, and making it (hashing every id into a growing Map) cost 60–100 ms of a
+   * 100,000-item unlock. Until then a lookup walks the title order, ~1 ms at that size.
+   */
+  private byId: Map<string, IndexEntry> | null = new Map();
+  private linearLookups = 0;
   private byTitle: IndexEntry[] = [];
   private corpus: Corpus | null = null;
 
   /**
    * Replaces everything (unlock, or another process changed the file) and readies search.
    * Unlock builds only what filtering and search need; each item's full list item is built
-   * when it is first listed (IndexEntry.summary).
+   * when it is first listed (IndexEntry.summary). Ids are unique: each item row names one
+   * bucket, and loading takes an item only from the bucket its row names.
    */
   replaceAll(all: readonly IndexEntry[]): void {
-    const entries = new Map<string, IndexEntry>();
-    for (const e of all) entries.set(e.id, e);
-    this.entries = entries;
     // Nearly in order already when they come from ColumnEntries: the sort then only checks.
-    this.byTitle = sortByTitle([...entries.values()]);
+    this.byTitle = sortByTitle(all.slice());
+    this.byId = null;
+    this.linearLookups = 0;
     this.corpus = new Corpus(this.byTitle);
   }
 
   clear(): void {
-    this.entries.clear();
+    this.byId = new Map();
     this.byTitle = [];
     this.corpus = null;
   }
 
-  get(id: string): ListedItem | undefined {
-    return this.entries.get(id)?.summary;
+  /** The id → entry map, made now if it is not yet (writes keep it, so they ask for it). */
+  private entries(): Map<string, IndexEntry> {
+    if (this.byId) return this.byId;
+    const byId = new Map<string, IndexEntry>();
+    for (const e of this.byTitle) byId.set(e.id, e);
+    this.byId = byId;
+    return byId;
   }
 
+  private find(id: string): IndexEntry | undefined {
+    if (this.byId || ++this.linearLookups > LINEAR_LOOKUPS) return this.entries().get(id);
+    for (const e of this.byTitle) if (e.id === id) return e;
+    return undefined;
+  }
+
+  get(id: string): ListedItem | undefined {
+    return this.find(id)?.summary;
+  }
+
+  /** Every id, in title order. */
   ids(): string[] {
-    return [...this.entries.keys()];
+    return this.byTitle.map((e) => e.id);
   }
 
   *summaries(): IterableIterator<ListedItem> {
-    for (const e of this.entries.values()) yield e.summary;
+    for (const e of this.byTitle) yield e.summary;
+  }
+
+  /** Counts per sidebar view, from the fields every entry has: no item's list item is built. */
+  counts(): ItemCounts {
+    const c: ItemCounts = { all: 0, favorites: 0, login: 0, api_key: 0, note: 0, trash: 0, tags: {}, folders: {} };
+    for (const e of this.byTitle) {
+      if (e.deleted) {
+        c.trash++;
+        continue;
+      }
+      c.all++;
+      c[e.type]++;
+      if (e.favorite) c.favorites++;
+      for (const t of e.tags) c.tags[t] = (c.tags[t] ?? 0) + 1;
+      if (e.folder) c.folders[e.folder] = (c.folders[e.folder] ?? 0) + 1;
+    }
+    return c;
   }
 
   /** Adds or replaces one item, keeping the title order without a full re-sort. */
   set(summary: ListedItem, haystack: string): void {
-    const old = this.entries.get(summary.id);
+    const entries = this.entries();
+    const old = entries.get(summary.id);
     const entry = IndexEntry.of(summary, haystack);
-    this.entries.set(summary.id, entry);
+    entries.set(summary.id, entry);
     this.corpus = null;
     const order = this.byTitle;
     if (old) {
@@ -169,13 +212,14 @@ export class SummaryIndex {
   /** Changes only the last-used time; search text and title order stay as they are. */
   touch(id: string, lastUsedAt: number): void {
     // The filter fields are unchanged, so the entry (and its place in the order) stays.
-    this.entries.get(id)?.touch(lastUsedAt);
+    this.find(id)?.touch(lastUsedAt);
   }
 
   delete(id: string): void {
-    const old = this.entries.get(id);
+    const entries = this.entries();
+    const old = entries.get(id);
     if (!old) return;
-    this.entries.delete(id);
+    entries.delete(id);
     this.corpus = null;
     const i = this.byTitle.indexOf(old);
     if (i !== -1) this.byTitle.splice(i, 1);
