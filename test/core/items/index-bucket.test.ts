@@ -1,6 +1,7 @@
 // Index buckets are decoded at every unlock. Their encoding must carry any text a person can
 // type unchanged, keep the search text of visible fields only, and still read vaults written
-// in the earlier encodings. Version 3 keeps a bucket's rows in id order.
+// in the earlier encodings. Versions 3 and 4 keep a bucket's rows in id order; version 4 keeps
+// the row texts compressed apart from the columns, inflated when an item is first listed.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Item } from '../../../shared/domain';
@@ -9,7 +10,7 @@ import { decodeBucket, decodeForLoad, encodeBucket } from '../../../electron/cor
 import { BucketColumns } from '../../../electron/core/items/bucket-columns';
 import { listedOf, summarize, unpackSummary, type PackedSummary, type StoredSummary } from '../../../electron/core/items/model';
 import { haystackFor, normalize } from '../../../electron/core/search/search-text';
-import { deflateRawSync } from 'node:zlib';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 
 const base: Item = {
   id: 'i-2', type: 'note', title: 'Memo', username: '', password: '', urls: [], totp: '', notes: '', tags: [], folder: '', favorite: false,
@@ -28,6 +29,33 @@ const listed = (list: StoredSummary[]) => byId(list.map((s) => listedOf(s, null)
 /** A version 2 bucket as vaults before version 3 wrote it: JSON in Latin-1, characters above U+00FF escaped. */
 const version2 = (rows: BucketRow[]) =>
   Buffer.from(JSON.stringify({ v: 2, rows }).replace(/[\u0100-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`), 'latin1');
+
+/** A version 4 bucket's two streams (columns, rows), inflated. */
+function streamsOf(v4: Buffer): [string, string] {
+  const out: string[] = [];
+  let at = 1;
+  for (let i = 0; i < 2; i++) {
+    const packed = v4.readUInt32BE(at + 4);
+    out.push(inflateRawSync(v4.subarray(at + 8, at + 8 + packed)).toString('latin1'));
+    at += 8 + packed;
+  }
+  return [out[0] ?? '', out[1] ?? ''];
+}
+/** One version 4 stream as encodeBucket writes it: inflated and compressed lengths, then the bytes. */
+function stream(text: string, size = Buffer.byteLength(text, 'latin1'), packed = deflateRawSync(Buffer.from(text, 'latin1'))): Buffer {
+  const head = Buffer.alloc(8);
+  head.writeUInt32BE(size, 0);
+  head.writeUInt32BE(packed.length, 4);
+  return Buffer.concat([head, packed]);
+}
+/** The same bucket as version 3 wrote it: the columns' line, a newline and the rows, in one stream. */
+function asVersion3(v4: Buffer): Buffer {
+  const [line, rows] = streamsOf(v4);
+  const text = Buffer.from(`${line}\n${rows}`, 'latin1');
+  const head = Buffer.of(0x03, 0, 0, 0, 0);
+  head.writeUInt32BE(text.length, 1);
+  return Buffer.concat([head, deflateRawSync(text)]);
+}
 
 describe('index bucket encoding', () => {
   it('round-trips every field of a summary, each flag on its own', () => {
@@ -70,7 +98,7 @@ describe('index bucket encoding', () => {
       note('quotes " \\ and \u0000\u0001\u007f\u2028 controls', 'line\r\nbreak\ttab'),
     ];
     const bytes = encodeBucket(list.map((s) => toRow(s)));
-    expect(bytes[0]).toBe(0x03);
+    expect(bytes[0]).toBe(0x04);
     expect(roundTrip(list)).toEqual(listed(list));
   });
 
@@ -111,8 +139,50 @@ describe('index bucket encoding', () => {
     expect(decodeForLoad(version2(rows))).toEqual(rows);
   });
 
-  it('refuses a version 3 bucket whose compressed text or columns do not add up', () => {
+  it('still reads version 3 buckets (columns and rows in one stream) as version 4 reads them', () => {
+    const rows = [full, base].map((item, i) => toRow(summarize(item), i + 1, `d${i}`));
+    const v4 = encodeBucket(rows);
+    const v3 = asVersion3(v4);
+    expect(v3[0]).toBe(0x03);
+    expect(decodeBucket(v3)).toEqual(decodeBucket(v4));
+    const a = decodeForLoad(v3);
+    const b = decodeForLoad(v4);
+    if (!(a instanceof BucketColumns) || !(b instanceof BucketColumns)) throw new Error('not read as columns');
+    expect([0, 1].map((k) => a.rowTexts().listedAt(k, 5))).toEqual([0, 1].map((k) => b.rowTexts().listedAt(k, 5)));
+  });
+
+  it('opens a version 4 bucket without inflating its rows, and inflates them once an item is listed', () => {
+    const rows = [full, base].map((item, i) => toRow(summarize(item), i + 1, `d${i}`));
+    const [line, texts] = streamsOf(encodeBucket(rows));
+    // Rows that are not deflate at all, with the right lengths: opening reads only the columns.
+    const broken = Buffer.concat([Buffer.of(0x04), stream(line), stream(texts, texts.length, Buffer.from('not deflate'))]);
+    const columns = decodeForLoad(broken);
+    if (!(columns instanceof BucketColumns)) throw new Error('not read as columns');
+    expect(columns.ids).toEqual(['i-1', 'i-2']);
+    expect(() => columns.rowTexts().listedAt(0, null)).toThrow('row texts do not inflate');
+  });
+
+  it('refuses a version 4 bucket whose streams or columns do not add up', () => {
     const good = encodeBucket([toRow(summarize(full), 1, 'd')]);
+    expect(decodeBucket(good)).not.toBeNull();
+    const [line, rows] = streamsOf(good);
+    const bucket = (...parts: Buffer[]) => decodeBucket(Buffer.concat([Buffer.of(0x04), ...parts]));
+    expect(bucket(stream(line), stream(rows))).not.toBeNull();
+    expect(decodeBucket(good.subarray(0, good.length - 3))).toBeNull();
+    expect(decodeBucket(Buffer.concat([good, Buffer.of(0)]))).toBeNull();
+    expect(bucket(stream(line))).toBeNull();
+    expect(bucket(stream(line, line.length + 1), stream(rows))).toBeNull();
+    expect(bucket(stream(line, line.length - 1), stream(rows))).toBeNull();
+    // The rows' declared length must be what the columns' row lengths add up to.
+    expect(bucket(stream(line), stream(rows, rows.length + 1))).toBeNull();
+    expect(bucket(stream(line), stream(`${rows}x`))).toBeNull();
+    expect(bucket(stream(line.replace('"v":3', '"v":2')), stream(rows))).toBeNull();
+    expect(bucket(stream('not json'), stream(rows))).toBeNull();
+  });
+
+  it('refuses a version 3 bucket whose compressed text or columns do not add up', () => {
+    const good = asVersion3(encodeBucket([toRow(summarize(full), 1, 'd')]));
+    expect(decodeBucket(good)).not.toBeNull();
     const cut = good.subarray(0, good.length - 3);
     expect(decodeBucket(cut)).toBeNull();
     expect(decodeBucket(Buffer.concat([Buffer.of(0x03, 0, 0, 0, 9), Buffer.from('not deflate')]))).toBeNull();
