@@ -78,6 +78,7 @@ try {
     Object.assign(m, {
       unlock_ms: median(unlocks), unlock_ms_samples: unlocks, unlock_noble_ms: median(nobles), unlock_noble_ms_samples: nobles,
       unlock_noble_page_faults: median(nobleRuns.map((r) => r.unlock_noble_page_faults ?? Number.NaN)),
+      unlock_noble_then_full_list_ms: median(nobleRuns.map((r) => r.unlock_noble_then_full_list_ms ?? Number.NaN)),
     });
     const target = TARGETS[n];
     const missed = (keyOf: (k: string) => string) =>

@@ -6,6 +6,7 @@
 import argon2 from 'argon2';
 import os from 'node:os';
 import { DEFAULT_KDF, type KdfParams } from '../shared/domain';
+import { LIST_WINDOW_ROWS } from '../shared/item-views';
 import { Vault } from '../electron/core/vault';
 import { makeItem, makeQueries, prng } from './data';
 
@@ -171,15 +172,25 @@ async function unlockOnly(file: string, n: number, noble: boolean): Promise<void
   const faults0 = process.resourceUsage().minorPageFault;
   const t0 = performance.now();
   await vault.unlock(BENCH_PASSWORD);
-  vault.items.list({ text: makeQueries(prng(42))[0] });
+  const query = makeQueries(prng(42))[0];
+  // Search is ready once the first query answers. The desktop app asks for the first window of
+  // rows, as its list does; the CLI prints every match.
+  if (noble) vault.items.page({ text: query, limit: LIST_WINDOW_ROWS });
+  else vault.items.list({ text: query });
   const total = performance.now() - t0;
   // Pages the process touched for the first time (Argon2's memory included): see run.ts page_first_touch_us.
   const faults = process.resourceUsage().minorPageFault - faults0;
+  // What listing every match of that first query costs on top (each match's list item built):
+  // the app's figure without the window would have been about the sum of the two.
+  const t1 = performance.now();
+  if (noble) vault.items.list({ text: query });
+  const fullList = performance.now() - t1;
   const params = vault.kdfParams();
   vault.close();
   const unlock = total - Math.min(kdfTimer.wall(), await kdfAloneMs(params));
   const key = noble ? 'unlock_noble' : 'unlock';
-  process.stdout.write(`${JSON.stringify({ items: n, [`${key}_ms`]: round(unlock), [`${key}_page_faults`]: faults })}\n`);
+  const extra = noble ? { unlock_noble_then_full_list_ms: round(fullList) } : {};
+  process.stdout.write(`${JSON.stringify({ items: n, [`${key}_ms`]: round(unlock), [`${key}_page_faults`]: faults, ...extra })}\n`);
 }
 
 const MODES: Record<string, (file: string, n: number) => Promise<void>> = {

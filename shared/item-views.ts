@@ -3,6 +3,13 @@
 // Nothing here carries a stored secret; values leave main only through reveal and copy.
 import type { ItemSummary } from './domain';
 
+/**
+ * Rows the window asks main for at a time: a tall window's rows plus the list's overscan. A
+ * keystroke's reply is then ~12 KB rather than a few screens' worth; scrolling fetches the
+ * next window as it comes.
+ */
+export const LIST_WINDOW_ROWS = 50;
+
 /** One row of the item list: enough to draw it, nothing secret. */
 export interface ItemListRow {
   id: string;

@@ -7,15 +7,12 @@
 // come, which keeps the list from flashing.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ItemQuery, SortOrder } from '../../../../shared/domain';
-import type { ItemListRow } from '../../../../shared/item-views';
+import { LIST_WINDOW_ROWS, type ItemListRow } from '../../../../shared/item-views';
 import { call } from '../../lib/ipc';
 import { filterQuery, type VaultFilter } from '../../state/routes';
 
-/**
- * Rows per request: a tall window's rows plus the list's overscan. A keystroke's reply is
- * then ~12 KB rather than a few screens' worth; scrolling fetches the next window as it comes.
- */
-export const PAGE = 50;
+/** Rows per request (shared/item-views.ts): the bench asks for its first window the same way. */
+export const PAGE = LIST_WINDOW_ROWS;
 
 export interface ItemRows {
   /** Rows by position; a hole is a row not fetched yet. Null before the first reply. */
