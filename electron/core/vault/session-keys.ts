@@ -2,7 +2,7 @@
 // SessionKeys (lock) wipes every key it holds. A record's `version` (items, index buckets and
 // meta records) goes into its AAD; leaving it out uses the format-1 AAD (events, migration).
 import { hkdfSync } from 'node:crypto';
-import { aadFor, open, openJson, seal, sealJson, wipe, type RecordKind } from '../crypto/cipher';
+import { aadFor, openJson, openTransient, seal, sealJson, wipe, type RecordKind } from '../crypto/cipher';
 import { KeystashError } from '../errors';
 
 export class SessionKeys {
@@ -53,13 +53,7 @@ export class SessionKeys {
 
   /** Opens and decodes a record; null when it does not authenticate or decode. The plaintext is wiped. */
   tryOpenWith<T>(kind: RecordKind, recordId: string | number, blob: Uint8Array, decode: (plain: Uint8Array) => T | null, version?: number): T | null {
-    const plain = open(this.vaultKey, aadFor(this.vaultId, kind, recordId, version), blob);
-    if (!plain) return null;
-    try {
-      return decode(plain);
-    } finally {
-      plain.fill(0);
-    }
+    return openTransient(this.vaultKey, aadFor(this.vaultId, kind, recordId, version), blob, decode);
   }
 
   destroy(): void {

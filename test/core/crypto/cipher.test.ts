@@ -82,6 +82,32 @@ describe('runtime without ChaCha20-Poly1305 (Electron/BoringSSL)', () => {
       const bad = Uint8Array.from(fromNative);
       bad[100] = (bad[100] ?? 0) ^ 1;
       expect(fallback.open(key, aad, bad)).toBeNull();
+
+      // openTransient: the plaintext lent to `use`, wiped once it returns, the buffer reused.
+      const seen: Uint8Array[] = [];
+      const copyOf = (blob: Uint8Array) =>
+        fallback.openTransient(key, aad, blob, (plain) => {
+          seen.push(plain);
+          return Buffer.from(plain);
+        });
+      const other = randomBytes(5000);
+      expect(copyOf(fromNative)).toEqual(Buffer.from(pt));
+      expect(copyOf(seal(key, aad, other))).toEqual(Buffer.from(other));
+      expect(seen[0]?.buffer).toBe(seen[1]?.buffer);
+      for (const plain of seen) expect(plain.every((b) => b === 0)).toBe(true);
+      expect(fallback.openTransient(key, aad, bad, () => 'called')).toBeNull();
+      expect(fallback.openTransient(key, aad, new Uint8Array(10), () => 'called')).toBeNull();
+      // Opened inside another's use: its own buffer, and the outer plaintext is left intact.
+      const nested = fallback.openTransient(key, aad, fromNative, (outer) => {
+        const inner = copyOf(seal(key, aad, other));
+        return [Buffer.from(outer), inner];
+      });
+      expect(nested).toEqual([Buffer.from(pt), Buffer.from(other)]);
+      // Larger than the reused buffer takes: decrypted on its own, still wiped.
+      const big = randomBytes(300 * 1024);
+      expect(copyOf(seal(key, aad, big))).toEqual(Buffer.from(big));
+      expect(seen.at(-1)?.every((b) => b === 0)).toBe(true);
+      expect(seen.at(-1)?.buffer).not.toBe(seen[0]?.buffer);
     } finally {
       vi.doUnmock('node:crypto');
       vi.resetModules();
