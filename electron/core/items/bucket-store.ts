@@ -129,7 +129,9 @@ export class IndexBuckets {
       }
     }
     // Items of buckets that agree first, in title order; then any checked item by item.
-    index.replaceAll([...fromColumns.make(), ...entries]);
+    const made = fromColumns.make();
+    if (entries.length === 0) index.replaceAll(made.entries, made.inTitleOrder);
+    else index.replaceAll([...made.entries, ...entries]);
     return { damaged, problems };
   }
 

@@ -88,11 +88,11 @@ export class ColumnEntries {
   }
 
   /**
-   * The entries, in title order; below IN_ORDER_FROM items, in the order added (replaceAll
-   * sorts them): a small list fits in the CPU's caches wherever it lies, and sorting twice
-   * cost a small vault's unlock more than it saved.
+   * The entries, in title order (`inTitleOrder`); below IN_ORDER_FROM items, in the order
+   * added, for replaceAll to sort: a small list fits in the CPU's caches wherever it lies, and
+   * sorting twice cost a small vault's unlock more than it saved.
    */
-  make(): IndexEntry[] {
+  make(): { entries: IndexEntry[]; inTitleOrder: boolean } {
     const keys = this.keys;
     const n = this.n;
     const order = n < IN_ORDER_FROM ? Array.from({ length: n }, (_, i) => i) : Array.from({ length: n }, (_, i) => i).sort((a, b) => {
@@ -100,7 +100,7 @@ export class ColumnEntries {
       const y = keys[b] as string;
       return x < y ? -1 : x > y ? 1 : a - b;
     });
-    return order.map((i) => {
+    const entries = order.map((i) => {
       const flags = this.flags[i] ?? 0;
       // Positional, not an object of fields: one object fewer per item at unlock.
       return IndexEntry.made(
@@ -108,5 +108,6 @@ export class ColumnEntries {
         this.folders[i] ?? '', this.tags[i] ?? [], this.created[i] ?? 0, this.updated[i] ?? 0, this.used[i] ?? null, this.rows[i] as ListedSource, this.ks[i] ?? 0, keys[i] ?? '',
       );
     });
+    return { entries, inTitleOrder: n >= IN_ORDER_FROM };
   }
 }
