@@ -25,6 +25,7 @@
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { ITEM_TYPES, type ListedItem } from '../../../shared/domain';
 import { normalize } from '../search/search-text';
+import { titleSortKey } from './title-order';
 import { fromRow, ROW_DIGEST, ROW_HAYSTACK, ROW_ID, ROW_VERSION, type BucketRow } from './index-bucket';
 
 export const COLUMNS_MAGIC = 0x04;
@@ -72,6 +73,13 @@ interface ColumnsJson {
   updated: number[];
   /** Lengths of the row texts that follow the line. */
   rowLen: number[];
+  /**
+   * The rows' positions in title order (title-order.ts, as it sorted when the bucket was
+   * written). Unlock adds a bucket's items in this order, so that sorting all of them merges
+   * 391 sorted runs at 100,000 items instead of sorting from scratch. Only a hint: the sort's
+   * result does not depend on it. Absent in version 3.
+   */
+  ord?: number[];
 }
 
 const FAVORITE_BIT = 1;
@@ -100,15 +108,36 @@ function indexer<T>(keyOf: (v: T) => string): { table: T[]; at: (v: T) => number
  * (a write replaces the rows it changes), and saving one item re-encodes its whole bucket: the
  * other 255 rows are then encoded already.
  */
-const encodedRows = new WeakMap<BucketRow, { text: string; normTitle: string }>();
+const encodedRows = new WeakMap<BucketRow, { text: string; normTitle: string; sortKey: string }>();
 
-function encodedRow(r: BucketRow): { text: string; normTitle: string } {
+function encodedRow(r: BucketRow): { text: string; normTitle: string; sortKey: string } {
   let e = encodedRows.get(r);
   if (!e) {
-    e = { text: latin1Json(r.slice(0, ROW_TEXT_CELLS)), normTitle: normalize(r[2]) };
+    const normTitle = normalize(r[2]);
+    e = { text: latin1Json(r.slice(0, ROW_TEXT_CELLS)), normTitle, sortKey: titleSortKey(normTitle) };
     encodedRows.set(r, e);
   }
   return e;
+}
+
+/** Positions 0..n-1 in the order of their keys, ties in position order. */
+function titleOrderOf(keys: readonly string[]): number[] {
+  return keys.map((_, k) => k).sort((a, b) => {
+    const x = keys[a] as string;
+    const y = keys[b] as string;
+    return x < y ? -1 : x > y ? 1 : a - b;
+  });
+}
+
+/** Whether `ord` lists each of 0..n-1 exactly once. */
+function isPermutation(ord: readonly number[], n: number): boolean {
+  if (ord.length !== n) return false;
+  const seen = new Uint8Array(n);
+  for (const k of ord) {
+    if (!Number.isInteger(k) || k < 0 || k >= n || seen[k] === 1) return false;
+    seen[k] = 1;
+  }
+  return true;
 }
 
 export function encodeColumns(input: readonly BucketRow[]): Buffer {
@@ -133,6 +162,7 @@ export function encodeColumns(input: readonly BucketRow[]): Buffer {
     created: rows.map((r) => r[15]),
     updated: rows.map((r) => r[16]),
     rowLen: texts.map((t) => t.length),
+    ord: titleOrderOf(encoded.map((e) => e.sortKey)),
   };
   return Buffer.concat([Buffer.of(COLUMNS_MAGIC), ...deflated(latin1Json(line)), ...deflated(texts.join(''))]);
 }
@@ -290,7 +320,7 @@ export class BucketColumns {
       c.v === 3 && c.ids.length === n && c.nt.length === n && typeof c.dig === 'string' &&
       Array.isArray(c.folders) && Array.isArray(c.tagSets) &&
       [c.ver, c.hayLen, c.kind, c.folder, c.tags, c.created, c.updated, c.rowLen].every((col) => isNumbers(col, n));
-    if (!ok) return null;
+    if (!ok || (c.ord !== undefined && !(Array.isArray(c.ord) && isPermutation(c.ord, n)))) return null;
     const columns = c as ColumnsJson;
     const hayStarts = startsOf(columns.hayLen);
     const rowStarts = startsOf(columns.rowLen);
@@ -313,6 +343,11 @@ export class BucketColumns {
    */
   get joinedIds(): string | null {
     return this.c.ids.some((id) => id.includes(',')) ? null : this.c.ids.join(',');
+  }
+
+  /** The rows' positions in title order when the bucket was written; null when it does not say (version 3). */
+  get titleOrder(): readonly number[] | null {
+    return this.c.ord ?? null;
   }
 
   normTitle(k: number): string {

@@ -102,7 +102,9 @@ export class IndexBuckets {
       // Reads check records against the bucket as the file holds it then (checkRecord); nothing is kept per item here.
       if (decoded instanceof BucketColumns && group && agrees(decoded, group)) {
         const rows = decoded.rowTexts();
-        for (let k = 0; k < decoded.n; k++) {
+        const order = decoded.titleOrder;
+        for (let j = 0; j < decoded.n; j++) {
+          const k = order ? (order[j] as number) : j;
           const used = group.used[k] ?? -1;
           fromColumns.add(decoded, k, used === -1 ? null : used, rows);
         }

@@ -180,6 +180,20 @@ describe('index bucket encoding', () => {
     expect(bucket(stream('not json'), stream(rows))).toBeNull();
   });
 
+  it('says the order of its rows by title, natural numbers and ties included, as a hint for unlock', () => {
+    const titles = ['beta', 'Server 10', 'alpha', 'Server 9', 'Álpha', 'Zeta'];
+    const rows = titles.map((title, i) => toRow(summarize({ ...base, id: `i-${i}`, title }), 1, 'd'));
+    const columns = decodeForLoad(encodeBucket(rows));
+    if (!(columns instanceof BucketColumns)) throw new Error('not read as columns');
+    // Rows are kept in id order (i-0..i-5); ties ("alpha", "Álpha") keep that order.
+    expect(columns.titleOrder?.map((k) => titles[k])).toEqual(['alpha', 'Álpha', 'beta', 'Server 9', 'Server 10', 'Zeta']);
+    const [line, texts] = streamsOf(encodeBucket(rows));
+    const withOrder = (ord: unknown) => decodeBucket(Buffer.concat([Buffer.of(0x04), stream(line.replace(/"ord":\[[^\]]*\]/, `"ord":${JSON.stringify(ord)}`)), stream(texts)]));
+    expect(withOrder([5, 4, 3, 2, 1, 0])).not.toBeNull();
+    for (const bad of [[0, 1, 2, 3, 4], [0, 0, 1, 2, 3, 4], [0, 1, 2, 3, 4, 6], [0, 1, 2, 3, 4, 5.5], 'x']) expect(withOrder(bad), JSON.stringify(bad)).toBeNull();
+    expect(asVersion3(encodeBucket(rows))[0]).toBe(0x03);
+  });
+
   it('refuses a version 3 bucket whose compressed text or columns do not add up', () => {
     const good = asVersion3(encodeBucket([toRow(summarize(full), 1, 'd')]));
     expect(decodeBucket(good)).not.toBeNull();
