@@ -354,6 +354,10 @@ export class BucketColumns {
     return this.c.nt[k] ?? '';
   }
 
+  haySegment(): { text: string; starts: Int32Array } {
+    return { text: this.c.hay, starts: this.hayStarts };
+  }
+
   haystack(k: number): string {
     return this.c.hay.slice(this.hayStarts[k], this.hayStarts[k + 1]);
   }

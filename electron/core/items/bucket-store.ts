@@ -132,7 +132,7 @@ export class IndexBuckets {
     }
     // Items of buckets that agree first, in title order; then any checked item by item.
     const made = fromColumns.make();
-    if (entries.length === 0) index.replaceAll(made.entries, made.inTitleOrder);
+    if (entries.length === 0) index.replaceAll(made.entries, made.segments ?? true);
     else index.replaceAll([...made.entries, ...entries]);
     return { damaged, problems };
   }

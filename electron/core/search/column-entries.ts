@@ -1,8 +1,10 @@
 // How unlock turns decoded index buckets into the list's entries (IndexEntry, summary-index.ts):
-// each item's fields are gathered per field first, then the entries are made, in title order
-// for a large vault. Bucket format 3's columns (items/bucket-columns.ts) are the source.
+// each item's fields are gathered per field first, then the entries are made in title order.
+// Bucket format 3 and 4's columns (items/bucket-columns.ts) are the source, and each bucket's
+// search texts become one segment of the search corpus as they are (corpus.ts SegmentedCorpus).
 import type { ListedItem } from '../../../shared/domain';
 import { titleSortKey } from '../items/title-order';
+import type { CorpusSegment } from './corpus';
 import { IndexEntry, type ListedSource } from './summary-index';
 
 /** What an entry is made from at unlock, item `k` of one decoded bucket (items/bucket-columns.ts). */
@@ -17,10 +19,15 @@ export interface ColumnSource {
   tags(k: number): string[];
   createdAt(k: number): number;
   updatedAt(k: number): number;
+  /** The bucket's search texts back to back, and where each item's begins (the last entry: their end). */
+  haySegment(): { text: string; starts: Int32Array };
 }
 
-/** From this many items on, ColumnEntries makes its entries in title order (see make). */
-const IN_ORDER_FROM = 20_000;
+/** The entries, in title order, and the buckets' search texts as corpus segments (null if some bucket was added only in part). */
+export interface MadeEntries {
+  entries: IndexEntry[];
+  segments: CorpusSegment[] | null;
+}
 
 /**
  * The items of decoded buckets, gathered before any entry is made so that the entries can be
@@ -46,6 +53,9 @@ export class ColumnEntries {
   private readonly rows: ListedSource[];
   private readonly ks: number[];
   private readonly keys: string[];
+  /** Per item, its bucket's place in `sources`. */
+  private readonly sourceOf: Int32Array;
+  private readonly sources: { source: ColumnSource; added: number }[] = [];
   private n = 0;
 
   /**
@@ -67,10 +77,19 @@ export class ColumnEntries {
     this.rows = column();
     this.ks = column();
     this.keys = column();
+    this.sourceOf = new Int32Array(expected);
   }
 
+  /** Item `k` of bucket `c`; a bucket's items are added one after another. */
   add(c: ColumnSource, k: number, lastUsedAt: number | null, rows: ListedSource): void {
     const i = this.n++;
+    let current = this.sources[this.sources.length - 1];
+    if (current?.source !== c) {
+      current = { source: c, added: 0 };
+      this.sources.push(current);
+    }
+    current.added++;
+    if (i < this.sourceOf.length) this.sourceOf[i] = this.sources.length - 1;
     const normTitle = c.normTitle(k);
     this.ids[i] = c.ids[k] ?? '';
     this.haystacks[i] = c.haystack(k);
@@ -87,15 +106,11 @@ export class ColumnEntries {
     this.keys[i] = titleSortKey(normTitle);
   }
 
-  /**
-   * The entries, in title order (`inTitleOrder`); below IN_ORDER_FROM items, in the order
-   * added, for replaceAll to sort: a small list fits in the CPU's caches wherever it lies, and
-   * sorting twice cost a small vault's unlock more than it saved.
-   */
-  make(): { entries: IndexEntry[]; inTitleOrder: boolean } {
+  /** The entries in title order, ties in the order added, and the corpus segments that go with that order. */
+  make(): MadeEntries {
     const keys = this.keys;
     const n = this.n;
-    const order = n < IN_ORDER_FROM ? Array.from({ length: n }, (_, i) => i) : Array.from({ length: n }, (_, i) => i).sort((a, b) => {
+    const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => {
       const x = keys[a] as string;
       const y = keys[b] as string;
       return x < y ? -1 : x > y ? 1 : a - b;
@@ -108,6 +123,24 @@ export class ColumnEntries {
         this.folders[i] ?? '', this.tags[i] ?? [], this.created[i] ?? 0, this.updated[i] ?? 0, this.used[i] ?? null, this.rows[i] as ListedSource, this.ks[i] ?? 0, keys[i] ?? '',
       );
     });
-    return { entries, inTitleOrder: n >= IN_ORDER_FROM };
+    return { entries, segments: this.segments(order) };
+  }
+
+  /** Each bucket's search texts with its items' places in `order`; null when a bucket's items were not all added, or some item's bucket is unknown. */
+  private segments(order: readonly number[]): CorpusSegment[] | null {
+    if (this.n > this.sourceOf.length) return null;
+    const segments: CorpusSegment[] = [];
+    for (const { source, added } of this.sources) {
+      const { text, starts } = source.haySegment();
+      if (added !== starts.length - 1) return null;
+      segments.push({ text, starts, ranks: new Int32Array(added) });
+    }
+    for (let rank = 0; rank < order.length; rank++) {
+      const i = order[rank] as number;
+      const segment = segments[this.sourceOf[i] ?? -1];
+      if (!segment) return null;
+      segment.ranks[this.ks[i] ?? 0] = rank;
+    }
+    return segments;
   }
 }

@@ -4,7 +4,7 @@
 // summaries in title order and, for text queries, one joined copy of every haystack: a single
 // native indexOf scan over it finds candidates far faster than testing items one by one.
 import type { ItemCounts, ItemQuery, ListedItem } from '../../../shared/domain';
-import { Corpus } from './corpus';
+import { Corpus, SegmentedCorpus, type CorpusSegment, type SearchCorpus } from './corpus';
 import { matchesAll, normalize, queryTerms } from './search-text';
 import { compareByTitle, sortByTitle, titleSortKey } from '../items/title-order';
 
@@ -120,22 +120,22 @@ export class SummaryIndex {
   private byId: Map<string, IndexEntry> | null = new Map();
   private linearLookups = 0;
   private byTitle: IndexEntry[] = [];
-  private corpus: Corpus | null = null;
+  private corpus: SearchCorpus | null = null;
 
   /**
    * Replaces everything (unlock, or another process changed the file) and readies search.
    * Unlock builds only what filtering and search need; each item's full list item is built
    * when it is first listed (IndexEntry.summary). Ids are unique: each item row names one
-   * bucket, and loading takes an item only from the bucket its row names. `inTitleOrder` says
-   * they are sorted by compareByTitle already, ties in the order they were added.
+   * bucket, and loading takes an item only from the bucket its row names. `inTitleOrder`:
+   * they are sorted by compareByTitle already, ties in the order they were added (even checking
+   * that took ~15–25 ms at 100,000 items), or also their search texts as corpus segments in
+   * that order (ColumnEntries).
    */
-  replaceAll(all: readonly IndexEntry[], inTitleOrder = false): void {
-    // `inTitleOrder` when they come from ColumnEntries sorted (a large vault): even checking
-    // that order took ~15–25 ms at 100,000 items.
-    this.byTitle = inTitleOrder ? all.slice() : sortByTitle(all.slice());
+  replaceAll(all: readonly IndexEntry[], inTitleOrder: boolean | readonly CorpusSegment[] = false): void {
+    this.byTitle = inTitleOrder === false ? sortByTitle(all.slice()) : all.slice();
     this.byId = null;
     this.linearLookups = 0;
-    this.corpus = new Corpus(this.byTitle);
+    this.corpus = typeof inTitleOrder === 'object' ? new SegmentedCorpus(inTitleOrder, all.length) : new Corpus(this.byTitle);
   }
 
   clear(): void {
