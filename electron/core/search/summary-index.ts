@@ -30,7 +30,7 @@ function rankAt(normTitle: string, term: string, spaced: string, at: number, tit
   return normTitle.charCodeAt(at - 1) === 32 || normTitle.includes(spaced, at) ? 1 : 2;
 }
 
-/** Builds an entry's list item when it is first asked for (items/bucket-columns.ts RowTexts). */
+/** Builds an entry's list item when it is first asked for (items/bucket-streams.ts RowTexts). */
 export interface ListedSource {
   listedAt(k: number, lastUsedAt: number | null): ListedItem;
 }

@@ -1,0 +1,91 @@
+// The byte streams of an index bucket (version 4, items/bucket-columns.ts): each is its
+// inflated and compressed lengths (4 bytes each, big-endian), then raw-deflate bytes; and the
+// row texts an entry keeps, left compressed until the first of the bucket's items is listed.
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import type { ListedItem } from '../../../shared/domain';
+import { fromRow, type BucketRow } from './index-bucket';
+
+/** A stream's inflated and compressed lengths. */
+const STREAM_HEAD_BYTES = 8;
+/** Fast deflate: a write re-encodes a whole bucket, and level 6 saved only ~13 % more. */
+const DEFLATE_LEVEL = 1;
+/** A bucket of 256 items is ~100 KB of text; anything far larger is not one this code wrote. */
+export const MAX_TEXT_BYTES = 64 * 1024 * 1024;
+
+/** One stream of version 4: its inflated and compressed lengths, then the compressed bytes. */
+export function deflated(text: string): [Buffer, Buffer] {
+  const plain = Buffer.from(text, 'latin1');
+  const packed = deflateRawSync(plain, { level: DEFLATE_LEVEL });
+  const head = Buffer.alloc(STREAM_HEAD_BYTES);
+  head.writeUInt32BE(plain.length, 0);
+  head.writeUInt32BE(packed.length, 4);
+  return [head, packed];
+}
+
+/** Inflates exactly `size` bytes, or null if the stream does not hold exactly that many. */
+export function inflated(packed: Uint8Array, size: number): Buffer | null {
+  if (size > MAX_TEXT_BYTES) return null;
+  try {
+    const bytes = inflateRawSync(packed, { chunkSize: Math.max(64, size), maxOutputLength: Math.max(1, size) });
+    if (bytes.length === size) return bytes;
+    bytes.fill(0);
+    return null;
+  } catch {
+    return null;
+  }
+}
+
+/** The bytes of a version 4 stream starting at `at`, with where the next one starts; null if they are not there. */
+export function streamAt(plain: Uint8Array, at: number): { size: number; packed: Uint8Array; end: number } | null {
+  if (plain.length < at + STREAM_HEAD_BYTES) return null;
+  const view = Buffer.from(plain.buffer, plain.byteOffset, plain.byteLength);
+  const size = view.readUInt32BE(at);
+  const end = at + STREAM_HEAD_BYTES + view.readUInt32BE(at + 4);
+  if (end > plain.length) return null;
+  return { size, packed: plain.subarray(at + STREAM_HEAD_BYTES, end), end };
+}
+
+
+/**
+ * The row texts of one bucket: what an entry keeps to build its list item later. Holds only
+ * the rows' part of the bucket's text, not its search text (the corpus has that). A version 4
+ * bucket's rows stay compressed until the first of its items is listed.
+ */
+export class RowTexts {
+  private text: string | null;
+  private packed: Buffer | null;
+  private readonly size: number;
+
+  /** `rows` is the row texts, or (version 4) their compressed stream and its inflated size. */
+  constructor(
+    rows: string | { packed: Buffer; size: number },
+    private readonly starts: Int32Array,
+  ) {
+    this.text = typeof rows === 'string' ? rows : null;
+    this.packed = typeof rows === 'string' ? null : rows.packed;
+    this.size = typeof rows === 'string' ? rows.length : rows.size;
+  }
+
+  private all(): string {
+    if (this.text !== null) return this.text;
+    // Authenticated with the rest of the bucket and checked against the columns' row lengths
+    // when the bucket was opened, so this fails only if this code wrote it wrong.
+    const bytes = inflated(this.packed ?? Buffer.alloc(0), this.size);
+    if (!bytes) throw new Error('An index bucket’s row texts do not inflate to the length its columns give.');
+    this.text = bytes.toString('latin1');
+    bytes.fill(0);
+    this.packed = null;
+    return this.text;
+  }
+
+  /** Row `k`'s cells, as version 2 wrote them up to the search text. */
+  cells(k: number): unknown[] {
+    return JSON.parse(this.all().slice(this.starts[k], this.starts[k + 1])) as unknown[];
+  }
+
+  /** The list item of row `k`, with `lastUsedAt` as it is now. */
+  listedAt(k: number, lastUsedAt: number | null): ListedItem {
+    return fromRow(this.cells(k) as BucketRow, lastUsedAt);
+  }
+}
+
