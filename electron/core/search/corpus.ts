@@ -74,10 +74,21 @@ function entryAt(starts: Int32Array, last: number, lo: number, pos: number): num
   return lo;
 }
 
-/** Finds the entries whose search text contains a term, in title order. */
+/**
+ * The items a scan found, in title order: `ranks[h]` is hit h's position in the title order and
+ * `at[h]` where the term first occurs in its search text, for h < count. The arrays belong to
+ * the corpus and are overwritten by its next scan: a broad term matches nearly every item, and
+ * arrays of entries and offsets made per keystroke cost more than the scan itself.
+ */
+export interface Hits {
+  count: number;
+  ranks: Int32Array;
+  at: Int32Array;
+}
+
+/** Finds the items whose search text contains a term, in title order. */
 export interface SearchCorpus {
-  /** The entries of `order` (the title order) matching `term`; with `firstAt`, where it first occurs in each one's text. */
-  matching<T>(term: string, order: readonly T[], firstAt?: number[]): T[];
+  matching(term: string): Hits;
 }
 
 /** Every haystack in one string, in title order, with the offset where each one starts. */
@@ -85,6 +96,8 @@ export class Corpus implements SearchCorpus {
   private readonly text: string;
   /** starts[k] is where entry k begins; starts[n] is one past the end, like a final separator. */
   private readonly starts: Int32Array;
+  /** The scans' results, made at the first search. */
+  private hits: Hits | null = null;
 
   /** Joins the entries' haystacks; each entry's haystack then becomes a slice of the new text. */
   constructor(order: readonly CorpusEntry[]) {
@@ -104,15 +117,14 @@ export class Corpus implements SearchCorpus {
     });
   }
 
-  /**
-   * The entries (in title order) whose haystack contains `term`. With `firstAt`, also where the
-   * term first occurs in each one's haystack, so ranking need not search the title again.
-   */
-  matching<T>(term: string, order: readonly T[], firstAt?: number[]): T[] {
-    const out: T[] = [];
+  /** The items whose haystack contains `term`, with where it first occurs in each. */
+  matching(term: string): Hits {
     const { text, starts } = this;
     const last = starts.length - 1;
+    this.hits ??= { count: 0, ranks: new Int32Array(last), at: new Int32Array(last) };
+    const { ranks, at } = this.hits;
     const needle = needleFor(term);
+    let count = 0;
     let k = 0;
     let pos = occurrence(text, needle, 0);
     while (pos !== -1) {
@@ -121,8 +133,9 @@ export class Corpus implements SearchCorpus {
       k = entryAt(starts, last, k, pos);
       const end = (starts[k + 1] ?? text.length + 1) - 1;
       if (pos + term.length <= end) {
-        out.push(order[k] as T);
-        firstAt?.push(pos - (starts[k] ?? 0));
+        ranks[count] = k;
+        at[count] = pos - (starts[k] ?? 0);
+        count++;
         // One hit is enough: carry on from the next entry.
         if (end + 1 >= text.length) break;
         pos = occurrence(text, needle, end + 1);
@@ -131,7 +144,8 @@ export class Corpus implements SearchCorpus {
         pos = occurrence(text, needle, pos + 1);
       }
     }
-    return out;
+    this.hits.count = count;
+    return this.hits;
   }
 }
 
@@ -154,7 +168,9 @@ export interface CorpusSegment {
  */
 export class SegmentedCorpus implements SearchCorpus {
   private readonly hit: Uint8Array;
+  /** Per position in the title order while marking; then compacted in place into the hits' `at`. */
   private readonly hitAt: Int32Array;
+  private readonly hitRanks: Int32Array;
 
   constructor(
     private readonly segments: readonly CorpusSegment[],
@@ -162,10 +178,11 @@ export class SegmentedCorpus implements SearchCorpus {
   ) {
     this.hit = new Uint8Array(size);
     this.hitAt = new Int32Array(size);
+    this.hitRanks = new Int32Array(size);
   }
 
-  matching<T>(term: string, order: readonly T[], firstAt?: number[]): T[] {
-    const { hit, hitAt } = this;
+  matching(term: string): Hits {
+    const { hit, hitAt, hitRanks } = this;
     const needle = needleFor(term);
     let count = 0;
     for (const { text, starts, ranks } of this.segments) {
@@ -188,13 +205,15 @@ export class SegmentedCorpus implements SearchCorpus {
         }
       }
     }
-    const out: T[] = [];
-    for (let rank = 0; out.length < count && rank < hit.length; rank++) {
+    // Into title order. hitAt is compacted in place: hit h is written at h, never after its own mark.
+    let h = 0;
+    for (let rank = 0; h < count && rank < hit.length; rank++) {
       if (hit[rank] === 0) continue;
       hit[rank] = 0;
-      out.push(order[rank] as T);
-      firstAt?.push(hitAt[rank] ?? 0);
+      hitRanks[h] = rank;
+      hitAt[h] = hitAt[rank] ?? 0;
+      h++;
     }
-    return out;
+    return { count, ranks: hitRanks, at: hitAt };
   }
 }

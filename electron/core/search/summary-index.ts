@@ -4,7 +4,7 @@
 // summaries in title order and, for text queries, one joined copy of every haystack: a single
 // native indexOf scan over it finds candidates far faster than testing items one by one.
 import type { ItemCounts, ItemQuery, ListedItem } from '../../../shared/domain';
-import { Corpus, SegmentedCorpus, type CorpusSegment, type SearchCorpus } from './corpus';
+import { Corpus, SegmentedCorpus, type CorpusSegment, type Hits, type SearchCorpus } from './corpus';
 import { matchesAll, normalize, queryTerms } from './search-text';
 import { compareByTitle, sortByTitle, titleSortKey } from '../items/title-order';
 
@@ -233,28 +233,43 @@ export class SummaryIndex {
 
   /**
    * The matches from `q.offset` (default 0), at most `q.limit` of them, and how many match in
-   * all: the window's list asks for the rows it shows, not the whole list.
+   * all: the window's list asks for the rows it shows, not the whole list. Matches are filtered,
+   * counted and ranked in one pass over the scan's hits, keeping per rank only the first
+   * offset + limit entries the window can take from it: a first letter typed matches nearly
+   * every item, and collecting all of them into arrays to be sorted took most of that keystroke.
    */
   page(q: ItemQuery = {}): { items: ListedItem[]; total: number } {
     const terms = queryTerms(q.text);
-    const wantTrash = q.trash === true;
     const order = this.byTitle;
-    let pool: readonly IndexEntry[] = order;
+    const sort = q.sort ?? (terms.length > 0 ? 'relevance' : 'title');
+    const from = Math.max(0, q.offset ?? 0);
+    // Title and relevance order are the hits' order within a rank; the others sort every match.
+    const sorts = sort === 'updated' || sort === 'last-used';
+    const keep = q.limit === undefined || sorts ? Number.POSITIVE_INFINITY : from + q.limit;
+    let hits: Hits | null = null;
     let rest = terms;
-    // Where the first term occurs in each pooled entry, when the scan was for that term.
-    let firstAt: number[] | undefined;
+    let first = '';
+    let spaced = '';
+    // Whether the hits' offsets are where the first term occurs (the scan was for it).
+    let atFirst = false;
     if (terms.length > 0) {
       // Scan for the longest term (usually the rarest); only the others are checked per entry.
       const longest = terms.reduce((a, b) => (b.length > a.length ? b : a));
       this.corpus ??= new Corpus(order);
-      if (longest === terms[0]) firstAt = [];
-      pool = this.corpus.matching(longest, order, firstAt);
+      hits = this.corpus.matching(longest);
       rest = terms.filter((t, i) => i !== terms.indexOf(longest));
+      first = terms[0] as string;
+      spaced = ` ${first}`;
+      atFirst = longest === first;
     }
-    const out: IndexEntry[] = [];
-    const outAt: number[] = [];
-    for (let i = 0; i < pool.length; i++) {
-      const e = pool[i] as IndexEntry;
+    const ranked = sort === 'relevance' && terms.length > 0;
+    // Per rank (relevance.ts order: 0 best), the first `keep` matches in title order.
+    const kept: IndexEntry[][] = ranked ? [[], [], [], []] : [[]];
+    const wantTrash = q.trash === true;
+    const count = hits ? hits.count : order.length;
+    let total = 0;
+    for (let h = 0; h < count; h++) {
+      const e = order[hits ? (hits.ranks[h] as number) : h] as IndexEntry;
       if (e.deleted !== wantTrash) continue;
       if (q.type && e.type !== q.type) continue;
       if (q.favorite !== undefined && e.favorite !== q.favorite) continue;
@@ -263,30 +278,19 @@ export class SummaryIndex {
       if (q.usedSince !== undefined && (e.lastUsedAt ?? -1) < q.usedSince) continue;
       if (q.unusedSince !== undefined && (e.lastUsedAt ?? e.createdAt) >= q.unusedSince) continue;
       if (rest.length > 0 && !matchesAll(e.haystack, rest)) continue;
-      out.push(e);
-      if (firstAt) outAt.push(firstAt[i] as number);
+      total++;
+      let rank = 0;
+      if (ranked) rank = atFirst && hits ? rankAt(e.normTitle, first, spaced, hits.at[h] as number, e.titleLength) : relevance(e.normTitle, first, spaced);
+      const bucket = kept[rank] as IndexEntry[];
+      if (bucket.length < keep) bucket.push(e);
     }
-    const sort = q.sort ?? (terms.length > 0 ? 'relevance' : 'title');
-    let sorted: IndexEntry[] = out;
-    if (sort === 'relevance' && terms.length > 0) {
-      // A stable bucket sort by rank keeps title order within each rank.
-      const ranks: IndexEntry[][] = [[], [], [], []];
-      const first = terms[0] as string;
-      const spaced = ` ${first}`;
-      for (let i = 0; i < out.length; i++) {
-        const e = out[i] as IndexEntry;
-        ranks[firstAt ? rankAt(e.normTitle, first, spaced, outAt[i] as number, e.titleLength) : relevance(e.normTitle, first, spaced)]?.push(e);
-      }
-      sorted = out.length === (ranks[0]?.length ?? 0) ? out : ([] as IndexEntry[]).concat(...ranks);
-    } else if (sort === 'updated') {
-      out.sort((a, b) => b.updatedAt - a.updatedAt);
-    } else if (sort === 'last-used') {
-      out.sort((a, b) => (b.lastUsedAt ?? -1) - (a.lastUsedAt ?? -1));
-    }
-    const from = Math.min(q.offset ?? 0, sorted.length);
-    const n = q.limit !== undefined ? Math.min(q.limit, sorted.length - from) : sorted.length - from;
+    const sorted = kept.length === 1 ? (kept[0] as IndexEntry[]) : ([] as IndexEntry[]).concat(...kept);
+    if (sort === 'updated') sorted.sort((a, b) => b.updatedAt - a.updatedAt);
+    else if (sort === 'last-used') sorted.sort((a, b) => (b.lastUsedAt ?? -1) - (a.lastUsedAt ?? -1));
+    const start = Math.min(from, sorted.length);
+    const n = q.limit !== undefined ? Math.min(q.limit, sorted.length - start) : sorted.length - start;
     const result = new Array<ListedItem>(n);
-    for (let i = 0; i < n; i++) result[i] = (sorted[from + i] as IndexEntry).summary;
-    return { items: result, total: sorted.length };
+    for (let i = 0; i < n; i++) result[i] = (sorted[start + i] as IndexEntry).summary;
+    return { items: result, total };
   }
 }
