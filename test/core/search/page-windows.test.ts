@@ -103,4 +103,31 @@ describe('list windows', () => {
     expect(index.page({ text: 'a', limit: 5 })).toEqual(broad);
     expect(narrow.total).toBe(wholeList(inTitleOrder, { text: 'zone 4' }).length);
   });
+
+  it('narrow a search as it is typed, widen it again when letters are taken back, and start afresh after a write', () => {
+    const local = new SummaryIndex();
+    const items = Array.from({ length: 700 }, (_, i) => listed(i));
+    local.replaceAll(items.map((s) => IndexEntry.of(s, haystackFor({ ...s, notes: '' }))));
+    const check = (text: string, window: { offset?: number; limit?: number } = { limit: 30 }): void => {
+      const all = wholeList([...local.summaries()], { text });
+      const got = local.page({ text, ...window });
+      const from = window.offset ?? 0;
+      expect({ ids: got.items.map((s) => s.id), total: got.total }, text).toEqual({
+        ids: all.slice(from, window.limit === undefined ? undefined : from + window.limit).map((s) => s.id),
+        total: all.length,
+      });
+    };
+    // Typed one letter at a time, then a second term, a second window, and letters taken back.
+    for (const text of ['b', 'ba', 'ban', 'bank', 'bank ', 'bank 1', 'bank 12', 'bank 1', 'bank', 'ban', 'an', 'nk 1', 'bank 1 dan', 'dan bank']) check(text);
+    check('bank 1', { offset: 30, limit: 30 });
+    // A write moves items in the title order and changes what matches: the next search, the same
+    // text as the last one included, must see it.
+    check('zone 4');
+    local.delete((local.list({ text: 'zone 4' })[0] as ListedItem).id);
+    const added = { ...listed(9998), title: 'Aaa zone 4 first' }; // 9998: not in the trash
+    local.set(added, haystackFor({ ...added, notes: '' }));
+    check('zone 4');
+    expect(local.list({ text: 'zone 4' }).map((s) => s.id)).toContain(added.id);
+    check('zone 40');
+  });
 });
