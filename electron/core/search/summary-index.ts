@@ -285,7 +285,7 @@ export class SummaryIndex {
     const first = terms[0] ?? '';
     const spaced = ` ${first}`;
     const ranked = sort === 'relevance' && terms.length > 0;
-    // Per rank (relevance.ts order: 0 best), the first `keep` matches in title order.
+    // Per rank (rankAt: 0 is best), the first `keep` matches in title order.
     const kept: IndexEntry[][] = ranked ? [[], [], [], []] : [[]];
     const wantTrash = q.trash === true;
     const count = found ? found.count : order.length;
