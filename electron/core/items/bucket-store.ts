@@ -8,7 +8,8 @@
 import type { IntegrityProblem } from '../../../shared/integrity';
 import type { Statement } from 'better-sqlite3';
 import { ColumnEntries } from '../search/column-entries';
-import { IndexEntry, type SummaryIndex } from '../search/summary-index';
+import { IndexEntry } from '../search/index-entry';
+import type { SummaryIndex } from '../search/summary-index';
 import { haystackFor } from '../search/search-text';
 import type { SessionKeys } from '../vault/session-keys';
 import type { Db } from '../vault/db';

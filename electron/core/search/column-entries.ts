@@ -1,11 +1,11 @@
-// How unlock turns decoded index buckets into the list's entries (IndexEntry, summary-index.ts):
+// How unlock turns decoded index buckets into the list's entries (IndexEntry, index-entry.ts):
 // each item's fields are gathered per field first, then the entries are made in title order.
 // Bucket format 3 and 4's columns (items/bucket-columns.ts) are the source, and each bucket's
 // search texts become one segment of the search corpus as they are (corpus.ts SegmentedCorpus).
 import type { ListedItem } from '../../../shared/domain';
 import { titleSortKey } from '../items/title-order';
 import type { CorpusSegment } from './corpus';
-import { IndexEntry, type ListedSource } from './summary-index';
+import { IndexEntry, type ListedSource } from './index-entry';
 
 /** What an entry is made from at unlock, item `k` of one decoded bucket (items/bucket-columns.ts). */
 export interface ColumnSource {

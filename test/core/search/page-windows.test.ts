@@ -5,7 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ItemQuery, ListedItem } from '../../../shared/domain';
 import { haystackFor, normalize, queryTerms } from '../../../electron/core/search/search-text';
-import { IndexEntry, SummaryIndex } from '../../../electron/core/search/summary-index';
+import { IndexEntry } from '../../../electron/core/search/index-entry';
+import { SummaryIndex } from '../../../electron/core/search/summary-index';
 
 const WORDS = ['Anchor', 'Bank', 'Big Anvil', 'Cloud', 'Dance', 'Éclair', 'Zone'];
 

@@ -4,7 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ItemCounts, ListedItem } from '../../../shared/domain';
 import { haystackFor } from '../../../electron/core/search/search-text';
-import { IndexEntry, SummaryIndex } from '../../../electron/core/search/summary-index';
+import { IndexEntry } from '../../../electron/core/search/index-entry';
+import { SummaryIndex } from '../../../electron/core/search/summary-index';
 
 const listed = (i: number, extra: Partial<ListedItem> = {}): ListedItem => ({
   type: (['login', 'api_key', 'note'] as const)[i % 3] ?? 'login', title: `Item ${i}`, username: `user${i}`, urls: [], noteLine: '',
