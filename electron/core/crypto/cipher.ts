@@ -160,13 +160,16 @@ export function seal(key: Uint8Array, aad: Uint8Array, plaintext: Uint8Array): U
   return out;
 }
 
-/** Returns the plaintext, or null when the blob does not authenticate under this key and AAD. */
-export function open(key: Uint8Array, aad: Uint8Array, blob: Uint8Array): Uint8Array | null {
+/**
+ * Returns the plaintext, or null when the blob does not authenticate under this key and AAD.
+ * `into` (noble only, exactly the plaintext's length): decrypt there instead of into new memory.
+ */
+export function open(key: Uint8Array, aad: Uint8Array, blob: Uint8Array, into?: Uint8Array): Uint8Array | null {
   if (blob.length < NONCE_BYTES + TAG_BYTES) return null;
   const nonce = blob.subarray(0, NONCE_BYTES);
   const sealed = blob.subarray(NONCE_BYTES);
   try {
-    return useNative() ? native.decrypt(key, nonce, aad, sealed) : xchacha20poly1305(key, nonce, aad).decrypt(sealed);
+    return useNative() ? native.decrypt(key, nonce, aad, sealed) : xchacha20poly1305(key, nonce, aad).decrypt(sealed, into);
   } catch {
     return null;
   }
@@ -186,18 +189,8 @@ let scratchInUse = false;
 export function openTransient<T>(key: Uint8Array, aad: Uint8Array, blob: Uint8Array, use: (plain: Uint8Array) => T): T | null {
   const length = blob.length - NONCE_BYTES - TAG_BYTES;
   const reuse = !useNative() && !scratchInUse && length >= 0 && length <= SCRATCH_MAX_BYTES;
-  let plain: Uint8Array | null;
-  if (reuse) {
-    if (scratch.length < length) scratch = new Uint8Array(Math.min(SCRATCH_MAX_BYTES, Math.max(length, scratch.length * 2, 64 * 1024)));
-    const into = scratch.subarray(0, length);
-    try {
-      plain = xchacha20poly1305(key, blob.subarray(0, NONCE_BYTES), aad).decrypt(blob.subarray(NONCE_BYTES), into);
-    } catch {
-      plain = null;
-    }
-  } else {
-    plain = open(key, aad, blob);
-  }
+  if (reuse && scratch.length < length) scratch = new Uint8Array(Math.min(SCRATCH_MAX_BYTES, Math.max(length, scratch.length * 2, 64 * 1024)));
+  const plain = open(key, aad, blob, reuse ? scratch.subarray(0, length) : undefined);
   if (!plain) return null;
   scratchInUse ||= reuse;
   try {
