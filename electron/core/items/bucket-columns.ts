@@ -24,7 +24,7 @@
 // does not expose one through ciphertext lengths.
 import { ITEM_TYPES, type ListedItem } from '../../../shared/domain';
 import { normalize } from '../search/search-text';
-import { titleSortKey } from './title-order';
+import { titleOrderOfKeys, titleSortKey } from './title-order';
 import { deflated, inflated, MAX_TEXT_BYTES, RowTexts, streamAt } from './bucket-streams';
 import { ROW_DIGEST, ROW_HAYSTACK, ROW_ID, ROW_VERSION, type BucketRow } from './index-bucket';
 
@@ -114,15 +114,6 @@ function encodedRow(r: BucketRow): { text: string; normTitle: string; sortKey: s
   return e;
 }
 
-/** Positions 0..n-1 in the order of their keys, ties in position order. */
-function titleOrderOf(keys: readonly string[]): number[] {
-  return keys.map((_, k) => k).sort((a, b) => {
-    const x = keys[a] as string;
-    const y = keys[b] as string;
-    return x < y ? -1 : x > y ? 1 : a - b;
-  });
-}
-
 /** Whether `ord` lists each of 0..n-1 exactly once. */
 function isPermutation(ord: readonly number[], n: number): boolean {
   if (ord.length !== n) return false;
@@ -156,7 +147,7 @@ export function encodeColumns(input: readonly BucketRow[]): Buffer {
     created: rows.map((r) => r[15]),
     updated: rows.map((r) => r[16]),
     rowLen: texts.map((t) => t.length),
-    ord: titleOrderOf(encoded.map((e) => e.sortKey)),
+    ord: titleOrderOfKeys(encoded.map((e) => e.sortKey)),
   };
   return Buffer.concat([Buffer.of(COLUMNS_MAGIC), ...deflated(latin1Json(line)), ...deflated(texts.join(''))]);
 }

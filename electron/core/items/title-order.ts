@@ -38,3 +38,12 @@ export const compareByTitle = (a: TitleOrdered, b: TitleOrdered): number => (a.s
 export function sortByTitle<T extends TitleOrdered>(entries: T[]): T[] {
   return entries.sort(compareByTitle);
 }
+
+/** Positions 0..n-1 in the order of their sort keys, ties in position order (the same order as sortByTitle). */
+export function titleOrderOfKeys(keys: readonly string[]): number[] {
+  return Array.from({ length: keys.length }, (_, i) => i).sort((a, b) => {
+    const x = keys[a] as string;
+    const y = keys[b] as string;
+    return x < y ? -1 : x > y ? 1 : a - b;
+  });
+}

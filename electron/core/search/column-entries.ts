@@ -3,7 +3,7 @@
 // Bucket format 3 and 4's columns (items/bucket-columns.ts) are the source, and each bucket's
 // search texts become one segment of the search corpus as they are (corpus.ts SegmentedCorpus).
 import type { ListedItem } from '../../../shared/domain';
-import { titleSortKey } from '../items/title-order';
+import { titleOrderOfKeys, titleSortKey } from '../items/title-order';
 import type { CorpusSegment } from './corpus';
 import { IndexEntry, type ListedSource } from './index-entry';
 
@@ -109,12 +109,8 @@ export class ColumnEntries {
   /** The entries in title order, ties in the order added, and the corpus segments that go with that order. */
   make(): MadeEntries {
     const keys = this.keys;
-    const n = this.n;
-    const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => {
-      const x = keys[a] as string;
-      const y = keys[b] as string;
-      return x < y ? -1 : x > y ? 1 : a - b;
-    });
+    // Only the items added (ties keep that order): the arrays were made at the size expected.
+    const order = titleOrderOfKeys(keys.length === this.n ? keys : keys.slice(0, this.n));
     const entries = order.map((i) => {
       const flags = this.flags[i] ?? 0;
       // Positional, not an object of fields: one object fewer per item at unlock.
