@@ -75,6 +75,38 @@ function entryAt(starts: Int32Array, last: number, lo: number, pos: number): num
 }
 
 /**
+ * Scans `text`, where item k's text starts at starts[k] and is followed by `gap` separator
+ * characters (starts[n] is the end), for the needle's term. Writes each matching item's index
+ * to `items` and where the term first occurs in its text to `at`, from position 0, in text
+ * order; returns how many items match.
+ */
+function scan(text: string, starts: Int32Array, gap: number, needle: Needle, items: Int32Array, at: Int32Array): number {
+  const last = starts.length - 1;
+  const length = needle.term.length;
+  let count = 0;
+  let k = 0;
+  let pos = occurrence(text, needle, 0);
+  while (pos !== -1) {
+    // The item holding `pos` is the last one starting at or before it. Hits come in order and
+    // are often close together, so gallop forward from the previous one, then bisect.
+    k = entryAt(starts, last, k, pos);
+    const end = (starts[k + 1] ?? text.length + gap) - gap;
+    if (pos + length <= end) {
+      items[count] = k;
+      at[count] = pos - (starts[k] ?? 0);
+      count++;
+      // One hit is enough: carry on from the next item.
+      if (end + gap >= text.length) break;
+      pos = occurrence(text, needle, end + gap);
+    } else {
+      // This occurrence runs on into the next item's text; it does not count.
+      pos = occurrence(text, needle, pos + 1);
+    }
+  }
+  return count;
+}
+
+/**
  * The items a scan found, in title order: `ranks[h]` is hit h's position in the title order and
  * `at[h]` where the term first occurs in its search text, for h < count. The arrays belong to
  * the corpus and are overwritten by its next scan: a broad term matches nearly every item, and
@@ -119,32 +151,10 @@ export class Corpus implements SearchCorpus {
 
   /** The items whose haystack contains `term`, with where it first occurs in each. */
   matching(term: string): Hits {
-    const { text, starts } = this;
-    const last = starts.length - 1;
-    this.hits ??= { count: 0, ranks: new Int32Array(last), at: new Int32Array(last) };
-    const { ranks, at } = this.hits;
-    const needle = needleFor(term);
-    let count = 0;
-    let k = 0;
-    let pos = occurrence(text, needle, 0);
-    while (pos !== -1) {
-      // The entry holding `pos` is the last one starting at or before it. Hits come in order
-      // and are often close together, so gallop forward from the previous one, then bisect.
-      k = entryAt(starts, last, k, pos);
-      const end = (starts[k + 1] ?? text.length + 1) - 1;
-      if (pos + term.length <= end) {
-        ranks[count] = k;
-        at[count] = pos - (starts[k] ?? 0);
-        count++;
-        // One hit is enough: carry on from the next entry.
-        if (end + 1 >= text.length) break;
-        pos = occurrence(text, needle, end + 1);
-      } else {
-        // This occurrence runs across the separator into the next entry; it does not count.
-        pos = occurrence(text, needle, pos + 1);
-      }
-    }
-    this.hits.count = count;
+    const n = this.starts.length - 1;
+    this.hits ??= { count: 0, ranks: new Int32Array(n), at: new Int32Array(n) };
+    // Positions in the joined text are positions in the title order.
+    this.hits.count = scan(this.text, this.starts, SEPARATOR.length, needleFor(term), this.hits.ranks, this.hits.at);
     return this.hits;
   }
 }
@@ -171,6 +181,9 @@ export class SegmentedCorpus implements SearchCorpus {
   /** Per position in the title order while marking; then compacted in place into the hits' `at`. */
   private readonly hitAt: Int32Array;
   private readonly hitRanks: Int32Array;
+  /** One segment's scan, by item of the segment (a bucket: at most a few hundred items). */
+  private readonly segmentItems: Int32Array;
+  private readonly segmentAt: Int32Array;
 
   constructor(
     private readonly segments: readonly CorpusSegment[],
@@ -179,31 +192,24 @@ export class SegmentedCorpus implements SearchCorpus {
     this.hit = new Uint8Array(size);
     this.hitAt = new Int32Array(size);
     this.hitRanks = new Int32Array(size);
+    const largest = segments.reduce((m, s) => Math.max(m, s.starts.length - 1), 0);
+    this.segmentItems = new Int32Array(largest);
+    this.segmentAt = new Int32Array(largest);
   }
 
   matching(term: string): Hits {
-    const { hit, hitAt, hitRanks } = this;
+    const { hit, hitAt, hitRanks, segmentItems, segmentAt } = this;
     const needle = needleFor(term);
     let count = 0;
     for (const { text, starts, ranks } of this.segments) {
-      const last = starts.length - 1;
-      let k = 0;
-      let pos = occurrence(text, needle, 0);
-      while (pos !== -1) {
-        k = entryAt(starts, last, k, pos);
-        const end = starts[k + 1] ?? text.length;
-        if (pos + term.length <= end) {
-          const rank = ranks[k] ?? 0;
-          hit[rank] = 1;
-          hitAt[rank] = pos - (starts[k] ?? 0);
-          count++;
-          if (end >= text.length) break;
-          pos = occurrence(text, needle, end);
-        } else {
-          // This occurrence runs on into the next item's text; it does not count.
-          pos = occurrence(text, needle, pos + 1);
-        }
+      // No separators: an occurrence running on into the next item's text does not count.
+      const found = scan(text, starts, 0, needle, segmentItems, segmentAt);
+      for (let h = 0; h < found; h++) {
+        const rank = ranks[segmentItems[h] ?? 0] ?? 0;
+        hit[rank] = 1;
+        hitAt[rank] = segmentAt[h] ?? 0;
       }
+      count += found;
     }
     // Into title order. hitAt is compacted in place: hit h is written at h, never after its own mark.
     let h = 0;
