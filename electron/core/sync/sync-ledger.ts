@@ -1,6 +1,6 @@
 // vault.sync: the local half of sync, synchronous and inside the vault's transactions. It turns
-// local item writes into sealed batches (stamping changed fields with the hybrid clock in the
-// same transaction that records them), and applies another device's batch together with the
+// local item writes into sealed batches (outgoing-batch.ts: changed fields stamped with the
+// hybrid clock in the same transaction that records them), and applies another device's batch together with the
 // item writes, the ledger and what this device has seen of that device, all in one transaction:
 // a crash leaves either all of a batch applied or none of it. The engine (engine.ts) moves
 // the bytes to and from the target.
@@ -8,8 +8,6 @@ import { KeystashError } from '../errors';
 import type { EventLog } from '../history/event-log';
 import type { IndexBuckets } from '../items/bucket-store';
 import type { ItemWrites } from '../items/item-writes';
-import type { ItemRecord } from '../items/model';
-import { readRecord } from '../items/records';
 import type { SummaryIndex } from '../search/summary-index';
 import type { Db } from '../vault/db';
 import type { Gate } from '../vault/gate';
@@ -17,16 +15,17 @@ import { handOverHeader, type VaultHeader } from '../vault/header';
 import type { EventSource, KdfParams } from '../../../shared/domain';
 import type { SessionKeys } from '../vault/session-keys';
 import { truncateWal } from '../vault/wal';
-import { batchPath, digestOfBytes, sealBatch, snapshotPath } from './batch-file';
+import { sealBatch, snapshotPath } from './batch-file';
 import type { BatchBody } from './batch-body';
 import { HybridClock } from './hlc';
-import { localChange, type LedgerEntry, type WireChange } from './item-merge';
+import type { LedgerEntry } from './item-merge';
 import { queueRotation, requireKey, takeRotation } from './key-epochs';
-import { newestEventSeq, ownEvents, takeEvents } from './events';
+import { newestEventSeq, takeEvents } from './events';
 import { buildSnapshot, snapshotChanges, takeSnapshotState } from './snapshot';
 import type { SnapshotBody } from './snapshot-body';
 import { ledgerStore, type LedgerStore, type SyncState } from './ledger';
 import { mergeChanges } from './merge-changes';
+import { prepareOwnBatch, type PreparedBatch } from './outgoing-batch';
 import { preparePasswordChange, recordOwnChange, takePasswordChange, type OwnPasswordChange } from './password-change';
 
 /** What sync needs from the unlocked session (vault/session.ts). */
@@ -39,9 +38,6 @@ export interface SyncSession {
   /** Replaced when a password change from another device hands the vault key over. */
   header: VaultHeader;
 }
-
-/** Changes per batch: keeps one batch's file and its transaction a few MB at most. */
-export const BATCH_CHANGES = 1000;
 
 export interface AppliedBatch {
   pulled: number;
@@ -120,72 +116,10 @@ export class SyncLedger {
    * Seals up to BATCH_CHANGES local changes as this device's next batch and queues it in the
    * outbox, in one transaction with their stamps. Null when nothing changed.
    */
-  prepareBatch(): { seq: number; path: string; bytes: Uint8Array; count: number } | null {
+  prepareBatch(): PreparedBatch | null {
     const s = this.gate.write();
     const store = this.store(s);
-    return this.db
-      .transaction(() => {
-        const state = store.requireState();
-        const clock = new HybridClock(state.clock, state.deviceId, this.now);
-        const changes: WireChange[] = [];
-        // Items written but unchanged for sync (an edit undone, a damaged record) are cleared as
-        // they are looked at, so this ends even when none of them changed.
-        for (let rows = store.dirty(BATCH_CHANGES); rows.length > 0 && changes.length === 0; rows = store.dirty(BATCH_CHANGES)) {
-          for (const c of rows) {
-            store.clean(c.id);
-            const row = store.entry(c.id);
-            if (c.version === null) {
-              if (row && !row.purged) {
-                changes.push({ kind: 'purge', id: c.id, stamp: clock.tick() });
-                store.putEntry(c.id, 0, { stamps: {}, digests: {}, conflicts: [] }, true);
-              }
-              continue;
-            }
-            if (row?.purged) continue;
-            let record: ItemRecord;
-            try {
-              record = readRecord(this.db, s.keys, s.buckets.checkRecord, c.id).record;
-            } catch (err) {
-              // A damaged item is reported by unlock; it is not spread to other devices.
-              if (err instanceof KeystashError && err.code === 'integrity') continue;
-              throw err;
-            }
-            const local = localChange(record, row?.entry ?? null, () => clock.tick());
-            if (local) {
-              changes.push(local.change);
-              store.putEntry(c.id, c.version, local.entry);
-            }
-          }
-        }
-        state.clock = clock.current;
-        const events = ownEvents(this.db, s.events, state);
-        state.eventsSent = events.lookedTo;
-        // A batch with no changes still goes out when this device is new or renamed: it is how
-        // the other devices learn its name.
-        if (changes.length === 0 && events.events.length === 0 && state.ownSeq > 0 && state.announcedName === state.deviceName) {
-          store.writeState(state);
-          return null;
-        }
-        const seq = state.ownSeq + 1;
-        const body: BatchBody = {
-          name: state.deviceName,
-          at: this.now(),
-          publicKey: state.deviceKeys.publicKey,
-          changes,
-          ...(events.events.length > 0 ? { events: events.events } : {}),
-        };
-        const bytes = sealBatch(requireKey(state, state.epoch), state.syncId, state.deviceId, seq, state.epoch, body);
-        const path = batchPath(state.deviceId, seq);
-        store.queue(seq, path, bytes);
-        state.ownSeq = seq;
-        state.ownDigest = digestOfBytes(bytes);
-        state.ownLastAt = body.at;
-        state.announcedName = state.deviceName;
-        state.bytesSinceSnapshot = (state.bytesSinceSnapshot ?? 0) + bytes.length;
-        store.writeState(state);
-        return { seq, path, bytes, count: changes.length };
-      })
-      .immediate();
+    return this.db.transaction(() => prepareOwnBatch(this.db, s, store, this.now)).immediate();
   }
 
   /**
