@@ -167,11 +167,20 @@ export const SCHEMA_VERSION = MIGRATIONS.length;
 /** How long a write waits for another connection's write lock before giving up. */
 export const BUSY_TIMEOUT_MS = 5000;
 
+/**
+ * Reads map the file instead of copying each page through SQLite's page cache: unlock reads
+ * every index bucket (1.7 MB at 10,000 items), and mapped it took 6-7 ms instead of 17-28 ms
+ * cold. SQLite maps read-only and still writes through the file, so a write cannot go astray
+ * through the mapping; a larger file is read the usual way beyond this size.
+ */
+const MMAP_BYTES = 256 * 1024 * 1024;
+
 function configure(db: Db): void {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.pragma('secure_delete = ON');
   db.pragma('foreign_keys = ON');
+  db.pragma(`mmap_size = ${MMAP_BYTES}`);
   // Another Keystash process (the app and the CLI) may hold the write lock for a moment.
   db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
 }
