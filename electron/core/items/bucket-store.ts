@@ -12,7 +12,7 @@ import { IndexEntry } from '../search/index-entry';
 import type { SummaryIndex } from '../search/summary-index';
 import { haystackFor } from '../search/search-text';
 import type { SessionKeys } from '../vault/session-keys';
-import type { Db } from '../vault/db';
+import { readMapped, type Db } from '../vault/db';
 import { digestOf, Manifest, sealedDigest, type ManifestBody, type ManifestEntry } from '../vault/manifest';
 import { fromRow, ROW_DIGEST, ROW_HAYSTACK, ROW_ID, ROW_VERSION, toRow, type BucketRow } from './index-bucket';
 import { decodeBucket, decodeForLoad, encodeBucket } from './bucket-codec';
@@ -90,29 +90,32 @@ export class IndexBuckets {
     const m = this.manifest.tryRead();
     if (!m) flag(problem('altered-manifest', 'manifest'));
     const seen = new Set<string>();
-    for (const b of this.db.prepare('SELECT id, version, blob FROM index_buckets').iterate() as IterableIterator<{ id: number } & BucketBlob>) {
-      seen.add(String(b.id));
-      const decoded = m ? this.openChecked(m, b.id, b, decodeForLoad) : null;
-      if (!decoded) {
-        // Its items fall back to their own records below, and unlock says why.
-        if (m) flag(problem('stale-bucket', `bucket ${b.id}`, m.buckets[b.id] ? 'is older than the vault’s manifest or was altered' : 'is unknown to the vault’s manifest'));
-        continue;
-      }
-      const group = byBucket.get(b.id);
-      byBucket.delete(b.id);
-      // Reads check records against the bucket as the file holds it then (checkRecord); nothing is kept per item here.
-      if (decoded instanceof BucketColumns && group && agrees(decoded, group)) {
-        const rows = decoded.rowTexts();
-        const order = decoded.titleOrder;
-        for (let j = 0; j < decoded.n; j++) {
-          const k = order ? (order[j] as number) : j;
-          const used = group.used[k] ?? -1;
-          fromColumns.add(decoded, k, used === -1 ? null : used, rows);
+    // Every bucket is read in one pass, from the file mapped into memory (db.ts readMapped).
+    readMapped(this.db, () => {
+      for (const b of this.db.prepare('SELECT id, version, blob FROM index_buckets').iterate() as IterableIterator<{ id: number } & BucketBlob>) {
+        seen.add(String(b.id));
+        const decoded = m ? this.openChecked(m, b.id, b, decodeForLoad) : null;
+        if (!decoded) {
+          // Its items fall back to their own records below, and unlock says why.
+          if (m) flag(problem('stale-bucket', `bucket ${b.id}`, m.buckets[b.id] ? 'is older than the vault’s manifest or was altered' : 'is unknown to the vault’s manifest'));
+          continue;
         }
-      } else {
-        this.checkRows(b.id, decoded instanceof BucketColumns ? decoded.rows() : decoded, entries, flag);
+        const group = byBucket.get(b.id);
+        byBucket.delete(b.id);
+        // Reads check records against the bucket as the file holds it then (checkRecord); nothing is kept per item here.
+        if (decoded instanceof BucketColumns && group && agrees(decoded, group)) {
+          const rows = decoded.rowTexts();
+          const order = decoded.titleOrder;
+          for (let j = 0; j < decoded.n; j++) {
+            const k = order ? (order[j] as number) : j;
+            const used = group.used[k] ?? -1;
+            fromColumns.add(decoded, k, used === -1 ? null : used, rows);
+          }
+        } else {
+          this.checkRows(b.id, decoded instanceof BucketColumns ? decoded.rows() : decoded, entries, flag);
+        }
       }
-    }
+    });
     if (m) for (const id of Object.keys(m.buckets)) if (!seen.has(id)) flag(problem('stale-bucket', `bucket ${id}`, 'is missing from the file'));
     // Items no intact bucket listed fall back to their own record; item records are read only here.
     for (const bucket of byBucket.keys()) {
