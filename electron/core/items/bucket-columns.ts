@@ -246,6 +246,11 @@ export class BucketColumns {
     return this.c.ids;
   }
 
+  /** Each row's record digest, in id order. */
+  get digests(): string[] {
+    return this.c.dig.split(',');
+  }
+
   /**
    * The ids as one string, comma-joined in id order, compared with SQLite's listing as a whole;
    * null if an id holds a comma (never one this code made), which would make that ambiguous.
@@ -305,7 +310,7 @@ export class BucketColumns {
   }
 
   rows(): BucketRow[] {
-    const digests = this.c.dig.split(',');
+    const digests = this.digests;
     return this.c.ids.map((_, k) => {
       const cells = this.rowSource.cells(k);
       cells.push(this.haystack(k), this.c.ver[k] ?? 0, digests[k] ?? '');

@@ -275,11 +275,23 @@ export class IndexBuckets {
   private listedIn(bucket: number, id: string): ManifestEntry | undefined {
     const m = this.manifest.tryRead();
     const b = this.db.prepare('SELECT version, blob FROM index_buckets WHERE id = ?').get(bucket) as BucketBlob | undefined;
-    const rows = m && b ? this.openChecked(m, bucket, b) : null;
-    // Remember the whole bucket: the next read of one of its items needs no decryption.
-    for (const r of rows ?? []) this.expected.set(r[ROW_ID], [r[ROW_VERSION], r[ROW_DIGEST]]);
-    const r = rows?.find((x) => x[ROW_ID] === id);
-    return r ? [r[ROW_VERSION], r[ROW_DIGEST]] : undefined;
+    const decoded = m && b ? this.openChecked(m, bucket, b, decodeForLoad) : null;
+    if (!decoded) return undefined;
+    // Remember the whole bucket: the next read of one of its items needs no decryption. Format
+    // 3 and 4 buckets are read by their columns only (right after unlock, a health check's
+    // first records were each in a bucket of their own, and parsing every row took 1-7 ms each).
+    let listed: ManifestEntry | undefined;
+    const remember = (rowId: string, entry: ManifestEntry): void => {
+      this.expected.set(rowId, entry);
+      if (rowId === id) listed = entry;
+    };
+    if (decoded instanceof BucketColumns) {
+      const { ids, versions, digests } = decoded;
+      ids.forEach((rowId, k) => remember(rowId, [versions[k] ?? 0, digests[k] ?? '']));
+    } else {
+      for (const r of decoded) remember(r[ROW_ID], [r[ROW_VERSION], r[ROW_DIGEST]]);
+    }
+    return listed;
   }
 
   /**
