@@ -32,9 +32,14 @@ export interface HealthOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-// 50 decryptions (~10 ms) per turn: the app runs this check after every change, so a
-// keystroke in the window never waits behind a longer slice.
+// At most 50 items per turn (~10 ms of decryption), and no more once TURN_MS has passed: the
+// app runs this check after every change and right after unlock, when the first items read
+// each inflate and decrypt an index bucket of their own, so a keystroke in the window never
+// waits behind a long turn.
 const ITEMS_PER_TURN = 50;
+const TURN_MS = 8;
+/** Records read in one pass of the session gate: few, so that a turn can stop on time. */
+const RECORDS_PER_READ = 8;
 /** Passwords handed to the scorer at a time while items are still being decrypted. */
 const SCORE_BATCH = 256;
 
@@ -65,7 +70,10 @@ export async function computeHealth(vault: HealthSources, opts: HealthOptions = 
   const scorer = opts.scorer ?? inThreadScorer;
   const cache = vault.healthScores.session();
   const scores = new Map<string, number>();
-  const summaries = vault.items.list().filter((s) => s.type !== 'note');
+  const reader = vault.items.reader((e) => !e.deleted && e.type !== 'note');
+  // Read in the same turn as the reader, so the two agree.
+  const loginCount = vault.items.counts().login;
+  const checked: string[] = [];
   const findings: HealthFinding[] = [];
   const passwords: { id: string; key: string }[] = [];
   // Each login with a password, in item order, with its cache key; scored after the loop.
@@ -74,7 +82,8 @@ export async function computeHealth(vault: HealthSources, opts: HealthOptions = 
   const lookKey = new Map<string, string[]>();
   const secretKey = new Map<string, string[]>();
 
-  const total = summaries.length + summaries.filter((s) => s.type === 'login' && s.hasPassword).length;
+  // Each item is a step, and each login one more: its password scored, found scored, or none.
+  const total = reader.total + loginCount;
   let done = 0;
   const progress = () => opts.onProgress?.(done, total);
   const onScored = (n: number) => {
@@ -96,21 +105,17 @@ export async function computeHealth(vault: HealthSources, opts: HealthOptions = 
 
   progress();
   const needsRecord = (s: ListedItem) => s.hasPassword || s.hasSecret;
-  for (let at = 0; at < summaries.length; at += ITEMS_PER_TURN) {
-    // Decrypting an item takes ~0.1 ms; hand the event loop a turn after each slice.
-    if (at > 0) {
-      progress();
-      await new Promise<void>((resolve) => setImmediate(resolve));
-    }
-    const slice = summaries.slice(at, at + ITEMS_PER_TURN);
+  const checkSlice = (slice: ListedItem[]): void => {
     // One decryption gives the item and its password history (when the password last
     // changed); a slice's records are read in one pass of the session gate.
     const records = vault.items.records(slice.filter(needsRecord).map((s) => s.id));
     let read = 0;
     for (const s of slice) {
+      checked.push(s.id);
       done++;
       const record = needsRecord(s) ? (records[read++] ?? null) : null;
       const secret = record ? secretOf(record.item) : '';
+      if (s.type === 'login' && secret === '') done++;
       if (s.type === 'login' && secret !== '') {
         // The username and title are part of the key: they change what zxcvbn counts as known.
         const context = [s.username, s.title];
@@ -153,6 +158,22 @@ export async function computeHealth(vault: HealthSources, opts: HealthOptions = 
       const look = JSON.stringify([s.type, s.title.trim().toLowerCase(), s.username.trim().toLowerCase(), normUrl(s.urls[0])]);
       lookKey.set(look, [...(lookKey.get(look) ?? []), s.id]);
     }
+  };
+  while (checked.length < reader.total) {
+    // Hand the event loop a turn after each turn's items: a keystroke never waits long here.
+    if (checked.length > 0) {
+      progress();
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+    // Up to ITEMS_PER_TURN items, a few records at a time, until TURN_MS has passed: the first
+    // record read of each index bucket decrypts that bucket (bucket-store.ts checkRecord), and
+    // right after unlock the first items in title order are each in a different bucket.
+    const until = performance.now() + TURN_MS;
+    for (let inTurn = 0; inTurn < ITEMS_PER_TURN && checked.length < reader.total && (inTurn === 0 || performance.now() < until); ) {
+      const slice = reader.next(RECORDS_PER_READ, until);
+      checkSlice(slice);
+      inTurn += slice.length;
+    }
   }
   flush();
   progress();
@@ -174,7 +195,7 @@ export async function computeHealth(vault: HealthSources, opts: HealthOptions = 
     findings.push({ kind: 'reused', itemIds: group, reason: `The same password is used by ${group.length} items.` });
   }
   dupLinks.push(...lookKey.values(), ...secretKey.values());
-  for (const group of linkedGroups(summaries.map((s) => s.id), dupLinks)) {
+  for (const group of linkedGroups(checked, dupLinks)) {
     findings.push({ kind: 'duplicates', itemIds: group, reason: `${group.length} items look like copies of one another (same title, username and address, or the same secret).` });
   }
 

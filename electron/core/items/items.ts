@@ -14,7 +14,7 @@ import type { EventSource, Item, ItemCounts, ItemQuery, ItemSummary, ListedItem,
 import type { BulkAction, BulkResult } from '../../../shared/bulk';
 import { KeystashError } from '../errors';
 import type { EventLog } from '../history/event-log';
-import type { SummaryIndex } from '../search/summary-index';
+import type { EntryKind, ListedReader, SummaryIndex } from '../search/summary-index';
 import type { Db } from '../vault/db';
 import type { Gate } from '../vault/gate';
 import type { SessionKeys } from '../vault/session-keys';
@@ -55,6 +55,11 @@ export class Items {
   /** One window of the list (`q.offset`, `q.limit`) and how many items match in all. */
   page(q: ItemQuery = {}): { items: ListedItem[]; total: number } {
     return this.gate.read().index.page(q);
+  }
+
+  /** The list items of the items `keep` takes, built a few at a time as they are read (SummaryIndex.reader). */
+  reader(keep: (kind: EntryKind) => boolean): ListedReader {
+    return this.gate.read().index.reader(keep);
   }
 
   /** Counts per sidebar view. */

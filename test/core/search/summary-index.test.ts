@@ -6,6 +6,8 @@ import type { ItemCounts, ListedItem } from '../../../shared/domain';
 import { haystackFor } from '../../../electron/core/search/search-text';
 import { IndexEntry } from '../../../electron/core/search/index-entry';
 import { SummaryIndex } from '../../../electron/core/search/summary-index';
+import { titleSortKey } from '../../../electron/core/items/title-order';
+import { normalize } from '../../../electron/core/search/search-text';
 
 const listed = (i: number, extra: Partial<ListedItem> = {}): ListedItem => ({
   type: (['login', 'api_key', 'note'] as const)[i % 3] ?? 'login', title: `Item ${i}`, username: `user${i}`, urls: [], noteLine: '',
@@ -79,5 +81,37 @@ describe('the summary index', () => {
     index.set(listed(200, { tags: ['new'], folder: 'Odd', favorite: true }), 'item 200');
     expect(index.counts()).toEqual(countsOfSummaries(index.summaries()));
     expect(index.counts().tags.new).toBe(1);
+  });
+
+  it('hands out list items a few at a time, building each only then, from the items of that moment', () => {
+    // Entries as unlock makes them: each list item is built from its bucket's row text on demand.
+    let built = 0;
+    const rows = { listedAt: (k: number, lastUsedAt: number | null) => (built++, { ...listed(k), lastUsedAt }) };
+    const made = items.map((s, k) => {
+      const t = normalize(s.title);
+      return IndexEntry.made(s.id, haystackFor({ ...s, notes: '' }), t, s.deletedAt !== null, s.type, s.favorite, s.folder, s.tags, s.createdAt, s.updatedAt, null, rows, k, titleSortKey(t));
+    });
+    const index = new SummaryIndex();
+    index.replaceAll(made);
+    // The items a list of this kind would show, in title order, found without building any list item.
+    const byId = new Map(items.map((s) => [s.id, s]));
+    const wanted = index.ids().filter((id) => byId.get(id)?.deletedAt === null && byId.get(id)?.type !== 'note');
+    expect(wanted.length).toBeGreaterThan(20);
+
+    const reader = index.reader((e) => !e.deleted && e.type !== 'note');
+    expect(reader.total).toBe(wanted.length);
+    expect(built).toBe(0);
+    const first = reader.next(5);
+    expect(first.map((s) => s.id)).toEqual(wanted.slice(0, 5));
+    expect(built).toBe(5);
+    // A deadline already past still hands out one, so a caller always gets further.
+    expect(reader.next(5, performance.now() - 1).map((s) => s.id)).toEqual(wanted.slice(5, 6));
+    // A write after the reader was made does not change what it hands out.
+    index.delete(wanted[6] ?? '');
+    index.set(listed(300, { title: 'Aaa first' }), 'aaa first');
+    const rest: string[] = [];
+    for (let next = reader.next(7); next.length > 0; next = reader.next(7)) rest.push(...next.map((s) => s.id));
+    expect(rest).toEqual(wanted.slice(6));
+    expect(reader.next(7)).toEqual([]);
   });
 });
