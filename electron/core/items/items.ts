@@ -40,6 +40,8 @@ export interface ItemsSession {
 export type SecretUse = 'reveal' | 'copy' | 'cli-use';
 
 export class Items {
+  private readRecords: ((s: ItemsSession, ids: readonly string[]) => ItemRecord[]) | null = null;
+
   constructor(
     private readonly db: Db,
     private readonly gate: Gate<ItemsSession>,
@@ -98,7 +100,9 @@ export class Items {
    */
   records(ids: readonly string[]): ItemRecord[] {
     const s = this.gate.read();
-    return this.db.transaction(() => ids.map((id) => this.recordIn(s, id)))();
+    // Made once: the health check calls this every few records.
+    this.readRecords ??= this.db.transaction((session: ItemsSession, want: readonly string[]) => want.map((id) => this.recordIn(session, id)));
+    return this.readRecords(s, ids);
   }
 
   /**
