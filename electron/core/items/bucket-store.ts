@@ -15,7 +15,7 @@ import type { SessionKeys } from '../vault/session-keys';
 import { readMapped, type Db } from '../vault/db';
 import { digestOf, Manifest, sealedDigest, type ManifestBody, type ManifestEntry } from '../vault/manifest';
 import { fromRow, ROW_DIGEST, ROW_HAYSTACK, ROW_ID, ROW_VERSION, toRow, type BucketRow } from './index-bucket';
-import { decodeBucket, decodeForLoad, encodeBucket } from './bucket-codec';
+import { decodeBucket, decodeForLoad, encodeBucket, recordsListed } from './bucket-codec';
 import { BucketColumns } from './bucket-columns';
 import { agrees, dataVersionOf, readIndexSnapshot, type IndexSnapshot } from './index-snapshot';
 import { listedOf, summarize, type ItemRecord } from './model';
@@ -277,19 +277,11 @@ export class IndexBuckets {
     const b = this.db.prepare('SELECT version, blob FROM index_buckets WHERE id = ?').get(bucket) as BucketBlob | undefined;
     const decoded = m && b ? this.openChecked(m, bucket, b, decodeForLoad) : null;
     if (!decoded) return undefined;
-    // Remember the whole bucket: the next read of one of its items needs no decryption. Format
-    // 3 and 4 buckets are read by their columns only (right after unlock, a health check's
-    // first records were each in a bucket of their own, and parsing every row took 1-7 ms each).
+    // Remember the whole bucket: the next read of one of its items needs no decryption.
     let listed: ManifestEntry | undefined;
-    const remember = (rowId: string, entry: ManifestEntry): void => {
+    for (const [rowId, entry] of recordsListed(decoded)) {
       this.expected.set(rowId, entry);
       if (rowId === id) listed = entry;
-    };
-    if (decoded instanceof BucketColumns) {
-      const { ids, versions, digests } = decoded;
-      ids.forEach((rowId, k) => remember(rowId, [versions[k] ?? 0, digests[k] ?? '']));
-    } else {
-      for (const r of decoded) remember(r[ROW_ID], [r[ROW_VERSION], r[ROW_DIGEST]]);
     }
     return listed;
   }

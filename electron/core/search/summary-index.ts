@@ -8,8 +8,10 @@ import { Corpus, SegmentedCorpus, type CorpusSegment, type SearchCorpus } from '
 import { matchesAll, queryTerms } from './search-text';
 import { compareByTitle, sortByTitle } from '../items/title-order';
 import { IndexEntry } from './index-entry';
+import { readerOf, type EntryKind, type ListedReader } from './listed-reader';
 
 export { haystackFor, matchesAll, normalize, queryTerms } from './search-text';
+export type { EntryKind, ListedReader } from './listed-reader';
 
 /**
  * Lower is better: a title that starts with the first query term, then a word in the title that
@@ -35,17 +37,6 @@ function rankAt(normTitle: string, term: string, spaced: string, at: number, tit
  * Items in title order (positions in it) whose search text holds every one of `terms`: a scan's
  * hits, or the last search narrowed from them.
  */
-/** What decides whether a reader takes an item: its kind, known without building its list item. */
-export type EntryKind = Pick<IndexEntry, 'deleted' | 'type'>;
-
-/** List items handed out a few at a time (SummaryIndex.reader). */
-export interface ListedReader {
-  /** How many it hands out in all. */
-  readonly total: number;
-  /** The next ones: at most `max`, and no more once `until` (performance.now()) has passed, but at least one while any are left. */
-  next(max: number, until?: number): ListedItem[];
-}
-
 interface TextMatches {
   terms: readonly string[];
   count: number;
@@ -147,17 +138,7 @@ export class SummaryIndex {
    * The items are those of this moment: a later write changes what the next check reads.
    */
   reader(keep: (kind: EntryKind) => boolean): ListedReader {
-    const entries = this.byTitle.filter(keep);
-    let at = 0;
-    return {
-      total: entries.length,
-      next(max, until = Number.POSITIVE_INFINITY) {
-        const out: ListedItem[] = [];
-        const end = Math.min(entries.length, at + max);
-        while (at < end && (out.length === 0 || performance.now() < until)) out.push((entries[at++] as IndexEntry).summary);
-        return out;
-      },
-    };
+    return readerOf(this.byTitle.filter(keep));
   }
 
   /** Counts per sidebar view, from the fields every entry has: no item's list item is built. */
