@@ -1,6 +1,7 @@
 // Which encoding an index bucket's plaintext is in: version 3 (bucket-columns.ts) is written;
 // versions 1 and 2 (index-bucket.ts) are still read.
-import { BucketColumns, encodeColumns } from './bucket-columns';
+import { BucketColumns } from './bucket-columns';
+import { encodeColumns } from './column-encoder';
 import { decodeLegacyBucket, ROW_DIGEST, ROW_ID, ROW_VERSION, type BucketRow } from './index-bucket';
 import type { ManifestEntry } from '../vault/manifest';
 

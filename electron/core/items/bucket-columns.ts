@@ -6,7 +6,7 @@
 // array per bucket, cut into per-item slices. Everything else of an item stays as the JSON text
 // of its version 2 row, parsed only when the item is first listed.
 //
-// Bytes (version 4, written): 0x04, then two raw-deflate streams, each after its inflated and
+// Written by column-encoder.ts. Bytes (version 4, written): 0x04, then two raw-deflate streams, each after its inflated and
 // compressed lengths (4 bytes each, big-endian): first the columns (one JSON line), then the
 // row texts back to back. Both are text in Latin-1 with characters above U+00FF as \uXXXX
 // escapes (see index-bucket.ts). Rows are sorted by id, so unlock can compare a whole bucket
@@ -23,25 +23,19 @@
 // deflated. The index holds no secrets (summaries only), so compressing before encrypting
 // does not expose one through ciphertext lengths.
 import { ITEM_TYPES, type ListedItem } from '../../../shared/domain';
-import { normalize } from '../search/search-text';
-import { titleOrderOfKeys, titleSortKey } from './title-order';
-import { deflated, inflated, MAX_TEXT_BYTES, RowTexts, streamAt } from './bucket-streams';
-import { ROW_DIGEST, ROW_HAYSTACK, ROW_ID, ROW_VERSION, type BucketRow } from './index-bucket';
+import { inflated, MAX_TEXT_BYTES, RowTexts, streamAt } from './bucket-streams';
+import { ROW_HAYSTACK, type BucketRow } from './index-bucket';
 
 export const COLUMNS_MAGIC = 0x04;
 /** Version 3: columns and rows in one stream. */
 const JOINED_MAGIC = 0x03;
 const HEAD_BYTES = 5;
 /** How many leading cells of a version 2 row the row text keeps: the rest are columns. */
-const ROW_TEXT_CELLS = ROW_HAYSTACK;
+export const ROW_TEXT_CELLS = ROW_HAYSTACK;
 const NEWLINE = 0x0a;
 
-const ABOVE_LATIN1 = /[\u0100-\uffff]/g;
-const escape = (c: string): string => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
-const latin1Json = (value: unknown): string => JSON.stringify(value).replace(ABOVE_LATIN1, escape);
-
 /** The columns' JSON line, the same in versions 3 and 4. Short names: it is parsed at every unlock. */
-interface ColumnsJson {
+export interface ColumnsJson {
   v: 3;
   /** Ids, in id order. */
   ids: string[];
@@ -76,43 +70,8 @@ interface ColumnsJson {
   ord?: number[];
 }
 
-const FAVORITE_BIT = 1;
-const TRASH_BIT = 2;
-
-function indexer<T>(keyOf: (v: T) => string): { table: T[]; at: (v: T) => number } {
-  const seen = new Map<string, number>();
-  const table: T[] = [];
-  return {
-    table,
-    at: (v) => {
-      const key = keyOf(v);
-      let i = seen.get(key);
-      if (i === undefined) {
-        i = table.length;
-        table.push(v);
-        seen.set(key, i);
-      }
-      return i;
-    },
-  };
-}
-
-/**
- * Each row's text and normalised title, kept per row object. Rows are never changed once made
- * (a write replaces the rows it changes), and saving one item re-encodes its whole bucket: the
- * other 255 rows are then encoded already.
- */
-const encodedRows = new WeakMap<BucketRow, { text: string; normTitle: string; sortKey: string }>();
-
-function encodedRow(r: BucketRow): { text: string; normTitle: string; sortKey: string } {
-  let e = encodedRows.get(r);
-  if (!e) {
-    const normTitle = normalize(r[2]);
-    e = { text: latin1Json(r.slice(0, ROW_TEXT_CELLS)), normTitle, sortKey: titleSortKey(normTitle) };
-    encodedRows.set(r, e);
-  }
-  return e;
-}
+export const FAVORITE_BIT = 1;
+export const TRASH_BIT = 2;
 
 /** Whether `ord` lists each of 0..n-1 exactly once. */
 function isPermutation(ord: readonly number[], n: number): boolean {
@@ -123,33 +82,6 @@ function isPermutation(ord: readonly number[], n: number): boolean {
     seen[k] = 1;
   }
   return true;
-}
-
-export function encodeColumns(input: readonly BucketRow[]): Buffer {
-  const rows = [...input].sort((a, b) => (a[ROW_ID] < b[ROW_ID] ? -1 : a[ROW_ID] > b[ROW_ID] ? 1 : 0));
-  const folders = indexer<string>((f) => f);
-  const tagSets = indexer<string[]>((t) => JSON.stringify(t));
-  const encoded = rows.map(encodedRow);
-  const texts = encoded.map((e) => e.text);
-  const line: ColumnsJson = {
-    v: 3,
-    ids: rows.map((r) => r[ROW_ID]),
-    ver: rows.map((r) => r[ROW_VERSION]),
-    dig: rows.map((r) => r[ROW_DIGEST]).join(','),
-    nt: encoded.map((e) => e.normTitle),
-    hay: rows.map((r) => r[ROW_HAYSTACK]).join(''),
-    hayLen: rows.map((r) => r[ROW_HAYSTACK].length),
-    kind: rows.map((r) => ITEM_TYPES.indexOf(r[1]) * 4 + ((r[8] & 1) !== 0 ? FAVORITE_BIT : 0) + (r[17] !== null ? TRASH_BIT : 0)),
-    folders: folders.table,
-    folder: rows.map((r) => folders.at(r[7])),
-    tagSets: tagSets.table,
-    tags: rows.map((r) => tagSets.at(r[6])),
-    created: rows.map((r) => r[15]),
-    updated: rows.map((r) => r[16]),
-    rowLen: texts.map((t) => t.length),
-    ord: titleOrderOfKeys(encoded.map((e) => e.sortKey)),
-  };
-  return Buffer.concat([Buffer.of(COLUMNS_MAGIC), ...deflated(latin1Json(line)), ...deflated(texts.join(''))]);
 }
 
 /** Where each of `lengths` starts in its joined column; the last entry is the column's end. */

@@ -2,7 +2,8 @@
 // bucket, the items whose rows name it, in id order; and the check that a version 3 bucket
 // agrees with them as a whole (items/bucket-store.ts loadInto).
 import type { Db } from '../vault/db';
-import { BucketColumns, encodeColumns } from './bucket-columns';
+import { BucketColumns } from './bucket-columns';
+import { encodeColumns } from './column-encoder';
 import type { BucketRow } from './index-bucket';
 
 /**

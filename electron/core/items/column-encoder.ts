@@ -1,0 +1,75 @@
+// Writes an index bucket in the column format that bucket-columns.ts describes and reads
+// (version 4): the columns' JSON line and the row texts, each deflated.
+import { ITEM_TYPES } from '../../../shared/domain';
+import { normalize } from '../search/search-text';
+import { titleOrderOfKeys, titleSortKey } from './title-order';
+import { deflated } from './bucket-streams';
+import { COLUMNS_MAGIC, FAVORITE_BIT, ROW_TEXT_CELLS, TRASH_BIT, type ColumnsJson } from './bucket-columns';
+import { ROW_DIGEST, ROW_HAYSTACK, ROW_ID, ROW_VERSION, type BucketRow } from './index-bucket';
+
+const ABOVE_LATIN1 = /[\u0100-\uffff]/g;
+const escape = (c: string): string => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+const latin1Json = (value: unknown): string => JSON.stringify(value).replace(ABOVE_LATIN1, escape);
+
+function indexer<T>(keyOf: (v: T) => string): { table: T[]; at: (v: T) => number } {
+  const seen = new Map<string, number>();
+  const table: T[] = [];
+  return {
+    table,
+    at: (v) => {
+      const key = keyOf(v);
+      let i = seen.get(key);
+      if (i === undefined) {
+        i = table.length;
+        table.push(v);
+        seen.set(key, i);
+      }
+      return i;
+    },
+  };
+}
+
+/**
+ * Each row's text and normalised title, kept per row object. Rows are never changed once made
+ * (a write replaces the rows it changes), and saving one item re-encodes its whole bucket: the
+ * other 255 rows are then encoded already.
+ */
+const encodedRows = new WeakMap<BucketRow, { text: string; normTitle: string; sortKey: string }>();
+
+function encodedRow(r: BucketRow): { text: string; normTitle: string; sortKey: string } {
+  let e = encodedRows.get(r);
+  if (!e) {
+    const normTitle = normalize(r[2]);
+    e = { text: latin1Json(r.slice(0, ROW_TEXT_CELLS)), normTitle, sortKey: titleSortKey(normTitle) };
+    encodedRows.set(r, e);
+  }
+  return e;
+}
+
+/** A bucket's plaintext for `input`: its rows in id order, as columns and row texts. */
+export function encodeColumns(input: readonly BucketRow[]): Buffer {
+  const rows = [...input].sort((a, b) => (a[ROW_ID] < b[ROW_ID] ? -1 : a[ROW_ID] > b[ROW_ID] ? 1 : 0));
+  const folders = indexer<string>((f) => f);
+  const tagSets = indexer<string[]>((t) => JSON.stringify(t));
+  const encoded = rows.map(encodedRow);
+  const texts = encoded.map((e) => e.text);
+  const line: ColumnsJson = {
+    v: 3,
+    ids: rows.map((r) => r[ROW_ID]),
+    ver: rows.map((r) => r[ROW_VERSION]),
+    dig: rows.map((r) => r[ROW_DIGEST]).join(','),
+    nt: encoded.map((e) => e.normTitle),
+    hay: rows.map((r) => r[ROW_HAYSTACK]).join(''),
+    hayLen: rows.map((r) => r[ROW_HAYSTACK].length),
+    kind: rows.map((r) => ITEM_TYPES.indexOf(r[1]) * 4 + ((r[8] & 1) !== 0 ? FAVORITE_BIT : 0) + (r[17] !== null ? TRASH_BIT : 0)),
+    folders: folders.table,
+    folder: rows.map((r) => folders.at(r[7])),
+    tagSets: tagSets.table,
+    tags: rows.map((r) => tagSets.at(r[6])),
+    created: rows.map((r) => r[15]),
+    updated: rows.map((r) => r[16]),
+    rowLen: texts.map((t) => t.length),
+    ord: titleOrderOfKeys(encoded.map((e) => e.sortKey)),
+  };
+  return Buffer.concat([Buffer.of(COLUMNS_MAGIC), ...deflated(latin1Json(line)), ...deflated(texts.join(''))]);
+}
