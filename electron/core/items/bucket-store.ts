@@ -17,6 +17,7 @@ import { digestOf, Manifest, sealedDigest, type ManifestBody, type ManifestEntry
 import { fromRow, ROW_DIGEST, ROW_HAYSTACK, ROW_ID, ROW_VERSION, toRow, type BucketRow } from './index-bucket';
 import { decodeBucket, decodeForLoad, encodeBucket, recordsListed } from './bucket-codec';
 import { BucketColumns } from './bucket-columns';
+import { rebuiltRows } from './bucket-rebuild';
 import { agrees, dataVersionOf, readIndexSnapshot, type IndexSnapshot } from './index-snapshot';
 import { listedOf, summarize, type ItemRecord } from './model';
 import { problem } from './integrity-problems';
@@ -220,7 +221,7 @@ export class IndexBuckets {
     const want = m.buckets[bucket];
     const opened = row ? (this.keptRows(m, bucket, row) ?? this.openChecked(m, bucket, row)) : want ? null : [];
     this.lastWritten = null;
-    let next = change(opened ?? this.rebuilt(bucket));
+    let next = change(opened ?? rebuiltRows(this.db, this.keys, bucket));
     // A rebuilt bucket may already hold the item being added; keep one row per id.
     if (!opened) next = [...new Map(next.map((r) => [r[ROW_ID], r])).values()];
     const version = Math.max(want?.[0] ?? 0, row?.version ?? 0) + 1;
@@ -274,7 +275,7 @@ export class IndexBuckets {
 
   private listedIn(bucket: number, id: string): ManifestEntry | undefined {
     const m = this.manifest.tryRead();
-    const b = this.db.prepare('SELECT version, blob FROM index_buckets WHERE id = ?').get(bucket) as BucketBlob | undefined;
+    const b = statement(this.db, 'SELECT version, blob FROM index_buckets WHERE id = ?').get(bucket) as BucketBlob | undefined;
     const decoded = m && b ? this.openChecked(m, bucket, b, decodeForLoad) : null;
     if (!decoded) return undefined;
     // Remember the whole bucket: the next read of one of its items needs no decryption.
@@ -284,20 +285,5 @@ export class IndexBuckets {
       if (rowId === id) listed = entry;
     }
     return listed;
-  }
-
-  /**
-   * A damaged bucket is only an index: it is rebuilt from the item records it covers, so one
-   * bad block does not block every later write to its items (unlock has already reported it
-   * as stale). Items whose own record fails stay out of it.
-   */
-  private rebuilt(bucket: number): BucketRow[] {
-    const rows = this.db.prepare('SELECT id, version, detail FROM items WHERE bucket = ?').all(bucket) as { id: string; version: number; detail: Buffer }[];
-    const out: BucketRow[] = [];
-    for (const row of rows) {
-      const record = tryRecord(this.keys, row.id, row.detail, row.version);
-      if (record) out.push(toRow(summarize(record.item), row.version, digestOf(row.detail)));
-    }
-    return out;
   }
 }
