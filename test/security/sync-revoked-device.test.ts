@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { batchPath, openBatch } from '../../electron/core/sync/batch-file';
-import { revokeDevice, syncStatus } from '../../electron/core/sync/engine';
+import { revokeDevice, syncStatus } from '../../electron/core/sync/devices';
 import { FolderTransport } from '../../electron/core/sync/folder-transport';
 import { keyOf } from '../../electron/core/sync/ledger';
 import { caught, login, PASSWORD } from '../core/fixtures/vault-helpers';

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { syncStatus } from '../../../electron/core/sync/engine';
+import { syncStatus } from '../../../electron/core/sync/devices';
 import { login, PASSWORD } from '../fixtures/vault-helpers';
 import { contents, firstDevice, joinedDevice, sharedFolder } from './sync-kit';
 

@@ -3,7 +3,8 @@
 // with the new password only, and it says where the change came from.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { joinSync, syncStatus } from '../../../electron/core/sync/engine';
+import { joinSync } from '../../../electron/core/sync/engine';
+import { syncStatus } from '../../../electron/core/sync/devices';
 import { FolderTransport } from '../../../electron/core/sync/folder-transport';
 import type { Vault } from '../../../electron/core/vault';
 import { caught, FAST_KDF, login, PASSWORD, rawDb, tempDir, track } from '../fixtures/vault-helpers';

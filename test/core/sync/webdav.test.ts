@@ -3,7 +3,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { joinSync, runSync, setupSync, syncStatus } from '../../../electron/core/sync/engine';
+import { joinSync, runSync, setupSync } from '../../../electron/core/sync/engine';
+import { syncStatus } from '../../../electron/core/sync/devices';
 import { WebdavTransport } from '../../../electron/core/sync/webdav-transport';
 import { apacheMissing, startWebdav, type WebdavServer } from '../../support/apache-webdav';
 import { caught, FAST_KDF, login, newVault, PASSWORD, tempDir, track } from '../fixtures/vault-helpers';
