@@ -19,6 +19,7 @@ import { EmptyList } from './EmptyList';
 import type { PickHow } from './useSelection';
 import { NewItemMenu } from './NewItemMenu';
 import { useItemRows } from './useItemRows';
+import { useFollowedSelection } from './useFollowedSelection';
 import { useVaultData } from '../../state/vault-data';
 import { useCopy } from './useCopy';
 import { useVaultShortcuts } from './useVaultShortcuts';
@@ -30,12 +31,6 @@ import { useMenuEntries } from './useMenuEntries';
 import { SINGLE_PANE_QUERY, useMediaQuery } from '../../lib/useMediaQuery';
 import { FormError } from '../../components/FormError';
 import './vault.css';
-
-/** How long typing must pause before the item pane follows the search's best match. */
-const DETAIL_SETTLE_MS = 200;
-
-
-
 
 interface VaultPageProps {
   filter: VaultFilter;
@@ -62,55 +57,18 @@ function VaultView({ filter, select: initialSelection, Editor, onImport }: Vault
   const [showDetail, setShowDetail] = useState(initialSelection !== undefined);
   const { revision, structure } = useVaultData();
   // Last-used order changes with every copy; the other orders only with edits.
-  const { rows, total, generation, error, indexOf, ensure, load } = useItemRows(filter, text, sort, sort === 'last-used' ? revision : structure);
+  const rowsState = useItemRows(filter, text, sort, sort === 'last-used' ? revision : structure);
+  const { rows, total, error, indexOf, ensure, load } = rowsState;
   const selection = useSelection(rows, total, load, indexOf, initialSelection ?? null);
   const selectedId = selection.activeId;
   const setSelectedId = selection.setActive;
-  /** The item the pane shows: the selection, a moment late while a search types (below). */
-  const [detailId, setDetailId] = useState(selectedId);
   const bulk = useBulkActions();
   const guard = useUnsavedGuard();
   const toast = useToast();
   const copy = useCopy();
   const searchRef = useRef<HTMLInputElement>(null);
   const listRef = useRef<HTMLDivElement>(null);
-  const lastIndex = useRef(0);
-
-  // Keep a selection while there are rows: when the selected item leaves the list (trashed,
-  // filtered out), its neighbour takes its place.
-  // Only a new set of rows moves the selection: an item just saved may be selected before
-  // the reloaded list that contains it arrives.
-  // Rows come a window at a time: a neighbour not fetched yet is asked for, and taken when it
-  // arrives.
-  const seenGeneration = useRef(-1);
-  const searchChanged = useRef(false);
-  /** The selection just moved to a search's best match (not the user's own pick). */
-  const bestMatchPending = useRef(false);
-  const awaitingNeighbour = useRef(false);
-  useEffect(() => {
-    if (!rows) return;
-    const fresh = seenGeneration.current !== generation;
-    seenGeneration.current = generation;
-    const i = indexOf(selectedId);
-    if (fresh && searchChanged.current) {
-      // A new search selects its best match, so Enter acts on what the user looked for.
-      searchChanged.current = false;
-      lastIndex.current = 0;
-      if (i !== 0) {
-        bestMatchPending.current = true;
-        setSelectedId(rows[0]?.id ?? null);
-      }
-    } else if (i >= 0) {
-      lastIndex.current = i;
-      awaitingNeighbour.current = false;
-    } else if (fresh || selectedId === null || awaitingNeighbour.current) {
-      const at = Math.min(lastIndex.current, total - 1);
-      const neighbour = rows[at];
-      awaitingNeighbour.current = at >= 0 && !neighbour;
-      if (neighbour || at < 0) setSelectedId(neighbour?.id ?? null);
-      else ensure(at, at + 1);
-    }
-  }, [rows, total, generation, selectedId, setSelectedId, ensure, indexOf]);
+  const { detailId, setDetailId, userPicked, searchChanged } = useFollowedSelection(rowsState, selectedId, setSelectedId);
 
   // After unlocking nothing has focus; give it to the list, so the arrow keys work at once.
   // Focus the user put somewhere (a sidebar button, the search box) is never taken away.
@@ -128,13 +86,13 @@ function VaultView({ filter, select: initialSelection, Editor, onImport }: Vault
 
   const select = useCallback(
     async (id: string, how: PickHow = 'one') => {
-      bestMatchPending.current = false;
+      userPicked();
       if (how === 'one' && id === selectedId && mode.kind === 'view' && !selection.multiple) return setDetailId(id);
       if (!(await leaveEditor())) return;
       selection.pick(id, how);
       if (how === 'one') setDetailId(id);
     },
-    [selectedId, mode.kind, leaveEditor, selection],
+    [selectedId, mode.kind, leaveEditor, selection, userPicked, setDetailId],
   );
 
   const inTrash = filter.kind === 'trash';
@@ -183,18 +141,6 @@ function VaultView({ filter, select: initialSelection, Editor, onImport }: Vault
     [leaveEditor],
   );
 
-  // While the user types a search, each keystroke selects its best match; the item pane (its
-  // record, history and code, all read in main) follows once typing pauses, so main answers
-  // the next keystroke's list first.
-  // A pick of the user's own (click, arrows) shows at once.
-  useEffect(() => {
-    if (!bestMatchPending.current) return setDetailId(selectedId);
-    const timer = window.setTimeout(() => {
-      bestMatchPending.current = false;
-      setDetailId(selectedId);
-    }, DETAIL_SETTLE_MS);
-    return () => window.clearTimeout(timer);
-  }, [selectedId]);
   const selectedIndex = indexOf(selectedId);
   const selectedRow = selection.multiple ? null : (rows?.[selectedIndex] ?? null);
   useVaultShortcuts({ searchRef, selectedRow, editing: mode.kind !== 'view', copy, onNew: () => void startCreate('login'), onDelete: deleteSelection });
@@ -273,7 +219,7 @@ function VaultView({ filter, select: initialSelection, Editor, onImport }: Vault
           inputRef={searchRef}
           text={text}
           onText={(t) => {
-            searchChanged.current = true;
+            searchChanged();
             setText(t);
           }}
           onKeyDown={onSearchKey}
