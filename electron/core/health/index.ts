@@ -70,9 +70,13 @@ export async function computeHealth(vault: HealthSources, opts: HealthOptions = 
   const scorer = opts.scorer ?? inThreadScorer;
   const cache = vault.healthScores.session();
   const scores = new Map<string, number>();
-  const reader = vault.items.reader((e) => !e.deleted && e.type !== 'note');
-  // Read in the same turn as the reader, so the two agree.
-  const loginCount = vault.items.counts().login;
+  // The logins are counted as the reader takes them (for progress), without another pass.
+  let loginCount = 0;
+  const reader = vault.items.reader((e) => {
+    const take = !e.deleted && e.type !== 'note';
+    if (take && e.type === 'login') loginCount++;
+    return take;
+  });
   const checked: string[] = [];
   const findings: HealthFinding[] = [];
   const passwords: { id: string; key: string }[] = [];

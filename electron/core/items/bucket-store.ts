@@ -14,7 +14,7 @@ import { haystackFor } from '../search/search-text';
 import type { SessionKeys } from '../vault/session-keys';
 import { readMapped, type Db } from '../vault/db';
 import { digestOf, Manifest, sealedDigest, type ManifestBody, type ManifestEntry } from '../vault/manifest';
-import { fromRow, ROW_DIGEST, ROW_HAYSTACK, ROW_ID, ROW_VERSION, toRow, type BucketRow } from './index-bucket';
+import { fromRow, ROW_HAYSTACK, ROW_ID, ROW_VERSION, toRow, type BucketRow } from './index-bucket';
 import { decodeBucket, decodeForLoad, encodeBucket, recordsListed } from './bucket-codec';
 import { BucketColumns } from './bucket-columns';
 import { rebuiltRows } from './bucket-rebuild';
@@ -233,7 +233,7 @@ export class IndexBuckets {
         this.db,
         'INSERT INTO index_buckets (id, size, version, blob) VALUES (?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET size = excluded.size, version = excluded.version, blob = excluded.blob',
       ).run(bucket, next.length, version, blob);
-      for (const r of next) this.expected.set(r[ROW_ID], [r[ROW_VERSION], r[ROW_DIGEST]]);
+      for (const [id, entry] of recordsListed(next)) this.expected.set(id, entry);
       const entry: ManifestEntry = [version, sealedDigest(blob)];
       this.manifest.update((mm) => {
         mm.buckets[bucket] = entry;
