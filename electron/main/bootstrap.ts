@@ -54,6 +54,8 @@ function startServices(): Services {
     vaultOptions: nativeBinding ? { nativeBinding } : {},
     // Built beside index.js from core/health/score-worker.ts (electron.vite.config.ts).
     healthWorker: { file: path.join(__dirname, 'health-worker.js') },
+    // While the lock screen waits for the master password (docs/app.md, "Unlocking").
+    rehearseUnlock: {},
     ...(process.platform === 'win32' ? {} : { cliBridgeDir: agentDir() }),
   });
 }

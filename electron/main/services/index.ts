@@ -18,6 +18,7 @@ import { SettingsStore } from './settings.store';
 import { SecretRateLimit, type SecretRatePolicy } from './secret-rate-limit';
 import type { UrlOpener } from './url-opener';
 import { VaultService } from './vault.service';
+import type { RehearsalOptions } from '../../core/vault/unlock-rehearsal';
 import { chokidarWatch, SyncService, type WatchFolder } from './sync.service';
 
 export interface ServiceInputs {
@@ -54,6 +55,11 @@ export interface ServiceInputs {
   yieldSlice?: YieldSlice;
   /** The private agent directory (core/agent/runtime-dir.ts agentDir()); with it, the CLI may ask the app for values. */
   cliBridgeDir?: string;
+  /**
+   * Rehearses the unlock on a throwaway vault while the lock screen waits (core/vault/unlock-rehearsal.ts);
+   * bootstrap passes {}. Without one, the process's first unlock runs cold.
+   */
+  rehearseUnlock?: RehearsalOptions;
   /** Watches a folder sync target (chokidar by default); tests may pass their own or none. */
   watchFolder?: WatchFolder | null;
   /** Asks for a sync folder (the OS folder dialog); without one, choosing is cancelled. */
@@ -99,7 +105,7 @@ export function createServices(inputs: ServiceInputs): Services {
     lastSeenFile: path.join(inputs.userDataDir, LAST_SEEN_FILE_NAME),
     ...inputs.vaultOptions,
     ...(inputs.now ? { now: inputs.now } : {}),
-  });
+  }, inputs.rehearseUnlock);
   const clipboard = new ClipboardService(inputs.clipboard, () => settings.get().clipboardClearSeconds, timers);
   const listeners = new Set<(reason: LockReason) => void>();
   const importExport = new ImportExportService(vault, inputs.chooseSavePath, inputs.chooseOpenPath, inputs.chooseKeyFile);
@@ -167,6 +173,8 @@ export function createServices(inputs: ServiceInputs): Services {
       sync.stop();
       try {
         await clipboard.clearIfOurs().catch(() => false);
+        // Its throwaway folder is deleted before the process goes.
+        await vault.stopRehearsal();
       } finally {
         vault.close();
       }
