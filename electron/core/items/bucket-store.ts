@@ -18,7 +18,7 @@ import { fromRow, ROW_HAYSTACK, ROW_ID, ROW_VERSION, toRow, type BucketRow } fro
 import { decodeBucket, decodeForLoad, encodeBucket, recordsListed } from './bucket-codec';
 import { BucketColumns } from './bucket-columns';
 import { rebuiltRows } from './bucket-rebuild';
-import { agrees, dataVersionOf, readIndexSnapshot, type IndexSnapshot } from './index-snapshot';
+import { agrees, dataVersionOf, readIndexSnapshot, readSealedBuckets, type IndexSnapshot } from './index-snapshot';
 import { listedOf, summarize, type ItemRecord } from './model';
 import { problem } from './integrity-problems';
 import { sealRecord, tryRecord, type RecordCheck } from './records';
@@ -91,9 +91,11 @@ export class IndexBuckets {
     const m = this.manifest.tryRead();
     if (!m) flag(problem('altered-manifest', 'manifest'));
     const seen = new Set<string>();
-    // Every bucket is read in one pass, from the file mapped into memory (db.ts readMapped).
+    // Every bucket is read in one pass, from the file mapped into memory (db.ts readMapped),
+    // unless the read-ahead has them: it and this load read the same state of the file.
+    const blobs = read === snapshot ? snapshot.blobs : undefined;
     readMapped(this.db, () => {
-      for (const b of this.db.prepare('SELECT id, version, blob FROM index_buckets').iterate() as IterableIterator<{ id: number } & BucketBlob>) {
+      for (const b of blobs ?? readSealedBuckets(this.db)) {
         seen.add(String(b.id));
         const decoded = m ? this.openChecked(m, b.id, b, decodeForLoad) : null;
         if (!decoded) {

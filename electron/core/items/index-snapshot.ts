@@ -1,20 +1,42 @@
 // What unlock reads of the item rows before it has the key (while Argon2 runs): per index
-// bucket, the items whose rows name it, in id order; and the check that a version 3 bucket
-// agrees with them as a whole (items/bucket-store.ts loadInto).
-import type { Db } from '../vault/db';
+// bucket, the items whose rows name it, in id order, and for a vault of up to 20,000 items the
+// sealed buckets; and the check that a version 3 bucket agrees with them as a whole
+// (items/bucket-store.ts loadInto).
+import { readMapped, type Db } from '../vault/db';
 import { BucketColumns } from './bucket-columns';
 import { encodeColumns } from './column-encoder';
 import type { BucketRow } from './index-bucket';
 
 /**
  * Which items each index bucket may speak for, as the item rows say: readable without the key,
- * so unlock reads it while Argon2 runs. (The buckets themselves are read one at a time while
- * decrypting: holding all of them at once cost 50 MB at 100,000 items.)
+ * so unlock reads it while Argon2 runs; and for a vault of up to BLOBS_AHEAD_ITEMS items the
+ * sealed buckets themselves, which a load reads only if no other connection wrote since.
  */
 export interface IndexSnapshot {
   dataVersion: number;
   /** Per bucket, the items whose rows name it, in id order. Used up by one load. */
   groups: Map<number, SnapshotGroup>;
+  /** The buckets' sealed blobs as the file holds them, read ahead for a vault of up to BLOBS_AHEAD_ITEMS items. */
+  blobs?: SealedBucket[];
+}
+
+/** One index bucket's row as unlock reads it: still sealed. */
+export interface SealedBucket {
+  id: number;
+  version: number;
+  blob: Buffer;
+}
+
+/**
+ * Up to this many items, unlock reads the buckets' blobs too while Argon2 runs (~1.7 MB at
+ * 10,000 items). A larger vault reads them one at a time while decrypting: holding all of
+ * them at once cost 50 MB at 100,000 items.
+ */
+export const BLOBS_AHEAD_ITEMS = 20_000;
+
+/** Every bucket's sealed blob, from the file mapped into memory (db.ts readMapped). */
+export function readSealedBuckets(db: Db): IterableIterator<SealedBucket> {
+  return db.prepare('SELECT id, version, blob FROM index_buckets').iterate() as IterableIterator<SealedBucket>;
 }
 
 /**
@@ -52,10 +74,19 @@ export function readIndexSnapshot(db: Db): IndexSnapshot {
   return { dataVersion, groups };
 }
 
+/** The item listing, and for a vault of up to `blobsUpTo` items the sealed buckets too. */
+function readAheadSnapshot(db: Db, blobsUpTo: number): IndexSnapshot {
+  const snapshot = readIndexSnapshot(db);
+  let items = 0;
+  for (const g of snapshot.groups.values()) items += g.count;
+  if (items <= blobsUpTo) snapshot.blobs = readMapped(db, () => [...readSealedBuckets(db)]);
+  return snapshot;
+}
+
 /** Work unlock can do before it has the key; a failed read just means the load reads it later. */
-export function readAhead(db: Db): IndexSnapshot | undefined {
+export function readAhead(db: Db, blobsUpTo = BLOBS_AHEAD_ITEMS): IndexSnapshot | undefined {
   try {
-    return readIndexSnapshot(db);
+    return readAheadSnapshot(db, blobsUpTo);
   } catch {
     return undefined;
   }

@@ -2,7 +2,7 @@
 // one pass over a covering index. A listing in another order would make every bucket fail to
 // agree as a whole and be checked item by item, so the order and the plan are both checked.
 import { describe, expect, it } from 'vitest';
-import { readIndexSnapshot } from '../../../electron/core/items/index-snapshot';
+import { readAhead, readIndexSnapshot } from '../../../electron/core/items/index-snapshot';
 import { login, newVault, withRaw } from '../fixtures/vault-helpers';
 
 describe('the read-ahead item listing', () => {
@@ -47,6 +47,21 @@ describe('the read-ahead item listing', () => {
       if (!listing) throw new Error('the listing query was not seen');
       const plan = (prepare(`EXPLAIN QUERY PLAN ${listing}`).all() as { detail: string }[]).map((r) => r.detail);
       expect(plan).toEqual(['SCAN items USING COVERING INDEX items_bucket_id']);
+    });
+  });
+
+  it('holds the sealed buckets too, as the file has them, for a vault of up to the limit', async () => {
+    const v = await newVault();
+    v.items.createMany(Array.from({ length: 600 }, (_, i) => login(`Site ${i}`)), 'test');
+    const file = v.file;
+    v.close();
+    withRaw(file, (db) => {
+      const stored = db.prepare('SELECT id, version, blob FROM index_buckets').all();
+      expect(stored).toHaveLength(3);
+      expect(readAhead(db, 600)?.blobs).toEqual(stored);
+      // One item over: the load reads them one at a time instead.
+      expect(readAhead(db, 599)?.blobs).toBeUndefined();
+      expect(readAhead(db, 599)?.groups.size).toBe(3);
     });
   });
 });
