@@ -18,7 +18,7 @@ import { fromRow, ROW_HAYSTACK, ROW_ID, ROW_VERSION, toRow, type BucketRow } fro
 import { decodeBucket, decodeForLoad, encodeBucket, recordsListed } from './bucket-codec';
 import { BucketColumns } from './bucket-columns';
 import { rebuiltRows } from './bucket-rebuild';
-import { agrees, dataVersionOf, readIndexSnapshot, readSealedBuckets, type IndexSnapshot } from './index-snapshot';
+import { agrees, dataVersionOf, readIndexSnapshot, readSealedBuckets, type BucketBlob, type IndexSnapshot } from './index-snapshot';
 import { listedOf, summarize, type ItemRecord } from './model';
 import { problem } from './integrity-problems';
 import { sealRecord, tryRecord, type RecordCheck } from './records';
@@ -29,11 +29,6 @@ export const BUCKET_SIZE = 256;
 export interface LoadResult {
   damaged: string[];
   problems: IntegrityProblem[];
-}
-
-interface BucketBlob {
-  version: number;
-  blob: Buffer;
 }
 
 /** The rows of the bucket this session wrote last, with the version and digest it was stored under. */
@@ -78,9 +73,7 @@ export class IndexBuckets {
     const read = snapshot && snapshot.dataVersion === dataVersionOf(this.db) ? snapshot : readIndexSnapshot(this.db);
     const byBucket = read.groups;
     const entries: IndexEntry[] = [];
-    let count = 0;
-    for (const g of byBucket.values()) count += g.count;
-    const fromColumns = new ColumnEntries(count);
+    const fromColumns = new ColumnEntries(read.items);
     const damaged: string[] = [];
     const problems: IntegrityProblem[] = [];
     const flag = (p: IntegrityProblem, itemId?: string): void => {

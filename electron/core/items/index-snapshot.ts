@@ -16,15 +16,21 @@ export interface IndexSnapshot {
   dataVersion: number;
   /** Per bucket, the items whose rows name it, in id order. Used up by one load. */
   groups: Map<number, SnapshotGroup>;
+  /** How many item rows the groups hold in all. */
+  items: number;
   /** The buckets' sealed blobs as the file holds them, read ahead for a vault of up to BLOBS_AHEAD_ITEMS items. */
   blobs?: SealedBucket[];
 }
 
-/** One index bucket's row as unlock reads it: still sealed. */
-export interface SealedBucket {
-  id: number;
+/** An index bucket's stored version and sealed blob. */
+export interface BucketBlob {
   version: number;
   blob: Buffer;
+}
+
+/** One index bucket's row as unlock reads it: still sealed. */
+export interface SealedBucket extends BucketBlob {
+  id: number;
 }
 
 /**
@@ -68,18 +74,18 @@ export function readIndexSnapshot(db: Db): IndexSnapshot {
        json_group_array(coalesce(last_used_at, -1)) AS used
      FROM items GROUP BY bucket`,
   );
+  let items = 0;
   for (const g of grouped.iterate() as IterableIterator<{ bucket: number; count: number; ids: string; versions: string; used: string }>) {
     groups.set(g.bucket, { count: g.count, ids: g.ids, versions: JSON.parse(g.versions) as number[], used: JSON.parse(g.used) as number[] });
+    items += g.count;
   }
-  return { dataVersion, groups };
+  return { dataVersion, groups, items };
 }
 
 /** The item listing, and for a vault of up to `blobsUpTo` items the sealed buckets too. */
 function readAheadSnapshot(db: Db, blobsUpTo: number): IndexSnapshot {
   const snapshot = readIndexSnapshot(db);
-  let items = 0;
-  for (const g of snapshot.groups.values()) items += g.count;
-  if (items <= blobsUpTo) snapshot.blobs = readMapped(db, () => [...readSealedBuckets(db)]);
+  if (snapshot.items <= blobsUpTo) snapshot.blobs = readMapped(db, () => [...readSealedBuckets(db)]);
   return snapshot;
 }
 

@@ -14,7 +14,8 @@ const FOLDERS = ['', '', 'Work', 'Home', 'Dev/Services'];
 export function madeUpItem(i: number): ItemInput {
   const name = NAMES[i % NAMES.length] ?? 'Northwind';
   const person = PEOPLE[(i * 7) % PEOPLE.length] ?? 'sam';
-  const domain = `${name.toLowerCase().normalize('NFKD').replace(/[^a-z]+/g, '')}.example`;
+  // Names in another script keep no Latin letters: those get a numbered host instead.
+  const domain = `${name.toLowerCase().normalize('NFKD').replace(/[^a-z]+/g, '') || `site${i % NAMES.length}`}.example`;
   const words = (n: number): string => Array.from({ length: n }, (_, k) => WORDS[(i * 3 + k * 5) % WORDS.length]).join(' ');
   const common = {
     tags: i % 3 === 0 ? [] : [TAGS[i % TAGS.length] ?? 'work'],

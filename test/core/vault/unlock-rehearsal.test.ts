@@ -80,5 +80,7 @@ describe('made-up items', () => {
     expect(types.filter((t) => t === 'note')).toHaveLength(10);
     // V8 keeps such text in two-byte strings, which take other paths through the same code.
     expect(items.some((i) => [...JSON.stringify(i)].some((c) => (c.codePointAt(0) ?? 0) > 0xff))).toBe(true);
+    // Every web address has a host a browser would accept, names in other scripts included.
+    for (const url of items.flatMap((i) => ('urls' in i ? (i.urls ?? []) : []))) expect(new URL(url).hostname).toMatch(/^[a-z0-9]+(\.[a-z0-9]+)+$/);
   });
 });
