@@ -95,6 +95,54 @@ describe('index buckets', () => {
     expect((await caught(() => v.items.summary(b))).code).toBe('not-found');
   });
 
+  it('a flipped bit in a bucket’s sealed row texts: a stale bucket, and the list shows each item’s own record', async () => {
+    const { file, a, b, c } = await threeItems();
+    flipBit(file, 'index_buckets', 'rows', 'id = 1', [], 30);
+    const v = openVault(file);
+    const report = await v.unlock(PASSWORD);
+    expect(report.integrityProblems).toEqual([expect.objectContaining({ reason: 'stale-bucket', id: 'bucket 1' })]);
+    expect(report.damagedItemIds).toEqual([]);
+    expect(v.items.list().map((s) => [s.title, s.username])).toEqual([['Alpha', 'alpha@example.com'], ['Bravo', 'bravo@example.com'], ['Charlie', '']]);
+    expect(v.items.summary(c)).toMatchObject({ service: 'Stripe', keyId: 'kid-Charlie', hasSecret: true });
+    expect(v.items.withSecrets(a).password).toBe('alpha-pass');
+    // The next write to the bucket writes it, and its row texts, anew.
+    v.items.update(b, { title: 'Bravo 2' });
+    v.close();
+    const again = openVault(file);
+    expect((await again.unlock(PASSWORD)).integrityProblems).toEqual([]);
+    expect(again.items.list().map((s) => s.title)).toEqual(['Alpha', 'Bravo 2', 'Charlie']);
+  });
+
+  it('row texts from another bucket, or from an older write of the same one, are not trusted', async () => {
+    const v = await newVault();
+    // 257 items span two buckets.
+    v.items.createMany(Array.from({ length: 257 }, (_, i) => login(`Item ${String(i).padStart(3, '0')}`)), 'test');
+    const first = v.items.list()[0];
+    const file = v.file;
+    const rowsOf = (id: number) => withRaw(file, (db) => db.prepare('SELECT rows FROM index_buckets WHERE id = ?').pluck().get(id) as Buffer);
+    const older = rowsOf(1);
+    v.items.update(first?.id ?? '', { title: 'Item 000 renamed', username: 'new@example.com' });
+    v.close();
+    const setRows = (id: number, rows: Buffer) => withRaw(file, (db) => db.prepare('UPDATE index_buckets SET rows = ? WHERE id = ?').run(rows, id));
+    const current = rowsOf(1);
+
+    setRows(1, older);
+    const a = openVault(file);
+    expect((await a.unlock(PASSWORD)).integrityProblems).toEqual([expect.objectContaining({ reason: 'stale-bucket', id: 'bucket 1' })]);
+    expect(a.items.list({ text: 'item 000' }).map((s) => [s.title, s.username])).toEqual([['Item 000 renamed', 'new@example.com']]);
+    expect(a.items.list()).toHaveLength(257);
+    a.close();
+
+    setRows(1, current);
+    setRows(2, rowsOf(1));
+    const b = openVault(file);
+    expect((await b.unlock(PASSWORD)).integrityProblems).toEqual([expect.objectContaining({ reason: 'stale-bucket', id: 'bucket 2' })]);
+    const titles = b.items.list().map((s) => s.title);
+    expect(titles).toHaveLength(257);
+    expect(new Set(titles).size).toBe(257);
+    expect(titles).toContain('Item 256');
+  });
+
   it('a bucket moved onto another bucket id is not trusted', async () => {
     const v = await newVault();
     const ids: string[] = [];

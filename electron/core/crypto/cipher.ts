@@ -23,7 +23,7 @@ const SIGMA = new Uint32Array([0x61707865, 0x3320646e, 0x79622d32, 0x6b206574]);
 const encoder = new TextEncoder();
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
-export type RecordKind = 'vault-key' | 'item' | 'index' | 'event' | 'meta' | 'attachment-chunk';
+export type RecordKind = 'vault-key' | 'item' | 'index' | 'index-rows' | 'event' | 'meta' | 'attachment-chunk';
 
 // Small requests (nonces: one per sealed record) are served from a block of CSPRNG output,
 // because a system call per 24 bytes dominated bulk writes such as a 100,000-row import.

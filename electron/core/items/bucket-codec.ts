@@ -1,21 +1,22 @@
-// Which encoding an index bucket's plaintext is in: version 3 (bucket-columns.ts) is written;
-// versions 1 and 2 (index-bucket.ts) are still read.
-import { BucketColumns } from './bucket-columns';
-import { encodeColumns } from './column-encoder';
+// Which encoding an index bucket's plaintext is in: version 5 (bucket-columns.ts) is written;
+// versions 3 and 4 (bucket-columns.ts) and 1 and 2 (index-bucket.ts) are still read.
+import { BucketColumns, type DetachedRows } from './bucket-columns';
+import { encodeColumns, type EncodedBucket } from './column-encoder';
 import { decodeLegacyBucket, ROW_DIGEST, ROW_ID, ROW_VERSION, type BucketRow } from './index-bucket';
+import type { RowChunkCipher } from './bucket-streams';
 import type { ManifestEntry } from '../vault/manifest';
 
-export const encodeBucket = (rows: readonly BucketRow[]): Buffer => encodeColumns(rows);
+export const encodeBucket = (rows: readonly BucketRow[], cipher: RowChunkCipher): EncodedBucket => encodeColumns(rows, cipher);
 
-/** The bucket's rows, or null when the bytes are not a bucket this version can read. */
-export function decodeBucket(plain: Uint8Array): BucketRow[] | null {
-  const columns = BucketColumns.decode(plain);
+/** The bucket's rows, or null when the bytes are not a bucket this version can read. `detached`: a version 5 bucket's row chunks. */
+export function decodeBucket(plain: Uint8Array, detached?: DetachedRows): BucketRow[] | null {
+  const columns = BucketColumns.decode(plain, detached);
   return columns ? columns.rows() : decodeLegacyBucket(plain);
 }
 
-/** As unlock reads a bucket: version 3 by columns, older ones as rows. */
-export function decodeForLoad(plain: Uint8Array): BucketColumns | BucketRow[] | null {
-  return BucketColumns.decode(plain) ?? decodeLegacyBucket(plain);
+/** As unlock reads a bucket: version 3 and later by columns, older ones as rows. */
+export function decodeForLoad(plain: Uint8Array, detached?: DetachedRows): BucketColumns | BucketRow[] | null {
+  return BucketColumns.decode(plain, detached) ?? decodeLegacyBucket(plain);
 }
 
 /**

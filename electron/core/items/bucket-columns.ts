@@ -1,20 +1,27 @@
-// Version 3 of an index bucket's plaintext, laid out so that unlock builds as few objects as
-// possible. Unlocking 100,000 items spent most of its time creating and then garbage-collecting
-// ~25 objects per item from version 2's one-array-per-row JSON, although the list shows a few
-// dozen rows at a time. Version 3 keeps what unlock needs (ids and versions for the integrity
-// check, the search text, the title and the list's filter fields) in columns: one string or one
-// array per bucket, cut into per-item slices. Everything else of an item stays as the JSON text
-// of its version 2 row, parsed only when the item is first listed.
+// Versions 3 to 5 of an index bucket's plaintext, laid out so that unlock builds as few objects
+// as possible. Unlocking 100,000 items spent most of its time creating and then
+// garbage-collecting ~25 objects per item from version 2's one-array-per-row JSON, although the
+// list shows a few dozen rows at a time. Since version 3 a bucket keeps what unlock needs (ids
+// and versions for the integrity check, the search text, the title and the list's filter
+// fields) in columns: one string or one array per bucket, cut into per-item slices. Everything
+// else of an item stays as the JSON text of its version 2 row (its "row text"), parsed only
+// when the item is first listed. Text is Latin-1 with characters above U+00FF as \uXXXX escapes
+// (see index-bucket.ts). Rows are sorted by id, so unlock can compare a whole bucket with the
+// item rows SQLite lists in id order by one string comparison.
 //
-// Written by column-encoder.ts. Bytes (version 4, written): 0x04, then two raw-deflate streams, each after its inflated and
-// compressed lengths (4 bytes each, big-endian): first the columns (one JSON line), then the
-// row texts back to back. Both are text in Latin-1 with characters above U+00FF as \uXXXX
-// escapes (see index-bucket.ts). Rows are sorted by id, so unlock can compare a whole bucket
-// with the item rows SQLite lists in id order by one string comparison. Unlock inflates only
-// the columns: the row texts stay compressed (about a quarter of their size) until an item of
-// the bucket is first listed. At 100,000 items that spared inflating and holding 22 MB of
-// text that the list shows a window of.
+// Version 5 (written by column-encoder.ts): 0x05, then one stream (bucket-streams.ts: its
+// inflated and compressed lengths, 4 bytes each, big-endian, then raw-deflate bytes) holding
+// the columns' JSON line. The row texts are not in the bucket's ciphertext at all: they are
+// deflated and sealed in chunks of CHUNK_ROWS rows, stored beside it (index_buckets.rows), each
+// chunk's AAD naming the bucket, its version and the chunk. The columns give each chunk's
+// sealed length and a digest of all of them, so opening the bucket authenticates its chunks
+// too (one native SHA-256), and unlock decrypts only the columns. The ~50 rows of the list's
+// first window are then built from one chunk each. In version 4 the row texts were a second
+// stream in the same ciphertext: at 10,000 items unlock decrypted 0.6 MB of them with noble,
+// and the first window inflated ~40 buckets' whole row texts, ~20 ms together.
 //
+// Version 4 (still read): 0x04, the columns' stream, then the row texts back to back as a
+// second stream, inflated when an item of the bucket is first listed.
 // Version 3 (still read): 0x03, the text's length (4 bytes, big-endian), then the columns'
 // line, a newline and the row texts, as one raw-deflate stream.
 //
@@ -23,10 +30,14 @@
 // deflated. The index holds no secrets (summaries only), so compressing before encrypting
 // does not expose one through ciphertext lengths.
 import { ITEM_TYPES, type ListedItem } from '../../../shared/domain';
-import { inflated, MAX_TEXT_BYTES, RowTexts, streamAt } from './bucket-streams';
+import { digestOf } from '../vault/manifest';
+import { inflated, MAX_TEXT_BYTES, RowTexts, SealedRowChunks, streamAt, type RowChunkCipher, type RowSource } from './bucket-streams';
 import { ROW_HAYSTACK, type BucketRow } from './index-bucket';
 
-export const COLUMNS_MAGIC = 0x04;
+/** Version 5: the columns here, the row texts sealed in chunks beside the bucket. */
+export const SEALED_ROWS_MAGIC = 0x05;
+/** Version 4: the columns and the row texts as two streams. */
+const COLUMNS_MAGIC = 0x04;
 /** Version 3: columns and rows in one stream. */
 const JOINED_MAGIC = 0x03;
 const HEAD_BYTES = 5;
@@ -34,7 +45,7 @@ const HEAD_BYTES = 5;
 export const ROW_TEXT_CELLS = ROW_HAYSTACK;
 const NEWLINE = 0x0a;
 
-/** The columns' JSON line, the same in versions 3 and 4. Short names: it is parsed at every unlock. */
+/** The columns' JSON line of versions 3 to 5. Short names: it is parsed at every unlock. */
 export interface ColumnsJson {
   v: 3;
   /** Ids, in id order. */
@@ -68,6 +79,18 @@ export interface ColumnsJson {
    * result does not depend on it. Absent in version 3.
    */
   ord?: number[];
+  /** Version 5: how many rows each sealed chunk holds (the last may hold fewer). */
+  chunkRows?: number;
+  /** Version 5: each chunk's sealed length, in row order. */
+  chunkLen?: number[];
+  /** Version 5: the digest of the chunks' sealed bytes back to back (vault/manifest.ts digestOf). */
+  rowsDig?: string;
+}
+
+/** A version 5 bucket's sealed row chunks as stored beside it, and how to open them. */
+export interface DetachedRows {
+  sealed: Uint8Array | null;
+  cipher: RowChunkCipher;
 }
 
 export const FAVORITE_BIT = 1;
@@ -99,34 +122,60 @@ function startsOf(lengths: readonly number[]): Int32Array {
 const isStrings = (a: unknown): a is string[] => Array.isArray(a) && a.every((x) => typeof x === 'string');
 const isNumbers = (a: unknown, n: number): a is number[] => Array.isArray(a) && a.length === n && a.every((x) => typeof x === 'number');
 
-/** One decoded version 3 or 4 bucket, read column by column (unlock) or as whole rows (writes). */
+/**
+ * A version 5 bucket's row chunks, if the columns say how they are cut and they are exactly the
+ * bytes the columns' digest names.
+ */
+function sealedChunks(c: ColumnsJson, rowStarts: Int32Array, sealed: Uint8Array, cipher: RowChunkCipher): SealedRowChunks | null {
+  const { chunkRows, chunkLen, rowsDig } = c;
+  const n = c.ids.length;
+  if (typeof chunkRows !== 'number' || !Number.isInteger(chunkRows) || chunkRows < 1 || typeof rowsDig !== 'string') return null;
+  if (!isNumbers(chunkLen, Math.ceil(n / chunkRows)) || !chunkLen.every((l) => Number.isInteger(l) && l >= 0)) return null;
+  const sealedStarts = startsOf(chunkLen);
+  if (sealedStarts[chunkLen.length] !== sealed.length || digestOf(sealed) !== rowsDig) return null;
+  return new SealedRowChunks(sealed, sealedStarts, rowStarts, chunkRows, cipher);
+}
+
+/** One decoded version 3 to 5 bucket, read column by column (unlock) or as whole rows (writes). */
 export class BucketColumns {
   readonly n: number;
   private readonly hayStarts: Int32Array;
-  private readonly rowSource: RowTexts;
+  private readonly rowSource: RowSource;
 
   private constructor(
     private readonly c: ColumnsJson,
     hayStarts: Int32Array,
-    rowSource: RowTexts,
+    rowSource: RowSource,
   ) {
     this.n = c.ids.length;
     this.hayStarts = hayStarts;
     this.rowSource = rowSource;
   }
 
-  /** The bucket, or null when the bytes are not a version 3 or 4 bucket this code wrote. */
-  static decode(plain: Uint8Array): BucketColumns | null {
+  /**
+   * The bucket, or null when the bytes are not a version 3 to 5 bucket this code wrote.
+   * `detached`: a version 5 bucket's row chunks, which it is null without.
+   */
+  static decode(plain: Uint8Array, detached?: DetachedRows): BucketColumns | null {
     if (plain[0] === JOINED_MAGIC) return BucketColumns.decodeJoined(plain);
-    if (plain[0] !== COLUMNS_MAGIC) return null;
+    if (plain[0] !== COLUMNS_MAGIC && plain[0] !== SEALED_ROWS_MAGIC) return null;
     const line = streamAt(plain, 1);
-    const rows = line && streamAt(plain, line.end);
-    if (!line || !rows || rows.end !== plain.length || rows.size > MAX_TEXT_BYTES) return null;
+    if (!line) return null;
+    let rows: (c: ColumnsJson, rowStarts: Int32Array) => RowSource | null;
+    if (plain[0] === SEALED_ROWS_MAGIC) {
+      const sealed = detached?.sealed;
+      if (line.end !== plain.length || !sealed || !detached) return null;
+      rows = (c, rowStarts) => sealedChunks(c, rowStarts, sealed, detached.cipher);
+    } else {
+      const packed = streamAt(plain, line.end);
+      if (!packed || packed.end !== plain.length || packed.size > MAX_TEXT_BYTES) return null;
+      // A copy: the caller wipes the decrypted bytes once this returns.
+      rows = (_, rowStarts) => (rowStarts[rowStarts.length - 1] === packed.size ? new RowTexts({ packed: Buffer.from(packed.packed), size: packed.size }, rowStarts) : null);
+    }
     const bytes = inflated(line.packed, line.size);
     if (!bytes) return null;
     try {
-      // A copy: the caller wipes the decrypted bytes once this returns.
-      return BucketColumns.parse(bytes.toString('latin1'), { packed: Buffer.from(rows.packed), size: rows.size });
+      return BucketColumns.parse(bytes.toString('latin1'), rows);
     } finally {
       bytes.fill(0);
     }
@@ -141,14 +190,18 @@ export class BucketColumns {
     try {
       const end = bytes.indexOf(NEWLINE);
       if (end === -1) return null;
-      return BucketColumns.parse(bytes.toString('latin1', 0, end), bytes.toString('latin1', end + 1));
+      const text = bytes.toString('latin1', end + 1);
+      return BucketColumns.parse(bytes.toString('latin1', 0, end), (_, rowStarts) => (rowStarts[rowStarts.length - 1] === text.length ? new RowTexts(text, rowStarts) : null));
     } finally {
       bytes.fill(0);
     }
   }
 
-  /** The columns from their JSON line, checked to add up with each other and with the rows' length. */
-  private static parse(lineText: string, rows: string | { packed: Buffer; size: number }): BucketColumns | null {
+  /**
+   * The columns from their JSON line, checked to add up with each other; `rows` makes the row
+   * source from where each row starts in the row texts, or null if the rows do not add up.
+   */
+  private static parse(lineText: string, rows: (c: ColumnsJson, rowStarts: Int32Array) => RowSource | null): BucketColumns | null {
     let c: Partial<ColumnsJson>;
     try {
       c = JSON.parse(lineText) as Partial<ColumnsJson>;
@@ -164,10 +217,9 @@ export class BucketColumns {
     if (!ok || (c.ord !== undefined && !(Array.isArray(c.ord) && isPermutation(c.ord, n)))) return null;
     const columns = c as ColumnsJson;
     const hayStarts = startsOf(columns.hayLen);
-    const rowStarts = startsOf(columns.rowLen);
-    const rowsLength = typeof rows === 'string' ? rows.length : rows.size;
-    if (rowStarts[n] !== rowsLength || hayStarts[n] !== columns.hay.length) return null;
-    return new BucketColumns(columns, hayStarts, new RowTexts(rows, rowStarts));
+    if (hayStarts[n] !== columns.hay.length) return null;
+    const source = rows(columns, startsOf(columns.rowLen));
+    return source ? new BucketColumns(columns, hayStarts, source) : null;
   }
 
   get versions(): readonly number[] {
@@ -237,7 +289,7 @@ export class BucketColumns {
   }
 
   /** The rows' texts, for entries to build list items from when they are first listed. */
-  rowTexts(): RowTexts {
+  rowTexts(): RowSource {
     return this.rowSource;
   }
 

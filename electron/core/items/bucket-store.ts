@@ -16,7 +16,8 @@ import { readMapped, type Db } from '../vault/db';
 import { digestOf, Manifest, sealedDigest, type ManifestBody, type ManifestEntry } from '../vault/manifest';
 import { fromRow, ROW_HAYSTACK, ROW_ID, ROW_VERSION, toRow, type BucketRow } from './index-bucket';
 import { decodeBucket, decodeForLoad, encodeBucket, recordsListed } from './bucket-codec';
-import { BucketColumns } from './bucket-columns';
+import { BucketColumns, type DetachedRows } from './bucket-columns';
+import { rowChunkCipher } from './row-chunk-cipher';
 import { rebuiltRows } from './bucket-rebuild';
 import { agrees, dataVersionOf, readIndexSnapshot, readSealedBuckets, type BucketBlob, type IndexSnapshot } from './index-snapshot';
 import { listedOf, summarize, type ItemRecord } from './model';
@@ -212,7 +213,7 @@ export class IndexBuckets {
    */
   rewrite(bucket: number, change: (rows: BucketRow[]) => BucketRow[]): void {
     const m = this.manifest.read();
-    const row = statement(this.db, 'SELECT version, blob FROM index_buckets WHERE id = ?').get(bucket) as BucketBlob | undefined;
+    const row = statement(this.db, 'SELECT version, blob, rows FROM index_buckets WHERE id = ?').get(bucket) as BucketBlob | undefined;
     const want = m.buckets[bucket];
     const opened = row ? (this.keptRows(m, bucket, row) ?? this.openChecked(m, bucket, row)) : want ? null : [];
     this.lastWritten = null;
@@ -223,11 +224,12 @@ export class IndexBuckets {
     if (next.length === 0) {
       this.db.prepare('DELETE FROM index_buckets WHERE id = ?').run(bucket);
     } else {
-      const blob = this.keys.sealBytes('index', bucket, encodeBucket(next), version);
+      const encoded = encodeBucket(next, rowChunkCipher(this.keys, bucket, version));
+      const blob = this.keys.sealBytes('index', bucket, encoded.plain, version);
       statement(
         this.db,
-        'INSERT INTO index_buckets (id, size, version, blob) VALUES (?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET size = excluded.size, version = excluded.version, blob = excluded.blob',
-      ).run(bucket, next.length, version, blob);
+        'INSERT INTO index_buckets (id, size, version, blob, rows) VALUES (?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET size = excluded.size, version = excluded.version, blob = excluded.blob, rows = excluded.rows',
+      ).run(bucket, next.length, version, blob, encoded.rows);
       for (const [id, entry] of recordsListed(next)) this.expected.set(id, entry);
       const entry: ManifestEntry = [version, sealedDigest(blob)];
       this.manifest.update((mm) => {
@@ -260,17 +262,19 @@ export class IndexBuckets {
   }
 
   /** A bucket's contents if its version and digest are the manifest's and it opens; else null. */
-  private openChecked<T>(m: Readonly<ManifestBody>, bucket: number, b: BucketBlob, decode: (plain: Uint8Array) => T | null): T | null;
+  private openChecked<T>(m: Readonly<ManifestBody>, bucket: number, b: BucketBlob, decode: (plain: Uint8Array, detached: DetachedRows) => T | null): T | null;
   private openChecked(m: Readonly<ManifestBody>, bucket: number, b: BucketBlob): BucketRow[] | null;
-  private openChecked(m: Readonly<ManifestBody>, bucket: number, b: BucketBlob, decode: (plain: Uint8Array) => unknown = decodeBucket): unknown {
+  private openChecked(m: Readonly<ManifestBody>, bucket: number, b: BucketBlob, decode: (plain: Uint8Array, detached: DetachedRows) => unknown = decodeBucket): unknown {
     const want = m.buckets[bucket];
     if (!want || want[0] !== b.version || want[1] !== sealedDigest(b.blob)) return null;
-    return this.keys.tryOpenWith('index', bucket, b.blob, decode, b.version);
+    // The row chunks are authenticated by the digest the bucket's columns give (bucket-columns.ts).
+    const detached: DetachedRows = { sealed: b.rows, cipher: rowChunkCipher(this.keys, bucket, b.version) };
+    return this.keys.tryOpenWith('index', bucket, b.blob, (plain) => decode(plain, detached), b.version);
   }
 
   private listedIn(bucket: number, id: string): ManifestEntry | undefined {
     const m = this.manifest.tryRead();
-    const b = statement(this.db, 'SELECT version, blob FROM index_buckets WHERE id = ?').get(bucket) as BucketBlob | undefined;
+    const b = statement(this.db, 'SELECT version, blob, rows FROM index_buckets WHERE id = ?').get(bucket) as BucketBlob | undefined;
     const decoded = m && b ? this.openChecked(m, bucket, b, decodeForLoad) : null;
     if (!decoded) return undefined;
     // Remember the whole bucket: the next read of one of its items needs no decryption.

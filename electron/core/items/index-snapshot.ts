@@ -6,6 +6,7 @@ import { readMapped, type Db } from '../vault/db';
 import { BucketColumns } from './bucket-columns';
 import { encodeColumns } from './column-encoder';
 import type { BucketRow } from './index-bucket';
+import type { RowChunkCipher } from './bucket-streams';
 
 /**
  * Which items each index bucket may speak for, as the item rows say: readable without the key,
@@ -22,10 +23,11 @@ export interface IndexSnapshot {
   blobs?: SealedBucket[];
 }
 
-/** An index bucket's stored version and sealed blob. */
+/** An index bucket's stored version and sealed blob, and (version 5) its sealed row chunks. */
 export interface BucketBlob {
   version: number;
   blob: Buffer;
+  rows: Buffer | null;
 }
 
 /** One index bucket's row as unlock reads it: still sealed. */
@@ -42,7 +44,7 @@ export const BLOBS_AHEAD_ITEMS = 20_000;
 
 /** Every bucket's sealed blob, from the file mapped into memory (db.ts readMapped). */
 export function readSealedBuckets(db: Db): IterableIterator<SealedBucket> {
-  return db.prepare('SELECT id, version, blob FROM index_buckets').iterate() as IterableIterator<SealedBucket>;
+  return db.prepare('SELECT id, version, blob, rows FROM index_buckets').iterate() as IterableIterator<SealedBucket>;
 }
 
 /**
@@ -106,6 +108,9 @@ export function agrees(c: BucketColumns, g: SnapshotGroup): boolean {
   return true;
 }
 
+/** Leaves a made-up bucket's row chunks as they are: warmDecoder's bucket holds no vault data and no key is involved. */
+const unsealed: RowChunkCipher = { seal: (_, plain) => plain, open: (_, sealed, use) => use(sealed) };
+
 /**
  * Decodes a made-up one-item bucket (no key, no vault data) while Argon2 runs: the process's
  * first inflate loads zlib and its first decode compiles the decoder, a few milliseconds that
@@ -113,5 +118,6 @@ export function agrees(c: BucketColumns, g: SnapshotGroup): boolean {
  */
 export function warmDecoder(): void {
   const row: BucketRow = ['warm-up', 'login', 'Warm-up', '', [], '', [], '', 0, [], '', '', '', null, null, 0, 0, null, 'warm-up', 1, ''];
-  BucketColumns.decode(encodeColumns([row]))?.rowTexts().listedAt(0, null);
+  const made = encodeColumns([row], unsealed);
+  BucketColumns.decode(made.plain, { sealed: made.rows, cipher: unsealed })?.rowTexts().listedAt(0, null);
 }

@@ -160,6 +160,12 @@ const MIGRATIONS: readonly string[] = [
   CREATE INDEX items_bucket_id ON items(bucket, id, version, last_used_at);
   DROP INDEX items_listing_v;
   `,
+  // Index bucket format 5 (items/bucket-columns.ts): a bucket's row texts, sealed in chunks,
+  // beside its columns instead of inside their ciphertext, so unlock decrypts only the columns.
+  // Null for a bucket written before; it is written anew at its next change.
+  `
+  ALTER TABLE index_buckets ADD COLUMN rows BLOB;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

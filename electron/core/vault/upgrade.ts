@@ -5,6 +5,7 @@
 // does not open is left as it was, so the unlock check reports it instead of blessing it.
 import { ROW_DIGEST, ROW_ID, ROW_VERSION, toRow, type BucketRow } from '../items/index-bucket';
 import { decodeBucket, encodeBucket } from '../items/bucket-codec';
+import { rowChunkCipher } from '../items/row-chunk-cipher';
 import { summarize } from '../items/model';
 import { sealRecord, tryRecord } from '../items/records';
 import type { Db } from './db';
@@ -22,7 +23,7 @@ export function upgradeToVersioned(db: Db, keys: SessionKeys): void {
     setItem.run(sealed, row.id);
     digests.set(row.id, digestOf(sealed));
   }
-  const setBucket = db.prepare('UPDATE index_buckets SET version = 1, size = ?, blob = ? WHERE id = ?');
+  const setBucket = db.prepare('UPDATE index_buckets SET version = 1, size = ?, blob = ?, rows = ? WHERE id = ?');
   for (const b of db.prepare('SELECT id, blob FROM index_buckets').all() as { id: number; blob: Buffer }[]) {
     const rows = keys.tryOpenWith('index', b.id, b.blob, decodeBucket) ?? rebuilt(db, keys, b.id);
     for (const r of rows) {
@@ -30,8 +31,9 @@ export function upgradeToVersioned(db: Db, keys: SessionKeys): void {
       r[ROW_VERSION] = digest ? 1 : 0;
       r[ROW_DIGEST] = digest ?? '';
     }
-    const blob = keys.sealBytes('index', b.id, encodeBucket(rows), 1);
-    setBucket.run(rows.length, blob, b.id);
+    const encoded = encodeBucket(rows, rowChunkCipher(keys, b.id, 1));
+    const blob = keys.sealBytes('index', b.id, encoded.plain, 1);
+    setBucket.run(rows.length, blob, encoded.rows, b.id);
     manifest.buckets[b.id] = [1, sealedDigest(blob)];
   }
   const setMeta = db.prepare('UPDATE meta SET version = 1, blob = ? WHERE name = ?');

@@ -56,7 +56,7 @@ describe('the read-ahead item listing', () => {
     const file = v.file;
     v.close();
     withRaw(file, (db) => {
-      const stored = db.prepare('SELECT id, version, blob FROM index_buckets').all();
+      const stored = db.prepare('SELECT id, version, blob, rows FROM index_buckets').all();
       expect(stored).toHaveLength(3);
       expect(readAhead(db, 600)?.blobs).toEqual(stored);
       // One item over: the load reads them one at a time instead.
