@@ -48,8 +48,15 @@ const NEWLINE = 0x0a;
 /** The columns' JSON line of versions 3 to 5. Short names: it is parsed at every unlock. */
 export interface ColumnsJson {
   v: 3;
-  /** Ids, in id order. */
-  ids: string[];
+  /** Ids, in id order (versions 3 and 4; version 5 only when some id holds a comma). */
+  ids?: string[];
+  /**
+   * Version 5: the digest of the ids comma-joined in id order (vault/manifest.ts digestOf of
+   * their UTF-8). Unlock takes the ids from the item rows SQLite lists for the bucket when they
+   * match it (index-snapshot.ts agrees), so the bucket need not carry them: at 10,000 items
+   * they were 0.2 MB of the 1.1 MB of columns decrypted with noble, and 10,000 strings parsed.
+   */
+  idsDig?: string;
   /** Record versions and digests (digests joined by commas: base64 has none). */
   ver: number[];
   dig: string;
@@ -128,7 +135,7 @@ const isNumbers = (a: unknown, n: number): a is number[] => Array.isArray(a) && 
  */
 function sealedChunks(c: ColumnsJson, rowStarts: Int32Array, sealed: Uint8Array, cipher: RowChunkCipher): SealedRowChunks | null {
   const { chunkRows, chunkLen, rowsDig } = c;
-  const n = c.ids.length;
+  const n = c.ver.length;
   if (typeof chunkRows !== 'number' || !Number.isInteger(chunkRows) || chunkRows < 1 || typeof rowsDig !== 'string') return null;
   if (!isNumbers(chunkLen, Math.ceil(n / chunkRows)) || !chunkLen.every((l) => Number.isInteger(l) && l >= 0)) return null;
   const sealedStarts = startsOf(chunkLen);
@@ -141,13 +148,15 @@ export class BucketColumns {
   readonly n: number;
   private readonly hayStarts: Int32Array;
   private readonly rowSource: RowSource;
+  private knownIds: readonly string[] | null;
 
   private constructor(
     private readonly c: ColumnsJson,
     hayStarts: Int32Array,
     rowSource: RowSource,
   ) {
-    this.n = c.ids.length;
+    this.n = c.ver.length;
+    this.knownIds = c.ids ?? null;
     this.hayStarts = hayStarts;
     this.rowSource = rowSource;
   }
@@ -208,10 +217,11 @@ export class BucketColumns {
     } catch {
       return null;
     }
-    if (!isStrings(c.ids) || !isStrings(c.nt) || typeof c.hay !== 'string') return null;
+    if (!isStrings(c.nt) || typeof c.hay !== 'string') return null;
     const n = c.ver?.length ?? -1;
+    const idsSaid = c.ids !== undefined ? isStrings(c.ids) && c.ids.length === n : typeof c.idsDig === 'string';
     const ok =
-      c.v === 3 && c.ids.length === n && c.nt.length === n && typeof c.dig === 'string' &&
+      c.v === 3 && idsSaid && c.nt.length === n && typeof c.dig === 'string' &&
       Array.isArray(c.folders) && Array.isArray(c.tagSets) &&
       [c.ver, c.hayLen, c.kind, c.folder, c.tags, c.created, c.updated, c.rowLen].every((col) => isNumbers(col, n));
     if (!ok || (c.ord !== undefined && !(Array.isArray(c.ord) && isPermutation(c.ord, n)))) return null;
@@ -226,8 +236,12 @@ export class BucketColumns {
     return this.c.ver;
   }
 
+  /**
+   * The ids, in id order: the bucket's own, or the item listing's once they matched the
+   * bucket's digest of them (listsIds); else read from the row texts, opening every chunk.
+   */
   get ids(): readonly string[] {
-    return this.c.ids;
+    return (this.knownIds ??= Array.from({ length: this.n }, (_, k) => String(this.rowSource.cells(k)[0])));
   }
 
   /** Each row's record digest, in id order. */
@@ -236,11 +250,19 @@ export class BucketColumns {
   }
 
   /**
-   * The ids as one string, comma-joined in id order, compared with SQLite's listing as a whole;
-   * null if an id holds a comma (never one this code made), which would make that ambiguous.
+   * Whether `joined`, ids comma-joined in id order (SQLite's listing of the item rows that name
+   * this bucket), are exactly the bucket's ids. A version 5 bucket that says only their digest
+   * then takes them as its ids. An id holding a comma would make the joined form ambiguous: a
+   * bucket with one is never said to match (and version 5 keeps such ids itself).
    */
-  get joinedIds(): string | null {
-    return this.c.ids.some((id) => id.includes(',')) ? null : this.c.ids.join(',');
+  listsIds(joined: string): boolean {
+    const own = this.knownIds;
+    if (own) return !own.some((id) => id.includes(',')) && own.join(',') === joined;
+    if (this.c.idsDig === undefined || digestOf(Buffer.from(joined, 'utf8')) !== this.c.idsDig) return false;
+    const ids = joined.split(',');
+    if (ids.length !== this.n) return false;
+    this.knownIds = ids;
+    return true;
   }
 
   /** The rows' positions in title order when the bucket was written; null when it does not say (version 3). */
@@ -295,7 +317,7 @@ export class BucketColumns {
 
   rows(): BucketRow[] {
     const digests = this.digests;
-    return this.c.ids.map((_, k) => {
+    return Array.from({ length: this.n }, (_, k) => {
       const cells = this.rowSource.cells(k);
       cells.push(this.haystack(k), this.c.ver[k] ?? 0, digests[k] ?? '');
       return cells as BucketRow;

@@ -277,6 +277,9 @@ export class IndexBuckets {
     const b = statement(this.db, 'SELECT version, blob, rows FROM index_buckets WHERE id = ?').get(bucket) as BucketBlob | undefined;
     const decoded = m && b ? this.openChecked(m, bucket, b, decodeForLoad) : null;
     if (!decoded) return undefined;
+    // A version 5 bucket says only a digest of its ids: the item rows give them when they match
+    // it, so the bucket's row texts need not all be opened to read them (BucketColumns.ids).
+    if (decoded instanceof BucketColumns) decoded.listsIds(statement(this.db, "SELECT group_concat(id, ',') FROM items WHERE bucket = ?").pluck().get(bucket) as string | null ?? '');
     // Remember the whole bucket: the next read of one of its items needs no decryption.
     let listed: ManifestEntry | undefined;
     for (const [rowId, entry] of recordsListed(decoded)) {

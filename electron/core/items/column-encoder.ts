@@ -68,9 +68,11 @@ export function encodeColumns(input: readonly BucketRow[], cipher: RowChunkCiphe
   const tagSets = indexer<string[]>((t) => JSON.stringify(t));
   const encoded = rows.map(encodedRow);
   const texts = encoded.map((e) => e.text);
+  const ids = rows.map((r) => r[ROW_ID]);
   const line: ColumnsJson = {
     v: 3,
-    ids: rows.map((r) => r[ROW_ID]),
+    // Only their digest where the comma-joined ids are unambiguous (bucket-columns.ts listsIds).
+    ...(ids.some((id) => id.includes(',')) ? { ids } : { idsDig: digestOf(Buffer.from(ids.join(','), 'utf8')) }),
     ver: rows.map((r) => r[ROW_VERSION]),
     dig: rows.map((r) => r[ROW_DIGEST]).join(','),
     nt: encoded.map((e) => e.normTitle),

@@ -100,12 +100,15 @@ export function readAhead(db: Db, blobsUpTo = BLOBS_AHEAD_ITEMS): IndexSnapshot 
   }
 }
 
-/** Whether a version 3 bucket lists exactly the items, at exactly the versions, that the item rows name. */
+/**
+ * Whether a version 3 or later bucket lists exactly the items, at exactly the versions, that the
+ * item rows name; a version 5 bucket then takes its ids from them (BucketColumns.listsIds).
+ */
 export function agrees(c: BucketColumns, g: SnapshotGroup): boolean {
-  if (g.count !== c.n || g.versions.length !== c.n || g.ids !== c.joinedIds) return false;
+  if (g.count !== c.n || g.versions.length !== c.n) return false;
   const versions = c.versions;
   for (let k = 0; k < c.n; k++) if (versions[k] !== g.versions[k]) return false;
-  return true;
+  return c.listsIds(g.ids);
 }
 
 /** Leaves a made-up bucket's row chunks as they are: warmDecoder's bucket holds no vault data and no key is involved. */

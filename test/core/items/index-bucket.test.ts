@@ -62,6 +62,8 @@ function asVersion4(e: EncodedBucket): Buffer {
   delete columns.chunkRows;
   delete columns.chunkLen;
   delete columns.rowsDig;
+  delete columns.idsDig;
+  columns.ids = (decodeV5(e) ?? []).map((r) => r[0]);
   const cipher = cipherFor(1);
   let at = 0;
   const texts = lengths.map((length, c) => {
@@ -169,7 +171,9 @@ describe('index bucket encoding', () => {
       version: list.indexOf(s) + 1, item: listedOf(s, 7),
     }));
     expect(fromColumns).toEqual(expected);
-    expect(columns.joinedIds).toBe(byId(list).map((s) => s.id).join(','));
+    const joined = byId(list).map((s) => s.id).join(',');
+    expect(columns.listsIds(joined)).toBe(true);
+    expect(columns.listsIds(joined.slice(0, -1))).toBe(false);
     expect(decodeV5(encode(rows))).toEqual(byId(rows.map((r) => ({ id: r[0], r }))).map((x) => x.r));
   });
 
@@ -224,6 +228,34 @@ describe('index bucket encoding', () => {
     // Every row, across the chunk boundaries and in the short last chunk.
     expect(list.map((_, k) => rows.listedAt(k, null))).toEqual(listed(list));
     expect(cipher.opened).toEqual([2, 0, 1, 3]);
+  });
+
+  it('says only a digest of its ids in version 5, and takes them from a listing that matches it', () => {
+    const rows = Array.from({ length: 40 }, (_, i) => toRow(summarize({ ...base, id: `i-${String(i).padStart(2, '0')}` }), 1, 'd'));
+    const e = encode(rows);
+    const line = inflateRawSync(e.plain.subarray(9)).toString('latin1');
+    expect(line).not.toContain('i-07');
+    const load = (cipher = cipherFor(1)) => {
+      const c = decodeForLoad(e.plain, { sealed: e.rows, cipher });
+      if (!(c instanceof BucketColumns)) throw new Error('not read as columns');
+      return { c, cipher };
+    };
+    const joined = rows.map((r) => r[0]).join(',');
+    const { c, cipher } = load();
+    for (const wrong of [joined.replace('i-07', 'i-7x'), joined.replace(',i-39', ''), `${joined},i-40`, joined.replace(',', ';'), '']) expect(c.listsIds(wrong), wrong).toBe(false);
+    expect(c.listsIds(joined)).toBe(true);
+    expect(c.ids).toEqual(rows.map((r) => r[0]));
+    expect(cipher.opened).toEqual([]);
+    // Without a matching listing the ids come from the row texts.
+    const other = load();
+    expect(other.c.ids).toEqual(rows.map((r) => r[0]));
+    expect(other.cipher.opened).toEqual([0, 1]);
+    // An id holding a comma would make the joined form ambiguous: the bucket keeps its ids, and no listing matches.
+    const comma = encode([toRow(summarize({ ...base, id: 'a,b' }), 1, 'd'), toRow(summarize({ ...base, id: 'c' }), 1, 'd')]);
+    const withComma = decodeForLoad(comma.plain, detachedOf(comma));
+    if (!(withComma instanceof BucketColumns)) throw new Error('not read as columns');
+    expect(withComma.ids).toEqual(['a,b', 'c']);
+    expect(withComma.listsIds('a,b,c')).toBe(false);
   });
 
   it('refuses a version 5 bucket whose row chunks are not exactly the bytes its columns name', () => {
