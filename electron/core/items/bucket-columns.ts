@@ -7,11 +7,11 @@
 // else of an item stays as the JSON text of its version 2 row (its "row text"), parsed only
 // when the item is first listed. Text is Latin-1 with characters above U+00FF as \uXXXX escapes
 // (see index-bucket.ts). Rows are sorted by id, so unlock can compare a whole bucket with the
-// item rows SQLite lists in id order by one string comparison.
+// item rows SQLite lists in id order at once: their ids joined, or (version 5) that text's digest.
 //
 // Version 5 (written by column-encoder.ts): 0x05, then one stream (bucket-streams.ts: its
 // inflated and compressed lengths, 4 bytes each, big-endian, then raw-deflate bytes) holding
-// the columns' JSON line. The row texts are not in the bucket's ciphertext at all: they are
+// the columns' JSON line (its shape and checks: columns-line.ts). The row texts are not in the bucket's ciphertext at all: they are
 // deflated and sealed in chunks of CHUNK_ROWS rows, stored beside it (index_buckets.rows), each
 // chunk's AAD naming the bucket, its version and the chunk. The columns give each chunk's
 // sealed length and a digest of all of them, so opening the bucket authenticates its chunks
@@ -30,8 +30,8 @@
 // deflated. The index holds no secrets (summaries only), so compressing before encrypting
 // does not expose one through ciphertext lengths.
 import { ITEM_TYPES, type ListedItem } from '../../../shared/domain';
-import { digestOf } from '../vault/manifest';
 import { inflated, MAX_TEXT_BYTES, RowTexts, SealedRowChunks, streamAt, type RowChunkCipher, type RowSource } from './bucket-streams';
+import { FAVORITE_BIT, idsDigest, parseColumnsLine, sealedChunkStarts, TRASH_BIT, type ColumnsJson } from './columns-line';
 import { ROW_HAYSTACK, type BucketRow } from './index-bucket';
 
 /** Version 5: the columns here, the row texts sealed in chunks beside the bucket. */
@@ -45,102 +45,10 @@ const HEAD_BYTES = 5;
 export const ROW_TEXT_CELLS = ROW_HAYSTACK;
 const NEWLINE = 0x0a;
 
-/** The columns' JSON line of versions 3 to 5. Short names: it is parsed at every unlock. */
-export interface ColumnsJson {
-  v: 3;
-  /** Ids, in id order (versions 3 and 4; version 5 only when some id holds a comma). */
-  ids?: string[];
-  /**
-   * Version 5: the digest of the ids comma-joined in id order (vault/manifest.ts digestOf of
-   * their UTF-8). Unlock takes the ids from the item rows SQLite lists for the bucket when they
-   * match it (index-snapshot.ts agrees), so the bucket need not carry them: at 10,000 items
-   * they were 0.2 MB of the 1.1 MB of columns decrypted with noble, and 10,000 strings parsed.
-   */
-  idsDig?: string;
-  /** Record versions and digests (digests joined by commas: base64 has none). */
-  ver: number[];
-  dig: string;
-  /**
-   * Normalised titles, each its own string: sorting and ranking compare them constantly, and
-   * string comparison runs several times slower on slices of a longer string.
-   */
-  nt: string[];
-  /** Search texts joined, with their lengths (the corpus copies them into one string anyway). */
-  hay: string;
-  hayLen: number[];
-  /** Per item: type index * 4 + favourite (1) + in the trash (2). */
-  kind: number[];
-  /** Distinct folders and tag lists, and each item's index into them. */
-  folders: string[];
-  folder: number[];
-  tagSets: string[][];
-  tags: number[];
-  created: number[];
-  updated: number[];
-  /** Lengths of the row texts that follow the line. */
-  rowLen: number[];
-  /**
-   * The rows' positions in title order (title-order.ts, as it sorted when the bucket was
-   * written). Unlock adds a bucket's items in this order, so that sorting all of them merges
-   * 391 sorted runs at 100,000 items instead of sorting from scratch. Only a hint: the sort's
-   * result does not depend on it. Absent in version 3.
-   */
-  ord?: number[];
-  /** Version 5: how many rows each sealed chunk holds (the last may hold fewer). */
-  chunkRows?: number;
-  /** Version 5: each chunk's sealed length, in row order. */
-  chunkLen?: number[];
-  /** Version 5: the digest of the chunks' sealed bytes back to back (vault/manifest.ts digestOf). */
-  rowsDig?: string;
-}
-
 /** A version 5 bucket's sealed row chunks as stored beside it, and how to open them. */
 export interface DetachedRows {
   sealed: Uint8Array | null;
   cipher: RowChunkCipher;
-}
-
-export const FAVORITE_BIT = 1;
-export const TRASH_BIT = 2;
-
-/** Whether `ord` lists each of 0..n-1 exactly once. */
-function isPermutation(ord: readonly number[], n: number): boolean {
-  if (ord.length !== n) return false;
-  const seen = new Uint8Array(n);
-  for (const k of ord) {
-    if (!Number.isInteger(k) || k < 0 || k >= n || seen[k] === 1) return false;
-    seen[k] = 1;
-  }
-  return true;
-}
-
-/** Where each of `lengths` starts in its joined column; the last entry is the column's end. */
-function startsOf(lengths: readonly number[]): Int32Array {
-  const starts = new Int32Array(lengths.length + 1);
-  let at = 0;
-  for (let k = 0; k < lengths.length; k++) {
-    starts[k] = at;
-    at += lengths[k] ?? 0;
-  }
-  starts[lengths.length] = at;
-  return starts;
-}
-
-const isStrings = (a: unknown): a is string[] => Array.isArray(a) && a.every((x) => typeof x === 'string');
-const isNumbers = (a: unknown, n: number): a is number[] => Array.isArray(a) && a.length === n && a.every((x) => typeof x === 'number');
-
-/**
- * A version 5 bucket's row chunks, if the columns say how they are cut and they are exactly the
- * bytes the columns' digest names.
- */
-function sealedChunks(c: ColumnsJson, rowStarts: Int32Array, sealed: Uint8Array, cipher: RowChunkCipher): SealedRowChunks | null {
-  const { chunkRows, chunkLen, rowsDig } = c;
-  const n = c.ver.length;
-  if (typeof chunkRows !== 'number' || !Number.isInteger(chunkRows) || chunkRows < 1 || typeof rowsDig !== 'string') return null;
-  if (!isNumbers(chunkLen, Math.ceil(n / chunkRows)) || !chunkLen.every((l) => Number.isInteger(l) && l >= 0)) return null;
-  const sealedStarts = startsOf(chunkLen);
-  if (sealedStarts[chunkLen.length] !== sealed.length || digestOf(sealed) !== rowsDig) return null;
-  return new SealedRowChunks(sealed, sealedStarts, rowStarts, chunkRows, cipher);
 }
 
 /** One decoded version 3 to 5 bucket, read column by column (unlock) or as whole rows (writes). */
@@ -174,7 +82,10 @@ export class BucketColumns {
     if (plain[0] === SEALED_ROWS_MAGIC) {
       const sealed = detached?.sealed;
       if (line.end !== plain.length || !sealed || !detached) return null;
-      rows = (c, rowStarts) => sealedChunks(c, rowStarts, sealed, detached.cipher);
+      rows = (c, rowStarts) => {
+        const starts = sealedChunkStarts(c, sealed);
+        return starts ? new SealedRowChunks(sealed, starts, rowStarts, c.chunkRows as number, detached.cipher) : null;
+      };
     } else {
       const packed = streamAt(plain, line.end);
       if (!packed || packed.end !== plain.length || packed.size > MAX_TEXT_BYTES) return null;
@@ -211,25 +122,9 @@ export class BucketColumns {
    * source from where each row starts in the row texts, or null if the rows do not add up.
    */
   private static parse(lineText: string, rows: (c: ColumnsJson, rowStarts: Int32Array) => RowSource | null): BucketColumns | null {
-    let c: Partial<ColumnsJson>;
-    try {
-      c = JSON.parse(lineText) as Partial<ColumnsJson>;
-    } catch {
-      return null;
-    }
-    if (!isStrings(c.nt) || typeof c.hay !== 'string') return null;
-    const n = c.ver?.length ?? -1;
-    const idsSaid = c.ids !== undefined ? isStrings(c.ids) && c.ids.length === n : typeof c.idsDig === 'string';
-    const ok =
-      c.v === 3 && idsSaid && c.nt.length === n && typeof c.dig === 'string' &&
-      Array.isArray(c.folders) && Array.isArray(c.tagSets) &&
-      [c.ver, c.hayLen, c.kind, c.folder, c.tags, c.created, c.updated, c.rowLen].every((col) => isNumbers(col, n));
-    if (!ok || (c.ord !== undefined && !(Array.isArray(c.ord) && isPermutation(c.ord, n)))) return null;
-    const columns = c as ColumnsJson;
-    const hayStarts = startsOf(columns.hayLen);
-    if (hayStarts[n] !== columns.hay.length) return null;
-    const source = rows(columns, startsOf(columns.rowLen));
-    return source ? new BucketColumns(columns, hayStarts, source) : null;
+    const line = parseColumnsLine(lineText);
+    const source = line && rows(line.c, line.rowStarts);
+    return line && source ? new BucketColumns(line.c, line.hayStarts, source) : null;
   }
 
   get versions(): readonly number[] {
@@ -258,7 +153,7 @@ export class BucketColumns {
   listsIds(joined: string): boolean {
     const own = this.knownIds;
     if (own) return !own.some((id) => id.includes(',')) && own.join(',') === joined;
-    if (this.c.idsDig === undefined || digestOf(Buffer.from(joined, 'utf8')) !== this.c.idsDig) return false;
+    if (this.c.idsDig === undefined || idsDigest(joined) !== this.c.idsDig) return false;
     const ids = joined.split(',');
     if (ids.length !== this.n) return false;
     this.knownIds = ids;

@@ -6,7 +6,8 @@ import { normalize } from '../search/search-text';
 import { titleOrderOfKeys, titleSortKey } from './title-order';
 import { digestOf } from '../vault/manifest';
 import { deflated, deflatedRaw, type RowChunkCipher } from './bucket-streams';
-import { FAVORITE_BIT, ROW_TEXT_CELLS, SEALED_ROWS_MAGIC, TRASH_BIT, type ColumnsJson } from './bucket-columns';
+import { ROW_TEXT_CELLS, SEALED_ROWS_MAGIC } from './bucket-columns';
+import { FAVORITE_BIT, idsDigest, TRASH_BIT, type ColumnsJson } from './columns-line';
 import { ROW_DIGEST, ROW_HAYSTACK, ROW_ID, ROW_VERSION, type BucketRow } from './index-bucket';
 
 const ABOVE_LATIN1 = /[\u0100-\uffff]/g;
@@ -73,7 +74,7 @@ export function encodeColumns(input: readonly BucketRow[], cipher: RowChunkCiphe
   const line: ColumnsJson = {
     v: 3,
     // Only their digest where the comma-joined ids are unambiguous (bucket-columns.ts listsIds).
-    ...(ids.some((id) => id.includes(',')) ? { ids } : { idsDig: digestOf(Buffer.from(ids.join(','), 'utf8')) }),
+    ...(ids.some((id) => id.includes(',')) ? { ids } : { idsDig: idsDigest(ids.join(',')) }),
     ver: rows.map((r) => r[ROW_VERSION]),
     dig: rows.map((r) => r[ROW_DIGEST]).join(','),
     nt: encoded.map((e) => e.normTitle),

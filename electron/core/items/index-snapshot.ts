@@ -37,8 +37,8 @@ export interface SealedBucket extends BucketBlob {
 
 /**
  * Up to this many items, unlock reads the buckets' blobs too while Argon2 runs (~1.6 MB at
- * 10,000 items, row chunks included). A larger vault reads them one at a time while decrypting: holding all of
- * them at once cost 50 MB at 100,000 items.
+ * 10,000 items, row chunks included). A larger vault reads them one at a time while decrypting:
+ * holding all of them at once cost 50 MB at 100,000 items.
  */
 export const BLOBS_AHEAD_ITEMS = 20_000;
 
